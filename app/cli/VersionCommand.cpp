@@ -1,0 +1,15 @@
+#include <iostream>
+
+#include "app/cli/Commands.h"
+#include "engine/util/Version.h"
+
+namespace pb::cli {
+
+int runVersion(const std::vector<std::string>&) {
+    auto v = versionInfo();
+    std::cout << "PatchBank " << v.patchbank << "\nLibTorch " << v.torch << "\nOpenCV " << v.opencv << "\nFAISS "
+              << v.faiss << "\n";
+    return 0;
+}
+
+}  // namespace pb::cli

@@ -1,0 +1,49 @@
+// patchbank-cli: everything the workbench does, headless.
+#include <functional>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/cli/Commands.h"
+#include "engine/util/Error.h"
+
+namespace {
+
+void printUsage() {
+    std::cout << "usage: patchbank-cli <command> [options]\n\n"
+                 "commands:\n"
+                 "  evaluate   build a bank from the train split and score the test split\n"
+                 "  demo       generate the embedded synthetic data set and evaluate it\n"
+                 "  bench      benchmarks: 'bench knn', 'bench features'\n"
+                 "  version    versions of PatchBank and its libraries\n\n"
+                 "'patchbank-cli <command> --help' describes a command's options.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        printUsage();
+        return args.empty() ? 2 : 0;
+    }
+    const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
+        {"version", pb::cli::runVersion},
+    };
+    auto it = commands.find(args[0]);
+    if (it == commands.end()) {
+        std::cerr << "patchbank-cli: unknown command '" << args[0] << "'\n";
+        printUsage();
+        return 2;
+    }
+    try {
+        return it->second(std::vector<std::string>(args.begin() + 1, args.end()));
+    } catch (const pb::Error& e) {
+        std::cerr << "patchbank-cli " << args[0] << ": error: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "patchbank-cli " << args[0] << ": unexpected error: " << e.what() << "\n";
+        return 1;
+    }
+}

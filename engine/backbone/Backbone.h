@@ -1,0 +1,41 @@
+// One interface for every feature extractor: a batch of preprocessed images in,
+// one patch-feature grid per image out. LibTorch stays inside the implementations.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/features/FeatureGrid.h"
+#include "engine/image/FloatImage.h"
+
+namespace pb {
+
+struct BackboneOptions {
+    std::string name = "descriptors";   // mobilenetv2_100, resnet18, resnet50, wide_resnet50_2, torchscript, descriptors, ...
+    std::string weightsPath;            // model.safetensors (timm/HF) or a TorchScript archive
+    std::vector<std::string> layers;    // stages / submodules to tap; empty = the backbone's default
+    std::string device = "cpu";         // "cpu" or "cuda"
+    int batchSize = 8;
+};
+
+class Backbone {
+public:
+    virtual ~Backbone() = default;
+
+    // Short name, e.g. "mobilenetv2_100".
+    virtual std::string name() const = 0;
+    // Everything that changes the features: name, weights digest, layers. Part of every cache key.
+    virtual std::string identity() const = 0;
+    // Pixels of input per patch of output (8 for the default CNN taps, 16 for ViT/16).
+    virtual int patchStride() const = 0;
+    // Extract the patch grids of a batch; all images of one batch have the same size.
+    virtual std::vector<FeatureGrid> extract(const std::vector<FloatImage>& batch) = 0;
+};
+
+// Creates a backbone from its options; throws pb::Error naming the weights file on a bad file.
+std::unique_ptr<Backbone> createBackbone(const BackboneOptions& options);
+
+// Names accepted by createBackbone, for help texts and the GUI.
+std::vector<std::string> knownBackbones();
+
+}  // namespace pb
