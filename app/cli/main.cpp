@@ -30,6 +30,9 @@ int main(int argc, char** argv) {
     }
     const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
         {"version", pb::cli::runVersion},
+        {"evaluate", pb::cli::runEvaluate},
+        {"demo", pb::cli::runDemo},
+        {"bench", pb::cli::runBench},
     };
     auto it = commands.find(args[0]);
     if (it == commands.end()) {

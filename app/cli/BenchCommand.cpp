@@ -1,0 +1,102 @@
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <random>
+#include <sstream>
+
+#include "app/cli/CommandLine.h"
+#include "app/cli/Commands.h"
+#include "engine/backbone/Backbone.h"
+#include "engine/knn/ExactKnn.h"
+#include "engine/knn/KnnBenchmark.h"
+#include "engine/util/Error.h"
+#include "engine/util/Threads.h"
+
+namespace pb::cli {
+
+namespace {
+
+std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> items;
+    std::stringstream ss(text);
+    for (std::string item; std::getline(ss, item, ',');)
+        if (!item.empty()) items.push_back(item);
+    return items;
+}
+
+int benchKnn(const CommandLine& cl) {
+    const std::size_t bank = static_cast<std::size_t>(cl.intValue("bank", 50000));
+    const int dim = cl.intValue("dim", 1024);
+    const int k = cl.intValue("k", 5);
+    const int repeats = cl.intValue("repeats", 3);
+    const auto methods = splitList(cl.value("methods", "torch,faiss,blas"));
+    const auto queryCounts = splitList(cl.value("queries", "784,3136"));
+    std::printf("exact kNN: bank %zu x %d, k %d, %d threads\n", bank, dim, k, engineThreads());
+    std::printf("%-8s %8s %16s %12s\n", "method", "queries", "queries/s", "GFLOP/s");
+    for (const auto& q : queryCounts) {
+        const std::size_t queries = static_cast<std::size_t>(std::stoul(q));
+        for (const auto& method : methods) {
+            KnnBenchmarkResult r = benchmarkExactKnn(method, bank, dim, queries, k, repeats);
+            const double gflops = r.queriesPerSecond * 2.0 * bank * dim / 1e9;
+            std::printf("%-8s %8zu %16.0f %12.1f\n", method.c_str(), queries, r.queriesPerSecond, gflops);
+        }
+    }
+    return 0;
+}
+
+int benchFeatures(const CommandLine& cl) {
+    const auto backbones = splitList(cl.value("backbones", "mobilenetv2_100,wide_resnet50_2"));
+    const auto resolutions = splitList(cl.value("resolutions", "224,448"));
+    const int batch = cl.intValue("batch", 8);
+    const int repeats = cl.intValue("repeats", 2);
+    std::printf("feature extraction, random weights, batch %d, %d threads\n", batch, engineThreads());
+    std::printf("%-18s %6s %10s %14s\n", "backbone", "px", "images/s", "grid");
+    for (const auto& name : backbones) {
+        BackboneOptions options;
+        options.name = name;
+        options.weightsPath = cl.value("weights");
+        options.batchSize = batch;
+        auto backbone = createBackbone(options);
+        for (const auto& res : resolutions) {
+            const int px = std::stoi(res);
+            std::mt19937 rng(1);
+            std::normal_distribution<float> normal(0.f, 1.f);
+            std::vector<FloatImage> images(batch);
+            for (auto& img : images) {
+                img.channels = 3;
+                img.height = img.width = px;
+                img.data.resize(3u * px * px);
+                for (auto& v : img.data) v = normal(rng);
+            }
+            auto grids = backbone->extract(images);  // warm-up
+            const auto t0 = std::chrono::steady_clock::now();
+            for (int r = 0; r < repeats; ++r) grids = backbone->extract(images);
+            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            char grid[64];
+            std::snprintf(grid, sizeof grid, "%dx%dx%d", grids[0].height, grids[0].width, grids[0].dim);
+            std::printf("%-18s %6d %10.2f %14s\n", name.c_str(), px, batch * repeats / s, grid);
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
+int runBench(const std::vector<std::string>& args) {
+    CommandLine cl(args, {"help"});
+    const std::string what = cl.positional().empty() ? "" : cl.positional()[0];
+    if (cl.has("help") || what.empty()) {
+        std::cout << "usage: patchbank-cli bench knn [--bank N] [--dim D] [--queries N,M] [--k K] [--methods a,b]\n"
+                     "       patchbank-cli bench features [--backbones a,b] [--resolutions 224,448] [--batch N]\n"
+                     "  --threads N   CPU threads (default: all)\n";
+        return what.empty() && !cl.has("help") ? 2 : 0;
+    }
+    cl.requireOnly({"bank", "dim", "k", "repeats", "methods", "queries", "backbones", "resolutions", "batch",
+                    "weights", "threads", "help"});
+    setEngineThreads(cl.intValue("threads", 0));
+    if (what == "knn") return benchKnn(cl);
+    if (what == "features") return benchFeatures(cl);
+    throw Error("unknown benchmark '" + what + "' (knn, features)");
+}
+
+}  // namespace pb::cli

@@ -1,0 +1,29 @@
+// patchbank: the inspection workbench. With a folder argument it opens that data set; without one
+// it reopens the most recent folder, or, on a fresh setup, the embedded demo data set.
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include "ui/AppSetup.h"
+#include "ui/MainWindow.h"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    pb::ui::AppSetup::initialize(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Industrial visual anomaly detection workbench"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("folder"),
+                                 QCoreApplication::translate("main", "Data set folder to open (optional)."));
+    parser.process(app);
+
+    pb::ui::MainWindow window;
+    window.show();
+    const QStringList folders = parser.positionalArguments();
+    if (!folders.isEmpty())
+        window.openDataset(folders.front());
+    else
+        window.openStartupDataset();
+    return app.exec();
+}

@@ -1,0 +1,21 @@
+// Everything that defines one evaluation run: the backbone, the input resolution, the kNN and scoring rules.
+#pragma once
+#include <string>
+
+#include "engine/backbone/Backbone.h"
+#include "engine/scoring/ImageScoreRule.h"
+
+namespace pb {
+
+struct EvaluationOptions {
+    BackboneOptions backbone;
+    int resolution = 224;                  // square input side in pixels (PIL bilinear resize, no crop)
+    int k = 5;                             // neighbours averaged into a patch score
+    ImageScoreRule imageScore = ImageScoreRule::P95;
+    double smoothingSigma = 0.0;           // Gaussian sigma on the input-resolution map; 0 = none (paper default)
+    std::string knnMethod = "auto";        // faiss | torch | blas | auto
+    std::string cacheDir;                  // empty = no feature cache
+    int maxTrainImages = 0;                // 0 = all; otherwise the first N (sorted) train images
+};
+
+}  // namespace pb

@@ -1,0 +1,42 @@
+// Exact (brute-force) k-nearest-neighbour search over a bank of patch features: the hot
+// path of scoring. Several implementations of the same contract so that the fastest one
+// on the machine can be chosen; all return the same neighbours (ties aside).
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/knn/KnnResult.h"
+
+namespace pb {
+
+// Contract shared by every method:
+// - setBank copies the row-major [count][dim] vectors; non-finite values are rejected.
+// - search returns Euclidean distances, ascending, ties broken by the smaller bank index.
+//   The k winners are ranked with the fast ||q||^2 - 2 q.b + ||b||^2 expansion, then their
+//   distances are recomputed directly in double precision, so a query equal to a bank
+//   vector gets 0 and not the float cancellation error of the expansion.
+// - k must be in [1, size()]: a bank smaller than k is an error (pb::Error), never a
+//   silently shorter answer. Zero queries give an empty result.
+class ExactKnn {
+public:
+    virtual ~ExactKnn() = default;
+
+    virtual std::string name() const = 0;
+    virtual void setBank(const float* vectors, std::size_t count, int dim) = 0;
+    virtual std::size_t size() const = 0;
+    virtual int dim() const = 0;
+    // queries: row-major [count][dim()].
+    virtual KnnResult search(const float* queries, std::size_t count, int k) const = 0;
+};
+
+// "blas" (direct sgemm + partial selection), "faiss" (IndexFlatL2), "torch" (LibTorch
+// chunked matmul + top-k on the CPU), "torch-cuda" (same on the GPU, when LibTorch sees one),
+// "auto" (the fastest measured on the CPU: blas). Throws pb::Error on an unknown name.
+std::unique_ptr<ExactKnn> createExactKnn(const std::string& method = "auto");
+
+// Names accepted by createExactKnn on this machine, "auto" first.
+std::vector<std::string> exactKnnMethods();
+
+}  // namespace pb

@@ -1,0 +1,82 @@
+#include "engine/knn/KnnBenchmark.h"
+
+#include <omp.h>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+#include <thread>
+#include <vector>
+
+#include "engine/knn/ExactKnn.h"
+#include "engine/util/Error.h"
+
+// Weak so that the engine still links against a BLAS that is not OpenBLAS.
+extern "C" int openblas_get_num_threads(void) __attribute__((weak));
+
+namespace pb {
+
+namespace {
+
+std::vector<float> randomVectors(std::size_t count, int dim, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<float> uniform(-1.0f, 1.0f);
+    std::vector<float> v(count * static_cast<std::size_t>(dim));
+    for (auto& x : v) x = uniform(rng);
+    return v;
+}
+
+double secondsSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+std::string knnThreadingInfo() {
+    std::string s = "openmp=" + std::to_string(omp_get_max_threads());
+    s += " openblas=" + (openblas_get_num_threads ? std::to_string(openblas_get_num_threads()) : std::string("n/a"));
+    s += " torch-intraop=" + std::to_string(at::get_num_threads());
+    s += " cores=" + std::to_string(std::thread::hardware_concurrency());
+    return s;
+}
+
+KnnBenchmarkResult benchmarkExactKnn(const std::string& method, std::size_t bankSize, int dim, std::size_t queries,
+                                     int k, int repeats) {
+    if (bankSize == 0 || dim < 1 || queries == 0 || k < 1 || repeats < 1)
+        throw Error("kNN benchmark: bank size, dim, queries, k and repeats must all be positive");
+    auto index = createExactKnn(method);
+    KnnBenchmarkResult r;
+    r.method = index->name();
+    r.bankSize = bankSize;
+    r.dim = dim;
+    r.queries = queries;
+    r.k = k;
+    r.repeats = repeats;
+    r.threads = knnThreadingInfo();
+
+    const std::vector<float> bank = randomVectors(bankSize, dim, 1234);
+    const std::vector<float> query = randomVectors(queries, dim, 5678);
+    auto t0 = std::chrono::steady_clock::now();
+    index->setBank(bank.data(), bankSize, dim);
+    r.setBankSeconds = secondsSince(t0);
+
+    index->search(query.data(), queries, k);  // warm-up: thread pools, page faults
+    std::vector<double> times;
+    for (int i = 0; i < repeats; ++i) {
+        t0 = std::chrono::steady_clock::now();
+        const KnnResult result = index->search(query.data(), queries, k);
+        times.push_back(secondsSince(t0));
+        if (result.indices.size() != queries * static_cast<std::size_t>(k))
+            throw Error("kNN benchmark: " + method + " returned a result of the wrong size");
+    }
+    std::sort(times.begin(), times.end());
+    r.bestSeconds = times.front();
+    r.medianSeconds = times.size() % 2 ? times[times.size() / 2]
+                                       : 0.5 * (times[times.size() / 2 - 1] + times[times.size() / 2]);
+    r.queriesPerSecond = static_cast<double>(queries) / r.medianSeconds;
+    r.gflops = 2.0 * static_cast<double>(queries) * bankSize * dim / r.medianSeconds / 1e9;
+    return r;
+}
+
+}  // namespace pb

@@ -1,0 +1,33 @@
+// Throughput measurement of the exact kNN methods on random data, for `patchbank-cli bench knn`
+// and the Google Benchmark suite, plus a report of the thread pools that compete for the cores.
+#pragma once
+#include <cstddef>
+#include <string>
+
+namespace pb {
+
+struct KnnBenchmarkResult {
+    std::string method;
+    std::size_t bankSize = 0;
+    int dim = 0;
+    std::size_t queries = 0;
+    int k = 0;
+    int repeats = 0;
+    double setBankSeconds = 0.0;
+    double medianSeconds = 0.0;      // one search of all queries, after one untimed warm-up
+    double bestSeconds = 0.0;
+    double queriesPerSecond = 0.0;   // queries / medianSeconds
+    double gflops = 0.0;             // 2 * queries * bank * dim / medianSeconds, the matrix product's work
+    std::string threads;             // knnThreadingInfo() at the time of the run
+};
+
+// Times `repeats` searches of `queries` random vectors against a random bank (fixed seed,
+// uniform in [-1, 1)). Throws pb::Error on an unknown method or invalid sizes.
+KnnBenchmarkResult benchmarkExactKnn(const std::string& method, std::size_t bankSize, int dim, std::size_t queries,
+                                     int k, int repeats);
+
+// Threads each pool would use now, e.g. "openmp=2 openblas=2 torch-intraop=2 cores=2". FAISS and
+// LibTorch share the OpenMP pool; OpenBLAS (pthreads build) has its own, used only inside sgemm.
+std::string knnThreadingInfo();
+
+}  // namespace pb

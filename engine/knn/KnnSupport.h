@@ -1,0 +1,43 @@
+// Checks and finishing steps shared by every ExactKnn implementation, so that all methods
+// reject the same inputs with the same messages and report distances the same way.
+#pragma once
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/knn/KnnResult.h"
+
+namespace pb::knn {
+
+// Throws pb::Error when dim < 1 or a value is NaN/inf; `what` names the array ("bank", "queries").
+void checkVectors(const std::string& method, const char* what, const float* vectors, std::size_t count, int dim);
+
+// Throws pb::Error unless 1 <= k <= bankSize (and the bank is set) and the queries are finite.
+void checkSearch(const std::string& method, std::size_t bankSize, int dim, const float* queries, std::size_t count,
+                 int k);
+
+// Squared L2 norm of every row, accumulated in double then stored as float.
+std::vector<float> squaredNorms(const float* vectors, std::size_t count, int dim);
+
+// Replaces the distances of `result` (whose indices were ranked with the float expansion)
+// by Euclidean distances computed directly (float differences, double sums) and re-sorts
+// each row by (distance, index). Cheap: k * dim work per query.
+void refineExact(const float* bank, const float* queries, int dim, KnnResult& result);
+
+// Threads the kNN methods may use: OpenMP's setting (pb::setEngineThreads / OMP_NUM_THREADS).
+int workerThreads();
+
+// Runs fn(begin, end) over `threads` contiguous slices of [0, n) on short-lived std::threads
+// (the caller takes the last slice). Unlike an OpenMP region it leaves no pool spinning
+// afterwards, which on a small machine would steal cores from the next sgemm's OpenBLAS threads.
+void parallelFor(std::size_t n, int threads, const std::function<void(std::size_t, std::size_t)>& fn);
+
+// Rows per chunk when n rows are cut into pieces of at most maxChunk rows of near-equal size
+// (3136 queries with at most 1024 per chunk: 4 x 784, not 3 x 1024 + 64).
+std::size_t balancedChunk(std::size_t n, std::size_t maxChunk);
+
+// An empty result of the right shape.
+KnnResult makeResult(std::size_t queries, int k);
+
+}  // namespace pb::knn

@@ -1,0 +1,261 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <utility>
+#include <vector>
+
+#include "engine/knn/BlasKnn.h"
+#include "engine/knn/ExactKnn.h"
+#include "engine/knn/FaissFlatKnn.h"
+#include "engine/knn/KnnSupport.h"
+#include "engine/knn/TorchChunkedKnn.h"
+#include "engine/util/Error.h"
+
+namespace {
+
+std::vector<float> randomVectors(std::size_t count, int dim, unsigned seed, float offset = 0.0f) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    std::vector<float> v(count * dim);
+    for (auto& x : v) x = offset + normal(rng);
+    return v;
+}
+
+// Brute force in double precision, ties by smaller index.
+pb::KnnResult reference(const std::vector<float>& bank, const std::vector<float>& queries, int dim, int k) {
+    const std::size_t n = bank.size() / dim, m = queries.size() / dim;
+    pb::KnnResult r;
+    r.queries = m;
+    r.k = k;
+    std::vector<std::pair<double, std::int64_t>> all(n);
+    for (std::size_t q = 0; q < m; ++q) {
+        for (std::size_t b = 0; b < n; ++b) {
+            double s = 0;
+            for (int d = 0; d < dim; ++d) {
+                const double diff = static_cast<double>(queries[q * dim + d]) - bank[b * dim + d];
+                s += diff * diff;
+            }
+            all[b] = {s, static_cast<std::int64_t>(b)};
+        }
+        std::partial_sort(all.begin(), all.begin() + k, all.end());
+        for (int j = 0; j < k; ++j) {
+            r.distances.push_back(static_cast<float>(std::sqrt(all[j].first)));
+            r.indices.push_back(all[j].second);
+        }
+    }
+    return r;
+}
+
+void expectMatches(const pb::KnnResult& got, const pb::KnnResult& want, const std::string& what, double relTol = 1e-5) {
+    ASSERT_EQ(got.queries, want.queries) << what;
+    ASSERT_EQ(got.k, want.k) << what;
+    ASSERT_EQ(got.indices.size(), want.indices.size()) << what;
+    ASSERT_EQ(got.distances.size(), want.distances.size()) << what;
+    for (std::size_t i = 0; i < want.indices.size(); ++i) {
+        ASSERT_EQ(got.indices[i], want.indices[i]) << what << " query " << i / want.k << " rank " << i % want.k;
+        ASSERT_NEAR(got.distances[i], want.distances[i], relTol * std::max(1e-6f, want.distances[i]))
+            << what << " query " << i / want.k << " rank " << i % want.k;
+    }
+}
+
+std::vector<std::unique_ptr<pb::ExactKnn>> allMethods() {
+    std::vector<std::unique_ptr<pb::ExactKnn>> v;
+    v.push_back(std::make_unique<pb::BlasKnn>());
+    v.push_back(std::make_unique<pb::FaissFlatKnn>());
+    v.push_back(std::make_unique<pb::TorchChunkedKnn>("cpu"));
+    return v;
+}
+
+struct Shape {
+    std::size_t bank;
+    int dim;
+    std::size_t queries;
+    int k;
+};
+
+}  // namespace
+
+TEST(ExactKnn, EveryMethodMatchesDoubleReference) {
+    // FAISS switches from its scalar to its BLAS path at 20 queries; both are covered.
+    const std::vector<Shape> shapes{{1, 3, 4, 1}, {5, 2, 7, 5}, {37, 5, 13, 5}, {1000, 64, 19, 10}, {2500, 130, 300, 5}};
+    for (const auto& s : shapes) {
+        const auto bank = randomVectors(s.bank, s.dim, 11 + s.dim);
+        const auto queries = randomVectors(s.queries, s.dim, 97 + s.dim);
+        const auto want = reference(bank, queries, s.dim, s.k);
+        for (auto& knn : allMethods()) {
+            knn->setBank(bank.data(), s.bank, s.dim);
+            EXPECT_EQ(knn->size(), s.bank);
+            EXPECT_EQ(knn->dim(), s.dim);
+            expectMatches(knn->search(queries.data(), s.queries, s.k), want,
+                          knn->name() + " bank " + std::to_string(s.bank) + " dim " + std::to_string(s.dim));
+        }
+    }
+}
+
+TEST(ExactKnn, ChunkBoundariesAndTinyChunks) {
+    // 103 bank rows and 29 queries are not multiples of any chunk size below; k=20 is larger
+    // than a bank chunk, so the running top-k must merge across chunks.
+    const int dim = 9;
+    const auto bank = randomVectors(103, dim, 3);
+    const auto queries = randomVectors(29, dim, 4);
+    for (int k : {1, 5, 20}) {
+        const auto want = reference(bank, queries, dim, k);
+        const std::vector<std::pair<std::size_t, std::size_t>> chunks{{1, 1}, {7, 11}, {4, 3}, {29, 103}, {1000, 1000}};
+        for (const auto& [qc, bc] : chunks) {
+            pb::BlasKnn blas(qc, bc);
+            EXPECT_EQ(blas.queryChunk(), qc);
+            EXPECT_EQ(blas.bankChunk(), bc);
+            pb::TorchChunkedKnn torch("cpu", qc, bc);
+            for (pb::ExactKnn* knn : {static_cast<pb::ExactKnn*>(&blas), static_cast<pb::ExactKnn*>(&torch)}) {
+                knn->setBank(bank.data(), 103, dim);
+                expectMatches(knn->search(queries.data(), 29, k), want,
+                              knn->name() + " chunks " + std::to_string(qc) + "x" + std::to_string(bc) + " k " +
+                                  std::to_string(k));
+            }
+        }
+    }
+}
+
+TEST(ExactKnn, DefaultChunksCrossABankBlockAndBoundMemory) {
+    // 20000 rows span several default bank chunks and are not a multiple of one.
+    const int dim = 8, k = 5;
+    const auto bank = randomVectors(20000, dim, 21);
+    const auto queries = randomVectors(40, dim, 22);
+    const auto want = reference(bank, queries, dim, k);
+    pb::BlasKnn blas;
+    pb::TorchChunkedKnn torch;
+    for (pb::ExactKnn* knn : {static_cast<pb::ExactKnn*>(&blas), static_cast<pb::ExactKnn*>(&torch)}) {
+        knn->setBank(bank.data(), 20000, dim);
+        expectMatches(knn->search(queries.data(), 40, k), want, knn->name() + " default chunks");
+    }
+    // The distance block is the only buffer that grows with the problem: keep it far below 256 MB.
+    EXPECT_LE(blas.queryChunk() * blas.bankChunk() * sizeof(float), 128u << 20);
+    EXPECT_LE(torch.queryChunk() * torch.bankChunk() * sizeof(float), 128u << 20);
+}
+
+TEST(ExactKnn, MethodsGiveIdenticalIndicesOnTieFreeData) {
+    const int dim = 96, k = 5;
+    const auto bank = randomVectors(5000, dim, 31);
+    const auto queries = randomVectors(500, dim, 32);
+    std::vector<pb::KnnResult> results;
+    for (auto& knn : allMethods()) {
+        knn->setBank(bank.data(), 5000, dim);
+        results.push_back(knn->search(queries.data(), 500, k));
+    }
+    for (std::size_t m = 1; m < results.size(); ++m) {
+        EXPECT_EQ(results[m].indices, results[0].indices) << "method " << m;
+        for (std::size_t i = 0; i < results[0].distances.size(); ++i)
+            ASSERT_NEAR(results[m].distances[i], results[0].distances[i], 1e-3 * results[0].distances[i]);
+    }
+}
+
+TEST(ExactKnn, NearDuplicatesGetExactDistances) {
+    // Features far from the origin (norm^2 ~ 6400) and queries within 1e-3 of a bank vector:
+    // the float expansion ||q||^2 - 2 q.b + ||b||^2 alone would be off by far more than the
+    // true distance. Exact copies must come out as exactly 0.
+    const int dim = 64, k = 3;
+    auto bank = randomVectors(300, dim, 41, 10.0f);
+    std::vector<float> queries(bank.begin(), bank.begin() + 20 * dim);  // queries 0..19 = bank 0..19
+    std::mt19937 rng(42);
+    std::normal_distribution<float> tiny(0.0f, 1e-4f);
+    for (std::size_t i = 10 * dim; i < queries.size(); ++i) queries[i] += tiny(rng);  // 10..19 perturbed
+    const auto want = reference(bank, queries, dim, k);
+    for (auto& knn : allMethods()) {
+        knn->setBank(bank.data(), 300, dim);
+        const auto got = knn->search(queries.data(), 20, k);
+        expectMatches(got, want, knn->name() + " near duplicates", 1e-4);
+        for (int q = 0; q < 10; ++q) {
+            EXPECT_EQ(got.index(q, 0), q) << knn->name();
+            EXPECT_EQ(got.distance(q, 0), 0.0f) << knn->name();
+        }
+    }
+}
+
+TEST(ExactKnn, EqualDistancesAreOrderedBySmallerIndex) {
+    // Bank rows 2 and 6 are the same vector; both are among the 3 nearest of the query.
+    const int dim = 4;
+    std::vector<float> bank = randomVectors(8, dim, 51, 5.0f);
+    std::copy(bank.begin() + 2 * dim, bank.begin() + 3 * dim, bank.begin() + 6 * dim);
+    std::vector<float> query(bank.begin() + 2 * dim, bank.begin() + 3 * dim);
+    query[0] += 0.01f;
+    for (auto& knn : allMethods()) {
+        knn->setBank(bank.data(), 8, dim);
+        const auto r = knn->search(query.data(), 1, 3);
+        EXPECT_EQ(r.index(0, 0), 2) << knn->name();
+        EXPECT_EQ(r.index(0, 1), 6) << knn->name();
+        EXPECT_EQ(r.distance(0, 0), r.distance(0, 1)) << knn->name();
+    }
+}
+
+TEST(ExactKnn, InvalidRequestsAreErrors) {
+    const int dim = 3;
+    const auto bank = randomVectors(4, dim, 61);
+    const auto queries = randomVectors(2, dim, 62);
+    for (auto& knn : allMethods()) {
+        EXPECT_THROW(knn->search(queries.data(), 2, 1), pb::Error) << knn->name() << ": search before setBank";
+        knn->setBank(bank.data(), 4, dim);
+        // A bank smaller than k is an error, not a clipped answer.
+        try {
+            knn->search(queries.data(), 2, 5);
+            ADD_FAILURE() << knn->name() << ": k > bank size accepted";
+        } catch (const pb::Error& e) {
+            EXPECT_NE(std::string(e.what()).find("exceeds the bank size 4"), std::string::npos) << e.what();
+        }
+        EXPECT_THROW(knn->search(queries.data(), 2, 0), pb::Error) << knn->name();
+        EXPECT_EQ(knn->search(queries.data(), 2, 4).k, 4) << knn->name() << ": k == bank size is fine";
+
+        const auto none = knn->search(queries.data(), 0, 3);
+        EXPECT_EQ(none.queries, 0u);
+        EXPECT_EQ(none.k, 3);
+        EXPECT_TRUE(none.indices.empty());
+
+        auto badQueries = queries;
+        badQueries[4] = std::nanf("");
+        EXPECT_THROW(knn->search(badQueries.data(), 2, 1), pb::Error) << knn->name();
+        auto badBank = bank;
+        badBank[7] = INFINITY;
+        EXPECT_THROW(knn->setBank(badBank.data(), 4, dim), pb::Error) << knn->name();
+        EXPECT_THROW(knn->setBank(bank.data(), 4, 0), pb::Error) << knn->name();
+    }
+}
+
+TEST(ExactKnn, FactoryKnowsTheMethods) {
+    const auto methods = pb::exactKnnMethods();
+    ASSERT_GE(methods.size(), 4u);
+    EXPECT_EQ(methods.front(), "auto");
+    for (const auto& m : methods) {
+        auto knn = pb::createExactKnn(m);
+        ASSERT_TRUE(knn);
+        EXPECT_EQ(knn->size(), 0u);
+    }
+    EXPECT_EQ(pb::createExactKnn("auto")->name(), "blas");
+    EXPECT_EQ(pb::createExactKnn()->name(), "blas");
+    EXPECT_EQ(pb::createExactKnn("faiss")->name(), "faiss");
+    EXPECT_EQ(pb::createExactKnn("torch")->name(), "torch");
+    EXPECT_THROW(pb::createExactKnn("annoy"), pb::Error);
+    if (!pb::TorchChunkedKnn::cudaAvailable()) {
+        EXPECT_THROW(pb::createExactKnn("torch-cuda"), pb::Error);
+    }
+    EXPECT_THROW(pb::TorchChunkedKnn("tpu"), pb::Error);
+}
+
+TEST(ExactKnn, TorchOnCudaMatchesReference) {
+    if (!pb::TorchChunkedKnn::cudaAvailable()) GTEST_SKIP() << "LibTorch sees no CUDA device";
+    const int dim = 33, k = 5;
+    const auto bank = randomVectors(777, dim, 71);
+    const auto queries = randomVectors(55, dim, 72);
+    pb::TorchChunkedKnn knn("cuda", 16, 100);
+    knn.setBank(bank.data(), 777, dim);
+    expectMatches(knn.search(queries.data(), 55, k), reference(bank, queries, dim, k), "torch-cuda");
+}
+
+TEST(ExactKnn, ChunksAreBalanced) {
+    EXPECT_EQ(pb::knn::balancedChunk(3136, 1024), 784u);
+    EXPECT_EQ(pb::knn::balancedChunk(784, 1024), 784u);
+    EXPECT_EQ(pb::knn::balancedChunk(29, 7), 6u);
+    EXPECT_EQ(pb::knn::balancedChunk(164000, 2048), 2025u);
+    EXPECT_EQ(pb::knn::balancedChunk(1, 1), 1u);
+    EXPECT_EQ(pb::knn::balancedChunk(0, 7), 7u);
+}

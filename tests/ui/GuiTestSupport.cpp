@@ -1,0 +1,62 @@
+#include "GuiTestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTextStream>
+
+namespace pb::ui::test {
+
+StallMeter::StallMeter(QObject* parent) : QObject(parent) {
+    timer_.setTimerType(Qt::PreciseTimer);
+    timer_.setInterval(5);
+    connect(&timer_, &QTimer::timeout, this, &StallMeter::tick);
+}
+
+void StallMeter::start() {
+    maxGap_ = 0;
+    ticks_ = 0;
+    clock_.start();
+    last_ = 0;
+    timer_.start();
+}
+
+void StallMeter::stop() {
+    tick();
+    timer_.stop();
+}
+
+void StallMeter::tick() {
+    const qint64 now = clock_.elapsed();
+    maxGap_ = std::max(maxGap_, now - last_);
+    last_ = now;
+    ++ticks_;
+}
+
+QString sharedDir() {
+    QString dir = QDir(QStringLiteral(PATCHBANK_SOURCE_DIR)).absoluteFilePath(QStringLiteral("../shared"));
+    const QByteArray env = qgetenv("PATCHBANK_SHARED");
+    if (!env.isEmpty()) dir = QString::fromLocal8Bit(env);
+    return QFileInfo::exists(QDir(dir).filePath(QStringLiteral("README.md"))) ? QDir(dir).canonicalPath() : QString();
+}
+
+QString screenshotDir() {
+    QString dir = QString::fromLocal8Bit(qgetenv("PATCHBANK_SCREENSHOT_DIR"));
+    if (dir.isEmpty()) dir = QDir::temp().filePath(QStringLiteral("patchbank-ui-screenshots"));
+    QDir().mkpath(dir);
+    return dir;
+}
+
+QVector<QStringList> readCsv(const QString& file) {
+    QVector<QStringList> rows;
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) return rows;
+    QTextStream in(&f);
+    while (!in.atEnd()) {
+        const QString line = in.readLine();
+        if (!line.isEmpty()) rows.append(line.split(QLatin1Char(',')));
+    }
+    return rows;
+}
+
+}  // namespace pb::ui::test

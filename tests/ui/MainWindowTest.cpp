@@ -1,0 +1,714 @@
+// The desktop application driven as a user would: open a folder, build a bank, score the test set,
+// move the threshold, export PNG and CSV, drop images, hit errors, cancel, close mid-run, restart.
+// Runs offscreen; asserts on the widgets and on the exported files, and measures the longest stall
+// of the GUI event loop while the engine works.
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QtTest/QtTest>
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "GuiTestSupport.h"
+#include "engine/backbone/Backbone.h"
+#include "engine/image/ColorMap.h"
+#include "engine/image/ImageDecoder.h"
+#include "engine/io/CsvWriter.h"
+#include "engine/scoring/AnomalyMap.h"
+#include "engine/synth/DemoDatasetGenerator.h"
+#include "ui/AboutDialog.h"
+#include "ui/AppSetup.h"
+#include "ui/BatchExporter.h"
+#include "ui/DatasetPanel.h"
+#include "ui/EngineController.h"
+#include "ui/EnginePanel.h"
+#include "ui/HistogramPanel.h"
+#include "ui/ImageBrowser.h"
+#include "ui/InspectionListPanel.h"
+#include "ui/InspectionPanel.h"
+#include "ui/InspectionView.h"
+#include "ui/MainWindow.h"
+#include "ui/NearestPatchView.h"
+#include "ui/SampleListModel.h"
+#include "ui/ScoreHistogram.h"
+
+using namespace pb::ui;
+using pb::ui::test::StallMeter;
+
+namespace {
+
+constexpr int kEngineWaitMs = 120000;
+// The GUI thread must never freeze; the bound is generous because test machines are shared.
+constexpr qint64 kMaxStallMs = 250;
+
+QString mobilenetWeights() {
+    const QString shared = pb::ui::test::sharedDir();
+    const QString file =
+        QDir(shared).filePath(QStringLiteral("weights/mobilenetv2_100_imagenet_from_int8.safetensors"));
+    return !shared.isEmpty() && QFileInfo::exists(file) ? file : QString();
+}
+
+bool known(const QString& backbone) {
+    const auto names = pb::knownBackbones();
+    return std::find(names.begin(), names.end(), backbone.toStdString()) != names.end();
+}
+
+}  // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void demoWorkflow();
+    void engineErrors();
+    void cancelAndClose();
+    void settingsPersist();
+    void mvtecBottle();
+    void screenshots();
+
+private:
+    std::unique_ptr<MainWindow> makeWindow();
+    bool open(MainWindow& w, const QString& folder);
+    void configure(MainWindow& w, const QString& backbone, const QString& weights, int maxTrain, bool cache);
+    bool buildAndScore(MainWindow& w, StallMeter* meter, qint64* seconds = nullptr);
+    void dragThreshold(MainWindow& w, double target);
+    void checkExports(MainWindow& w, const QString& folder);
+    void checkImageExport(MainWindow& w, const QString& folder);
+
+    QTemporaryDir tmp_;
+    QString demoDir_;
+};
+
+void MainWindowTest::initTestCase() {
+    QVERIFY(tmp_.isValid());
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("PatchBankTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("patchbank-ui-tests"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, tmp_.filePath(QStringLiteral("settings")));
+    QSettings().setValue(QStringLiteral("language"), QStringLiteral("en"));
+    AppSetup::initialize(*qApp);
+
+    // A small demo data set keeps each run fast: 3 products x (10 train + 4 good + 6 defective).
+    demoDir_ = tmp_.filePath(QStringLiteral("demo"));
+    pb::DemoDatasetOptions demo;
+    demo.trainPerProduct = 10;
+    demo.testGoodPerProduct = 4;
+    demo.testDefectPerProduct = 6;
+    pb::generateDemoDataset(demoDir_.toStdString(), demo);
+}
+
+std::unique_ptr<MainWindow> MainWindowTest::makeWindow() {
+    auto w = std::make_unique<MainWindow>();
+    w->resize(1600, 1000);
+    w->show();
+    if (!QTest::qWaitForWindowExposed(w.get())) qWarning("window not exposed");
+    return w;
+}
+
+bool MainWindowTest::open(MainWindow& w, const QString& folder) {
+    QSignalSpy shown(&w, &MainWindow::datasetShown);
+    w.openDataset(folder);
+    return shown.wait(30000);
+}
+
+void MainWindowTest::configure(MainWindow& w, const QString& backbone, const QString& weights, int maxTrain,
+                               bool cache) {
+    EnginePanel* p = w.enginePanel();
+    p->backboneBox()->setCurrentText(backbone);
+    p->weightsEdit()->setText(weights);
+    p->maxTrainSpin()->setValue(maxTrain);
+    p->setCacheDirectory(tmp_.filePath(QStringLiteral("cache")));
+    p->cacheCheck()->setChecked(cache);
+    p->resolutionSpin()->setValue(224);
+    p->kSpin()->setValue(5);
+}
+
+bool MainWindowTest::buildAndScore(MainWindow& w, StallMeter* meter, qint64* seconds) {
+    QSignalSpy built(w.controller(), &EngineController::bankBuilt);
+    QSignalSpy scored(w.controller(), &EngineController::testSetScored);
+    QElapsedTimer clock;
+    clock.start();
+    if (meter) meter->start();
+    QTest::mouseClick(w.enginePanel()->buildButton(), Qt::LeftButton);
+    if (!built.wait(kEngineWaitMs)) {
+        qWarning("no bank: %s", qPrintable(w.lastError()));
+        return false;
+    }
+    QTest::mouseClick(w.enginePanel()->scoreButton(), Qt::LeftButton);
+    if (!scored.wait(kEngineWaitMs)) {
+        qWarning("no scores: %s", qPrintable(w.lastError()));
+        return false;
+    }
+    // Let the result reach every view (histogram, browser, inspection) before the stall meter stops.
+    QTest::qWait(300);
+    if (meter) meter->stop();
+    if (seconds) *seconds = clock.elapsed();
+    return true;
+}
+
+void MainWindowTest::dragThreshold(MainWindow& w, double target) {
+    ScoreHistogram* h = w.histogramPanel()->histogram();
+    h->replot();
+    const int y = h->axisRect()->rect().center().y();
+    const QPoint from(static_cast<int>(h->pixelOf(w.imageThreshold())), y);
+    const QPoint to(static_cast<int>(std::lround(h->pixelOf(target))), y);
+    QTest::mousePress(h, Qt::LeftButton, {}, from);
+    QTest::mouseMove(h, (from + to) / 2);
+    QTest::mouseMove(h, to);
+    QTest::mouseRelease(h, Qt::LeftButton, {}, to);
+}
+
+void MainWindowTest::checkImageExport(MainWindow& w, const QString& folder) {
+    InspectionPanel* inspection = w.inspection();
+    QVERIFY(inspection->isScored());
+    QSignalSpy exported(&w, &MainWindow::exportFinished);
+    QVERIFY(w.exportCurrentImages(folder));
+    QVERIFY(exported.wait(30000));
+    QCOMPARE(exported.last().at(1).toBool(), true);
+
+    const pb::ScoredImage& img = inspection->result()->images[static_cast<std::size_t>(inspection->resultIndex())];
+    const QString stem = QDir(folder).filePath(QFileInfo(QString::fromStdString(img.sample.path)).completeBaseName());
+    const cv::Mat original = pb::decodeImageRgb(img.sample.path);
+    const cv::Mat heat = pb::decodeImageRgb((stem + QStringLiteral("_heatmap.png")).toStdString());
+    const cv::Mat overlay = pb::decodeImageRgb((stem + QStringLiteral("_overlay.png")).toStdString());
+    const cv::Mat mask = pb::decodeMask((stem + QStringLiteral("_mask.png")).toStdString());
+    // Everything at the original resolution, never the network's.
+    QCOMPARE(heat.cols, original.cols);
+    QCOMPARE(heat.rows, original.rows);
+    QCOMPARE(overlay.size(), original.size());
+    QCOMPARE(mask.size(), original.size());
+    // The heatmap is the map brought back to the original pixels in the chosen colour map and scale.
+    const cv::Mat full = pb::toOriginalSize(img.map, original.cols, original.rows);
+    const auto settings = inspection->renderSettings();
+    const cv::Mat expectedHeat = pb::applyColorMap(full, settings.low, settings.high, settings.colorMap);
+    QCOMPARE(cv::norm(heat, expectedHeat, cv::NORM_INF), 0.0);
+    // The mask is exactly the pixels at or above the pixel threshold in view.
+    const cv::Mat expectedMask = full >= static_cast<float>(inspection->pixelThreshold());
+    QCOMPARE(cv::countNonZero(mask), cv::countNonZero(expectedMask));
+}
+
+void MainWindowTest::checkExports(MainWindow& w, const QString& folder) {
+    const ScoreResultPtr result = w.testResult(w.currentProduct());
+    QVERIFY(result);
+    const double threshold = w.imageThreshold();
+
+    // CSV: one row per test image; "predicted" follows the threshold the user moved.
+    QVERIFY(w.exportCsv(folder));
+    const auto scores = pb::ui::test::readCsv(QDir(folder).filePath(QStringLiteral("scores.csv")));
+    QCOMPARE(scores.size(), static_cast<int>(result->images.size()) + 1);
+    QCOMPARE(scores[0], (QStringList{"product", "image", "defect", "label", "score", "predicted", "image_threshold"}));
+    int flagged = 0;
+    for (int r = 1; r < scores.size(); ++r) {
+        const double score = scores[r][4].toDouble();
+        QCOMPARE(scores[r][5], score >= threshold ? QStringLiteral("1") : QStringLiteral("0"));
+        QCOMPARE(scores[r][6], QString::fromStdString(pb::CsvWriter::number(threshold, 8)));
+        flagged += scores[r][5] == QLatin1String("1");
+    }
+    QVERIFY(w.histogramPanel()->confusionText().contains(
+        QStringLiteral("%1 of %2 images flagged").arg(flagged).arg(result->images.size())));
+    const auto metrics = pb::ui::test::readCsv(QDir(folder).filePath(QStringLiteral("metrics.csv")));
+    QCOMPARE(metrics.size(), 2);
+    const int auroc = metrics[0].indexOf(QStringLiteral("image_auroc"));
+    QVERIFY(auroc >= 0);
+    QCOMPARE(metrics[1][auroc], QString::fromStdString(pb::CsvWriter::number(result->metrics.imageAuroc)));
+    const int pixelAuroc = metrics[0].indexOf(QStringLiteral("pixel_auroc"));
+    QCOMPARE(metrics[1][pixelAuroc], QString::fromStdString(pb::CsvWriter::number(result->metrics.pixelAuroc)));
+
+    // PNG of the image in view.
+    checkImageExport(w, QDir(folder).filePath(QStringLiteral("current")));
+    if (QTest::currentTestFailed()) return;
+
+    // Histogram PNG.
+    const QString histogram = QDir(folder).filePath(QStringLiteral("histogram.png"));
+    QVERIFY(w.exportHistogram(histogram));
+    const QImage plot(histogram);
+    QVERIFY(!plot.isNull());
+    QVERIFY(plot.width() >= 800);
+
+    // Every map of the product, in the background with progress.
+    QSignalSpy batch(&w, &MainWindow::exportFinished);
+    QSignalSpy progress(w.batchExporter(), &BatchExporter::progress);
+    const QString maps = QDir(folder).filePath(QStringLiteral("maps"));
+    QVERIFY(w.exportAllMaps(maps));
+    QVERIFY(batch.wait(kEngineWaitMs));
+    QCOMPARE(batch.last().at(0).toString(), QStringLiteral("maps"));
+    QCOMPARE(batch.last().at(1).toBool(), true);
+    QVERIFY(!progress.isEmpty());
+    int files = 0;
+    QDirIterator it(maps, {QStringLiteral("*.png")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        ++files;
+    }
+    QCOMPARE(files, 3 * static_cast<int>(result->images.size()));
+}
+
+void MainWindowTest::demoWorkflow() {
+    auto w = makeWindow();
+    QVERIFY(open(*w, demoDir_));
+
+    // Tree: the data set, its three products with their splits and defect types.
+    QTreeWidget* tree = w->datasetPanel()->tree();
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QTreeWidgetItem* top = tree->topLevelItem(0);
+    QCOMPARE(top->childCount(), 3);
+    QCOMPARE(top->text(1), QStringLiteral("60"));
+    QCOMPARE(top->child(0)->text(0), QStringLiteral("carpet"));
+    QCOMPARE(w->currentProduct(), QStringLiteral("carpet"));
+    QCOMPARE(w->browser()->model()->matchingCount(), 20);
+    QCOMPARE(w->datasetPanel()->problemCount(), 0);
+
+    // The tree selects the product the engine works on; the browser filters follow.
+    tree->setCurrentItem(top->child(2));
+    QCOMPARE(w->currentProduct(), QStringLiteral("wood"));
+    QCOMPARE(w->enginePanel()->product(), QStringLiteral("wood"));
+    tree->setCurrentItem(top->child(0));
+    QCOMPARE(w->currentProduct(), QStringLiteral("carpet"));
+
+    configure(*w, QStringLiteral("descriptors"), QString(), 0, true);
+    {
+        StallMeter idle;
+        idle.start();
+        QTest::qWait(1500);
+        idle.stop();
+        qInfo("IDLE stall %lld ms over %lld ticks", idle.maxGapMs(), idle.ticks());
+    }
+    StallMeter meter;
+    qint64 ms = 0;
+    QVERIFY(buildAndScore(*w, &meter, &ms));
+    qInfo("demo (carpet, descriptors, 10 train + 10 test): build + score %lld ms, longest GUI stall %lld ms over %lld ticks",
+          ms, meter.maxGapMs(), meter.ticks());
+    QVERIFY2(meter.maxGapMs() < kMaxStallMs, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.maxGapMs())));
+
+    QCOMPARE(w->bank()->model->trainImages(), std::size_t(10));
+    QVERIFY(w->enginePanel()->bankLabel()->text().contains(QStringLiteral("carpet")));
+    QVERIFY(w->enginePanel()->stageLabel()->text().startsWith(QStringLiteral("Done")));
+    const ScoreResultPtr result = w->testResult(QStringLiteral("carpet"));
+    QVERIFY(result);
+    QCOMPARE(result->images.size(), std::size_t(10));
+
+    // Histogram: 4 normal and 6 anomalous scores; metrics shown live.
+    ScoreHistogram* h = w->histogramPanel()->histogram();
+    const auto sum = [](const QVector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); };
+    QCOMPARE(sum(h->normalCounts()), 4.0);
+    QCOMPARE(sum(h->anomalousCounts()), 6.0);
+    QVERIFY(w->histogramPanel()->metricsText().contains(QString::number(result->metrics.imageAuroc, 'f', 4)));
+    QVERIFY(w->histogramPanel()->metricsText().contains(QString::number(result->metrics.aupro30, 'f', 4)));
+    QVERIFY(w->histogramPanel()->f1Button()->isEnabled());
+    QCOMPARE(w->imageThreshold(), result->metrics.imageF1Threshold);
+
+    // The browser shows the scores; sorting by score puts the highest first.
+    SampleListModel* model = w->browser()->model();
+    w->browser()->showSubset(QStringLiteral("carpet"), static_cast<int>(pb::Split::Test), QString());
+    QCOMPARE(model->matchingCount(), 10);
+    w->browser()->findChild<QCheckBox*>(QStringLiteral("sortByScore"))->setChecked(true);
+    double previous = std::numeric_limits<double>::infinity();
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const double s = model->index(r).data(SampleListModel::ScoreRole).toDouble();
+        QVERIFY(s <= previous);
+        previous = s;
+    }
+
+    // The inspection view shows a scored image with its verdict.
+    w->browser()->selectPath(QString::fromStdString(result->images[5].sample.path));
+    QTRY_VERIFY_WITH_TIMEOUT(w->inspection()->isScored() && w->inspection()->currentPath() ==
+                                 QString::fromStdString(result->images[5].sample.path), 10000);
+
+    // Move the image threshold by dragging the line to the median score.
+    std::vector<double> sorted;
+    for (const auto& img : result->images) sorted.push_back(img.score);
+    std::sort(sorted.begin(), sorted.end());
+    const double target = 0.5 * (sorted[4] + sorted[5]);
+    const double before = w->imageThreshold();
+    dragThreshold(*w, target);
+    const double after = w->imageThreshold();
+    QVERIFY(after != before);
+    const double pixelWidth = (h->xAxis->range().size()) / h->axisRect()->width();
+    QVERIFY2(std::abs(after - target) <= 2 * pixelWidth, qPrintable(QStringLiteral("%1 vs %2").arg(after).arg(target)));
+    QCOMPARE(h->threshold(), after);
+    const double shownScore = result->images[5].score;
+    QVERIFY(w->inspection()->verdictText().contains(shownScore >= after ? QStringLiteral("ANOMALOUS")
+                                                                        : QStringLiteral("NORMAL")));
+    // F1-optimal button puts it back.
+    QTest::mouseClick(w->histogramPanel()->f1Button(), Qt::LeftButton);
+    QCOMPARE(w->imageThreshold(), result->metrics.imageF1Threshold);
+    dragThreshold(*w, target);
+
+    // Pixel threshold: the spin box moves the predicted outline at once.
+    auto* pixelSpin = w->inspection()->findChild<QDoubleSpinBox*>(QStringLiteral("pixelThresholdSpin"));
+    const double pixel = 0.5 * (result->mapLow + result->mapHigh);
+    pixelSpin->setValue(pixel);
+    QCOMPARE(w->inspection()->pixelThreshold(), pixelSpin->value());
+
+    // Exports: CSV, current image PNGs, histogram, every map.
+    checkExports(*w, tmp_.filePath(QStringLiteral("demo-export")));
+    if (QTest::currentTestFailed()) return;
+
+    // Keyboard: next image, overlay toggle, zoom.
+    w->activateWindow();
+    const QString first = w->browser()->currentPath();
+    QTest::keyClick(w.get(), Qt::Key_N);
+    QVERIFY(w->browser()->currentPath() != first);
+    QTest::keyClick(w.get(), Qt::Key_P);
+    QCOMPARE(w->browser()->currentPath(), first);
+    const bool overlay = w->inspection()->overlayVisible();
+    QTest::keyClick(w.get(), Qt::Key_O);
+    QCOMPARE(w->inspection()->overlayVisible(), !overlay);
+    QTest::keyClick(w.get(), Qt::Key_O);
+    const double zoom = w->inspection()->view()->zoom();
+    QTest::keyClick(w.get(), Qt::Key_Plus);
+    QVERIFY(w->inspection()->view()->zoom() > zoom);
+    QTest::keyClick(w.get(), Qt::Key_0, Qt::ControlModifier);
+
+    // Drag and drop an image file: scored against the bank, shown, listed.
+    const QString dropped = tmp_.filePath(QStringLiteral("dropped.png"));
+    QVERIFY(QFile::copy(QString::fromStdString(result->images[0].sample.path), dropped));
+    QSignalSpy filesScored(w->controller(), &EngineController::filesScored);
+    auto* mime = new QMimeData;
+    mime->setUrls({QUrl::fromLocalFile(dropped)});
+    QDragEnterEvent enter(QPoint(500, 400), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(w.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(500, 400), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(w.get(), &drop);
+    QVERIFY(filesScored.wait(kEngineWaitMs));
+    delete mime;
+    QCOMPARE(w->inspectionList()->count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(w->inspection()->currentPath(), dropped, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->inspection()->isScored(), 10000);
+    // The same pixels as a test image score the same against the same bank.
+    const ScoreResultPtr droppedResult = w->inspection()->result();
+    QCOMPARE(droppedResult->images[0].score, result->images[0].score);
+    QVERIFY(w->inspection()->verdictText().startsWith(QStringLiteral("Score")));
+
+    // The feature cache holds the training and test features now.
+    QTRY_VERIFY_WITH_TIMEOUT(w->enginePanel()->cacheLabel()->text().contains(QStringLiteral("20 entries")) ||
+                                 w->enginePanel()->cacheLabel()->text().contains(QStringLiteral("21 entries")),
+                             10000);
+
+    // The About box names the library versions.
+    AboutDialog about(w.get());
+    for (const QString& name : {QStringLiteral("Qt"), QStringLiteral("LibTorch"), QStringLiteral("FAISS"),
+                                QStringLiteral("OpenCV")})
+        QVERIFY(about.versionsText().contains(name));
+    QVERIFY(about.versionsText().contains(QString::fromLatin1(qVersion())));
+}
+
+void MainWindowTest::engineErrors() {
+    auto w = makeWindow();
+    QVERIFY(open(*w, demoDir_));
+    configure(*w, QStringLiteral("descriptors"), QString(), 0, false);
+
+    // A folder that does not exist: the reason is shown and the window goes on.
+    {
+        QSignalSpy error(w.get(), &MainWindow::engineError);
+        w->openDataset(tmp_.filePath(QStringLiteral("no-such-folder")));
+        QVERIFY(error.wait(30000));
+        QVERIFY(w->lastError().contains(QStringLiteral("no-such-folder")));
+        QCOMPARE(w->dataset()->root, demoDir_.toStdString());
+    }
+
+    // A weights file that is not one: validated on the engine thread, rejected with the reason.
+    if (known(QStringLiteral("mobilenetv2_100"))) {
+        const QString bad = tmp_.filePath(QStringLiteral("bad.safetensors"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("this is not a safetensors file");
+        f.close();
+        QSignalSpy error(w.get(), &MainWindow::engineError);
+        w->enginePanel()->backboneBox()->setCurrentText(QStringLiteral("mobilenetv2_100"));
+        w->enginePanel()->weightsEdit()->setText(bad);
+        emit w->enginePanel()->weightsEdit()->editingFinished();
+        QVERIFY(error.wait(30000));
+        QVERIFY2(w->lastError().contains(QStringLiteral("bad.safetensors")), qPrintable(w->lastError()));
+        QTRY_VERIFY(w->enginePanel()->weightsStatus()->text().startsWith(QStringLiteral("✗")));
+        bool boxShown = false;
+        for (QMessageBox* box : w->findChildren<QMessageBox*>())
+            boxShown = boxShown || (box->isVisible() && box->text() == w->lastError());
+        QVERIFY(boxShown);
+        // Building with it fails the same way; the GUI stays usable.
+        QSignalSpy error2(w.get(), &MainWindow::engineError);
+        QTest::mouseClick(w->enginePanel()->buildButton(), Qt::LeftButton);
+        QVERIFY(error2.wait(30000));
+        QVERIFY(w->lastError().contains(QStringLiteral("bad.safetensors")));
+        QVERIFY(!w->bank());
+        w->enginePanel()->backboneBox()->setCurrentText(QStringLiteral("descriptors"));
+    }
+
+    // Back to a working backbone: build works.
+    QSignalSpy built(w->controller(), &EngineController::bankBuilt);
+    QTest::mouseClick(w->enginePanel()->buildButton(), Qt::LeftButton);
+    QVERIFY(built.wait(kEngineWaitMs));
+
+    // An unreadable dropped image: the reason names the file, the problems view lists it.
+    const QString corrupt = tmp_.filePath(QStringLiteral("corrupt.png"));
+    QFile c(corrupt);
+    QVERIFY(c.open(QIODevice::WriteOnly));
+    c.write("\x89PNG\r\n\x1a\n garbage");
+    c.close();
+    QSignalSpy error(w.get(), &MainWindow::engineError);
+    const int problems = w->datasetPanel()->problemCount();
+    w->scoreFiles({corrupt});
+    QVERIFY(error.wait(30000));
+    QVERIFY2(w->lastError().contains(QStringLiteral("corrupt.png")), qPrintable(w->lastError()));
+    QCOMPARE(w->datasetPanel()->problemCount(), problems + 1);
+    QVERIFY(w->datasetPanel()->problems()->item(problems, 1)->text().contains(QStringLiteral("corrupt.png")));
+
+    // Still usable: scoring the test set works after the errors.
+    QSignalSpy scored(w->controller(), &EngineController::testSetScored);
+    QTest::mouseClick(w->enginePanel()->scoreButton(), Qt::LeftButton);
+    QVERIFY(scored.wait(kEngineWaitMs));
+}
+
+void MainWindowTest::cancelAndClose() {
+    // Enough work that the engine is still busy when Cancel arrives: a larger demo data set.
+    const QString big = tmp_.filePath(QStringLiteral("demo-big"));
+    pb::DemoDatasetOptions options;
+    options.trainPerProduct = 120;
+    options.testGoodPerProduct = 2;
+    options.testDefectPerProduct = 2;
+    options.imageSize = 320;
+    pb::generateDemoDataset(big.toStdString(), options);
+
+    auto w = makeWindow();
+    QVERIFY(open(*w, big));
+    configure(*w, QStringLiteral("descriptors"), QString(), 0, false);
+    w->enginePanel()->resolutionSpin()->setValue(448);
+
+    // Cancel: the engine stops at its next step.
+    QSignalSpy progress(w->controller(), &EngineController::progress);
+    QSignalSpy cancelled(w->controller(), &EngineController::cancelled);
+    QTest::mouseClick(w->enginePanel()->buildButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(progress.begin(), progress.end(),
+                                         [](const QList<QVariant>& a) { return a.at(2).toLongLong() > 0; }),
+                             30000);
+    QVERIFY(w->enginePanel()->cancelButton()->isEnabled());
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(w->enginePanel()->cancelButton(), Qt::LeftButton);
+    QVERIFY(cancelled.wait(10000));
+    const qint64 cancelMs = clock.elapsed();
+    qInfo("cancel took %lld ms", cancelMs);
+    QVERIFY2(cancelMs < 1500, qPrintable(QStringLiteral("cancel took %1 ms").arg(cancelMs)));
+    QTRY_VERIFY(!w->controller()->isBusy());
+    QVERIFY(w->enginePanel()->stageLabel()->text().contains(QStringLiteral("cancelled")));
+    QVERIFY(!w->bank());
+
+    // A newer request of the same kind supersedes the older one.
+    QSignalSpy built(w->controller(), &EngineController::bankBuilt);
+    w->enginePanel()->resolutionSpin()->setValue(224);
+    w->enginePanel()->maxTrainSpin()->setValue(40);
+    w->buildBank();
+    w->enginePanel()->maxTrainSpin()->setValue(20);
+    w->buildBank();
+    QVERIFY(built.wait(kEngineWaitMs));
+    QTest::qWait(200);
+    QCOMPARE(built.size(), 1);
+    QCOMPARE(w->bank()->model->trainImages(), std::size_t(20));
+
+    // Closing the window mid-run cancels and joins the engine thread promptly.
+    progress.clear();
+    w->enginePanel()->maxTrainSpin()->setValue(0);
+    w->enginePanel()->resolutionSpin()->setValue(448);
+    QTest::mouseClick(w->enginePanel()->buildButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(progress.begin(), progress.end(),
+                                         [](const QList<QVariant>& a) { return a.at(2).toLongLong() > 0; }),
+                             30000);
+    QVERIFY(w->controller()->isBusy());
+    clock.restart();
+    QVERIFY(w->close());
+    const qint64 closeMs = clock.elapsed();
+    qInfo("closing during a build took %lld ms", closeMs);
+    QVERIFY2(closeMs < 2000, qPrintable(QStringLiteral("close took %1 ms").arg(closeMs)));
+    w.reset();
+}
+
+void MainWindowTest::settingsPersist() {
+    {
+        auto w = makeWindow();
+        QVERIFY(open(*w, demoDir_));
+        w->enginePanel()->kSpin()->setValue(3);
+        w->enginePanel()->resolutionSpin()->setValue(256);
+        w->enginePanel()->scoreRuleBox()->setCurrentIndex(1);
+        w->inspection()->setOpacity(0.3);
+        w->inspection()->setColorMap(pb::ColorMapName::Viridis);
+        w->resize(1300, 900);
+        QVERIFY(w->close());
+    }
+    auto w = makeWindow();
+    QCOMPARE(w->enginePanel()->kSpin()->value(), 3);
+    QCOMPARE(w->enginePanel()->resolutionSpin()->value(), 256);
+    QVERIFY(w->enginePanel()->options().imageScore == pb::ImageScoreRule::Max);
+    QCOMPARE(w->inspection()->opacity(), 0.3);
+    QVERIFY(w->inspection()->colorMap() == pb::ColorMapName::Viridis);
+    const QStringList recent = QSettings().value(QStringLiteral("recentFolders")).toStringList();
+    QVERIFY(!recent.isEmpty());
+    QCOMPARE(recent.front(), QDir(demoDir_).absolutePath());
+
+    // No argument: the most recent folder comes back.
+    QSignalSpy shown(w.get(), &MainWindow::datasetShown);
+    w->openStartupDataset();
+    QVERIFY(shown.wait(30000));
+    QCOMPARE(shown.last().at(0).toString(), QDir(demoDir_).absolutePath());
+
+    // A fresh setup (no recent folder): the embedded demo data set is generated once and opened.
+    QSettings().remove(QStringLiteral("recentFolders"));
+    QDir(AppSetup::demoDatasetFolder()).removeRecursively();
+    shown.clear();
+    w->openStartupDataset();
+    QVERIFY(shown.wait(60000));
+    QCOMPARE(shown.last().at(0).toString(), QDir(AppSetup::demoDatasetFolder()).absolutePath());
+    QCOMPARE(w->dataset()->products.size(), std::size_t(3));
+    QCOMPARE(w->dataset()->layout, std::string("mvtec"));
+    QDir(AppSetup::demoDatasetFolder()).removeRecursively();
+}
+
+void MainWindowTest::mvtecBottle() {
+    const QString shared = pb::ui::test::sharedDir();
+    const QString root = QDir(shared).filePath(QStringLiteral("data/mvtec_ad"));
+    if (shared.isEmpty() || !QFileInfo::exists(QDir(root).filePath(QStringLiteral("bottle/train/good"))))
+        QSKIP("../shared/data/mvtec_ad/bottle is not beside the project (set PATCHBANK_SHARED)");
+
+    auto w = makeWindow();
+    QVERIFY(open(*w, root));
+    QCOMPARE(w->currentProduct(), QStringLiteral("bottle"));
+    QCOMPARE(w->dataset()->count("bottle", pb::Split::Train), std::size_t(209));
+    QCOMPARE(w->dataset()->count("bottle", pb::Split::Test), std::size_t(83));
+
+    const QString weights = mobilenetWeights();
+    const bool mobilenet = !weights.isEmpty() && known(QStringLiteral("mobilenetv2_100"));
+    configure(*w, mobilenet ? QStringLiteral("mobilenetv2_100") : QStringLiteral("descriptors"), weights, 20, false);
+
+    StallMeter meter;
+    qint64 ms = 0;
+    QVERIFY(buildAndScore(*w, &meter, &ms));
+    qInfo("bottle (%s, 20 train + 83 test): build + score %lld ms, longest GUI stall %lld ms over %lld ticks",
+          mobilenet ? "mobilenetv2_100" : "descriptors", ms, meter.maxGapMs(), meter.ticks());
+    QVERIFY2(meter.maxGapMs() < kMaxStallMs, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.maxGapMs())));
+
+    const ScoreResultPtr result = w->testResult(QStringLiteral("bottle"));
+    QVERIFY(result);
+    QCOMPARE(result->images.size(), std::size_t(83));
+    QVERIFY(result->hasMasks);
+    qInfo("bottle image AUROC %.4f, pixel AUROC %.4f, AUPRO %.4f", result->metrics.imageAuroc,
+          result->metrics.pixelAuroc, result->metrics.aupro30);
+    if (mobilenet) QVERIFY(result->metrics.imageAuroc > 0.9);
+    ScoreHistogram* h = w->histogramPanel()->histogram();
+    QCOMPARE(std::accumulate(h->normalCounts().begin(), h->normalCounts().end(), 0.0), 20.0);
+    QCOMPARE(std::accumulate(h->anomalousCounts().begin(), h->anomalousCounts().end(), 0.0), 63.0);
+
+    // Normal-only threshold: p99 of the leave-one-out scores of the 20 training images.
+    QSignalSpy loo(w->controller(), &EngineController::leaveOneOutScored);
+    QTest::mouseClick(w->histogramPanel()->percentileButton(), Qt::LeftButton);
+    QVERIFY(loo.wait(kEngineWaitMs));
+    QCOMPARE(loo.last().at(0).value<QVector<double>>().size(), 20);
+    QTRY_COMPARE(w->imageThreshold(), w->histogramPanel()->percentileThreshold());
+
+    // An anomalous image with its ground truth.
+    const QString broken = QDir(root).filePath(QStringLiteral("bottle/test/broken_large/000.png"));
+    QVERIFY(w->browser()->selectPath(broken));
+    QTRY_VERIFY_WITH_TIMEOUT(w->inspection()->isScored() && w->inspection()->currentPath() == broken, 10000);
+    QVERIFY(w->inspection()->verdictText().contains(QStringLiteral("ANOMALOUS")));
+
+    // Threshold moved by hand, then exports.
+    std::vector<double> sorted;
+    for (const auto& img : result->images) sorted.push_back(img.score);
+    std::sort(sorted.begin(), sorted.end());
+    dragThreshold(*w, 0.5 * (sorted[30] + sorted[31]));
+    checkExports(*w, tmp_.filePath(QStringLiteral("bottle-export")));
+}
+
+void MainWindowTest::screenshots() {
+    const QString dir = pb::ui::test::screenshotDir();
+    const QString shared = pb::ui::test::sharedDir();
+    const QString bottleRoot = QDir(shared).filePath(QStringLiteral("data/mvtec_ad"));
+    const bool bottle = !shared.isEmpty() && QFileInfo::exists(QDir(bottleRoot).filePath(QStringLiteral("bottle/train/good")));
+    if (!bottle) qInfo("../shared is absent: screenshots of the demo data set instead of bottle");
+
+    auto w = makeWindow();
+    w->resize(1700, 1050);
+    QVERIFY(open(*w, bottle ? bottleRoot : demoDir_));
+    const QString weights = mobilenetWeights();
+    const bool mobilenet = bottle && !weights.isEmpty() && known(QStringLiteral("mobilenetv2_100"));
+    configure(*w, mobilenet ? QStringLiteral("mobilenetv2_100") : QStringLiteral("descriptors"), weights, bottle ? 40 : 0,
+              false);
+
+    // The engine panel mid-run: "Score test set" builds the bank, then scores; grab while it works.
+    QSignalSpy progress(w->controller(), &EngineController::progress);
+    QSignalSpy scored(w->controller(), &EngineController::testSetScored);
+    QTest::mouseClick(w->enginePanel()->scoreButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(progress.begin(), progress.end(),
+                                         [](const QList<QVariant>& a) {
+                                             return a.at(1).toString().contains(QStringLiteral("train features")) &&
+                                                    a.at(2).toLongLong() * 3 >= a.at(3).toLongLong() &&
+                                                    a.at(2).toLongLong() < a.at(3).toLongLong();
+                                         }),
+                             60000);
+    QTest::qWait(600);  // let the elapsed / remaining labels tick
+    QVERIFY(w->enginePanel()->grab().save(QDir(dir).filePath(QStringLiteral("engine-panel-mid-run.png"))));
+    QVERIFY(w->grab().save(QDir(dir).filePath(QStringLiteral("main-window-mid-run.png"))));
+    QVERIFY(scored.wait(kEngineWaitMs));
+
+    // Leave-one-out scores of the training images join the histogram.
+    QSignalSpy loo(w->controller(), &EngineController::leaveOneOutScored);
+    QTest::mouseClick(w->histogramPanel()->percentileButton(), Qt::LeftButton);
+    QVERIFY(loo.wait(kEngineWaitMs));
+    QTest::mouseClick(w->histogramPanel()->f1Button(), Qt::LeftButton);
+
+    // A defective image with the heatmap overlay, outlines and the nearest normal patch of a defect pixel.
+    const ScoreResultPtr result = w->testResult(w->currentProduct());
+    QVERIFY(result);
+    int index = 0;
+    for (std::size_t i = 0; i < result->images.size(); ++i)
+        if (result->images[i].sample.defect == (bottle ? "broken_large" : result->images[i].sample.defect) &&
+            result->images[i].sample.label == 1) {
+            index = static_cast<int>(i);
+            break;
+        }
+    const pb::ScoredImage& img = result->images[static_cast<std::size_t>(index)];
+    w->browser()->showSubset(w->currentProduct(), static_cast<int>(pb::Split::Test), QString());
+    w->browser()->findChild<QCheckBox*>(QStringLiteral("sortByScore"))->setChecked(true);
+    QVERIFY(w->browser()->selectPath(QString::fromStdString(img.sample.path)));
+    QTRY_VERIFY_WITH_TIMEOUT(w->inspection()->isScored() &&
+                                 w->inspection()->currentPath() == QString::fromStdString(img.sample.path),
+                             10000);
+    w->inspection()->setOpacity(0.45);
+    // The cursor on the highest-scoring patch: the side panel shows its nearest training patch.
+    const auto top = std::max_element(img.patchScores.begin(), img.patchScores.end()) - img.patchScores.begin();
+    const double cx = (static_cast<double>(top % img.gridWidth) + 0.5) * img.originalWidth / img.gridWidth;
+    const double cy = (static_cast<double>(top / img.gridWidth) + 0.5) * img.originalHeight / img.gridHeight;
+    InspectionView* view = w->inspection()->view();
+    QSignalSpy nearest(w->inspection()->nearestView(), &NearestPatchView::nearestShown);
+    QTest::mouseMove(view->viewport(), view->mapFromScene(QPointF(cx, cy)));
+    QVERIFY(nearest.wait(10000) || !w->inspection()->nearestView()->trainingImagePath().isEmpty());
+    QTest::qWait(300);
+    QVERIFY(w->grab().save(QDir(dir).filePath(QStringLiteral("main-window-heatmap.png"))));
+    QVERIFY(w->histogramPanel()->grab().save(QDir(dir).filePath(QStringLiteral("histogram-panel.png"))));
+    QVERIFY(w->exportHistogram(QDir(dir).filePath(QStringLiteral("histogram.png"))));
+    qInfo("screenshots saved in %s", qPrintable(dir));
+}
+
+QTEST_MAIN(MainWindowTest)
+#include "MainWindowTest.moc"

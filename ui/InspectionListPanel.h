@@ -1,0 +1,41 @@
+// Images scored on request (dropped or pasted files) that the user keeps for a closer look:
+// one row per image with its score, clicking a row shows it again in the inspection view.
+#pragma once
+#include <QWidget>
+
+#include "ui/EngineResults.h"
+
+class QListWidget;
+class QPushButton;
+
+namespace pb::ui {
+
+class InspectionListPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit InspectionListPanel(QWidget* parent = nullptr);
+
+    // Adds (or refreshes) the image `index` of `result`; returns false when it was already listed.
+    bool add(const ScoreResultPtr& result, int index);
+    void setImageThreshold(double threshold);
+    int count() const;
+    QListWidget* list() const { return list_; }
+
+signals:
+    void entryActivated(const pb::ui::ScoreResultPtr& result, int index);
+
+private:
+    struct Entry {
+        ScoreResultPtr result;
+        int index = -1;
+    };
+    void refreshTexts();
+
+    QListWidget* list_;
+    QPushButton* remove_;
+    QPushButton* clear_;
+    QVector<Entry> entries_;
+    double threshold_ = std::numeric_limits<double>::quiet_NaN();
+};
+
+}  // namespace pb::ui

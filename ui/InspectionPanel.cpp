@@ -1,0 +1,405 @@
+#include "ui/InspectionPanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+#include "engine/image/ImageDecoder.h"
+#include "engine/scoring/AnomalyMap.h"
+#include "engine/util/Error.h"
+#include "ui/ImageConvert.h"
+#include "ui/InspectionView.h"
+#include "ui/MapRenderer.h"
+#include "ui/NearestPatchView.h"
+
+namespace pb::ui {
+
+namespace {
+constexpr int kWorkSide = 2048;   // predicted outlines are traced on a map at most this large
+constexpr int kSliderSteps = 1000;
+
+QString labelText(const Sample& s) {
+    if (s.label == 1) return InspectionPanel::tr("anomalous");
+    if (s.label == 0) return InspectionPanel::tr("normal");
+    return InspectionPanel::tr("unknown");
+}
+}  // namespace
+
+InspectionPanel::InspectionPanel(QWidget* parent) : QWidget(parent) {
+    view_ = new InspectionView(this);
+    nearest_ = new NearestPatchView(this);
+
+    overlayButton_ = new QToolButton(this);
+    overlayButton_->setObjectName(QStringLiteral("overlayButton"));
+    overlayButton_->setText(tr("Heatmap"));
+    overlayButton_->setIcon(QIcon(QStringLiteral(":/icons/overlay.svg")));
+    overlayButton_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    overlayButton_->setCheckable(true);
+    overlayButton_->setChecked(true);
+    overlayButton_->setToolTip(tr("Show or hide the heatmap overlay (O)"));
+
+    opacity_ = new QSlider(Qt::Horizontal, this);
+    opacity_->setObjectName(QStringLiteral("opacitySlider"));
+    opacity_->setRange(0, 100);
+    opacity_->setValue(50);
+    opacity_->setMaximumWidth(120);
+    opacity_->setToolTip(tr("Heatmap opacity"));
+
+    colorMapBox_ = new QComboBox(this);
+    colorMapBox_->setObjectName(QStringLiteral("colorMapCombo"));
+    for (const auto& name : colorMapNames()) colorMapBox_->addItem(QString::fromStdString(name), QString::fromStdString(name));
+    colorMapBox_->setToolTip(tr("Colour map of the heatmap"));
+
+    pixelSlider_ = new QSlider(Qt::Horizontal, this);
+    pixelSlider_->setObjectName(QStringLiteral("pixelThresholdSlider"));
+    pixelSlider_->setRange(0, kSliderSteps);
+    pixelSlider_->setMinimumWidth(120);
+    pixelSlider_->setToolTip(tr("Pixel threshold: pixels at or above it form the predicted defect regions"));
+    pixelSpin_ = new QDoubleSpinBox(this);
+    pixelSpin_->setObjectName(QStringLiteral("pixelThresholdSpin"));
+    pixelSpin_->setDecimals(4);
+    pixelSpin_->setRange(-1e9, 1e9);
+    pixelSpin_->setSingleStep(0.01);
+    pixelSpin_->setKeyboardTracking(false);
+
+    showGroundTruth_ = new QCheckBox(tr("Ground truth"), this);
+    showGroundTruth_->setObjectName(QStringLiteral("showGroundTruth"));
+    showGroundTruth_->setChecked(true);
+    showGroundTruth_->setToolTip(tr("Outline the ground-truth defect regions in green"));
+    showPredicted_ = new QCheckBox(tr("Predicted"), this);
+    showPredicted_->setObjectName(QStringLiteral("showPredicted"));
+    showPredicted_->setChecked(true);
+    showPredicted_->setToolTip(tr("Outline the regions at or above the pixel threshold in red"));
+
+    verdict_ = new QLabel(this);
+    verdict_->setObjectName(QStringLiteral("verdictLabel"));
+    QFont big = verdict_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    verdict_->setFont(big);
+    details_ = new QLabel(this);
+    details_->setObjectName(QStringLiteral("detailsLabel"));
+    details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(overlayButton_);
+    controls->addWidget(new QLabel(tr("Opacity"), this));
+    controls->addWidget(opacity_);
+    controls->addWidget(colorMapBox_);
+    controls->addSpacing(12);
+    controls->addWidget(new QLabel(tr("Pixel threshold"), this));
+    controls->addWidget(pixelSlider_, 1);
+    controls->addWidget(pixelSpin_);
+    controls->addSpacing(12);
+    controls->addWidget(showGroundTruth_);
+    controls->addWidget(showPredicted_);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(view_);
+    split->addWidget(nearest_);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+    split->setCollapsible(0, false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(controls);
+    layout->addWidget(verdict_);
+    layout->addWidget(details_);
+    layout->addWidget(split, 1);
+
+    watcher_ = new QFutureWatcher<Frame>(this);
+    connect(watcher_, &QFutureWatcher<Frame>::finished, this, &InspectionPanel::onFrameReady);
+
+    connect(overlayButton_, &QToolButton::toggled, this, [this](bool on) {
+        view_->setOverlayVisible(on);
+        emit settingsChanged();
+    });
+    connect(opacity_, &QSlider::valueChanged, this, [this](int v) {
+        view_->setOverlayOpacity(v / 100.0);
+        emit settingsChanged();
+    });
+    connect(colorMapBox_, &QComboBox::currentIndexChanged, this, [this] {
+        colorMap_ = colorMapFromString(colorMapBox_->currentData().toString().toStdString());
+        updateHeat();
+        emit settingsChanged();
+    });
+    connect(pixelSlider_, &QSlider::valueChanged, this, [this](int v) {
+        if (syncing_) return;
+        setPixelThreshold(low_ + (high_ - low_) * v / static_cast<double>(kSliderSteps));
+    });
+    connect(pixelSpin_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        if (syncing_) return;
+        setPixelThreshold(v);
+    });
+    connect(showGroundTruth_, &QCheckBox::toggled, view_, &InspectionView::setGroundTruthVisible);
+    connect(showPredicted_, &QCheckBox::toggled, view_, &InspectionView::setPredictedVisible);
+    connect(view_, &InspectionView::hovered, this, &InspectionPanel::onHovered);
+    view_->setOverlayOpacity(0.5);
+    clear();
+}
+
+void InspectionPanel::clear() {
+    path_.clear();
+    result_.reset();
+    index_ = -1;
+    frame_ = Frame{};
+    ++serial_;
+    view_->setImage(QImage());
+    nearest_->clear(tr("Move the cursor over a scored image to compare it with the bank."));
+    verdict_->setText(tr("No image"));
+    verdict_->setStyleSheet(QString());
+    details_->setText(tr("Select an image in the browser, or drop image files on the window to score them."));
+}
+
+double InspectionPanel::opacity() const { return opacity_->value() / 100.0; }
+
+bool InspectionPanel::overlayVisible() const { return overlayButton_->isChecked(); }
+
+void InspectionPanel::setOpacity(double opacity) { opacity_->setValue(static_cast<int>(std::lround(opacity * 100))); }
+
+void InspectionPanel::setColorMap(ColorMapName map) {
+    const int at = colorMapBox_->findData(QString::fromStdString(toString(map)));
+    if (at >= 0) colorMapBox_->setCurrentIndex(at);
+}
+
+void InspectionPanel::setOverlayVisible(bool visible) { overlayButton_->setChecked(visible); }
+
+void InspectionPanel::toggleOverlay() { overlayButton_->toggle(); }
+
+void InspectionPanel::setScale(float low, float high, double pixelThreshold) {
+    const bool rescale = low != low_ || high != high_;
+    low_ = low;
+    high_ = high > low ? high : low + 1.0f;
+    pixelSpin_->setSingleStep((high_ - low_) / 100.0);
+    if (rescale) updateHeat();
+    setPixelThreshold(pixelThreshold);
+}
+
+void InspectionPanel::setPixelThreshold(double threshold) {
+    const bool changed = threshold != pixelThreshold_;
+    pixelThreshold_ = threshold;
+    syncThresholdWidgets();
+    if (changed) {
+        updatePredicted();
+        emit pixelThresholdChanged(threshold);
+    }
+}
+
+void InspectionPanel::syncThresholdWidgets() {
+    syncing_ = true;
+    pixelSpin_->setValue(pixelThreshold_);
+    const double t = (pixelThreshold_ - low_) / (high_ - low_);
+    pixelSlider_->setValue(static_cast<int>(std::lround(std::clamp(t, 0.0, 1.0) * kSliderSteps)));
+    syncing_ = false;
+}
+
+void InspectionPanel::setImageThreshold(double threshold) {
+    imageThreshold_ = threshold;
+    updateVerdict();
+}
+
+void InspectionPanel::showImage(const QString& path, const Sample* sample, const ScoreResultPtr& result, int index) {
+    path_ = path;
+    result_ = result;
+    index_ = result ? index : -1;
+    if (result_ && index_ >= 0)
+        sample_ = result_->images[static_cast<std::size_t>(index_)].sample;
+    else if (sample)
+        sample_ = *sample;
+    else {
+        sample_ = Sample();
+        sample_.path = path.toStdString();
+    }
+    ++serial_;
+    updateVerdict();
+    if (loading_) {
+        pendingLoad_ = true;  // the frame being prepared is already stale; load this one when it ends
+        return;
+    }
+    loading_ = true;
+    pendingLoad_ = false;
+    cv::Mat inputMap = isScoredIndex() ? result_->images[static_cast<std::size_t>(index_)].map : cv::Mat();
+    watcher_->setFuture(
+        QtConcurrent::run(&InspectionPanel::prepare, serial_, path_, sample_, inputMap, low_, high_, colorMap_));
+}
+
+InspectionPanel::Frame InspectionPanel::prepare(quint64 serial, QString path, Sample sample, cv::Mat inputMap,
+                                                float low, float high, ColorMapName map) {
+    Frame f;
+    f.serial = serial;
+    f.path = path;
+    try {
+        f.rgb = decodeImageRgb(path.toStdString());
+        f.image = toQImage(f.rgb);
+        if (!inputMap.empty()) {
+            f.map = toOriginalSize(inputMap, f.rgb.cols, f.rgb.rows);
+            f.heat = toQImage(applyColorMap(f.map, low, high, map));
+            const int side = std::max(f.rgb.cols, f.rgb.rows);
+            if (side > kWorkSide) {
+                f.workScale = static_cast<double>(side) / kWorkSide;
+                cv::resize(f.map, f.workMap,
+                           cv::Size(std::max(1, static_cast<int>(f.rgb.cols / f.workScale)),
+                                    std::max(1, static_cast<int>(f.rgb.rows / f.workScale))),
+                           0, 0, cv::INTER_AREA);
+            } else {
+                f.workMap = f.map;
+            }
+        }
+        if (sample.label == 1 && !sample.maskPaths.empty()) {
+            try {
+                std::vector<cv::Mat> parts;
+                for (const auto& m : sample.maskPaths) parts.push_back(decodeMask(m));
+                cv::Mat gt = parts.size() == 1 ? parts.front() : mergeMasks(parts);
+                if (gt.size() != f.rgb.size()) cv::resize(gt, gt, f.rgb.size(), 0, 0, cv::INTER_NEAREST_EXACT);
+                f.groundTruth = gt;
+            } catch (const Error&) {
+                // A missing or broken mask is already listed as a problem; the image still shows.
+            }
+        }
+    } catch (const Error& e) {
+        f.error = QString::fromStdString(e.what());
+    } catch (const std::exception& e) {
+        f.error = QString::fromStdString(e.what());
+    }
+    return f;
+}
+
+bool InspectionPanel::isScoredIndex() const {
+    return result_ && index_ >= 0 && static_cast<std::size_t>(index_) < result_->images.size();
+}
+
+struct PbProbe2 { const char* n; QElapsedTimer t; PbProbe2(const char* n):n(n){t.start();} ~PbProbe2(){ if (t.elapsed()>10) qWarning("PROBE %s %lld ms", n, t.elapsed()); } };
+void InspectionPanel::onFrameReady() {
+    PbProbe2 probe("onFrameReady");
+    loading_ = false;
+    Frame f = watcher_->result();
+    if (f.serial != serial_ || pendingLoad_) {
+        // Superseded while it was prepared: prepare the newest request instead.
+        pendingLoad_ = false;
+        showImage(path_, &sample_, result_, index_);
+        return;
+    }
+    if (!f.error.isEmpty()) {
+        frame_ = Frame{};
+        view_->setImage(QImage());
+        verdict_->setText(tr("Cannot show this image"));
+        details_->setText(f.error);
+        emit loadFailed(f.path, f.error);
+        return;
+    }
+    frame_ = std::move(f);
+    view_->setImage(frame_.image);
+    view_->setHeat(frame_.heat);
+    view_->setGroundTruthOutline(maskOutline(frame_.groundTruth));
+    updatePredicted();
+    updateVerdict();
+    nearest_->clear(isScored() ? tr("Move the cursor over the image to compare it with the bank.")
+                               : tr("This image has not been scored."));
+    emit imageShown(frame_.path);
+}
+
+void InspectionPanel::updateHeat() {
+    if (frame_.map.empty()) return;
+    // Only a colour-map change gets here: recolouring one image is a few milliseconds.
+    frame_.heat = toQImage(applyColorMap(frame_.map, low_, high_, colorMap_));
+    view_->setHeat(frame_.heat);
+}
+
+void InspectionPanel::updatePredicted() {
+    if (frame_.workMap.empty()) {
+        view_->setPredictedOutline({});
+        return;
+    }
+    cv::Mat predicted = frame_.workMap >= static_cast<float>(pixelThreshold_);
+    view_->setPredictedOutline(maskOutline(predicted, frame_.workScale));
+}
+
+QString InspectionPanel::verdictText() const { return verdict_->text(); }
+
+void InspectionPanel::updateVerdict() {
+    if (path_.isEmpty()) return;
+    QString truth;
+    if (!sample_.defect.empty())
+        truth = tr("Ground truth: %1 (%2)").arg(QString::fromStdString(sample_.defect), labelText(sample_));
+    else
+        truth = tr("Ground truth: %1").arg(labelText(sample_));
+    const QString where = QFileInfo(path_).fileName();
+    if (!isScoredIndex()) {
+        verdict_->setText(tr("Not scored"));
+        verdict_->setStyleSheet(QString());
+        details_->setText(where + QStringLiteral(" · ") + truth);
+        return;
+    }
+    const ScoredImage& img = result_->images[static_cast<std::size_t>(index_)];
+    if (!std::isfinite(imageThreshold_)) {
+        verdict_->setText(tr("Score %1").arg(img.score, 0, 'f', 4));
+        verdict_->setStyleSheet(QString());
+    } else {
+        const bool anomalous = img.score >= imageThreshold_;
+        verdict_->setText(anomalous ? tr("Score %1 ≥ %2: ANOMALOUS").arg(img.score, 0, 'f', 4).arg(imageThreshold_, 0, 'f', 4)
+                                    : tr("Score %1 < %2: NORMAL").arg(img.score, 0, 'f', 4).arg(imageThreshold_, 0, 'f', 4));
+        verdict_->setStyleSheet(anomalous ? QStringLiteral("color: #c62828;") : QStringLiteral("color: #2e7d32;"));
+    }
+    details_->setText(tr("%1 · %2 · %3×%4 px · product %5")
+                          .arg(where, truth)
+                          .arg(img.originalWidth)
+                          .arg(img.originalHeight)
+                          .arg(QString::fromStdString(result_->product)));
+}
+
+void InspectionPanel::onHovered(const QPointF& pixel) {
+    if (!isScored() || pixel.x() < 0) {
+        view_->setPatchMarker({});
+        return;
+    }
+    const ScoredImage& img = result_->images[static_cast<std::size_t>(index_)];
+    if (img.gridWidth <= 0 || img.gridHeight <= 0 || img.nearestPatch.empty()) return;
+    const double cw = static_cast<double>(frame_.rgb.cols) / img.gridWidth;
+    const double ch = static_cast<double>(frame_.rgb.rows) / img.gridHeight;
+    const int col = std::clamp(static_cast<int>(pixel.x() / cw), 0, img.gridWidth - 1);
+    const int row = std::clamp(static_cast<int>(pixel.y() / ch), 0, img.gridHeight - 1);
+    const QRectF cell(col * cw, row * ch, cw, ch);
+    view_->setPatchMarker(cell);
+    const std::size_t patch = static_cast<std::size_t>(row) * img.gridWidth + col;
+    if (patch >= img.nearestPatch.size() || !result_->bank || !result_->bank->model) return;
+    try {
+        const BankPatchOrigin origin = result_->bank->model->origin(img.nearestPatch[patch]);
+        const float score = patch < img.patchScores.size() ? img.patchScores[patch] : 0.0f;
+        const QString caption = tr("row %1, column %2\npatch score %3").arg(row).arg(col).arg(score, 0, 'f', 4);
+        nearest_->showPatch(frame_.image.copy(cell.toAlignedRect()), caption, origin);
+    } catch (const Error& e) {
+        nearest_->clear(QString::fromStdString(e.what()));
+    }
+}
+
+RenderSettings InspectionPanel::renderSettings() const {
+    RenderSettings r;
+    r.colorMap = colorMap_;
+    r.low = low_;
+    r.high = high_;
+    r.opacity = static_cast<float>(opacity());
+    r.pixelThreshold = pixelThreshold_;
+    r.overlay = overlayVisible();
+    r.groundTruth = showGroundTruth_->isChecked();
+    r.predicted = showPredicted_->isChecked();
+    return r;
+}
+
+RenderedMaps InspectionPanel::renderCurrent() const {
+    if (frame_.rgb.empty()) return {};
+    return MapRenderer::render(frame_.rgb, frame_.map, frame_.groundTruth, renderSettings());
+}
+
+}  // namespace pb::ui

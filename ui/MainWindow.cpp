@@ -1,0 +1,906 @@
+#include "ui/MainWindow.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImage>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QtConcurrent/QtConcurrentRun>
+#include <cmath>
+#include <filesystem>
+
+#include "engine/dataset/DatasetReader.h"
+#include "engine/experiments/EvaluationReport.h"
+#include "engine/metrics/ImageMetrics.h"
+#include "engine/synth/DemoDatasetGenerator.h"
+#include "engine/util/Error.h"
+#include "ui/AboutDialog.h"
+#include "ui/AppSetup.h"
+#include "ui/BatchExporter.h"
+#include "ui/DatasetPanel.h"
+#include "ui/EngineController.h"
+#include "ui/EnginePanel.h"
+#include "ui/HistogramPanel.h"
+#include "ui/ImageBrowser.h"
+#include "ui/InspectionListPanel.h"
+#include "ui/InspectionPanel.h"
+#include "ui/InspectionView.h"
+#include "ui/MapRenderer.h"
+#include "ui/SampleListModel.h"
+#include "ui/ScoreHistogram.h"
+
+#include <QElapsedTimer>
+struct PbProbe { const char* n; QElapsedTimer t; PbProbe(const char* n):n(n){t.start();} ~PbProbe(){ if (t.elapsed()>10) qWarning("PROBE %s %lld ms", n, t.elapsed()); } };
+namespace pb::ui {
+
+namespace {
+constexpr int kMaxRecent = 8;
+const char* kDemoMarker = ".patchbank-demo-complete";
+
+bool sameOptions(const EvaluationOptions& a, const EvaluationOptions& b) {
+    return a.backbone.name == b.backbone.name && a.backbone.weightsPath == b.backbone.weightsPath &&
+           a.backbone.device == b.backbone.device && a.backbone.layers == b.backbone.layers &&
+           a.resolution == b.resolution && a.k == b.k && a.imageScore == b.imageScore &&
+           a.smoothingSigma == b.smoothingSigma && a.knnMethod == b.knnMethod &&
+           a.maxTrainImages == b.maxTrainImages;
+}
+
+QStringList imageFiles(const QList<QUrl>& urls) {
+    QStringList files;
+    for (const QUrl& url : urls) {
+        const QString path = url.toLocalFile();
+        if (!path.isEmpty() && QFileInfo(path).isFile() && isImageFile(path.toStdString())) files.append(path);
+    }
+    return files;
+}
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("PatchBank"));
+    setAcceptDrops(true);
+    controller_ = new EngineController(this);
+    batch_ = new BatchExporter(this);
+    demoWatcher_ = new QFutureWatcher<QString>(this);
+    exportWatcher_ = new QFutureWatcher<QString>(this);
+
+    inspection_ = new InspectionPanel(this);
+    setCentralWidget(inspection_);
+    createDocks();
+    createActions();
+    createMenus();
+    connectEngine();
+
+    bankStatus_ = new QLabel(tr("No bank"), this);
+    statusBar()->addPermanentWidget(bankStatus_);
+    statusBar()->showMessage(tr("Open a data set folder (Ctrl+O) or drop one on the window."));
+    resize(1500, 950);
+    loadSettings();
+    updateActions();
+}
+
+MainWindow::~MainWindow() { controller_->shutdown(); }
+
+// ----------------------------------------------------------------------------------------- layout
+
+void MainWindow::createDocks() {
+    datasetPanel_ = new DatasetPanel(this);
+    browser_ = new ImageBrowser(this);
+    histogramPanel_ = new HistogramPanel(this);
+    enginePanel_ = new EnginePanel(this);
+    inspectionList_ = new InspectionListPanel(this);
+
+    auto dock = [this](QWidget* widget, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);  // saveState() needs stable names
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        return d;
+    };
+    QDockWidget* datasetDock = dock(datasetPanel_, tr("Data set"), QStringLiteral("datasetDock"), Qt::LeftDockWidgetArea);
+    QDockWidget* listDock =
+        dock(inspectionList_, tr("Inspection list"), QStringLiteral("inspectionListDock"), Qt::LeftDockWidgetArea);
+    tabifyDockWidget(datasetDock, listDock);
+    datasetDock->raise();
+    dock(browser_, tr("Images"), QStringLiteral("browserDock"), Qt::BottomDockWidgetArea);
+    QDockWidget* engineDock = dock(enginePanel_, tr("Engine"), QStringLiteral("engineDock"), Qt::RightDockWidgetArea);
+    QDockWidget* histogramDock =
+        dock(histogramPanel_, tr("Score histogram"), QStringLiteral("histogramDock"), Qt::RightDockWidgetArea);
+    splitDockWidget(engineDock, histogramDock, Qt::Vertical);
+    resizeDocks({datasetDock}, {300}, Qt::Horizontal);
+    resizeDocks({engineDock}, {430}, Qt::Horizontal);
+    resizeDocks({browser_->parentWidget() ? static_cast<QDockWidget*>(browser_->parentWidget()) : nullptr}, {230},
+                Qt::Vertical);
+
+    connect(datasetPanel_, &DatasetPanel::subsetSelected, this,
+            [this](const QString& product, int split, const QString& defect) {
+                browser_->showSubset(product, split, defect);
+                if (!product.isEmpty()) setCurrentProduct(product);
+            });
+    connect(browser_, &ImageBrowser::productFilterChanged, this, [this](const QString& product) {
+        if (!product.isEmpty()) setCurrentProduct(product);
+    });
+    connect(browser_, &ImageBrowser::currentPathChanged, this, &MainWindow::showPath);
+    connect(histogramPanel_, &HistogramPanel::thresholdChanged, this, &MainWindow::setImageThreshold);
+    connect(histogramPanel_, &HistogramPanel::leaveOneOutRequested, this, [this] {
+        if (!bank_ || QString::fromStdString(bank_->product) != product_) {
+            showError(tr("Leave-one-out scores"), tr("Build the bank of %1 first.").arg(product_));
+            histogramPanel_->setLeaveOneOutRunning(false);
+            return;
+        }
+        histogramPanel_->setLeaveOneOutRunning(true);
+        controller_->leaveOneOut();
+    });
+    connect(inspection_, &InspectionPanel::pixelThresholdChanged, this, [this](double t) {
+        const ScoreResultPtr& r = inspection_->result();
+        if (ProductState* s = state(r ? QString::fromStdString(r->product) : product_)) s->pixelThreshold = t;
+    });
+    connect(inspection_, &InspectionPanel::imageShown, this, [this](const QString& path) {
+        statusBar()->showMessage(QDir::toNativeSeparators(path), 4000);
+    });
+    connect(inspection_, &InspectionPanel::loadFailed, this, [this](const QString& path, const QString& reason) {
+        datasetPanel_->addProblem(tr("viewer"), path, reason);
+        statusBar()->showMessage(reason, 8000);
+    });
+    connect(inspectionList_, &InspectionListPanel::entryActivated, this, &MainWindow::showScored);
+    connect(enginePanel_, &EnginePanel::buildRequested, this, &MainWindow::buildBank);
+    connect(enginePanel_, &EnginePanel::scoreRequested, this, &MainWindow::scoreTestSet);
+    connect(enginePanel_, &EnginePanel::cancelRequested, this, &MainWindow::cancelEngine);
+    connect(enginePanel_, &EnginePanel::validateRequested, this,
+            [this](const BackboneOptions& options) { controller_->validateBackbone(options); });
+
+    connect(batch_, &BatchExporter::progress, this, [this](int done, int total) {
+        if (batchProgress_) {
+            batchProgress_->setMaximum(total);
+            batchProgress_->setValue(done);
+        }
+        statusBar()->showMessage(tr("Exporting maps: %1 of %2").arg(done).arg(total));
+    });
+    connect(batch_, &BatchExporter::finished, this, [this](int written, const QStringList& failures, bool cancelled) {
+        if (batchProgress_) batchProgress_->close();
+        QString text = cancelled ? tr("Map export cancelled after %1 images.").arg(written)
+                                 : tr("Exported the maps of %1 images.").arg(written);
+        if (!failures.isEmpty()) {
+            text += QLatin1Char(' ') + tr("%1 failed.").arg(failures.size());
+            for (const QString& f : failures) datasetPanel_->addProblem(tr("export"), QString(), f);
+        }
+        statusBar()->showMessage(text, 10000);
+        emit exportFinished(QStringLiteral("maps"), !cancelled && failures.isEmpty(), text);
+    });
+    connect(exportWatcher_, &QFutureWatcher<QString>::finished, this, [this] {
+        const QString error = exportWatcher_->result();
+        statusBar()->showMessage(error.isEmpty() ? tr("Image exported.") : error, 8000);
+        if (!error.isEmpty()) showError(tr("Export failed"), error);
+        emit exportFinished(QStringLiteral("image"), error.isEmpty(), error);
+    });
+    connect(demoWatcher_, &QFutureWatcher<QString>::finished, this, [this] {
+        const QString error = demoWatcher_->result();
+        if (!error.isEmpty()) {
+            showError(tr("The demo data set could not be generated"), error);
+            return;
+        }
+        openDataset(AppSetup::demoDatasetFolder());
+    });
+}
+
+void MainWindow::createActions() {
+    auto make = [this](const QString& text, const QString& icon, const QList<QKeySequence>& keys,
+                       const QString& tip) {
+        auto* a = new QAction(icon.isEmpty() ? QIcon() : QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), text, this);
+        a->setShortcuts(keys);
+        a->setStatusTip(tip);
+        if (!keys.isEmpty()) a->setToolTip(QStringLiteral("%1 (%2)").arg(text, keys.front().toString(QKeySequence::NativeText)).remove(QLatin1Char('&')));
+        addAction(a);  // shortcuts work even when a dock holds the focus
+        return a;
+    };
+    openAction_ = make(tr("&Open data set folder…"), QStringLiteral("open-folder"), {QKeySequence::Open},
+                       tr("Open a data set: MVTec AD, VisA, BTAD, MVTec LOCO or a plain folder of images"));
+    demoAction_ = make(tr("Open the &demo data set"), QString(), {}, tr("Open the embedded synthetic data set"));
+    buildAction_ = make(tr("&Build bank"), QStringLiteral("build-bank"), {QKeySequence(Qt::CTRL | Qt::Key_B)},
+                        tr("Build the memory bank of the current product from its training images"));
+    scoreAction_ = make(tr("&Score test set"), QStringLiteral("score"), {QKeySequence(Qt::CTRL | Qt::Key_R)},
+                        tr("Score the test images of the current product"));
+    cancelAction_ = make(tr("&Cancel"), QStringLiteral("cancel"), {QKeySequence(Qt::Key_Escape)},
+                         tr("Stop the running engine work"));
+    nextAction_ = make(tr("&Next image"), QStringLiteral("next"), {QKeySequence(Qt::Key_N), QKeySequence(Qt::Key_PageDown)},
+                       tr("Show the next image of the browser"));
+    previousAction_ = make(tr("&Previous image"), QStringLiteral("previous"),
+                           {QKeySequence(Qt::Key_P), QKeySequence(Qt::Key_PageUp)},
+                           tr("Show the previous image of the browser"));
+    overlayAction_ = make(tr("Toggle heatmap &overlay"), QStringLiteral("overlay"), {QKeySequence(Qt::Key_O)},
+                          tr("Show or hide the heatmap"));
+    zoomInAction_ = make(tr("Zoom &in"), QStringLiteral("zoom-in"), {QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus)},
+                         tr("Zoom in"));
+    zoomOutAction_ = make(tr("Zoom o&ut"), QStringLiteral("zoom-out"), {QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)},
+                          tr("Zoom out"));
+    fitAction_ = make(tr("&Fit to window"), QStringLiteral("zoom-fit"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
+                      tr("Show the whole image"));
+    actualSizeAction_ = make(tr("&Actual pixels"), QString(), {QKeySequence(Qt::CTRL | Qt::Key_1)},
+                             tr("One image pixel per screen pixel"));
+    pasteAction_ = make(tr("&Paste images to score"), QStringLiteral("paste"), {QKeySequence::Paste},
+                        tr("Score the images (or image files) on the clipboard against the current bank"));
+    addToListAction_ = make(tr("Add to &inspection list"), QStringLiteral("inspection-list"), {QKeySequence(Qt::Key_I)},
+                            tr("Keep the image in view in the inspection list"));
+    exportImageAction_ = make(tr("Export current &heatmap, overlay and mask (PNG)…"), QStringLiteral("export"),
+                              {QKeySequence(Qt::CTRL | Qt::Key_E)}, tr("Write the maps of the image in view"));
+    exportCsvAction_ = make(tr("Export &metrics and scores (CSV)…"), QString(), {},
+                            tr("Write metrics.csv and scores.csv of the current product"));
+    exportHistogramAction_ = make(tr("Export &histogram (PNG)…"), QString(), {}, tr("Save the score histogram"));
+    exportAllAction_ = make(tr("Export &all maps of the product…"), QString(), {},
+                            tr("Write the heatmap, overlay and mask of every scored test image"));
+    aboutAction_ = make(tr("&About PatchBank"), QStringLiteral("patchbank"), {}, tr("Versions and libraries"));
+    quitAction_ = make(tr("&Quit"), QString(), {QKeySequence::Quit}, tr("Close PatchBank"));
+    cancelAction_->setShortcutContext(Qt::WindowShortcut);
+
+    connect(openAction_, &QAction::triggered, this, [this] {
+        const QString folder = chooseFolder(tr("Open data set folder"));
+        if (!folder.isEmpty()) openDataset(folder);
+    });
+    connect(demoAction_, &QAction::triggered, this, &MainWindow::openDemoDataset);
+    connect(buildAction_, &QAction::triggered, this, &MainWindow::buildBank);
+    connect(scoreAction_, &QAction::triggered, this, &MainWindow::scoreTestSet);
+    connect(cancelAction_, &QAction::triggered, this, &MainWindow::cancelEngine);
+    connect(nextAction_, &QAction::triggered, browser_, &ImageBrowser::selectNext);
+    connect(previousAction_, &QAction::triggered, browser_, &ImageBrowser::selectPrevious);
+    connect(overlayAction_, &QAction::triggered, inspection_, &InspectionPanel::toggleOverlay);
+    connect(zoomInAction_, &QAction::triggered, inspection_->view(), &InspectionView::zoomIn);
+    connect(zoomOutAction_, &QAction::triggered, inspection_->view(), &InspectionView::zoomOut);
+    connect(fitAction_, &QAction::triggered, inspection_->view(), &InspectionView::fitToWindow);
+    connect(actualSizeAction_, &QAction::triggered, inspection_->view(), &InspectionView::actualSize);
+    connect(pasteAction_, &QAction::triggered, this, &MainWindow::pasteImages);
+    connect(addToListAction_, &QAction::triggered, this, &MainWindow::addCurrentToInspectionList);
+    connect(exportImageAction_, &QAction::triggered, this, [this] {
+        const QString folder = chooseFolder(tr("Export the maps of this image to"));
+        if (!folder.isEmpty()) exportCurrentImages(folder);
+    });
+    connect(exportCsvAction_, &QAction::triggered, this, [this] {
+        const QString folder = chooseFolder(tr("Export metrics.csv and scores.csv to"));
+        if (!folder.isEmpty()) exportCsv(folder);
+    });
+    connect(exportHistogramAction_, &QAction::triggered, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(
+            this, tr("Save the histogram"), QDir(lastExportFolder_).filePath(product_ + QStringLiteral("_histogram.png")),
+            tr("PNG images (*.png)"));
+        if (!file.isEmpty()) exportHistogram(file);
+    });
+    connect(exportAllAction_, &QAction::triggered, this, [this] {
+        const QString folder = chooseFolder(tr("Export every map of the product to"));
+        if (!folder.isEmpty()) exportAllMaps(folder);
+    });
+    connect(aboutAction_, &QAction::triggered, this, [this] {
+        auto* about = new AboutDialog(this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->open();
+    });
+    connect(quitAction_, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(openAction_);
+    recentMenu_ = file->addMenu(tr("Open &recent"));
+    file->addAction(demoAction_);
+    file->addSeparator();
+    file->addAction(pasteAction_);
+    file->addAction(addToListAction_);
+    file->addSeparator();
+    QMenu* exportMenu = file->addMenu(QIcon(QStringLiteral(":/icons/export.svg")), tr("&Export"));
+    exportMenu->addAction(exportImageAction_);
+    exportMenu->addAction(exportCsvAction_);
+    exportMenu->addAction(exportHistogramAction_);
+    exportMenu->addAction(exportAllAction_);
+    file->addSeparator();
+    file->addAction(quitAction_);
+
+    viewMenu_ = menuBar()->addMenu(tr("&View"));
+    viewMenu_->addAction(nextAction_);
+    viewMenu_->addAction(previousAction_);
+    viewMenu_->addSeparator();
+    viewMenu_->addAction(overlayAction_);
+    viewMenu_->addAction(zoomInAction_);
+    viewMenu_->addAction(zoomOutAction_);
+    viewMenu_->addAction(fitAction_);
+    viewMenu_->addAction(actualSizeAction_);
+    viewMenu_->addSeparator();
+    for (QDockWidget* d : findChildren<QDockWidget*>()) viewMenu_->addAction(d->toggleViewAction());
+    viewMenu_->addSeparator();
+    QMenu* language = viewMenu_->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(this);
+    const QString current = QSettings().value(QStringLiteral("language")).toString();
+    const QList<QPair<QString, QString>> names = {{QString(), tr("System default")},
+                                                  {QStringLiteral("en"), QStringLiteral("English")},
+                                                  {QStringLiteral("es"), QStringLiteral("Español")},
+                                                  {QStringLiteral("de"), QStringLiteral("Deutsch")}};
+    for (const auto& [code, name] : names) {
+        QAction* a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            QSettings().setValue(QStringLiteral("language"), code);
+            statusBar()->showMessage(tr("The language changes the next time PatchBank starts."), 8000);
+        });
+    }
+
+    QMenu* engine = menuBar()->addMenu(tr("&Engine"));
+    engine->addAction(buildAction_);
+    engine->addAction(scoreAction_);
+    engine->addAction(cancelAction_);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(aboutAction_);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setIconSize(QSize(22, 22));
+    bar->addAction(openAction_);
+    bar->addSeparator();
+    bar->addAction(buildAction_);
+    bar->addAction(scoreAction_);
+    bar->addAction(cancelAction_);
+    bar->addSeparator();
+    bar->addAction(previousAction_);
+    bar->addAction(nextAction_);
+    bar->addAction(overlayAction_);
+    bar->addAction(zoomInAction_);
+    bar->addAction(zoomOutAction_);
+    bar->addAction(fitAction_);
+    bar->addSeparator();
+    bar->addAction(pasteAction_);
+    bar->addAction(exportImageAction_);
+}
+
+// ----------------------------------------------------------------------------------------- engine
+
+void MainWindow::connectEngine() {
+    connect(controller_, &EngineController::started, this, [this](RequestKind kind) {
+        enginePanel_->onStarted(kind);
+        if (kind != RequestKind::ValidateBackbone) statusBar()->showMessage(EngineController::kindName(kind) + QStringLiteral("…"));
+    });
+    connect(controller_, &EngineController::progress, enginePanel_, &EnginePanel::onProgress);
+    connect(controller_, &EngineController::busyChanged, this, [this](bool busy) {
+        enginePanel_->onBusyChanged(busy);
+        updateActions();
+    });
+    connect(controller_, &EngineController::problem, this,
+            [this](RequestKind kind, const QString& file, const QString& reason) {
+                datasetPanel_->addProblem(EngineController::kindName(kind), file, reason);
+            });
+    connect(controller_, &EngineController::datasetOpened, this, &MainWindow::onDatasetOpened);
+    connect(controller_, &EngineController::backboneValidated, this, [this](const QString& identity, int stride) {
+        enginePanel_->onBackboneValidated(identity, stride);
+        statusBar()->showMessage(tr("Backbone loaded: %1").arg(identity), 6000);
+    });
+    connect(controller_, &EngineController::bankBuilt, this, [this](const TrainedBankPtr& bank) {
+        PbProbe probe("bankBuilt");
+        bank_ = bank;
+        enginePanel_->onBankBuilt(bank);
+        enginePanel_->onFinished(RequestKind::BuildBank, QString());
+        const QString product = QString::fromStdString(bank->product);
+        bankStatus_->setText(tr("Bank: %1 (%2 patches)").arg(product).arg(bank->model->bankPatches()));
+        statusBar()->showMessage(tr("Bank of %1 built from %2 images.").arg(product).arg(bank->model->trainImages()), 8000);
+        if (product == product_) histogramPanel_->setTrainingScores({});
+        updateActions();
+        if (scoreAfterBuild_) {
+            scoreAfterBuild_ = false;
+            controller_->scoreTestSet(bankDataset_, product);
+        }
+    });
+    connect(controller_, &EngineController::testSetScored, this, &MainWindow::onTestSetScored);
+    connect(controller_, &EngineController::filesScored, this, &MainWindow::onFilesScored);
+    connect(controller_, &EngineController::leaveOneOutScored, this, [this](const QVector<double>& scores) {
+        histogramPanel_->setLeaveOneOutRunning(false);
+        if (!bank_) return;
+        const QString product = QString::fromStdString(bank_->product);
+        if (ProductState* s = state(product)) {
+            s->leaveOneOut = scores;
+            s->leaveOneOutBank = bank_;
+        }
+        if (product == product_) histogramPanel_->setTrainingScores(scores);
+        enginePanel_->onFinished(RequestKind::LeaveOneOut, QString());
+    });
+    connect(controller_, &EngineController::failed, this, &MainWindow::onEngineFailed);
+    connect(controller_, &EngineController::cancelled, this, [this](RequestKind kind) {
+        if (kind == RequestKind::BuildBank) scoreAfterBuild_ = false;
+        if (kind == RequestKind::LeaveOneOut) histogramPanel_->setLeaveOneOutRunning(false);
+        enginePanel_->onFinished(kind, tr("%1: cancelled").arg(EngineController::kindName(kind)));
+        statusBar()->showMessage(tr("%1: cancelled").arg(EngineController::kindName(kind)), 6000);
+    });
+}
+
+void MainWindow::onEngineFailed(RequestKind kind, const QString& reason) {
+    enginePanel_->onFinished(kind, tr("%1 failed").arg(EngineController::kindName(kind)));
+    if (kind == RequestKind::BuildBank) scoreAfterBuild_ = false;
+    if (kind == RequestKind::LeaveOneOut) histogramPanel_->setLeaveOneOutRunning(false);
+    if (kind == RequestKind::ValidateBackbone) enginePanel_->onBackboneInvalid(reason);
+    showError(tr("%1 failed").arg(EngineController::kindName(kind)), reason);
+}
+
+void MainWindow::showError(const QString& title, const QString& reason) {
+    lastError_ = reason;
+    statusBar()->showMessage(title + QStringLiteral(": ") + reason, 15000);
+    // Non-modal: the window (and the engine) go on while the message is up.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, reason, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("engineErrorBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal);
+    box->show();
+    emit engineError(reason);
+}
+
+void MainWindow::cancelEngine() {
+    controller_->cancelAll();
+    if (batch_->isRunning()) batch_->cancel();
+    statusBar()->showMessage(tr("Cancelling…"), 3000);
+}
+
+void MainWindow::openDataset(const QString& folder) {
+    if (folder.isEmpty()) return;
+    statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(folder)));
+    controller_->openDataset(QDir(folder).absolutePath());
+}
+
+void MainWindow::openStartupDataset() {
+    const QStringList recent = QSettings().value(QStringLiteral("recentFolders")).toStringList();
+    for (const QString& folder : recent) {
+        if (QFileInfo(folder).isDir()) {
+            openDataset(folder);
+            return;
+        }
+    }
+    openDemoDataset();
+}
+
+void MainWindow::openDemoDataset() {
+    const QString folder = AppSetup::demoDatasetFolder();
+    if (QFileInfo::exists(QDir(folder).filePath(QString::fromLatin1(kDemoMarker)))) {
+        openDataset(folder);
+        return;
+    }
+    if (demoWatcher_->isRunning()) return;
+    statusBar()->showMessage(tr("Generating the demo data set in %1…").arg(QDir::toNativeSeparators(folder)));
+    demoWatcher_->setFuture(QtConcurrent::run([folder]() -> QString {
+        try {
+            generateDemoDataset(folder.toStdString());
+            QFile marker(QDir(folder).filePath(QString::fromLatin1(kDemoMarker)));
+            if (!marker.open(QIODevice::WriteOnly)) return tr("cannot write %1").arg(marker.fileName());
+            return QString();
+        } catch (const std::exception& e) {
+            return QString::fromStdString(e.what());
+        }
+    }));
+}
+
+void MainWindow::onDatasetOpened(const DatasetPtr& dataset) {
+    PbProbe probe("onDatasetOpened");
+    dataset_ = dataset;
+    products_.clear();
+    scored_.clear();
+    product_.clear();
+    datasetPanel_->setDataset(dataset);
+    browser_->setDataset(dataset);
+    inspection_->clear();
+    histogramPanel_->setResult(nullptr);
+    histogramPanel_->setTrainingScores({});
+    enginePanel_->onFinished(RequestKind::OpenDataset, QString());
+    const QString root = QString::fromStdString(dataset->root);
+    setWindowTitle(tr("PatchBank — %1").arg(QDir::toNativeSeparators(root)));
+    addRecentFolder(root);
+    if (!dataset->products.empty()) {
+        const QString first = QString::fromStdString(dataset->products.front());
+        browser_->showSubset(first, -1, QString());
+        setCurrentProduct(first);
+    }
+    statusBar()->showMessage(tr("%1: %2 products, %3 images, %4 problems (layout: %5)")
+                                 .arg(QDir::toNativeSeparators(root))
+                                 .arg(dataset->products.size())
+                                 .arg(dataset->samples.size())
+                                 .arg(dataset->problems.size())
+                                 .arg(QString::fromStdString(dataset->layout)),
+                             10000);
+    updateActions();
+    emit datasetShown(root);
+}
+
+void MainWindow::setCurrentProduct(const QString& product) {
+    if (product == product_) return;
+    product_ = product;
+    enginePanel_->setProduct(product);
+    applyProductView();
+    updateActions();
+}
+
+MainWindow::ProductState* MainWindow::state(const QString& product) {
+    if (product.isEmpty()) return nullptr;
+    return &products_[product];
+}
+
+ScoreResultPtr MainWindow::testResult(const QString& product) const {
+    auto it = products_.constFind(product);
+    return it == products_.constEnd() ? nullptr : it->testResult;
+}
+
+double MainWindow::imageThreshold() const {
+    auto it = products_.constFind(product_);
+    return it == products_.constEnd() ? std::numeric_limits<double>::quiet_NaN() : it->imageThreshold;
+}
+
+void MainWindow::applyProductView() {
+    // The histogram, thresholds and colour scale follow the current product.
+    ProductState* s = state(product_);
+    histogramPanel_->setResult(s ? s->testResult : nullptr);
+    const bool looValid = s && s->leaveOneOutBank && s->leaveOneOutBank == bank_;
+    histogramPanel_->setTrainingScores(looValid ? s->leaveOneOut : QVector<double>());
+    const double t = s ? s->imageThreshold : std::numeric_limits<double>::quiet_NaN();
+    histogramPanel_->setThreshold(t);
+    browser_->setImageThreshold(t);
+    inspectionList_->setImageThreshold(t);
+    if (s && s->testResult)
+        inspection_->setScale(s->testResult->mapLow, s->testResult->mapHigh,
+                              std::isfinite(s->pixelThreshold) ? s->pixelThreshold : s->testResult->pixelThreshold);
+    inspection_->setImageThreshold(t);
+}
+
+bool MainWindow::bankMatches(const EvaluationOptions& options) const {
+    return bank_ && bankDataset_ == dataset_ && QString::fromStdString(bank_->product) == product_ &&
+           sameOptions(bank_->options, options);
+}
+
+void MainWindow::buildBank() {
+    if (!dataset_ || product_.isEmpty()) {
+        statusBar()->showMessage(tr("Open a data set and select a product first."), 6000);
+        return;
+    }
+    scoreAfterBuild_ = false;
+    bankDataset_ = dataset_;
+    controller_->buildBank(dataset_, product_, enginePanel_->options());
+}
+
+void MainWindow::scoreTestSet() {
+    if (!dataset_ || product_.isEmpty()) {
+        statusBar()->showMessage(tr("Open a data set and select a product first."), 6000);
+        return;
+    }
+    const EvaluationOptions options = enginePanel_->options();
+    if (bankMatches(options) && !controller_->isPending(RequestKind::BuildBank)) {
+        controller_->scoreTestSet(dataset_, product_);
+        return;
+    }
+    // No bank for these settings yet: build it, then score (the bank signal sends the request).
+    buildBank();
+    scoreAfterBuild_ = true;
+}
+
+void MainWindow::onTestSetScored(const ScoreResultPtr& result) {
+    PbProbe probe("onTestSetScored");
+    enginePanel_->onFinished(RequestKind::ScoreTestSet, QString());
+    const QString product = QString::fromStdString(result->product);
+    ProductState* s = state(product);
+    s->testResult = result;
+    // Defaults: the F1-optimal image threshold when labels exist, the engine's pixel threshold.
+    s->imageThreshold = std::isfinite(result->metrics.imageF1Threshold) ? result->metrics.imageF1Threshold
+                                                                         : std::numeric_limits<double>::quiet_NaN();
+    if (!std::isfinite(s->imageThreshold) && !result->images.empty()) {
+        std::vector<double> scores;
+        for (const auto& img : result->images) scores.push_back(img.score);
+        s->imageThreshold = numpyQuantile(scores, 0.99);
+    }
+    s->pixelThreshold = result->pixelThreshold;
+    QHash<QString, double> scores;
+    for (std::size_t i = 0; i < result->images.size(); ++i) {
+        const QString path = QString::fromStdString(result->images[i].sample.path);
+        scored_.insert(path, ScoredRef{result, static_cast<int>(i)});
+        scores.insert(path, result->images[i].score);
+    }
+    browser_->setScores(scores);
+    if (product == product_) applyProductView();
+    const auto& m = result->metrics;
+    statusBar()->showMessage(tr("%1 scored: %2 images, image AUROC %3, pixel AUROC %4")
+                                 .arg(product)
+                                 .arg(result->images.size())
+                                 .arg(m.imageAuroc, 0, 'f', 4)
+                                 .arg(m.pixelAuroc, 0, 'f', 4),
+                             10000);
+    // Show something useful at once: the image in view again with its map, or the first test image.
+    const QString current = browser_->currentPath();
+    if (!current.isEmpty() && scored_.contains(current))
+        showPath(current);
+    else if (!result->images.empty())
+        browser_->selectPath(QString::fromStdString(result->images.front().sample.path));
+}
+
+void MainWindow::onFilesScored(const ScoreResultPtr& result) {
+    enginePanel_->onFinished(RequestKind::ScoreFiles, QString());
+    for (std::size_t i = 0; i < result->images.size(); ++i) {
+        scored_.insert(QString::fromStdString(result->images[i].sample.path), ScoredRef{result, static_cast<int>(i)});
+        inspectionList_->add(result, static_cast<int>(i));
+    }
+    if (!result->images.empty()) showScored(result, 0);
+    statusBar()->showMessage(tr("%n image(s) scored against the bank of %1.", nullptr, static_cast<int>(result->images.size()))
+                                 .arg(QString::fromStdString(result->product)),
+                             8000);
+}
+
+void MainWindow::scoreFiles(const QStringList& paths) {
+    if (paths.isEmpty()) return;
+    if (!bank_) {
+        showError(tr("Cannot score the images"), tr("Build a bank first: the images are scored against it."));
+        return;
+    }
+    statusBar()->showMessage(tr("Scoring %n image(s)…", nullptr, static_cast<int>(paths.size())));
+    controller_->scoreFiles(paths);
+}
+
+void MainWindow::setImageThreshold(double threshold) {
+    if (ProductState* s = state(product_)) s->imageThreshold = threshold;
+    histogramPanel_->setThreshold(threshold);
+    browser_->setImageThreshold(threshold);
+    inspectionList_->setImageThreshold(threshold);
+    inspection_->setImageThreshold(threshold);
+}
+
+// ----------------------------------------------------------------------------------------- viewing
+
+void MainWindow::showPath(const QString& path) {
+    PbProbe probe("showPath");
+    auto it = scored_.constFind(path);
+    if (it != scored_.constEnd()) {
+        showScored(it->result, it->index);
+        return;
+    }
+    const Sample* sample = nullptr;
+    const QModelIndex index = browser_->view()->currentIndex();
+    if (index.isValid()) sample = browser_->model()->sampleAt(index.row());
+    inspection_->showImage(path, sample, nullptr, -1);
+}
+
+void MainWindow::showScored(const ScoreResultPtr& result, int index) {
+    if (!result) return;
+    const QString product = QString::fromStdString(result->product);
+    ProductState* s = state(product);
+    // Dropped images share the colour scale and thresholds of their product's test set.
+    const ScoreResultPtr& reference = s && s->testResult ? s->testResult : result;
+    const double pixel = s && std::isfinite(s->pixelThreshold) ? s->pixelThreshold : reference->pixelThreshold;
+    inspection_->setScale(reference->mapLow, reference->mapHigh, pixel);
+    inspection_->setImageThreshold(s ? s->imageThreshold : std::numeric_limits<double>::quiet_NaN());
+    const QString path = QString::fromStdString(result->images[static_cast<std::size_t>(index)].sample.path);
+    inspection_->showImage(path, nullptr, result, index);
+}
+
+void MainWindow::addCurrentToInspectionList() {
+    const ScoreResultPtr& result = inspection_->result();
+    if (!result || inspection_->resultIndex() < 0) {
+        statusBar()->showMessage(tr("Only scored images can be added to the inspection list."), 6000);
+        return;
+    }
+    if (inspectionList_->add(result, inspection_->resultIndex()))
+        statusBar()->showMessage(tr("Added to the inspection list."), 4000);
+}
+
+// ----------------------------------------------------------------------------------------- drops
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const QMimeData* mime = event->mimeData();
+    if (mime->hasUrls() || mime->hasImage()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QMimeData* mime = event->mimeData();
+    const QList<QUrl> urls = mime->urls();
+    if (urls.size() == 1 && QFileInfo(urls.front().toLocalFile()).isDir()) {
+        openDataset(urls.front().toLocalFile());
+        event->acceptProposedAction();
+        return;
+    }
+    const QStringList files = imageFiles(urls);
+    if (!files.isEmpty()) {
+        scoreFiles(files);
+        event->acceptProposedAction();
+        return;
+    }
+    statusBar()->showMessage(tr("Drop a data set folder, or image files to score them."), 6000);
+}
+
+void MainWindow::pasteImages() {
+    const QMimeData* mime = QApplication::clipboard()->mimeData();
+    if (!mime) return;
+    QStringList files = mime->hasUrls() ? imageFiles(mime->urls()) : QStringList();
+    if (files.isEmpty() && mime->hasImage()) {
+        // A pasted picture has no file: keep it in a private temporary folder for as long as the window lives.
+        const QImage image = qvariant_cast<QImage>(mime->imageData());
+        if (!pasteDir_) pasteDir_ = std::make_unique<QTemporaryDir>();
+        static int pasted = 0;
+        const QString file = pasteDir_->filePath(QStringLiteral("pasted-%1.png").arg(++pasted, 3, 10, QLatin1Char('0')));
+        if (!image.isNull() && image.convertToFormat(QImage::Format_RGB888).save(file)) files.append(file);
+    }
+    if (files.isEmpty()) {
+        statusBar()->showMessage(tr("The clipboard holds no image."), 5000);
+        return;
+    }
+    scoreFiles(files);
+}
+
+// ----------------------------------------------------------------------------------------- export
+
+QString MainWindow::chooseFolder(const QString& title) {
+    const QString folder = QFileDialog::getExistingDirectory(this, title, lastExportFolder_);
+    if (!folder.isEmpty()) lastExportFolder_ = folder;
+    return folder;
+}
+
+bool MainWindow::exportCurrentImages(const QString& folder) {
+    if (!inspection_->hasFrame()) {
+        statusBar()->showMessage(tr("No image in view."), 5000);
+        return false;
+    }
+    if (exportWatcher_->isRunning()) return false;
+    // The view's image data is copied into the job: PNG encoding runs off the GUI thread.
+    const RenderedMaps maps = inspection_->renderCurrent();
+    const QString stem = QFileInfo(inspection_->currentPath()).completeBaseName();
+    exportWatcher_->setFuture(QtConcurrent::run([folder, stem, maps]() -> QString {
+        try {
+            MapRenderer::write(folder, stem, maps);
+            return QString();
+        } catch (const std::exception& e) {
+            return QString::fromStdString(e.what());
+        }
+    }));
+    return true;
+}
+
+bool MainWindow::exportCsv(const QString& folder) {
+    ProductState* s = state(product_);
+    if (!s || !s->testResult) {
+        statusBar()->showMessage(tr("Score the test set of the product first."), 5000);
+        return false;
+    }
+    const ScoreResult& r = *s->testResult;
+    ProductEvaluation evaluation;
+    evaluation.product = r.product;
+    evaluation.backboneIdentity = r.bank->backboneIdentity;
+    evaluation.resolution = r.bank->options.resolution;
+    evaluation.trainImages = r.bank->model->trainImages();
+    evaluation.bankPatches = r.bank->model->bankPatches();
+    evaluation.featureDim = r.bank->model->featureDim();
+    evaluation.images = r.images;
+    evaluation.metrics = r.metrics;
+    evaluation.hasMasks = r.hasMasks;
+    // The thresholds the user settled on, not the defaults: "predicted" in scores.csv follows them.
+    evaluation.imageThreshold = s->imageThreshold;
+    evaluation.pixelThreshold = std::isfinite(s->pixelThreshold) ? s->pixelThreshold : r.pixelThreshold;
+    evaluation.times = r.bank->times;
+    evaluation.times.merge(r.times);
+    evaluation.seconds = r.bank->seconds + r.seconds;
+    try {
+        EvaluationReport report(folder.toStdString(), r.bank->options);
+        report.writeMetrics({evaluation});
+        report.writeScores({evaluation});
+    } catch (const std::exception& e) {
+        showError(tr("Export failed"), QString::fromStdString(e.what()));
+        emit exportFinished(QStringLiteral("csv"), false, QString::fromStdString(e.what()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Wrote metrics.csv and scores.csv to %1").arg(QDir::toNativeSeparators(folder)), 8000);
+    emit exportFinished(QStringLiteral("csv"), true, folder);
+    return true;
+}
+
+bool MainWindow::exportHistogram(const QString& pngFile) {
+    ScoreHistogram* h = histogramPanel_->histogram();
+    h->replot(QCustomPlot::rpImmediateRefresh);
+    const bool ok = h->savePng(pngFile, std::max(h->width(), 800), std::max(h->height(), 500));
+    statusBar()->showMessage(ok ? tr("Saved %1").arg(QDir::toNativeSeparators(pngFile))
+                                : tr("Could not write %1").arg(QDir::toNativeSeparators(pngFile)),
+                             6000);
+    if (!ok) showError(tr("Export failed"), tr("Could not write %1").arg(pngFile));
+    emit exportFinished(QStringLiteral("histogram"), ok, pngFile);
+    return ok;
+}
+
+bool MainWindow::exportAllMaps(const QString& folder) {
+    ProductState* s = state(product_);
+    if (!s || !s->testResult) {
+        statusBar()->showMessage(tr("Score the test set of the product first."), 5000);
+        return false;
+    }
+    RenderSettings settings = inspection_->renderSettings();
+    settings.low = s->testResult->mapLow;
+    settings.high = s->testResult->mapHigh;
+    settings.pixelThreshold = std::isfinite(s->pixelThreshold) ? s->pixelThreshold : s->testResult->pixelThreshold;
+    if (!batch_->start(s->testResult, settings, folder)) return false;
+    batchProgress_ = new QProgressDialog(tr("Exporting the maps of %1…").arg(product_), tr("Cancel"), 0,
+                                         static_cast<int>(s->testResult->images.size()), this);
+    batchProgress_->setAttribute(Qt::WA_DeleteOnClose);
+    batchProgress_->setWindowModality(Qt::NonModal);
+    batchProgress_->setMinimumDuration(0);
+    connect(batchProgress_, &QProgressDialog::canceled, batch_, &BatchExporter::cancel);
+    batchProgress_->show();
+    return true;
+}
+
+// ----------------------------------------------------------------------------------------- settings
+
+void MainWindow::loadSettings() {
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    enginePanel_->loadSettings(s);
+    inspection_->setOpacity(s.value(QStringLiteral("view/opacity"), 0.5).toDouble());
+    try {
+        inspection_->setColorMap(colorMapFromString(s.value(QStringLiteral("view/colorMap"), QStringLiteral("jet")).toString().toStdString()));
+    } catch (const Error&) {
+    }
+    inspection_->setOverlayVisible(s.value(QStringLiteral("view/overlay"), true).toBool());
+    lastExportFolder_ = s.value(QStringLiteral("export/folder")).toString();
+    rebuildRecentMenu();
+}
+
+void MainWindow::saveSettings() const {
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    enginePanel_->saveSettings(s);
+    s.setValue(QStringLiteral("view/opacity"), inspection_->opacity());
+    s.setValue(QStringLiteral("view/colorMap"), QString::fromStdString(toString(inspection_->colorMap())));
+    s.setValue(QStringLiteral("view/overlay"), inspection_->overlayVisible());
+    s.setValue(QStringLiteral("export/folder"), lastExportFolder_);
+}
+
+void MainWindow::addRecentFolder(const QString& folder) {
+    QSettings s;
+    QStringList recent = s.value(QStringLiteral("recentFolders")).toStringList();
+    recent.removeAll(folder);
+    recent.prepend(folder);
+    while (recent.size() > kMaxRecent) recent.removeLast();
+    s.setValue(QStringLiteral("recentFolders"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    if (!recentMenu_) return;
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFolders")).toStringList();
+    for (const QString& folder : recent) {
+        QAction* a = recentMenu_->addAction(QDir::toNativeSeparators(folder));
+        connect(a, &QAction::triggered, this, [this, folder] { openDataset(folder); });
+    }
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateActions() {
+    const bool haveProduct = dataset_ && !product_.isEmpty();
+    buildAction_->setEnabled(haveProduct);
+    scoreAction_->setEnabled(haveProduct);
+    cancelAction_->setEnabled(controller_->isBusy());
+    const bool scored = testResult(product_) != nullptr;
+    exportCsvAction_->setEnabled(scored);
+    exportAllAction_->setEnabled(scored);
+    exportHistogramAction_->setEnabled(scored);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    // Cancel whatever runs and join the engine thread: every engine loop polls its token.
+    batch_->cancel();
+    controller_->shutdown();
+    event->accept();
+}
+
+}  // namespace pb::ui
