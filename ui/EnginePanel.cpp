@@ -101,6 +101,7 @@ EnginePanel::EnginePanel(QWidget* parent) : QWidget(parent) {
     cacheStatus_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     productLabel_ = new QLabel(this);
     productLabel_->setObjectName(QStringLiteral("productLabel"));
+    productLabel_->setWordWrap(true);
 
     build_ = new QPushButton(QIcon(QStringLiteral(":/icons/build-bank.svg")), tr("Build bank"), this);
     build_->setObjectName(QStringLiteral("buildButton"));
@@ -120,6 +121,7 @@ EnginePanel::EnginePanel(QWidget* parent) : QWidget(parent) {
     progress_->setValue(0);
     time_ = new QLabel(this);
     time_->setObjectName(QStringLiteral("timeLabel"));
+    time_->setWordWrap(true);
     bank_ = new QLabel(tr("No bank yet."), this);
     bank_->setObjectName(QStringLiteral("bankLabel"));
     bank_->setWordWrap(true);

@@ -36,6 +36,7 @@ HistogramPanel::HistogramPanel(QWidget* parent) : QWidget(parent) {
     metrics_ = new QLabel(this);
     metrics_->setObjectName(QStringLiteral("metricsLabel"));
     metrics_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    metrics_->setWordWrap(true);
     confusion_ = new QLabel(this);
     confusion_->setObjectName(QStringLiteral("confusionLabel"));
     confusion_->setWordWrap(true);

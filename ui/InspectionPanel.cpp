@@ -91,6 +91,9 @@ InspectionPanel::InspectionPanel(QWidget* parent) : QWidget(parent) {
     details_ = new QLabel(this);
     details_->setObjectName(QStringLiteral("detailsLabel"));
     details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Long texts must never widen the window (a resize repaints everything).
+    verdict_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    details_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(overlayButton_);

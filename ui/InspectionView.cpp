@@ -21,6 +21,7 @@ QPen cosmeticPen(const QColor& color, qreal width) {
 InspectionView::InspectionView(QWidget* parent) : QGraphicsView(parent) {
     setObjectName(QStringLiteral("inspectionView"));
     auto* scene = new QGraphicsScene(this);
+    scene->setItemIndexMethod(QGraphicsScene::NoIndex);  // five items: an index costs more than it saves
     setScene(scene);
     image_ = scene->addPixmap({});
     image_->setTransformationMode(Qt::FastTransformation);  // pixels stay crisp when zoomed in

@@ -25,14 +25,14 @@ constexpr int kBlock = 4;         // every window edge falls on a multiple of 4 
 // (pooled standard deviations measured on MVTec bottle and the demo textures), so no group
 // dominates the Euclidean distances of the kNN scoring.
 struct Scales {
-    double intensityMean = 0.15, chromaMean = 0.03;
-    double intensityStd = 0.05, chromaStd = 0.01;
-    double gradient = 0.03;
-    double hog = 0.2;
-    double band = 0.015;
-    double cellMax = 0.08;
-    double colourDev = 0.08, chromaDev = 0.02;
-    double quadrant = 0.09;
+    double intensityMean = 0.12, chromaMean = 0.0063;
+    double intensityStd = 0.058, chromaStd = 0.0038;
+    double gradient = 0.020;
+    double hog = 0.19;
+    double band = 0.0147;
+    double cellMax = 0.061;
+    double colourDev = 0.133, chromaDev = 0.0103;
+    double quadrant = 0.12;
 };
 const Scales kScales;
 

@@ -73,7 +73,9 @@ void FeatureCache::store(const std::string& key, const Entry& entry) const {
         writer.setMetadata("patchbank.original_width", std::to_string(entry.originalWidth));
         writer.setMetadata("patchbank.original_height", std::to_string(entry.originalHeight));
         writer.addFloat32("features", {grid.height, grid.width, grid.dim}, grid.data.data());
-        writer.save(entryPath(key));
+        const fs::path path = entryPath(key);
+        fs::create_directories(path.parent_path());
+        writer.save(path);
     } catch (const std::exception&) {
         // A cache that cannot be written (full disk, read-only folder) only costs speed.
     }

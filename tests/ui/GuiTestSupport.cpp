@@ -28,7 +28,10 @@ void StallMeter::stop() {
 
 void StallMeter::tick() {
     const qint64 now = clock_.elapsed();
-    maxGap_ = std::max(maxGap_, now - last_);
+    if (now - last_ > maxGap_) {
+        maxGap_ = now - last_;
+        maxAt_ = now;
+    }
     last_ = now;
     ++ticks_;
 }

@@ -19,6 +19,8 @@ public:
     void stop();
     qint64 maxGapMs() const { return maxGap_; }
     qint64 ticks() const { return ticks_; }
+    qint64 maxGapEndMs() const { return maxAt_; }  // when the longest stall ended, since start()
+    qint64 elapsedMs() const { return clock_.elapsed(); }
 
 private:
     void tick();
@@ -27,6 +29,7 @@ private:
     QElapsedTimer clock_;
     qint64 last_ = 0;
     qint64 maxGap_ = 0;
+    qint64 maxAt_ = 0;
     qint64 ticks_ = 0;
 };
 

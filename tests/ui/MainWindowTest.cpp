@@ -68,6 +68,14 @@ QString mobilenetWeights() {
     return !shared.isEmpty() && QFileInfo::exists(file) ? file : QString();
 }
 
+// Runs the event loop for a while. (QTest::qWait sleeps 10 ms between event batches, which
+// would count as stalls of the GUI thread.)
+void spin(int ms) {
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
 bool known(const QString& backbone) {
     const auto names = pb::knownBackbones();
     return std::find(names.begin(), names.end(), backbone.toStdString()) != names.end();
@@ -156,14 +164,19 @@ bool MainWindowTest::buildAndScore(MainWindow& w, StallMeter* meter, qint64* sec
         qWarning("no bank: %s", qPrintable(w.lastError()));
         return false;
     }
+    if (meter) qInfo("TIMING built at %lld", meter->elapsedMs());
+    if (meter) qInfo("TIMING click at %lld", meter->elapsedMs());
     QTest::mouseClick(w.enginePanel()->scoreButton(), Qt::LeftButton);
+    if (meter) qInfo("TIMING click done at %lld", meter->elapsedMs());
     if (!scored.wait(kEngineWaitMs)) {
         qWarning("no scores: %s", qPrintable(w.lastError()));
         return false;
     }
+    if (meter) qInfo("TIMING scored at %lld", meter->elapsedMs());
     // Let the result reach every view (histogram, browser, inspection) before the stall meter stops.
-    QTest::qWait(300);
+    spin(300);
     if (meter) meter->stop();
+    if (meter) qInfo("TIMING max gap %lld ended at %lld", meter->maxGapMs(), meter->maxGapEndMs());
     if (seconds) *seconds = clock.elapsed();
     return true;
 }
@@ -291,7 +304,7 @@ void MainWindowTest::demoWorkflow() {
     {
         StallMeter idle;
         idle.start();
-        QTest::qWait(1500);
+        spin(1500);
         idle.stop();
         qInfo("IDLE stall %lld ms over %lld ticks", idle.maxGapMs(), idle.ticks());
     }
@@ -710,5 +723,21 @@ void MainWindowTest::screenshots() {
     qInfo("screenshots saved in %s", qPrintable(dir));
 }
 
-QTEST_MAIN(MainWindowTest)
+class TimingApp : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject* r, QEvent* e) override {
+        QElapsedTimer t; t.start();
+        const int type = e->type();
+        const bool res = QApplication::notify(r, e);
+        if (type == 206 || type == 14) qWarning("EVENT %d receiver %s", type, r->metaObject()->className());
+        if (t.elapsed() > 15) qWarning("SLOWEVENT %lld ms type %d receiver %s %s", t.elapsed(), type, r->metaObject()->className(), qPrintable(r->objectName()));
+        return res;
+    }
+};
+int main(int argc, char** argv) {
+    TimingApp app(argc, argv);
+    MainWindowTest tc;
+    return QTest::qExec(&tc, argc, argv);
+}
 #include "MainWindowTest.moc"
