@@ -36,6 +36,11 @@ if command -v update-alternatives >/dev/null; then
   [ -n "$lapack" ] && ${SUDO:-} update-alternatives --set liblapack.so.3-x86_64-linux-gnu "$lapack" >/dev/null 2>&1 || true
 fi
 
+# ccache: relative paths so that clones in other folders share hits; PCH-friendly sloppiness.
+export CCACHE_BASEDIR="$PWD"
+export CCACHE_SLOPPINESS="pch_defines,time_macros,include_file_mtime,include_file_ctime"
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
+
 BUILD_DIR=${PATCHBANK_BUILD_DIR:-build}
 GUI=${PATCHBANK_BUILD_GUI:-ON}
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then

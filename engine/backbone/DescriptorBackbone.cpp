@@ -21,23 +21,24 @@ constexpr double kHogEps = 0.01;  // mean gradient magnitude below which a histo
 constexpr int kDim = 71;
 constexpr int kBlock = 4;         // every window edge falls on a multiple of 4 pixels (see BlockMeans)
 
-// Divisors that bring each feature group to a spread of about 1 on natural and demo images
-// (pooled standard deviations measured on MVTec bottle and the demo textures), so no group
-// dominates the Euclidean distances of the kNN scoring.
+// Divisors that put the feature groups on comparable scales for the Euclidean kNN: the RMS
+// spread of a group over the patches of one product's images comes out between about 0.1
+// (homogeneous demo textures) and 2 (MVTec bottle, black background against glass). Colour
+// (chroma) groups sit a little lower so that colourful objects do not drown texture cues.
 struct Scales {
-    double intensityMean = 0.12, chromaMean = 0.0063;
-    double intensityStd = 0.058, chromaStd = 0.0038;
-    double gradient = 0.020;
-    double hog = 0.19;
-    double band = 0.0147;
-    double cellMax = 0.061;
-    double colourDev = 0.133, chromaDev = 0.0103;
-    double quadrant = 0.12;
+    double intensityMean = 0.15, chromaMean = 0.03;
+    double intensityStd = 0.05, chromaStd = 0.01;
+    double gradient = 0.03;
+    double hog = 0.2;
+    double band = 0.015;
+    double cellMax = 0.08;
+    double colourDev = 0.08, chromaDev = 0.02;
+    double quadrant = 0.09;
 };
 const Scales kScales;
 
 // Per-pixel maps summed over 4x4-pixel blocks (2x2 at half resolution), with prefix sums over
-// the blocks. Windows of 8/16/24/32 pixels centred on a stride-8 cell start and end on block
+// the blocks. Windows of 8/16/24/32/64 pixels centred on a stride-8 cell start and end on block
 // edges, so every window mean is four lookups, and no full-size integral image is allocated.
 class BlockMeans {
 public:
@@ -133,9 +134,14 @@ DescriptorBackbone::DescriptorBackbone(const BackboneOptions& options) {
 int DescriptorBackbone::dim() { return kDim; }
 
 std::string DescriptorBackbone::identity() const {
+    // Every constant that shapes the features, so that a change invalidates cached features.
+    const Scales& k = kScales;
     std::ostringstream s;
-    s << "descriptors-v1:stride=" << kStride << ";dim=" << kDim << ";colour=opponent;win=8,16,32;hog=" << kBins
-      << "x(8,16@1,32@2);hogeps=" << kHogEps << ";dog=1,2,4;sobel3-onesided;border=slide";
+    s << "descriptors-v1:stride=" << kStride << ";dim=" << kDim << ";colour=opponent;win=8,16,32,64"
+      << ";grad=8,16,32@1,16,32,64@2;hog=" << kBins << "x(8,16@1,32@2);hogeps=" << kHogEps
+      << ";dog=1,2,4x(8,24);sobel3-onesided;border=slide;scales=" << k.intensityMean << "," << k.chromaMean << ","
+      << k.intensityStd << "," << k.chromaStd << "," << k.gradient << "," << k.hog << "," << k.band << ","
+      << k.cellMax << "," << k.colourDev << "," << k.chromaDev << "," << k.quadrant;
     return s.str();
 }
 
@@ -250,7 +256,7 @@ FeatureGrid DescriptorBackbone::describe(const FloatImage& image) {
             float* out = grid.patch(static_cast<std::size_t>(gy) * gw + gx);
             float* const start = out;
 
-            // Colour: local means and standard deviations at 8, 16 and 32 pixels.
+            // Colour: local means and standard deviations at 8, 16, 32 and 64 pixels.
             double mean32[3];
             for (int c = 0; c < 3; ++c) {
                 const double ms = c == 0 ? k.intensityMean : k.chromaMean;

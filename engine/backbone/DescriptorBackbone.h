@@ -1,6 +1,10 @@
 // The built-in, weights-free backbone "descriptors": per stride-8 patch, hand-made colour,
 // gradient and band-pass statistics at several window sizes, computed with integral images.
 // It needs no download and no LibTorch, so the demo and the tests run anywhere, in a few ms per image.
+// Per patch (dim() = 71): opponent-colour means and standard deviations over 8/16/32/64-pixel
+// windows (24), gradient energy at full and half resolution (6), 8-bin orientation histograms
+// over three windows (24), difference-of-Gaussians energy (6), in-cell extremes (8) and the
+// layout of the cell's quadrants (3).
 #pragma once
 #include <string>
 #include <vector>

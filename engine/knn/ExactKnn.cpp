@@ -8,8 +8,9 @@
 namespace pb {
 
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method) {
-    // "auto" is BLAS: on the 2-core development CPU (AMD EPYC, OpenBLAS Haswell kernels) it
-    // beat FAISS and torch::mm at D=1024/bank 50k and D=128/bank 164k (bench/KnnBench.cpp).
+    // "auto" is BLAS: on the 2-core development VM (AMD EPYC, OpenBLAS Haswell kernels) it was
+    // the fastest or level with the fastest in every shape of bench/KnnBench.cpp (D=1024 bank 50k,
+    // D=128 bank 164k), with 1 and 2 threads; FAISS and torch lost most at D=128.
     if (method == "auto" || method == "blas") return std::make_unique<BlasKnn>();
     if (method == "faiss") return std::make_unique<FaissFlatKnn>();
     if (method == "torch") return std::make_unique<TorchChunkedKnn>("cpu");

@@ -1,11 +1,31 @@
 #include "engine/knn/FaissFlatKnn.h"
 
 #include <faiss/IndexFlat.h>
+#include <omp.h>
 
 #include "engine/knn/KnnSupport.h"
 #include "engine/util/Error.h"
+#include "engine/util/Threads.h"
 
 namespace pb {
+
+namespace {
+
+// FAISS parallelises with OpenMP using the calling thread's thread count, which LibTorch may
+// have lowered (see knn::workerThreads). Sets the engine's count for one call, then restores it;
+// the setting is per calling thread, so concurrent callers do not see each other's.
+class OmpThreadsScope {
+public:
+    explicit OmpThreadsScope(int threads) : previous_(omp_get_max_threads()) { omp_set_num_threads(threads); }
+    ~OmpThreadsScope() { omp_set_num_threads(previous_); }
+    OmpThreadsScope(const OmpThreadsScope&) = delete;
+    OmpThreadsScope& operator=(const OmpThreadsScope&) = delete;
+
+private:
+    int previous_;
+};
+
+}  // namespace
 
 FaissFlatKnn::FaissFlatKnn() = default;
 FaissFlatKnn::~FaissFlatKnn() = default;
@@ -26,6 +46,7 @@ KnnResult FaissFlatKnn::search(const float* queries, std::size_t count, int k) c
     if (count == 0) return result;
     static_assert(sizeof(faiss::Index::idx_t) == sizeof(std::int64_t), "FAISS labels must be 64-bit");
     try {
+        OmpThreadsScope threads(knn::workerThreads());
         index_->search(static_cast<faiss::Index::idx_t>(count), queries, k, result.distances.data(),
                        reinterpret_cast<faiss::Index::idx_t*>(result.indices.data()));
     } catch (const std::exception& e) {

@@ -11,6 +11,7 @@
 
 #include "engine/knn/ExactKnn.h"
 #include "engine/util/Error.h"
+#include "engine/util/Threads.h"
 
 // Weak so that the engine still links against a BLAS that is not OpenBLAS.
 extern "C" int openblas_get_num_threads(void) __attribute__((weak));
@@ -34,7 +35,8 @@ double secondsSince(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 std::string knnThreadingInfo() {
-    std::string s = "openmp=" + std::to_string(omp_get_max_threads());
+    std::string s = "engine=" + std::to_string(engineThreads());
+    s += " openmp=" + std::to_string(omp_get_max_threads());
     s += " openblas=" + (openblas_get_num_threads ? std::to_string(openblas_get_num_threads()) : std::string("n/a"));
     s += " torch-intraop=" + std::to_string(at::get_num_threads());
     s += " cores=" + std::to_string(std::thread::hardware_concurrency());

@@ -26,8 +26,11 @@ struct KnnBenchmarkResult {
 KnnBenchmarkResult benchmarkExactKnn(const std::string& method, std::size_t bankSize, int dim, std::size_t queries,
                                      int k, int repeats);
 
-// Threads each pool would use now, e.g. "openmp=2 openblas=2 torch-intraop=2 cores=2". FAISS and
-// LibTorch share the OpenMP pool; OpenBLAS (pthreads build) has its own, used only inside sgemm.
+// Threads each pool would use now, e.g. "engine=2 openmp=2 openblas=2 torch-intraop=2 cores=2".
+// FAISS and LibTorch share the OpenMP pool; OpenBLAS (pthreads build) has its own, used only inside
+// sgemm; the blas method's selection uses `engine` plain threads. Call it after pb::setEngineThreads:
+// asking LibTorch for its count initialises LibTorch, which otherwise lowers this thread's OpenMP
+// count to LibTorch's default.
 std::string knnThreadingInfo();
 
 }  // namespace pb

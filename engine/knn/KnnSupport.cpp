@@ -1,7 +1,5 @@
 #include "engine/knn/KnnSupport.h"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -11,6 +9,7 @@
 #include <vector>
 
 #include "engine/util/Error.h"
+#include "engine/util/Threads.h"
 
 namespace pb::knn {
 
@@ -88,7 +87,9 @@ void refineExact(const float* bank, const float* queries, int dim, KnnResult& re
     });
 }
 
-int workerThreads() { return std::max(1, omp_get_max_threads()); }
+// Not omp_get_max_threads(): LibTorch's first parallel op lowers the calling thread's OpenMP
+// count to its own default (1 on the 2-core development VM) unless setEngineThreads ran first.
+int workerThreads() { return std::max(1, engineThreads()); }
 
 void parallelFor(std::size_t n, int threads, const std::function<void(std::size_t, std::size_t)>& fn) {
     const std::size_t parts = std::min<std::size_t>(n, static_cast<std::size_t>(std::max(1, threads)));

@@ -25,7 +25,7 @@ std::vector<float> squaredNorms(const float* vectors, std::size_t count, int dim
 // each row by (distance, index). Cheap: k * dim work per query.
 void refineExact(const float* bank, const float* queries, int dim, KnnResult& result);
 
-// Threads the kNN methods may use: OpenMP's setting (pb::setEngineThreads / OMP_NUM_THREADS).
+// Threads the kNN methods may use: the engine's setting (pb::setEngineThreads, default all cores).
 int workerThreads();
 
 // Runs fn(begin, end) over `threads` contiguous slices of [0, n) on short-lived std::threads

@@ -121,7 +121,8 @@ cv::Mat woodTexture(Pcg32& rng, int c, double s) {
 }
 
 // Brushed metal sheet perforated with a square grid of round holes with a lit chamfer.
-cv::Mat metalTexture(Pcg32& rng, int c, double s) {
+// `material` is 1 on the sheet and 0 inside the holes, where no stain or scratch can be.
+cv::Mat metalTexture(Pcg32& rng, int c, double s, cv::Mat& material) {
     const cv::Mat brush1 = noiseField(rng, c, c, 1.0, 48.0), brush2 = noiseField(rng, c, c, 2.5, 120.0);
     const cv::Mat low = fbm(rng, c, c, s / 2, s / 2, 2);
     const double spacing = s / 4.0, radius = s * 0.045, rim = radius * 0.3;
@@ -131,8 +132,10 @@ cv::Mat metalTexture(Pcg32& rng, int c, double s) {
     const float base = static_cast<float>(rng.uniform(0.58, 0.62));
     const cv::Vec3f tint(0.97f, 0.99f, 1.03f);
     cv::Mat out(c, c, CV_32FC3);
+    material = cv::Mat::ones(c, c, CV_32F);
     for (int y = 0; y < c; ++y) {
         auto* row = out.ptr<cv::Vec3f>(y);
+        auto* solid = material.ptr<float>(y);
         for (int x = 0; x < c; ++x) {
             const double sheen =
                 0.04 * std::sin(6.283 * (x * std::cos(sheenDir) + y * std::sin(sheenDir)) / (1.5 * c) + sheenPhase);
@@ -151,6 +154,7 @@ cv::Mat metalTexture(Pcg32& rng, int c, double s) {
                 const float tInner = smoothstep(static_cast<float>(radius - 0.5), static_cast<float>(radius + 0.5),
                                                 static_cast<float>(d));
                 const float ring = inside * (1.0f - tInner) + chamfer * tInner;
+                solid[x] = tInner;
                 v = ring * (1.0f - tOuter) + v * tOuter;
             }
             row[x] = tint * v;
@@ -161,17 +165,18 @@ cv::Mat metalTexture(Pcg32& rng, int c, double s) {
 
 // A normal surface: texture on a larger canvas, then a small random rotation/shift/scale,
 // a lighting gradient and sensor noise, so normal images are alike but never identical.
-cv::Mat renderSurface(const std::string& product, Pcg32& rng, int size) {
+// `material` (CV_32F) is where the surface has material (everywhere but metal holes).
+cv::Mat renderSurface(const std::string& product, Pcg32& rng, int size, cv::Mat& material) {
     const double s = size;
     const int margin = std::max(8, size / 8);
     const int c = size + 2 * margin;
-    cv::Mat canvas;
+    cv::Mat canvas, solid = cv::Mat::ones(c, c, CV_32F);
     if (product == "carpet")
         canvas = carpetTexture(rng, c, s);
     else if (product == "wood")
         canvas = woodTexture(rng, c, s);
     else
-        canvas = metalTexture(rng, c, s);
+        canvas = metalTexture(rng, c, s, solid);
 
     const double angle = rng.uniform(-1.5, 1.5), scale = rng.uniform(0.98, 1.02);
     cv::Mat m = cv::getRotationMatrix2D(cv::Point2f(c / 2.0f, c / 2.0f), angle, scale);
@@ -179,6 +184,7 @@ cv::Mat renderSurface(const std::string& product, Pcg32& rng, int size) {
     m.at<double>(1, 2) += (size - c) / 2.0 + rng.uniform(-4.0, 4.0);
     cv::Mat img;
     cv::warpAffine(canvas, img, m, cv::Size(size, size), cv::INTER_LINEAR, cv::BORDER_REFLECT);
+    cv::warpAffine(solid, material, m, cv::Size(size, size), cv::INTER_LINEAR, cv::BORDER_REFLECT);
 
     // Inspection lighting is controlled: a few percent of gain and gradient between shots.
     const float gain = static_cast<float>(rng.uniform(0.97, 1.03));
@@ -430,7 +436,8 @@ DemoImage renderDemoImage(const std::string& product, const std::string& defect,
     productIndex(product);
     if (size < 32) throw Error("demo images must be at least 32 pixels wide, got " + std::to_string(size));
     Pcg32 surfaceRng(seed, 1);
-    const cv::Mat surface = renderSurface(product, surfaceRng, size);
+    cv::Mat material;
+    const cv::Mat surface = renderSurface(product, surfaceRng, size, material);
     DemoImage out;
     out.clean = toRgb8(surface);
     if (defect == "good") {
@@ -454,6 +461,9 @@ DemoImage renderDemoImage(const std::string& product, const std::string& defect,
         d = stain(surface, rng, product);
     else
         d = missing(surface, rng);
+
+    // Stains and scratches lie on the material; they cannot cover the inside of a hole.
+    if (defect == "stain" || defect == "scratch") d.alpha = d.alpha.mul(material);
 
     // Faint fringes that would not change an 8-bit pixel are dropped, so the mask is exactly
     // the set of altered pixels and everything outside it stays byte-identical.

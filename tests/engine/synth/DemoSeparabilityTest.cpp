@@ -105,7 +105,6 @@ TEST(DemoSeparability, DescriptorKnnSeparatesEveryProduct) {
             std::cout << "  " << defect << " " << auroc(normal, scores);
         }
         const double a = auroc(normal, anomalous);
-        if (getenv("DBG")) { std::sort(normal.begin(), normal.end()); std::cout << "\n normal:"; for (double v : normal) std::cout << " " << v; for (auto& [d, sc] : byDefect) { std::cout << "\n " << d << ":"; for (double v : sc) std::cout << " " << v; } std::cout << "\n"; }
         std::cout << "  => image AUROC " << a << "\n";
         EXPECT_GE(a, 0.95) << product;
     }
