@@ -71,8 +71,19 @@ BENCHMARK_CAPTURE(knnSearch, torch, std::string("torch"))->Apply(shapes);
 }  // namespace
 
 int main(int argc, char** argv) {
-    // One thread count for LibTorch, OpenMP (FAISS) and OpenBLAS: the machine's cores.
-    pb::setEngineThreads(0);
+    // One thread count for LibTorch, OpenMP (FAISS) and OpenBLAS, before LibTorch initialises:
+    // the machine's cores, or --threads=N (removed before Google Benchmark parses the rest).
+    int threads = 0;
+    int kept = 1;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg.rfind("--threads=", 0) == 0)
+            threads = std::stoi(arg.substr(10));
+        else
+            argv[kept++] = argv[i];
+    }
+    argc = kept;
+    pb::setEngineThreads(threads);
     benchmark::AddCustomContext("knn_threads", pb::knnThreadingInfo());
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

@@ -2,8 +2,6 @@
 
 #include "ui/EngineWorker.h"
 
-#include <QElapsedTimer>
-struct PbProbe3 { const char* n; QElapsedTimer t; PbProbe3(const char* n):n(n){t.start();} ~PbProbe3(){ if (t.elapsed()>8) qWarning("PROBE %s %lld ms", n, t.elapsed()); } };
 namespace pb::ui {
 
 namespace {
@@ -25,46 +23,36 @@ EngineController::EngineController(QObject* parent) : QObject(parent) {
 
     // Every worker signal crosses threads as a queued call; stale ids are dropped here.
     connect(worker_, &EngineWorker::started, this, [this](quint64 id, RequestKind kind) {
-        PbProbe3 probe("ctl-started");
         if (isLatest(id, kind)) emit started(kind);
     });
     connect(worker_, &EngineWorker::progress, this,
             [this](quint64 id, RequestKind kind, const QString& stage, qint64 done, qint64 total) {
-        PbProbe3 probe("ctl-progress");
                 if (isLatest(id, kind)) emit progress(kind, stage, done, total);
             });
     connect(worker_, &EngineWorker::problem, this,
             [this](quint64 id, RequestKind kind, const QString& file, const QString& reason) {
-        PbProbe3 probe("ctl-problem");
                 if (isLatest(id, kind)) emit problem(kind, file, reason);
             });
     connect(worker_, &EngineWorker::datasetOpened, this, [this](quint64 id, const DatasetPtr& dataset) {
-        PbProbe3 probe("ctl-datasetOpened");
         if (isLatest(id, RequestKind::OpenDataset)) emit datasetOpened(dataset);
     });
     connect(worker_, &EngineWorker::backboneValidated, this, [this](quint64 id, const QString& identity, int stride) {
-        PbProbe3 probe("ctl-backboneValidated");
         if (isLatest(id, RequestKind::ValidateBackbone)) emit backboneValidated(identity, stride);
     });
     connect(worker_, &EngineWorker::bankBuilt, this, [this](quint64 id, const TrainedBankPtr& bank) {
-        PbProbe3 probe("ctl-bankBuilt");
         if (isLatest(id, RequestKind::BuildBank)) emit bankBuilt(bank);
     });
     connect(worker_, &EngineWorker::scored, this, [this](quint64 id, const ScoreResultPtr& result) {
-        PbProbe3 probe("ctl-scored");
         if (result->testSet && isLatest(id, RequestKind::ScoreTestSet)) emit testSetScored(result);
         if (!result->testSet && isLatest(id, RequestKind::ScoreFiles)) emit filesScored(result);
     });
     connect(worker_, &EngineWorker::leaveOneOutScored, this, [this](quint64 id, const QVector<double>& scores) {
-        PbProbe3 probe("ctl-leaveOneOutScored");
         if (isLatest(id, RequestKind::LeaveOneOut)) emit leaveOneOutScored(scores);
     });
     connect(worker_, &EngineWorker::failed, this, [this](quint64 id, RequestKind kind, const QString& reason) {
-        PbProbe3 probe("ctl-failed");
         if (isLatest(id, kind)) emit failed(kind, reason);
     });
     connect(worker_, &EngineWorker::cancelled, this, [this](quint64 id, RequestKind kind) {
-        PbProbe3 probe("ctl-cancelled");
         if (isLatest(id, kind)) emit cancelled(kind);
     });
     connect(worker_, &EngineWorker::finished, this, &EngineController::onFinished);
@@ -74,7 +62,6 @@ EngineController::EngineController(QObject* parent) : QObject(parent) {
 EngineController::~EngineController() { shutdown(); }
 
 QString EngineController::kindName(RequestKind kind) {
-        PbProbe3 probe("ctl-finished");
     switch (kind) {
         case RequestKind::OpenDataset: return tr("Opening the data set");
         case RequestKind::ValidateBackbone: return tr("Checking the backbone");

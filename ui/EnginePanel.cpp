@@ -155,18 +155,24 @@ EnginePanel::EnginePanel(QWidget* parent) : QWidget(parent) {
     run->addWidget(time_);
     run->addWidget(bank_);
 
+    // Paths, identities and digests are long unbreakable words: they wrap or clip, never widen the dock.
+    for (QLabel* label : {weightsStatus_, cacheStatus_, productLabel_, stage_, time_, bank_})
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(modelBox);
+    // The run controls first: they are used most and must stay visible when the dock is short.
     layout->addWidget(runBox);
+    layout->addWidget(modelBox);
     layout->addStretch(1);
 
     ticker_ = new QTimer(this);
     ticker_->setInterval(250);
     connect(ticker_, &QTimer::timeout, this, &EnginePanel::updateTimes);
     cacheWatcher_ = new QFutureWatcher<QString>(this);
-    connect(cacheWatcher_, &QFutureWatcher<QString>::finished, this,
-            [this] { cacheStatus_->setText(cacheWatcher_->result()); });
+    connect(cacheWatcher_, &QFutureWatcher<QString>::finished, this, [this] {
+        cacheStatus_->setText(useCache_->isChecked() ? cacheWatcher_->result() : tr("Feature cache: off"));
+    });
 
     connect(build_, &QPushButton::clicked, this, &EnginePanel::buildRequested);
     connect(score_, &QPushButton::clicked, this, &EnginePanel::scoreRequested);
@@ -284,11 +290,20 @@ void EnginePanel::updateWeightsRow() {
         weightsStatus_->setText(tr("This backbone needs no weights file."));
     else if (weights_->text().isEmpty())
         weightsStatus_->setText(tr("Choose the weights file of this backbone."));
+    else
+        weightsStatus_->setText(tr("Not checked yet: it is loaded when the bank is built."));
+    weightsStatus_->setStyleSheet(QString());
 }
+
+namespace {
+// "mobilenetv2_100 weights=sha256:… layers=…" -> "mobilenetv2_100"; the whole identity goes in a tooltip.
+QString shortIdentity(const QString& identity) { return identity.section(QLatin1Char(' '), 0, 0); }
+}  // namespace
 
 void EnginePanel::onBackboneValidated(const QString& identity, int patchStride) {
     weightsStatus_->setStyleSheet(QStringLiteral("color: #2e7d32;"));
-    weightsStatus_->setText(tr("✓ Loaded %1 (one patch per %2 px)").arg(identity).arg(patchStride));
+    weightsStatus_->setText(tr("✓ Loaded %1 (one patch per %2 px)").arg(shortIdentity(identity)).arg(patchStride));
+    weightsStatus_->setToolTip(identity);
 }
 
 void EnginePanel::onBackboneInvalid(const QString& reason) {
@@ -347,14 +362,16 @@ void EnginePanel::onBusyChanged(bool busy) {
 
 void EnginePanel::onBankBuilt(const TrainedBankPtr& bank) {
     const auto& m = *bank->model;
+    onBackboneValidated(QString::fromStdString(bank->backboneIdentity), bank->patchStride);
     bank_->setText(tr("Bank of <b>%1</b>: %2 training images, %3 patches × %4 dimensions (%5), %6, built in %7")
                        .arg(QString::fromStdString(bank->product).toHtmlEscaped())
                        .arg(m.trainImages())
                        .arg(QLocale().toString(static_cast<qulonglong>(m.bankPatches())))
                        .arg(m.featureDim())
                        .arg(QLocale().formattedDataSize(static_cast<qint64>(m.bankBytes())))
-                       .arg(QString::fromStdString(bank->backboneIdentity).toHtmlEscaped())
+                       .arg(shortIdentity(QString::fromStdString(bank->backboneIdentity)).toHtmlEscaped())
                        .arg(duration(bank->seconds)));
+    bank_->setToolTip(QString::fromStdString(bank->backboneIdentity));
 }
 
 void EnginePanel::refreshCacheStatus() {

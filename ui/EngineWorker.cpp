@@ -59,7 +59,7 @@ void EngineWorker::run(quint64 id, RequestKind kind, const CancelToken& token, B
     } catch (const Error& e) {
         emit failed(id, kind, QString::fromStdString(e.what()));
     } catch (const std::bad_alloc&) {
-        emit failed(id, kind, tr("out of memory"));
+        emit failed(id, kind, EngineWorker::tr("out of memory"));
     } catch (const std::exception& e) {
         emit failed(id, kind, QString::fromStdString(e.what()));
     }

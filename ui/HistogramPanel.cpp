@@ -110,7 +110,11 @@ void HistogramPanel::setTrainingScores(const QVector<double>& scores) {
 void HistogramPanel::setLeaveOneOutRunning(bool running) {
     percentileButton_->setEnabled(!running && result_ != nullptr);
     percentileButton_->setText(running ? tr("Computing leave-one-out scores…") : tr("Normal-only p99 (leave-one-out)"));
-    if (!running && training_.isEmpty()) wantPercentile_ = false;
+}
+
+void HistogramPanel::leaveOneOutFailed() {
+    wantPercentile_ = false;
+    setLeaveOneOutRunning(false);
 }
 
 double HistogramPanel::percentileThreshold() const {

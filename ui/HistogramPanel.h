@@ -25,6 +25,8 @@ public:
     void setTrainingScores(const QVector<double>& scores);
     void setThreshold(double threshold);
     void setLeaveOneOutRunning(bool running);
+    // The scores will not come (error, cancel): forget that the button asked for them.
+    void leaveOneOutFailed();
 
     double threshold() const { return threshold_; }
     ScoreHistogram* histogram() const { return histogram_; }

@@ -61,7 +61,7 @@ ImageBrowser::ImageBrowser(QWidget* parent) : QWidget(parent) {
     view_->setLayoutMode(QListView::Batched);
     view_->setBatchSize(200);
     view_->setIconSize(QSize(96, 96));
-    view_->setGridSize(QSize(132, 140));
+    view_->setGridSize(QSize(140, 158));  // icon + defect/name + score
     view_->setWordWrap(true);
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
 

@@ -95,18 +95,20 @@ InspectionPanel::InspectionPanel(QWidget* parent) : QWidget(parent) {
     verdict_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     details_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
+    // Two rows keep the panel narrow enough for a laptop screen with the docks open.
     auto* controls = new QHBoxLayout;
     controls->addWidget(overlayButton_);
     controls->addWidget(new QLabel(tr("Opacity"), this));
     controls->addWidget(opacity_);
     controls->addWidget(colorMapBox_);
     controls->addSpacing(12);
-    controls->addWidget(new QLabel(tr("Pixel threshold"), this));
-    controls->addWidget(pixelSlider_, 1);
-    controls->addWidget(pixelSpin_);
-    controls->addSpacing(12);
     controls->addWidget(showGroundTruth_);
     controls->addWidget(showPredicted_);
+    controls->addStretch(1);
+    auto* thresholds = new QHBoxLayout;
+    thresholds->addWidget(new QLabel(tr("Pixel threshold"), this));
+    thresholds->addWidget(pixelSlider_, 1);
+    thresholds->addWidget(pixelSpin_);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(view_);
@@ -118,6 +120,7 @@ InspectionPanel::InspectionPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(controls);
+    layout->addLayout(thresholds);
     layout->addWidget(verdict_);
     layout->addWidget(details_);
     layout->addWidget(split, 1);
@@ -235,20 +238,22 @@ void InspectionPanel::showImage(const QString& path, const Sample* sample, const
     pendingLoad_ = false;
     cv::Mat inputMap = isScoredIndex() ? result_->images[static_cast<std::size_t>(index_)].map : cv::Mat();
     watcher_->setFuture(
-        QtConcurrent::run(&InspectionPanel::prepare, serial_, path_, sample_, inputMap, low_, high_, colorMap_));
+        QtConcurrent::run(&InspectionPanel::prepare, serial_, path_, sample_, inputMap, low_, high_, colorMap_,
+                          pixelThreshold_));
 }
 
 InspectionPanel::Frame InspectionPanel::prepare(quint64 serial, QString path, Sample sample, cv::Mat inputMap,
-                                                float low, float high, ColorMapName map) {
+                                                float low, float high, ColorMapName map, double pixelThreshold) {
+    // Everything that scales with the image size happens here, off the GUI thread.
     Frame f;
     f.serial = serial;
     f.path = path;
     try {
         f.rgb = decodeImageRgb(path.toStdString());
-        f.image = toQImage(f.rgb);
+        f.image = toQImage(f.rgb).convertToFormat(QImage::Format_RGB32);
         if (!inputMap.empty()) {
             f.map = toOriginalSize(inputMap, f.rgb.cols, f.rgb.rows);
-            f.heat = toQImage(applyColorMap(f.map, low, high, map));
+            f.heat = toQImage(applyColorMap(f.map, low, high, map)).convertToFormat(QImage::Format_RGB32);
             const int side = std::max(f.rgb.cols, f.rgb.rows);
             if (side > kWorkSide) {
                 f.workScale = static_cast<double>(side) / kWorkSide;
@@ -259,6 +264,8 @@ InspectionPanel::Frame InspectionPanel::prepare(quint64 serial, QString path, Sa
             } else {
                 f.workMap = f.map;
             }
+            f.predictedThreshold = pixelThreshold;
+            f.predictedOutline = maskOutline(f.workMap >= static_cast<float>(pixelThreshold), f.workScale);
         }
         if (sample.label == 1 && !sample.maskPaths.empty()) {
             try {
@@ -267,6 +274,7 @@ InspectionPanel::Frame InspectionPanel::prepare(quint64 serial, QString path, Sa
                 cv::Mat gt = parts.size() == 1 ? parts.front() : mergeMasks(parts);
                 if (gt.size() != f.rgb.size()) cv::resize(gt, gt, f.rgb.size(), 0, 0, cv::INTER_NEAREST_EXACT);
                 f.groundTruth = gt;
+                f.groundTruthOutline = maskOutline(gt);
             } catch (const Error&) {
                 // A missing or broken mask is already listed as a problem; the image still shows.
             }
@@ -283,9 +291,7 @@ bool InspectionPanel::isScoredIndex() const {
     return result_ && index_ >= 0 && static_cast<std::size_t>(index_) < result_->images.size();
 }
 
-struct PbProbe2 { const char* n; QElapsedTimer t; PbProbe2(const char* n):n(n){t.start();} ~PbProbe2(){ if (t.elapsed()>10) qWarning("PROBE %s %lld ms", n, t.elapsed()); } };
 void InspectionPanel::onFrameReady() {
-    PbProbe2 probe("onFrameReady");
     loading_ = false;
     Frame f = watcher_->result();
     if (f.serial != serial_ || pendingLoad_) {
@@ -305,8 +311,11 @@ void InspectionPanel::onFrameReady() {
     frame_ = std::move(f);
     view_->setImage(frame_.image);
     view_->setHeat(frame_.heat);
-    view_->setGroundTruthOutline(maskOutline(frame_.groundTruth));
-    updatePredicted();
+    view_->setGroundTruthOutline(frame_.groundTruthOutline);
+    if (frame_.predictedThreshold == pixelThreshold_ && !frame_.workMap.empty())
+        view_->setPredictedOutline(frame_.predictedOutline);
+    else
+        updatePredicted();
     updateVerdict();
     nearest_->clear(isScored() ? tr("Move the cursor over the image to compare it with the bank.")
                                : tr("This image has not been scored."));
@@ -316,7 +325,7 @@ void InspectionPanel::onFrameReady() {
 void InspectionPanel::updateHeat() {
     if (frame_.map.empty()) return;
     // Only a colour-map change gets here: recolouring one image is a few milliseconds.
-    frame_.heat = toQImage(applyColorMap(frame_.map, low_, high_, colorMap_));
+    frame_.heat = toQImage(applyColorMap(frame_.map, low_, high_, colorMap_)).convertToFormat(QImage::Format_RGB32);
     view_->setHeat(frame_.heat);
 }
 

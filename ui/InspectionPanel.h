@@ -5,6 +5,7 @@
 #pragma once
 #include <QFutureWatcher>
 #include <QImage>
+#include <QPainterPath>
 #include <QWidget>
 #include <opencv2/core.hpp>
 
@@ -81,11 +82,14 @@ private:
         cv::Mat groundTruth;  // CV_8U 0/1 at the original resolution; empty when there is none
         cv::Mat workMap;      // map reduced to at most kWorkSide for instant thresholding
         double workScale = 1.0;
-        QImage image;
+        QImage image;  // display formats (RGB32): turning them into pixmaps costs no conversion
         QImage heat;
+        QPainterPath groundTruthOutline;
+        QPainterPath predictedOutline;  // at predictedThreshold
+        double predictedThreshold = 0.0;
     };
     static Frame prepare(quint64 serial, QString path, Sample sample, cv::Mat inputMap, float low, float high,
-                         ColorMapName map);
+                         ColorMapName map, double pixelThreshold);
     void onFrameReady();
     void updateHeat();
     void updatePredicted();

@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -45,8 +46,6 @@
 #include "ui/SampleListModel.h"
 #include "ui/ScoreHistogram.h"
 
-#include <QElapsedTimer>
-struct PbProbe { const char* n; QElapsedTimer t; PbProbe(const char* n):n(n){t.start();} ~PbProbe(){ if (t.elapsed()>10) qWarning("PROBE %s %lld ms", n, t.elapsed()); } };
 namespace pb::ui {
 
 namespace {
@@ -93,6 +92,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     resize(1500, 950);
     loadSettings();
     updateActions();
+    // Check the remembered weights file in the background, so a moved or broken file shows at once.
+    const EvaluationOptions options = enginePanel_->options();
+    if (!options.backbone.weightsPath.empty()) controller_->validateBackbone(options.backbone);
 }
 
 MainWindow::~MainWindow() { controller_->shutdown(); }
@@ -118,15 +120,23 @@ void MainWindow::createDocks() {
         dock(inspectionList_, tr("Inspection list"), QStringLiteral("inspectionListDock"), Qt::LeftDockWidgetArea);
     tabifyDockWidget(datasetDock, listDock);
     datasetDock->raise();
-    dock(browser_, tr("Images"), QStringLiteral("browserDock"), Qt::BottomDockWidgetArea);
-    QDockWidget* engineDock = dock(enginePanel_, tr("Engine"), QStringLiteral("engineDock"), Qt::RightDockWidgetArea);
+    // The right column (engine, histogram) runs the full height; the browser spans the rest.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    QDockWidget* browserDock = dock(browser_, tr("Images"), QStringLiteral("browserDock"), Qt::BottomDockWidgetArea);
+    // In a scroll area: the panel's height never forces the window to grow on a small screen.
+    auto* engineScroll = new QScrollArea(this);
+    engineScroll->setWidget(enginePanel_);
+    engineScroll->setWidgetResizable(true);
+    engineScroll->setFrameShape(QFrame::NoFrame);
+    engineScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QDockWidget* engineDock = dock(engineScroll, tr("Engine"), QStringLiteral("engineDock"), Qt::RightDockWidgetArea);
     QDockWidget* histogramDock =
         dock(histogramPanel_, tr("Score histogram"), QStringLiteral("histogramDock"), Qt::RightDockWidgetArea);
     splitDockWidget(engineDock, histogramDock, Qt::Vertical);
     resizeDocks({datasetDock}, {300}, Qt::Horizontal);
     resizeDocks({engineDock}, {430}, Qt::Horizontal);
-    resizeDocks({browser_->parentWidget() ? static_cast<QDockWidget*>(browser_->parentWidget()) : nullptr}, {230},
-                Qt::Vertical);
+    resizeDocks({engineDock, histogramDock}, {500, 440}, Qt::Vertical);
+    resizeDocks({browserDock}, {240}, Qt::Vertical);
 
     connect(datasetPanel_, &DatasetPanel::subsetSelected, this,
             [this](const QString& product, int split, const QString& defect) {
@@ -141,7 +151,7 @@ void MainWindow::createDocks() {
     connect(histogramPanel_, &HistogramPanel::leaveOneOutRequested, this, [this] {
         if (!bank_ || QString::fromStdString(bank_->product) != product_) {
             showError(tr("Leave-one-out scores"), tr("Build the bank of %1 first.").arg(product_));
-            histogramPanel_->setLeaveOneOutRunning(false);
+            histogramPanel_->leaveOneOutFailed();
             return;
         }
         histogramPanel_->setLeaveOneOutRunning(true);
@@ -389,8 +399,8 @@ void MainWindow::connectEngine() {
         statusBar()->showMessage(tr("Backbone loaded: %1").arg(identity), 6000);
     });
     connect(controller_, &EngineController::bankBuilt, this, [this](const TrainedBankPtr& bank) {
-        PbProbe probe("bankBuilt");
         bank_ = bank;
+        buildInFlight_ = false;
         enginePanel_->onBankBuilt(bank);
         enginePanel_->onFinished(RequestKind::BuildBank, QString());
         const QString product = QString::fromStdString(bank->product);
@@ -406,7 +416,6 @@ void MainWindow::connectEngine() {
     connect(controller_, &EngineController::testSetScored, this, &MainWindow::onTestSetScored);
     connect(controller_, &EngineController::filesScored, this, &MainWindow::onFilesScored);
     connect(controller_, &EngineController::leaveOneOutScored, this, [this](const QVector<double>& scores) {
-        histogramPanel_->setLeaveOneOutRunning(false);
         if (!bank_) return;
         const QString product = QString::fromStdString(bank_->product);
         if (ProductState* s = state(product)) {
@@ -414,12 +423,13 @@ void MainWindow::connectEngine() {
             s->leaveOneOutBank = bank_;
         }
         if (product == product_) histogramPanel_->setTrainingScores(scores);
+        histogramPanel_->setLeaveOneOutRunning(false);
         enginePanel_->onFinished(RequestKind::LeaveOneOut, QString());
     });
     connect(controller_, &EngineController::failed, this, &MainWindow::onEngineFailed);
     connect(controller_, &EngineController::cancelled, this, [this](RequestKind kind) {
-        if (kind == RequestKind::BuildBank) scoreAfterBuild_ = false;
-        if (kind == RequestKind::LeaveOneOut) histogramPanel_->setLeaveOneOutRunning(false);
+        if (kind == RequestKind::BuildBank) scoreAfterBuild_ = buildInFlight_ = false;
+        if (kind == RequestKind::LeaveOneOut) histogramPanel_->leaveOneOutFailed();
         enginePanel_->onFinished(kind, tr("%1: cancelled").arg(EngineController::kindName(kind)));
         statusBar()->showMessage(tr("%1: cancelled").arg(EngineController::kindName(kind)), 6000);
     });
@@ -427,8 +437,8 @@ void MainWindow::connectEngine() {
 
 void MainWindow::onEngineFailed(RequestKind kind, const QString& reason) {
     enginePanel_->onFinished(kind, tr("%1 failed").arg(EngineController::kindName(kind)));
-    if (kind == RequestKind::BuildBank) scoreAfterBuild_ = false;
-    if (kind == RequestKind::LeaveOneOut) histogramPanel_->setLeaveOneOutRunning(false);
+    if (kind == RequestKind::BuildBank) scoreAfterBuild_ = buildInFlight_ = false;
+    if (kind == RequestKind::LeaveOneOut) histogramPanel_->leaveOneOutFailed();
     if (kind == RequestKind::ValidateBackbone) enginePanel_->onBackboneInvalid(reason);
     showError(tr("%1 failed").arg(EngineController::kindName(kind)), reason);
 }
@@ -489,7 +499,6 @@ void MainWindow::openDemoDataset() {
 }
 
 void MainWindow::onDatasetOpened(const DatasetPtr& dataset) {
-    PbProbe probe("onDatasetOpened");
     dataset_ = dataset;
     products_.clear();
     scored_.clear();
@@ -570,7 +579,10 @@ void MainWindow::buildBank() {
     }
     scoreAfterBuild_ = false;
     bankDataset_ = dataset_;
-    controller_->buildBank(dataset_, product_, enginePanel_->options());
+    buildInFlight_ = true;
+    pendingBuildOptions_ = enginePanel_->options();
+    pendingBuildProduct_ = product_;
+    controller_->buildBank(dataset_, product_, pendingBuildOptions_);
 }
 
 void MainWindow::scoreTestSet() {
@@ -579,7 +591,12 @@ void MainWindow::scoreTestSet() {
         return;
     }
     const EvaluationOptions options = enginePanel_->options();
-    if (bankMatches(options) && !controller_->isPending(RequestKind::BuildBank)) {
+    if (buildInFlight_ && pendingBuildProduct_ == product_ && bankDataset_ == dataset_ &&
+        sameOptions(pendingBuildOptions_, options)) {
+        scoreAfterBuild_ = true;  // the bank being built is the right one: score when it arrives
+        return;
+    }
+    if (!buildInFlight_ && bankMatches(options)) {
         controller_->scoreTestSet(dataset_, product_);
         return;
     }
@@ -589,7 +606,6 @@ void MainWindow::scoreTestSet() {
 }
 
 void MainWindow::onTestSetScored(const ScoreResultPtr& result) {
-    PbProbe probe("onTestSetScored");
     enginePanel_->onFinished(RequestKind::ScoreTestSet, QString());
     const QString product = QString::fromStdString(result->product);
     ProductState* s = state(product);
@@ -611,6 +627,7 @@ void MainWindow::onTestSetScored(const ScoreResultPtr& result) {
     }
     browser_->setScores(scores);
     if (product == product_) applyProductView();
+    updateActions();
     const auto& m = result->metrics;
     statusBar()->showMessage(tr("%1 scored: %2 images, image AUROC %3, pixel AUROC %4")
                                  .arg(product)
@@ -659,7 +676,6 @@ void MainWindow::setImageThreshold(double threshold) {
 // ----------------------------------------------------------------------------------------- viewing
 
 void MainWindow::showPath(const QString& path) {
-    PbProbe probe("showPath");
     auto it = scored_.constFind(path);
     if (it != scored_.constEnd()) {
         showScored(it->result, it->index);

@@ -154,6 +154,9 @@ private:
     TrainedBankPtr bank_;
     DatasetPtr bankDataset_;         // the data set the bank was built from
     bool scoreAfterBuild_ = false;   // "Score test set" asked for a bank first
+    bool buildInFlight_ = false;     // the latest build has not reported its bank (or its end) yet
+    EvaluationOptions pendingBuildOptions_;
+    QString pendingBuildProduct_;
     QHash<QString, ProductState> products_;
     QHash<QString, ScoredRef> scored_;  // image path -> latest score
     QString lastError_;

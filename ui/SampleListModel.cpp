@@ -141,11 +141,10 @@ QVariant SampleListModel::data(const QModelIndex& index, int role) const {
     const bool predicted = scored && std::isfinite(threshold_) && *score >= threshold_;
     switch (role) {
         case Qt::DisplayRole: {
-            const QString name = QFileInfo(path).fileName();
-            const QString defect = QString::fromStdString(s.defect);
-            QString text = defect.isEmpty() ? name : defect + QLatin1Char('/') + name;
-            if (scored) text += QLatin1Char('\n') + QString::number(*score, 'f', 3);
-            return text;
+            // Two short lines fit under a thumbnail: the defect type, then the file and its score.
+            QString text = QFileInfo(path).fileName();
+            if (scored) text += QStringLiteral("  ") + QString::number(*score, 'f', 3);
+            return s.defect.empty() ? text : QString::fromStdString(s.defect) + QLatin1Char('\n') + text;
         }
         case Qt::DecorationRole: {
             QImage thumb = thumbnails_->thumbnail(path);

@@ -108,6 +108,7 @@ void ScoreHistogram::rebuild() {
     if (!normalScores_.isEmpty()) normal_->addToLegend();
     if (!anomalousScores_.isEmpty()) anomalous_->addToLegend();
     if (!unknownScores_.isEmpty()) unknown_->addToLegend();
+    legend->setVisible(total > 0);
 
     double top = 1.0;
     for (int b = 0; b < bins_; ++b)

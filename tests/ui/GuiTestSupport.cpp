@@ -3,9 +3,48 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMetaEnum>
 #include <QTextStream>
+#include <QThread>
 
 namespace pb::ui::test {
+
+namespace {
+bool recording = false;
+int depth = 0;  // only outermost deliveries: a nested event is part of its parent's time
+qint64 slowest = 0;
+QString slowestName;
+}  // namespace
+
+bool TimingApplication::notify(QObject* receiver, QEvent* event) {
+    if (!recording || depth > 0 || QThread::currentThread() != thread()) return QApplication::notify(receiver, event);
+    const int type = event->type();
+    const QString target = QStringLiteral("%1 (%2)").arg(QString::fromLatin1(receiver->metaObject()->className()),
+                                                         receiver->objectName());
+    QElapsedTimer clock;
+    clock.start();
+    ++depth;
+    const bool result = QApplication::notify(receiver, event);
+    --depth;
+    if (clock.elapsed() > slowest) {
+        slowest = clock.elapsed();
+        const char* name = QMetaEnum::fromType<QEvent::Type>().valueToKey(type);
+        slowestName = QStringLiteral("%1 to %2").arg(name ? QString::fromLatin1(name) : QString::number(type), target);
+    }
+    return result;
+}
+
+void TimingApplication::record(bool on) {
+    if (on) {
+        slowest = 0;
+        slowestName.clear();
+    }
+    recording = on;
+}
+
+qint64 TimingApplication::slowestMs() { return slowest; }
+
+QString TimingApplication::slowestEvent() { return slowestName; }
 
 StallMeter::StallMeter(QObject* parent) : QObject(parent) {
     timer_.setTimerType(Qt::PreciseTimer);
@@ -14,6 +53,7 @@ StallMeter::StallMeter(QObject* parent) : QObject(parent) {
 }
 
 void StallMeter::start() {
+    TimingApplication::record(true);
     maxGap_ = 0;
     ticks_ = 0;
     clock_.start();
@@ -24,6 +64,7 @@ void StallMeter::start() {
 void StallMeter::stop() {
     tick();
     timer_.stop();
+    TimingApplication::record(false);
 }
 
 void StallMeter::tick() {

@@ -1,6 +1,7 @@
 // Helpers of the GUI tests: the longest event-loop stall, CSV reading, where the shared data
 // and the screenshot folder are.
 #pragma once
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
@@ -31,6 +32,17 @@ private:
     qint64 maxGap_ = 0;
     qint64 maxAt_ = 0;
     qint64 ticks_ = 0;
+};
+
+// The test's QApplication: times every event delivered on the GUI thread while recording, so that a
+// stall can be pinned on the event (type and receiver) that caused it.
+class TimingApplication : public QApplication {
+public:
+    TimingApplication(int& argc, char** argv) : QApplication(argc, argv) {}
+    bool notify(QObject* receiver, QEvent* event) override;
+    static void record(bool on);
+    static qint64 slowestMs();
+    static QString slowestEvent();  // "Expose to QWidgetWindow (mainWindowWindow)"
 };
 
 // ../shared beside the source tree (or $PATCHBANK_SHARED), empty when absent.

@@ -3,6 +3,7 @@
 // Runs offscreen; asserts on the widgets and on the exported files, and measures the longest stall
 // of the GUI event loop while the engine works.
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -22,6 +23,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QtTest/QtTest>
@@ -49,7 +51,9 @@
 #include "ui/InspectionView.h"
 #include "ui/MainWindow.h"
 #include "ui/NearestPatchView.h"
+#include "ui/SampleFilter.h"
 #include "ui/SampleListModel.h"
+#include "ui/ThumbnailCache.h"
 #include "ui/ScoreHistogram.h"
 
 using namespace pb::ui;
@@ -92,13 +96,16 @@ private slots:
     void engineErrors();
     void cancelAndClose();
     void settingsPersist();
+    void translations();
+    void browserScales();
     void mvtecBottle();
     void screenshots();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
     bool open(MainWindow& w, const QString& folder);
-    void configure(MainWindow& w, const QString& backbone, const QString& weights, int maxTrain, bool cache);
+    void configure(MainWindow& w, const QString& backbone, const QString& weights, int maxTrain, bool cache,
+                   const QString& cacheDir = QString());
     bool buildAndScore(MainWindow& w, StallMeter* meter, qint64* seconds = nullptr);
     void dragThreshold(MainWindow& w, double target);
     void checkExports(MainWindow& w, const QString& folder);
@@ -142,12 +149,13 @@ bool MainWindowTest::open(MainWindow& w, const QString& folder) {
 }
 
 void MainWindowTest::configure(MainWindow& w, const QString& backbone, const QString& weights, int maxTrain,
-                               bool cache) {
+                               bool cache, const QString& cacheDir) {
     EnginePanel* p = w.enginePanel();
     p->backboneBox()->setCurrentText(backbone);
     p->weightsEdit()->setText(weights);
+    if (!weights.isEmpty()) emit p->weightsEdit()->editingFinished();  // as when the user leaves the field
     p->maxTrainSpin()->setValue(maxTrain);
-    p->setCacheDirectory(tmp_.filePath(QStringLiteral("cache")));
+    p->setCacheDirectory(cacheDir.isEmpty() ? tmp_.filePath(QStringLiteral("cache")) : cacheDir);
     p->cacheCheck()->setChecked(cache);
     p->resolutionSpin()->setValue(224);
     p->kSpin()->setValue(5);
@@ -164,19 +172,18 @@ bool MainWindowTest::buildAndScore(MainWindow& w, StallMeter* meter, qint64* sec
         qWarning("no bank: %s", qPrintable(w.lastError()));
         return false;
     }
-    if (meter) qInfo("TIMING built at %lld", meter->elapsedMs());
-    if (meter) qInfo("TIMING click at %lld", meter->elapsedMs());
     QTest::mouseClick(w.enginePanel()->scoreButton(), Qt::LeftButton);
-    if (meter) qInfo("TIMING click done at %lld", meter->elapsedMs());
     if (!scored.wait(kEngineWaitMs)) {
         qWarning("no scores: %s", qPrintable(w.lastError()));
         return false;
     }
-    if (meter) qInfo("TIMING scored at %lld", meter->elapsedMs());
+    if (built.size() != 1) {  // scoring must reuse the bank just built, not build another
+        qWarning("the bank was built %d times", static_cast<int>(built.size()));
+        return false;
+    }
     // Let the result reach every view (histogram, browser, inspection) before the stall meter stops.
     spin(300);
     if (meter) meter->stop();
-    if (meter) qInfo("TIMING max gap %lld ended at %lld", meter->maxGapMs(), meter->maxGapEndMs());
     if (seconds) *seconds = clock.elapsed();
     return true;
 }
@@ -301,18 +308,13 @@ void MainWindowTest::demoWorkflow() {
     QCOMPARE(w->currentProduct(), QStringLiteral("carpet"));
 
     configure(*w, QStringLiteral("descriptors"), QString(), 0, true);
-    {
-        StallMeter idle;
-        idle.start();
-        spin(1500);
-        idle.stop();
-        qInfo("IDLE stall %lld ms over %lld ticks", idle.maxGapMs(), idle.ticks());
-    }
     StallMeter meter;
     qint64 ms = 0;
     QVERIFY(buildAndScore(*w, &meter, &ms));
-    qInfo("demo (carpet, descriptors, 10 train + 10 test): build + score %lld ms, longest GUI stall %lld ms over %lld ticks",
-          ms, meter.maxGapMs(), meter.ticks());
+    qInfo("demo (carpet, descriptors, 10 train + 10 test): build + score %lld ms, longest GUI stall %lld ms over %lld ticks; "
+          "slowest GUI event %lld ms: %s",
+          ms, meter.maxGapMs(), meter.ticks(), pb::ui::test::TimingApplication::slowestMs(),
+          qPrintable(pb::ui::test::TimingApplication::slowestEvent()));
     QVERIFY2(meter.maxGapMs() < kMaxStallMs, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.maxGapMs())));
 
     QCOMPARE(w->bank()->model->trainImages(), std::size_t(10));
@@ -381,9 +383,11 @@ void MainWindowTest::demoWorkflow() {
 
     // Keyboard: next image, overlay toggle, zoom.
     w->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(w.get()));
+    QVERIFY(w->browser()->selectPath(model->index(0).data(SampleListModel::PathRole).toString()));
     const QString first = w->browser()->currentPath();
     QTest::keyClick(w.get(), Qt::Key_N);
-    QVERIFY(w->browser()->currentPath() != first);
+    QCOMPARE(w->browser()->currentPath(), model->index(1).data(SampleListModel::PathRole).toString());
     QTest::keyClick(w.get(), Qt::Key_P);
     QCOMPARE(w->browser()->currentPath(), first);
     const bool overlay = w->inspection()->overlayVisible();
@@ -416,10 +420,20 @@ void MainWindowTest::demoWorkflow() {
     QCOMPARE(droppedResult->images[0].score, result->images[0].score);
     QVERIFY(w->inspection()->verdictText().startsWith(QStringLiteral("Score")));
 
+    // Paste a picture (no file behind it): scored the same way, listed too.
+    QSignalSpy pasted(w->controller(), &EngineController::filesScored);
+    QApplication::clipboard()->setImage(QImage(QString::fromStdString(result->images[1].sample.path)));
+    QTest::keyClick(w.get(), Qt::Key_V, Qt::ControlModifier);
+    QVERIFY(pasted.wait(kEngineWaitMs));
+    QCOMPARE(w->inspectionList()->count(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(w->inspection()->isScored(), 10000);
+    QCOMPARE(w->inspection()->result()->images[0].score, result->images[1].score);
+
     // The feature cache holds the training and test features now.
-    QTRY_VERIFY_WITH_TIMEOUT(w->enginePanel()->cacheLabel()->text().contains(QStringLiteral("20 entries")) ||
-                                 w->enginePanel()->cacheLabel()->text().contains(QStringLiteral("21 entries")),
-                             10000);
+    // Entries are keyed by file content: 10 training + 10 test images, the dropped byte-for-byte copy
+    // hits the cache, the pasted picture (re-encoded by Qt) is one more.
+    w->enginePanel()->refreshCacheStatus();
+    QTRY_VERIFY_WITH_TIMEOUT(w->enginePanel()->cacheLabel()->text().contains(QStringLiteral("21 entries")), 10000);
 
     // The About box names the library versions.
     AboutDialog about(w.get());
@@ -598,6 +612,79 @@ void MainWindowTest::settingsPersist() {
     QDir(AppSetup::demoDatasetFolder()).removeRecursively();
 }
 
+void MainWindowTest::translations() {
+    // The .qm files are compiled by lrelease and embedded; every message of the source has a translation.
+    for (const auto& [code, build, cancel] :
+         {std::tuple{QStringLiteral("es"), QStringLiteral("Construir banco"), QStringLiteral("Cancelar")},
+          std::tuple{QStringLiteral("de"), QStringLiteral("Bank aufbauen"), QStringLiteral("Abbrechen")}}) {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/patchbank_%1.qm").arg(code)));
+        QCOMPARE(translator.translate("pb::ui::EnginePanel", "Build bank"), build);
+        QCOMPARE(translator.translate("pb::ui::EnginePanel", "Cancel"), cancel);
+        QVERIFY(!translator.translate("pb::ui::MainWindow", "%n image(s) scored against the bank of %1.", nullptr, 2).isEmpty());
+    }
+    QVERIFY(AppSetup::availableLanguages().contains(QStringLiteral("de")));
+    // A window built under the German translation speaks German.
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(":/i18n/patchbank_de.qm")));
+    QCoreApplication::installTranslator(&german);
+    {
+        MainWindow w;
+        QCOMPARE(w.enginePanel()->buildButton()->text(), QStringLiteral("Bank aufbauen"));
+        QCOMPARE(w.histogramPanel()->f1Button()->text(), QStringLiteral("F1-optimal"));
+    }
+    QCoreApplication::removeTranslator(&german);
+}
+
+void MainWindowTest::browserScales() {
+    // 20,000 images: rows reach the view in batches, filters and sorting stay instant.
+    constexpr int kImages = 20000;
+    std::vector<pb::Sample> samples(kImages);
+    QHash<QString, double> scores;
+    for (int i = 0; i < kImages; ++i) {
+        samples[static_cast<std::size_t>(i)].path =
+            tmp_.filePath(QStringLiteral("many/%1.png").arg(i, 5, 10, QLatin1Char('0'))).toStdString();
+        samples[static_cast<std::size_t>(i)].product = i % 2 ? "screw" : "nut";
+        samples[static_cast<std::size_t>(i)].label = i % 3 == 0 ? 1 : 0;
+        samples[static_cast<std::size_t>(i)].defect = i % 3 == 0 ? "scratch" : "good";
+        scores.insert(QString::fromStdString(samples[static_cast<std::size_t>(i)].path), (i * 7919 % kImages) / 1000.0);
+    }
+    ThumbnailCache thumbnails(96);
+    SampleListModel model(&thumbnails);
+    QListView view;
+    view.setModel(&model);
+    view.setViewMode(QListView::IconMode);
+    view.setUniformItemSizes(true);
+    view.resize(800, 600);
+    view.show();
+    QElapsedTimer clock;
+    clock.start();
+    model.setSamples(samples);
+    QCOMPARE(model.matchingCount(), kImages);
+    QVERIFY(model.rowCount() < kImages);  // fetched on demand
+    const int before = model.rowCount();
+    view.scrollToBottom();
+    QTRY_VERIFY(model.rowCount() > before);  // the view asked for more as it reached the end
+    model.setScores(scores);
+    model.setSortByScore(true);
+    QCOMPARE(model.index(0).data(SampleListModel::ScoreRole).toDouble(), (kImages - 1) / 1000.0);
+    SampleFilter filter;
+    filter.product = QStringLiteral("screw");
+    filter.label = 1;
+    filter.minScore = 10.0;
+    model.setFilter(filter);
+    int expected = 0;
+    for (int i = 0; i < kImages; ++i)
+        expected += (i % 2 == 1 && i % 3 == 0 && (i * 7919 % kImages) / 1000.0 >= 10.0) ? 1 : 0;
+    QCOMPARE(model.matchingCount(), expected);
+    const qint64 ms = clock.elapsed();
+    qInfo("20000 images: listing, scores, sort and filter in %lld ms", ms);
+    QVERIFY2(ms < 2000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
+    // Thumbnails of unreadable files do not block: a blank of the final size stands in.
+    const QVariant decoration = model.index(0).data(Qt::DecorationRole);
+    QCOMPARE(decoration.value<QPixmap>().size(), QSize(96, 96));
+}
+
 void MainWindowTest::mvtecBottle() {
     const QString shared = pb::ui::test::sharedDir();
     const QString root = QDir(shared).filePath(QStringLiteral("data/mvtec_ad"));
@@ -612,19 +699,28 @@ void MainWindowTest::mvtecBottle() {
 
     const QString weights = mobilenetWeights();
     const bool mobilenet = !weights.isEmpty() && known(QStringLiteral("mobilenetv2_100"));
-    configure(*w, mobilenet ? QStringLiteral("mobilenetv2_100") : QStringLiteral("descriptors"), weights, 20, false);
+    // The feature cache this run fills is the one the screenshot test reads ($PATCHBANK_UI_TEST_CACHE):
+    // emptied first, so that this run measures the whole work.
+    const QString cache = QString::fromLocal8Bit(qgetenv("PATCHBANK_UI_TEST_CACHE"));
+    if (!cache.isEmpty()) QDir(cache).removeRecursively();
+    configure(*w, mobilenet ? QStringLiteral("mobilenetv2_100") : QStringLiteral("descriptors"), weights, 20,
+              !cache.isEmpty(), cache);
 
     StallMeter meter;
     qint64 ms = 0;
     QVERIFY(buildAndScore(*w, &meter, &ms));
-    qInfo("bottle (%s, 20 train + 83 test): build + score %lld ms, longest GUI stall %lld ms over %lld ticks",
-          mobilenet ? "mobilenetv2_100" : "descriptors", ms, meter.maxGapMs(), meter.ticks());
+    qInfo("bottle (%s, 20 train + 83 test): build + score %lld ms, longest GUI stall %lld ms over %lld ticks; "
+          "slowest GUI event %lld ms: %s",
+          mobilenet ? "mobilenetv2_100" : "descriptors", ms, meter.maxGapMs(), meter.ticks(),
+          pb::ui::test::TimingApplication::slowestMs(), qPrintable(pb::ui::test::TimingApplication::slowestEvent()));
     QVERIFY2(meter.maxGapMs() < kMaxStallMs, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.maxGapMs())));
 
     const ScoreResultPtr result = w->testResult(QStringLiteral("bottle"));
     QVERIFY(result);
     QCOMPARE(result->images.size(), std::size_t(83));
     QVERIFY(result->hasMasks);
+    for (const auto& [stage, sec] : w->bank()->times.entries()) qInfo("bank stage %s: %.2f s", stage.c_str(), sec);
+    for (const auto& [stage, sec] : result->times.entries()) qInfo("score stage %s: %.2f s", stage.c_str(), sec);
     qInfo("bottle image AUROC %.4f, pixel AUROC %.4f, AUPRO %.4f", result->metrics.imageAuroc,
           result->metrics.pixelAuroc, result->metrics.aupro30);
     if (mobilenet) QVERIFY(result->metrics.imageAuroc > 0.9);
@@ -645,12 +741,39 @@ void MainWindowTest::mvtecBottle() {
     QTRY_VERIFY_WITH_TIMEOUT(w->inspection()->isScored() && w->inspection()->currentPath() == broken, 10000);
     QVERIFY(w->inspection()->verdictText().contains(QStringLiteral("ANOMALOUS")));
 
+    // The cursor on the most anomalous patch: its nearest normal patch comes from a training image.
+    {
+        const pb::ScoredImage& img = w->inspection()->result()->images[static_cast<std::size_t>(w->inspection()->resultIndex())];
+        const auto top = std::max_element(img.patchScores.begin(), img.patchScores.end()) - img.patchScores.begin();
+        const double cx = (static_cast<double>(top % img.gridWidth) + 0.5) * img.originalWidth / img.gridWidth;
+        const double cy = (static_cast<double>(top / img.gridWidth) + 0.5) * img.originalHeight / img.gridHeight;
+        InspectionView* view = w->inspection()->view();
+        QSignalSpy nearest(w->inspection()->nearestView(), &NearestPatchView::nearestShown);
+        QTest::mouseMove(view->viewport(), view->mapFromScene(QPointF(cx, cy)));
+        QVERIFY(nearest.wait(10000));
+        const QString train = nearest.last().at(0).toString();
+        QVERIFY2(train.contains(QStringLiteral("/bottle/train/good/")), qPrintable(train));
+        const pb::BankPatchOrigin origin = w->bank()->model->origin(img.nearestPatch[static_cast<std::size_t>(top)]);
+        QCOMPARE(train, QString::fromStdString(origin.imagePath));
+        QVERIFY(!w->inspection()->nearestView()->nearestLabel()->pixmap().isNull());
+    }
+
     // Threshold moved by hand, then exports.
     std::vector<double> sorted;
     for (const auto& img : result->images) sorted.push_back(img.score);
     std::sort(sorted.begin(), sorted.end());
     dragThreshold(*w, 0.5 * (sorted[30] + sorted[31]));
     checkExports(*w, tmp_.filePath(QStringLiteral("bottle-export")));
+    if (QTest::currentTestFailed()) return;
+
+    // The batch export stops when cancelled.
+    QSignalSpy done(w->batchExporter(), &BatchExporter::finished);
+    QVERIFY(w->exportAllMaps(tmp_.filePath(QStringLiteral("bottle-cancelled"))));
+    w->cancelEngine();
+    QVERIFY(done.wait(kEngineWaitMs));
+    QCOMPARE(done.last().at(2).toBool(), true);
+    QVERIFY(done.last().at(0).toInt() < 83);
+    qInfo("batch export cancelled after %d of 83 images", done.last().at(0).toInt());
 }
 
 void MainWindowTest::screenshots() {
@@ -665,17 +788,18 @@ void MainWindowTest::screenshots() {
     QVERIFY(open(*w, bottle ? bottleRoot : demoDir_));
     const QString weights = mobilenetWeights();
     const bool mobilenet = bottle && !weights.isEmpty() && known(QStringLiteral("mobilenetv2_100"));
-    configure(*w, mobilenet ? QStringLiteral("mobilenetv2_100") : QStringLiteral("descriptors"), weights, bottle ? 40 : 0,
-              false);
+    const QString cache = QString::fromLocal8Bit(qgetenv("PATCHBANK_UI_TEST_CACHE"));
+    configure(*w, mobilenet ? QStringLiteral("mobilenetv2_100") : QStringLiteral("descriptors"), weights, bottle ? 20 : 0,
+              !cache.isEmpty(), cache);
 
     // The engine panel mid-run: "Score test set" builds the bank, then scores; grab while it works.
     QSignalSpy progress(w->controller(), &EngineController::progress);
     QSignalSpy scored(w->controller(), &EngineController::testSetScored);
     QTest::mouseClick(w->enginePanel()->scoreButton(), Qt::LeftButton);
+    // Any stage part-way done (with a warm feature cache the feature stages finish at once; kNN does not).
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(progress.begin(), progress.end(),
                                          [](const QList<QVariant>& a) {
-                                             return a.at(1).toString().contains(QStringLiteral("train features")) &&
-                                                    a.at(2).toLongLong() * 3 >= a.at(3).toLongLong() &&
+                                             return a.at(3).toLongLong() > 1 && a.at(2).toLongLong() > 0 &&
                                                     a.at(2).toLongLong() < a.at(3).toLongLong();
                                          }),
                              60000);
@@ -723,21 +847,9 @@ void MainWindowTest::screenshots() {
     qInfo("screenshots saved in %s", qPrintable(dir));
 }
 
-class TimingApp : public QApplication {
-public:
-    using QApplication::QApplication;
-    bool notify(QObject* r, QEvent* e) override {
-        QElapsedTimer t; t.start();
-        const int type = e->type();
-        const bool res = QApplication::notify(r, e);
-        if (type == 206 || type == 14) qWarning("EVENT %d receiver %s", type, r->metaObject()->className());
-        if (t.elapsed() > 15) qWarning("SLOWEVENT %lld ms type %d receiver %s %s", t.elapsed(), type, r->metaObject()->className(), qPrintable(r->objectName()));
-        return res;
-    }
-};
 int main(int argc, char** argv) {
-    TimingApp app(argc, argv);
-    MainWindowTest tc;
-    return QTest::qExec(&tc, argc, argv);
+    pb::ui::test::TimingApplication app(argc, argv);
+    MainWindowTest test;
+    return QTest::qExec(&test, argc, argv);
 }
 #include "MainWindowTest.moc"
