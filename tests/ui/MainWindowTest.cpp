@@ -806,7 +806,8 @@ void MainWindowTest::screenshots() {
     QTest::qWait(600);  // let the elapsed / remaining labels tick
     QVERIFY(w->enginePanel()->grab().save(QDir(dir).filePath(QStringLiteral("engine-panel-mid-run.png"))));
     QVERIFY(w->grab().save(QDir(dir).filePath(QStringLiteral("main-window-mid-run.png"))));
-    QVERIFY(scored.wait(kEngineWaitMs));
+    // A small data set may finish while the screenshots are taken: the signal is then already in the spy.
+    QVERIFY(!scored.isEmpty() || scored.wait(kEngineWaitMs));
 
     // Leave-one-out scores of the training images join the histogram.
     QSignalSpy loo(w->controller(), &EngineController::leaveOneOutScored);
