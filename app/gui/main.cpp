@@ -5,8 +5,11 @@
 
 #include "ui/AppSetup.h"
 #include "ui/MainWindow.h"
+#include "engine/util/Threads.h"
 
 int main(int argc, char** argv) {
+    // Before any LibTorch call: otherwise its first use lowers the OpenMP pool FAISS relies on.
+    pb::setEngineThreads(0);
     QApplication app(argc, argv);
     pb::ui::AppSetup::initialize(app);
 
