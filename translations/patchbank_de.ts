@@ -28,6 +28,305 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::BankPanel</name>
+    <message>
+        <source>%1 bytes (%2)</source>
+        <translation>%1 Byte (%2)</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>m = %1 does not divide the feature dimension %2</source>
+        <translation>m = %1 teilt die Merkmalsdimension %2 nicht</translation>
+    </message>
+    <message>
+        <source>IVF-PQ needs at least nlist and 2^nbits training vectors (%1 here)</source>
+        <translation>IVF-PQ braucht mindestens nlist und 2^nbits Trainingsvektoren (hier %1)</translation>
+    </message>
+    <message>
+        <source>Flat: every training patch</source>
+        <translation>Flach: jeder Trainings-Patch</translation>
+    </message>
+    <message>
+        <source>Random subsample</source>
+        <translation>Zufällige Teilmenge</translation>
+    </message>
+    <message>
+        <source>Greedy coreset (PatchCore)</source>
+        <translation>Greedy-Coreset (PatchCore)</translation>
+    </message>
+    <message>
+        <source>Variance-weighted coreset</source>
+        <translation>Varianzgewichtetes Coreset</translation>
+    </message>
+    <message>
+        <source>k-means prototypes</source>
+        <translation>k-Means-Prototypen</translation>
+    </message>
+    <message>
+        <source>k-means + residual patches</source>
+        <translation>k-Means + Rest-Patches</translation>
+    </message>
+    <message>
+        <source>IVF-PQ (product quantisation)</source>
+        <translation>IVF-PQ (Produktquantisierung)</translation>
+    </message>
+    <message>
+        <source>How the product&apos;s training patches are compressed into its memory bank</source>
+        <translation>Wie die Trainings-Patches des Produkts in seine Speicherbank komprimiert werden</translation>
+    </message>
+    <message>
+        <source>fraction of the patches</source>
+        <translation>Anteil der Patches</translation>
+    </message>
+    <message>
+        <source>vectors</source>
+        <translation>Vektoren</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>A fraction of the training patches, a number of vectors, or megabytes of float32 vectors (MB = MiB)</source>
+        <translation>Ein Anteil der Trainings-Patches, eine Anzahl Vektoren oder Megabyte an float32-Vektoren (MB = MiB)</translation>
+    </message>
+    <message>
+        <source>Seed of the random choices (start point, subsample, k-means++)</source>
+        <translation>Startwert der Zufallsentscheidungen (Startpunkt, Teilmenge, k-means++)</translation>
+    </message>
+    <message>
+        <source>Coarse cells (inverted lists)</source>
+        <translation>Grobe Zellen (invertierte Listen)</translation>
+    </message>
+    <message>
+        <source>Sub-quantisers; must divide the feature dimension</source>
+        <translation>Teilquantisierer; muss die Merkmalsdimension teilen</translation>
+    </message>
+    <message>
+        <source>Bits per sub-quantiser code</source>
+        <translation>Bits je Teilquantisierer-Code</translation>
+    </message>
+    <message>
+        <source>Cells searched per query</source>
+        <translation>Je Anfrage durchsuchte Zellen</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s factory string; type one (e.g. coreset:1/16,seed=3) and press Enter</source>
+        <translation>Die Spezifikation der Bank; eine eingeben (z. B. coreset:1/16,seed=3) und Enter drücken</translation>
+    </message>
+    <message>
+        <source>Add images to bank…</source>
+        <translation>Bilder zur Bank hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add the patches of more normal images to the bank, compressed the same way, without rebuilding it (or drop images on the window with Shift held)</source>
+        <translation>Die Patches weiterer normaler Bilder gleich komprimiert zur Bank hinzufügen, ohne sie neu aufzubauen (oder Bilder mit gedrückter Umschalttaste auf dem Fenster ablegen)</translation>
+    </message>
+    <message>
+        <source>Save bank…</source>
+        <translation>Bank speichern…</translation>
+    </message>
+    <message>
+        <source>Write the bank and the features it was built from to one file</source>
+        <translation>Die Bank und die Merkmale, aus denen sie gebaut wurde, in eine Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Open bank…</source>
+        <translation>Bank öffnen…</translation>
+    </message>
+    <message>
+        <source>Use a bank file; it must come from the same backbone, layers and input size</source>
+        <translation>Eine Bankdatei verwenden; sie muss vom selben Backbone, denselben Schichten und derselben Eingabegröße stammen</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>IVF-PQ</source>
+        <translation>IVF-PQ</translation>
+    </message>
+    <message>
+        <source>nlist</source>
+        <translation>nlist</translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <source>nbits</source>
+        <translation>nbits</translation>
+    </message>
+    <message>
+        <source>nprobe</source>
+        <translation>nprobe</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>Spezifikation</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Select a product to see the size of its bank.</source>
+        <translation>Wählen Sie ein Produkt, um die Größe seiner Bank zu sehen.</translation>
+    </message>
+    <message>
+        <source>Measuring the feature size of the backbone…</source>
+        <translation>Merkmalsgröße des Backbones wird gemessen…</translation>
+    </message>
+    <message>
+        <source>The feature size is not known yet: check the backbone.</source>
+        <translation>Die Merkmalsgröße ist noch unbekannt: prüfen Sie das Backbone.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Estimate&lt;/b&gt; for %1: %2 training images × %3 patches × %4 dimensions = %5 source patches (%6).&lt;br&gt;Bank: %7 vectors, %8, compression %9.</source>
+        <translation>&lt;b&gt;Schätzung&lt;/b&gt; für %1: %2 Trainingsbilder × %3 Patches × %4 Dimensionen = %5 Quell-Patches (%6).&lt;br&gt;Bank: %7 Vektoren, %8, Kompression %9.</translation>
+    </message>
+    <message>
+        <source>No bank in use yet.</source>
+        <translation>Noch keine Bank in Gebrauch.</translation>
+    </message>
+    <message>
+        <source>from %1 patches of %2 training images</source>
+        <translation>aus %1 Patches von %2 Trainingsbildern</translation>
+    </message>
+    <message>
+        <source>from %1 source patches, opened from %2</source>
+        <translation>aus %1 Quell-Patches, geöffnet aus %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n image(s) added</source>
+        <translation>
+            <numerusform>, %n Bild hinzugefügt</numerusform>
+            <numerusform>, %n Bilder hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bank in use&lt;/b&gt; (%1, &lt;tt&gt;%2&lt;/tt&gt;): %3 vectors × %4 dimensions, %5, compression %6, %7.</source>
+        <translation>&lt;b&gt;Bank in Gebrauch&lt;/b&gt; (%1, &lt;tt&gt;%2&lt;/tt&gt;): %3 Vektoren × %4 Dimensionen, %5, Kompression %6, %7.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::BudgetSweepPanel</name>
+    <message>
+        <source>IVF-PQ keeps every vector and varies its code size (sub-quantisers m)</source>
+        <translation>IVF-PQ behält jeden Vektor und variiert seine Codegröße (Teilquantisierer m)</translation>
+    </message>
+    <message>
+        <source>Budgets of the compressors as fractions of the training patches, e.g. 1/64, 0.05</source>
+        <translation>Budgets der Kompressoren als Anteile der Trainings-Patches, z. B. 1/64, 0.05</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC too</source>
+        <translation>Auch Pixel-AUROC</translation>
+    </message>
+    <message>
+        <source>Also measure the pixel AUROC of every point (slower); it goes into the CSV</source>
+        <translation>Auch die Pixel-AUROC jedes Punkts messen (langsamer); sie landet in der CSV</translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>Durchlauf starten</translation>
+    </message>
+    <message>
+        <source>Build a bank per method and budget for the current product and score its test set</source>
+        <translation>Für das aktuelle Produkt je Methode und Budget eine Bank aufbauen und seine Testmenge bewerten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Bank size (MB, log scale)</source>
+        <translation>Bankgröße (MB, logarithmisch)</translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>Bild-AUROC</translation>
+    </message>
+    <message>
+        <source>Right-click to export the sweep as CSV or the chart as PNG</source>
+        <translation>Rechtsklick, um den Durchlauf als CSV oder das Diagramm als PNG zu exportieren</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a fraction between 0 and 1 (exclusive)</source>
+        <translation>„%1“ ist kein Anteil zwischen 0 und 1 (ausschließlich)</translation>
+    </message>
+    <message>
+        <source>Give at least one budget, e.g. 1/16</source>
+        <translation>Geben Sie mindestens ein Budget an, z. B. 1/16</translation>
+    </message>
+    <message>
+        <source>Check at least one method.</source>
+        <translation>Wählen Sie mindestens eine Methode.</translation>
+    </message>
+    <message>
+        <source>Select a product.</source>
+        <translation>Wählen Sie ein Produkt.</translation>
+    </message>
+    <message>
+        <source>Product: %1</source>
+        <translation>Produkt: %1</translation>
+    </message>
+    <message>
+        <source>Sweeping %1…</source>
+        <translation>Durchlauf für %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n point(s) from %2 training patches × %3 dimensions (%4), %5 test images, in %6 s.</source>
+        <translation>
+            <numerusform>%1: %n Punkt aus %2 Trainings-Patches × %3 Dimensionen (%4), %5 Testbilder, in %6 s.</numerusform>
+            <numerusform>%1: %n Punkte aus %2 Trainings-Patches × %3 Dimensionen (%4), %5 Testbilder, in %6 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) skipped: %1</source>
+        <translation>
+            <numerusform>%n Punkt übersprungen: %1</numerusform>
+            <numerusform>%n Punkte übersprungen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export sweep as CSV…</source>
+        <translation>Durchlauf als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG…</source>
+        <translation>Diagramm als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Run a budget sweep first.</source>
+        <translation>Führen Sie zuerst einen Budget-Durchlauf aus.</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::DatasetPanel</name>
     <message>
         <source>Data set</source>
@@ -99,6 +398,30 @@
     <message>
         <source>Leave-one-out scores</source>
         <translation>Leave-one-out-Bewertungen</translation>
+    </message>
+    <message>
+        <source>Measuring the feature size</source>
+        <translation>Merkmalsgröße wird gemessen</translation>
+    </message>
+    <message>
+        <source>Adding images to the bank</source>
+        <translation>Bilder werden zur Bank hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Saving the bank</source>
+        <translation>Bank wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Opening the bank</source>
+        <translation>Bank wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Budget sweep</source>
+        <translation>Budget-Durchlauf</translation>
+    </message>
+    <message>
+        <source>Shared bank</source>
+        <translation>Gemeinsame Bank</translation>
     </message>
 </context>
 <context>
@@ -178,7 +501,7 @@
         <translation>Bank aufbauen</translation>
     </message>
     <message>
-        <source>Extract the features of the product's training images into a memory bank (Ctrl+B)</source>
+        <source>Extract the features of the product&apos;s training images into a memory bank (Ctrl+B)</source>
         <translation>Merkmale der Trainingsbilder des Produkts in eine Speicherbank extrahieren (Strg+B)</translation>
     </message>
     <message>
@@ -286,10 +609,6 @@
         <translation>Fertig in %1</translation>
     </message>
     <message>
-        <source>Bank of &lt;b&gt;%1&lt;/b&gt;: %2 training images, %3 patches × %4 dimensions (%5), %6, built in %7</source>
-        <translation>Bank von &lt;b&gt;%1&lt;/b&gt;: %2 Trainingsbilder, %3 Patches × %4 Dimensionen (%5), %6, aufgebaut in %7</translation>
-    </message>
-    <message>
         <source>Elapsed %1</source>
         <translation>Verstrichen %1</translation>
     </message>
@@ -300,6 +619,70 @@
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Feature layers, comma-separated (e.g. layer2,layer3); for a Vision Transformer the block whose tokens are used, counted from the end as in Python (-6)</source>
+        <translation>Merkmalsschichten, durch Kommas getrennt (z. B. layer2,layer3); bei einem Vision Transformer der Block, dessen Tokens verwendet werden, vom Ende gezählt wie in Python (-6)</translation>
+    </message>
+    <message>
+        <source>Final LayerNorm</source>
+        <translation>Abschließende LayerNorm</translation>
+    </message>
+    <message>
+        <source>Apply the model&apos;s final LayerNorm to the tapped tokens</source>
+        <translation>Die abschließende LayerNorm des Modells auf die abgegriffenen Tokens anwenden</translation>
+    </message>
+    <message>
+        <source>L2-normalise</source>
+        <translation>L2-normalisieren</translation>
+    </message>
+    <message>
+        <source>Scale every patch feature to unit length</source>
+        <translation>Jedes Patch-Merkmal auf Einheitslänge skalieren</translation>
+    </message>
+    <message>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <source>bf16</source>
+        <translation>bf16</translation>
+    </message>
+    <message>
+        <source>fp16 (GPU)</source>
+        <translation>fp16 (GPU)</translation>
+    </message>
+    <message>
+        <source>Arithmetic of the transformer blocks; norms and softmax stay in fp32</source>
+        <translation>Arithmetik der Transformer-Blöcke; Normen und Softmax bleiben in fp32</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Square centre crop after the resize (e.g. 448 then 392); none keeps the whole image</source>
+        <translation>Quadratischer Mittenausschnitt nach der Skalierung (z. B. 448, dann 392); keiner behält das ganze Bild</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Centre crop</source>
+        <translation>Mittenausschnitt</translation>
+    </message>
+    <message>
+        <source>unknown backbone &quot;%1&quot;</source>
+        <translation>unbekanntes Backbone „%1“</translation>
+    </message>
+    <message>
+        <source>Bank of &lt;b&gt;%1&lt;/b&gt;: %2 training images, %3 vectors × %4 dimensions (%5, %6), %7, built in %8</source>
+        <translation>Bank von &lt;b&gt;%1&lt;/b&gt;: %2 Trainingsbilder, %3 Vektoren × %4 Dimensionen (%5, %6), %7, aufgebaut in %8</translation>
     </message>
 </context>
 <context>
@@ -324,7 +707,7 @@
         <translation>p99 nur normal (Leave-one-out)</translation>
     </message>
     <message>
-        <source>99th percentile of the training images' scores, each scored against the bank without its own patches. Needs no defective images.</source>
+        <source>99th percentile of the training images&apos; scores, each scored against the bank without its own patches. Needs no defective images.</source>
         <translation>99. Perzentil der Bewertungen der Trainingsbilder, jedes gegen die Bank ohne seine eigenen Patches bewertet. Braucht keine fehlerhaften Bilder.</translation>
     </message>
     <message>
@@ -567,6 +950,40 @@ Bank: %2</translation>
 patch score %3</source>
         <translation>Zeile %1, Spalte %2
 Patch-Bewertung %3</translation>
+    </message>
+    <message>
+        <source>Anomaly map</source>
+        <translation>Anomaliekarte</translation>
+    </message>
+    <message>
+        <source>Neighbour product</source>
+        <translation>Nachbarprodukt</translation>
+    </message>
+    <message>
+        <source>Colour the overlay by anomaly score, or (images scored against a shared bank) by the product each patch&apos;s nearest bank vector came from</source>
+        <translation>Die Überlagerung nach Anomaliebewertung färben oder (bei gegen eine gemeinsame Bank bewerteten Bildern) nach dem Produkt, aus dem der nächste Bankvektor jedes Patches stammt</translation>
+    </message>
+    <message>
+        <source>Nearest neighbour from: %1</source>
+        <translation>Nächster Nachbar aus: %1</translation>
+    </message>
+    <message>
+        <source>routed to %1 (margin %2)</source>
+        <translation>geleitet zu %1 (Abstand %2)</translation>
+    </message>
+    <message>
+        <source>row %1, column %2, patch score %3
+nearest bank vector from product %4%5</source>
+        <translation>Zeile %1, Spalte %2, Patch-Bewertung %3
+nächster Bankvektor aus Produkt %4%5</translation>
+    </message>
+    <message>
+        <source> (another product)</source>
+        <translation> (ein anderes Produkt)</translation>
+    </message>
+    <message>
+        <source>The bank is being updated; try again in a moment.</source>
+        <translation>Die Bank wird gerade aktualisiert; versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -880,10 +1297,6 @@ Patch-Bewertung %3</translation>
         <translation>Backbone geladen: %1</translation>
     </message>
     <message>
-        <source>Bank: %1 (%2 patches)</source>
-        <translation>Bank: %1 (%2 Patches)</translation>
-    </message>
-    <message>
         <source>Bank of %1 built from %2 images.</source>
         <translation>Bank von %1 aus %2 Bildern aufgebaut.</translation>
     </message>
@@ -929,7 +1342,10 @@ Patch-Bewertung %3</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) scored against the bank of %1.</source>
-        <translation><numerusform>%n Bild gegen die Bank von %1 bewertet.</numerusform><numerusform>%n Bilder gegen die Bank von %1 bewertet.</numerusform></translation>
+        <translation>
+            <numerusform>%n Bild gegen die Bank von %1 bewertet.</numerusform>
+            <numerusform>%n Bilder gegen die Bank von %1 bewertet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot score the images</source>
@@ -941,7 +1357,10 @@ Patch-Bewertung %3</translation>
     </message>
     <message numerus="yes">
         <source>Scoring %n image(s)…</source>
-        <translation><numerusform>%n Bild wird bewertet…</numerusform><numerusform>%n Bilder werden bewertet…</numerusform></translation>
+        <translation>
+            <numerusform>%n Bild wird bewertet…</numerusform>
+            <numerusform>%n Bilder werden bewertet…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Only scored images can be added to the inspection list.</source>
@@ -950,10 +1369,6 @@ Patch-Bewertung %3</translation>
     <message>
         <source>Added to the inspection list.</source>
         <translation>Zur Prüfliste hinzugefügt.</translation>
-    </message>
-    <message>
-        <source>Drop a data set folder, or image files to score them.</source>
-        <translation>Legen Sie einen Datensatzordner oder Bilddateien zum Bewerten ab.</translation>
     </message>
     <message>
         <source>The clipboard holds no image.</source>
@@ -987,6 +1402,367 @@ Patch-Bewertung %3</translation>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>Memory bank</source>
+        <translation>Speicherbank</translation>
+    </message>
+    <message>
+        <source>Budget sweep</source>
+        <translation>Budget-Durchlauf</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <source>Add normal images to the bank</source>
+        <translation>Normale Bilder zur Bank hinzufügen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save the bank</source>
+        <translation>Bank speichern</translation>
+    </message>
+    <message>
+        <source>Bank files (*.safetensors);;All files (*)</source>
+        <translation>Bankdateien (*.safetensors);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open a bank file</source>
+        <translation>Bankdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Export budget &amp;sweep (CSV)…</source>
+        <translation>Budget-&amp;Durchlauf exportieren (CSV)…</translation>
+    </message>
+    <message>
+        <source>Write the points of the budget sweep: method, bank size, AUROC</source>
+        <translation>Die Punkte des Budget-Durchlaufs schreiben: Methode, Bankgröße, AUROC</translation>
+    </message>
+    <message>
+        <source>Export budget sweep &amp;chart (PNG)…</source>
+        <translation>Budget-Durchlauf-&amp;Diagramm exportieren (PNG)…</translation>
+    </message>
+    <message>
+        <source>Save the AUROC-versus-bank-size chart</source>
+        <translation>Das Diagramm AUROC über Bankgröße speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Add images to bank…</source>
+        <translation>Bilder zur Bank &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add more normal images to the bank in use without rebuilding it</source>
+        <translation>Weitere normale Bilder zur verwendeten Bank hinzufügen, ohne sie neu aufzubauen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve bank…</source>
+        <translation>Bank &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Write the bank in use to a file</source>
+        <translation>Die verwendete Bank in eine Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Open ban&amp;k…</source>
+        <translation>Bank ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Use a bank saved earlier</source>
+        <translation>Eine früher gespeicherte Bank verwenden</translation>
+    </message>
+    <message>
+        <source>Budget s&amp;weep</source>
+        <translation>Budget-&amp;Durchlauf</translation>
+    </message>
+    <message>
+        <source>Image AUROC against bank size for every compression method of the current product</source>
+        <translation>Bild-AUROC über der Bankgröße für jede Kompressionsmethode des aktuellen Produkts</translation>
+    </message>
+    <message>
+        <source>S&amp;hared bank…</source>
+        <translation>&amp;Gemeinsame Bank…</translation>
+    </message>
+    <message>
+        <source>Several products in one memory bank: pollution, budget allocation and routing</source>
+        <translation>Mehrere Produkte in einer Speicherbank: Verschmutzung, Budgetaufteilung und Routing</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>&amp;Modelle…</translation>
+    </message>
+    <message>
+        <source>Download pretrained backbones and use one</source>
+        <translation>Vortrainierte Backbones herunterladen und eines verwenden</translation>
+    </message>
+    <message>
+        <source>Save the budget sweep</source>
+        <translation>Budget-Durchlauf speichern</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the budget sweep chart</source>
+        <translation>Diagramm des Budget-Durchlaufs speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Saved the bank to %1</source>
+        <translation>Bank nach %1 gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Budget sweep of %1: %n point(s).</source>
+        <translation>
+            <numerusform>Budget-Durchlauf von %1: %n Punkt.</numerusform>
+            <numerusform>Budget-Durchlauf von %1: %n Punkte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bank: %1 (%2 vectors, %3)</source>
+        <translation>Bank: %1 (%2 Vektoren, %3)</translation>
+    </message>
+    <message>
+        <source>Budget sweep cancelled.</source>
+        <translation>Budget-Durchlauf abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The shared-bank run was cancelled.</source>
+        <translation>Der Lauf mit gemeinsamer Bank wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Budget sweep failed: %1</source>
+        <translation>Budget-Durchlauf fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The shared-bank run failed: %1</source>
+        <translation>Der Lauf mit gemeinsamer Bank ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Drop a data set folder, or image files to score them (Shift: add them to the bank).</source>
+        <translation>Legen Sie einen Datensatzordner ab oder Bilddateien, um sie zu bewerten (Umschalt: zur Bank hinzufügen).</translation>
+    </message>
+    <message>
+        <source>Cannot add images to the bank</source>
+        <translation>Bilder können nicht zur Bank hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>Build or open a bank first.</source>
+        <translation>Bauen oder öffnen Sie zuerst eine Bank.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n image(s) to the bank of %1…</source>
+        <translation>
+            <numerusform>%n Bild wird zur Bank von %1 hinzugefügt…</numerusform>
+            <numerusform>%n Bilder werden zur Bank von %1 hinzugefügt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot save the bank</source>
+        <translation>Die Bank kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Opened the bank of %1 from %2.</source>
+        <translation>Bank von %1 aus %2 geöffnet.</translation>
+    </message>
+    <message>
+        <source>The bank of %1 now holds %2 vectors from %3 images; score again to use them.</source>
+        <translation>Die Bank von %1 enthält jetzt %2 Vektoren aus %3 Bildern; bewerten Sie erneut, um sie zu nutzen.</translation>
+    </message>
+    <message>
+        <source>shared bank</source>
+        <translation>gemeinsame Bank</translation>
+    </message>
+    <message>
+        <source>Shared bank</source>
+        <translation>Gemeinsame Bank</translation>
+    </message>
+    <message>
+        <source>Check at least one product.</source>
+        <translation>Wählen Sie mindestens ein Produkt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running a shared bank of %n product(s)…</source>
+        <translation>
+            <numerusform>Gemeinsame Bank aus %n Produkt läuft…</numerusform>
+            <numerusform>Gemeinsame Bank aus %n Produkten läuft…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared bank of %n product(s): %1 vectors, average wrong-neighbour rate %2 %, routing accuracy %3 %.</source>
+        <translation>
+            <numerusform>Gemeinsame Bank aus %n Produkt: %1 Vektoren, mittlere Falschnachbarrate %2 %, Routing-Genauigkeit %3 %.</numerusform>
+            <numerusform>Gemeinsame Bank aus %n Produkten: %1 Vektoren, mittlere Falschnachbarrate %2 %, Routing-Genauigkeit %3 %.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backbone %1 with %2</source>
+        <translation>Backbone %1 mit %2</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::ModelsDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>PatchBank reads the Hugging Face &lt;tt&gt;model.safetensors&lt;/tt&gt; of these backbones directly and ships no weights. A download resumes where it stopped and is checked against the size and SHA-256 the hub announces.</source>
+        <translation>PatchBank liest die Hugging-Face-Datei &lt;tt&gt;model.safetensors&lt;/tt&gt; dieser Backbones direkt und liefert keine Gewichte mit. Ein Download setzt dort fort, wo er aufgehört hat, und wird gegen die Größe und den SHA-256 geprüft, die der Hub angibt.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>Backbone</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Hugging Face repository</source>
+        <translation>Hugging-Face-Repository</translation>
+    </message>
+    <message>
+        <source>
+Used by: %1</source>
+        <translation>
+Verwendet von: %1</translation>
+    </message>
+    <message>
+        <source>%1 (gated)</source>
+        <translation>%1 (zugangsbeschränkt)</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose the folder models are kept in</source>
+        <translation>Den Ordner wählen, in dem Modelle liegen</translation>
+    </message>
+    <message>
+        <source>only for gated models, e.g. DINOv3</source>
+        <translation>nur für zugangsbeschränkte Modelle, z. B. DINOv3</translation>
+    </message>
+    <message>
+        <source>taken from HF_TOKEN when left empty</source>
+        <translation>aus HF_TOKEN, wenn leer</translation>
+    </message>
+    <message>
+        <source>Remember</source>
+        <translation>Merken</translation>
+    </message>
+    <message>
+        <source>Keeps the token in PatchBank&apos;s settings file, in plain text</source>
+        <translation>Speichert das Token im Klartext in der Einstellungsdatei von PatchBank</translation>
+    </message>
+    <message>
+        <source>Models folder:</source>
+        <translation>Modellordner:</translation>
+    </message>
+    <message>
+        <source>Hugging Face token:</source>
+        <translation>Hugging-Face-Token:</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>Download abbrechen</translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation>Dieses Modell verwenden</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation>heruntergeladen</translation>
+    </message>
+    <message>
+        <source>present, not verified</source>
+        <translation>vorhanden, nicht geprüft</translation>
+    </message>
+    <message>
+        <source>partly downloaded</source>
+        <translation>teilweise heruntergeladen</translation>
+    </message>
+    <message>
+        <source>not downloaded</source>
+        <translation>nicht heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Used by: %1</source>
+        <translation>Verwendet von: %1</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>Lizenz: %1</translation>
+    </message>
+    <message>
+        <source>Hub page: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Hub-Seite: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Gated: log in on the hub page, accept the licence, then enter an access token of that account above (or set HF_TOKEN).</source>
+        <translation>Zugangsbeschränkt: Melden Sie sich auf der Hub-Seite an, akzeptieren Sie die Lizenz und geben Sie dann oben ein Zugriffstoken dieses Kontos ein (oder setzen Sie HF_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1…</translation>
+    </message>
+    <message>
+        <source>%1 downloaded (%2 MiB) and verified%3.</source>
+        <translation>%1 heruntergeladen (%2 MiB) und geprüft%3.</translation>
+    </message>
+    <message>
+        <source> with the SHA-256 the hub announced</source>
+        <translation> mit dem vom Hub angegebenen SHA-256</translation>
+    </message>
+    <message>
+        <source>%1 was already downloaded.</source>
+        <translation>%1 war bereits heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>Download cancelled; what arrived is kept and the next download resumes from there.</source>
+        <translation>Download abgebrochen; das Empfangene bleibt erhalten und der nächste Download setzt dort fort.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 MiB</source>
+        <translation>%1 / %2 MiB</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::NearestPatchView</name>
@@ -1011,6 +1787,159 @@ Patch-Bewertung %3</translation>
 row %2, column %3</source>
         <translation>%1
 Zeile %2, Spalte %3</translation>
+    </message>
+    <message>
+        <source>nearest bank vector is a prototype
+(no single training patch)</source>
+        <translation>nächster Bankvektor ist ein Prototyp
+(kein einzelner Trainings-Patch)</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::RouterPanel</name>
+    <message>
+        <source>Run a shared bank (Engine &gt; Shared bank…) to see how its images are routed.</source>
+        <translation>Führen Sie eine gemeinsame Bank aus (Engine &gt; Gemeinsame Bank…), um zu sehen, wie ihre Bilder geleitet werden.</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>True product</source>
+        <translation>Wahres Produkt</translation>
+    </message>
+    <message>
+        <source>Routed to</source>
+        <translation>Geleitet zu</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Wrongly routed images are red; click one to inspect it</source>
+        <translation>Falsch geleitete Bilder sind rot; klicken Sie eines an, um es zu prüfen</translation>
+    </message>
+    <message>
+        <source>Rows: the true product; columns: the product the router chose</source>
+        <translation>Zeilen: das wahre Produkt; Spalten: das vom Router gewählte Produkt</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Bank vectors</source>
+        <translation>Bankvektoren</translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>Bild-AUROC</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC</source>
+        <translation>Pixel-AUROC</translation>
+    </message>
+    <message>
+        <source>Wrong-neighbour rate</source>
+        <translation>Falschnachbarrate</translation>
+    </message>
+    <message>
+        <source>Routing accuracy</source>
+        <translation>Routing-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Median margin</source>
+        <translation>Medianer Abstand</translation>
+    </message>
+    <message>
+        <source>Routed correctly</source>
+        <translation>Richtig geleitet</translation>
+    </message>
+    <message>
+        <source>Routed wrongly</source>
+        <translation>Falsch geleitet</translation>
+    </message>
+    <message>
+        <source>Routing margin (second-nearest minus nearest prototype distance)</source>
+        <translation>Routing-Abstand (Distanz zum zweitnächsten minus zum nächsten Prototyp)</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>Testbilder</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Confusion</source>
+        <translation>Verwechslung</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>Abstände</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>No shared-bank run yet.</source>
+        <translation>Noch kein Lauf mit gemeinsamer Bank.</translation>
+    </message>
+    <message>
+        <source>routing accuracy %1 (%2 of %3 test images)</source>
+        <translation>Routing-Genauigkeit %1 (%2 von %3 Testbildern)</translation>
+    </message>
+    <message>
+        <source>no routing</source>
+        <translation>kein Routing</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 products&lt;/b&gt; in one %2 bank (%3 allocator, %4 MB budget): %5 vectors, %6; %7.&lt;br&gt;Router: %8 bytes (%9 prototypes × %10 dimensions), %11. Average wrong-neighbour rate %12.</source>
+        <translation>&lt;b&gt;%1 Produkte&lt;/b&gt; in einer %2-Bank (Verteiler %3, Budget %4 MB): %5 Vektoren, %6; %7.&lt;br&gt;Router: %8 Byte (%9 Prototypen × %10 Dimensionen), %11. Mittlere Falschnachbarrate %12.</translation>
+    </message>
+    <message>
+        <source>each test image searched in its routed product&apos;s share only</source>
+        <translation>jedes Testbild nur im Anteil seines zugewiesenen Produkts gesucht</translation>
+    </message>
+    <message>
+        <source>each test image searched in the whole shared bank</source>
+        <translation>jedes Testbild in der ganzen gemeinsamen Bank gesucht</translation>
+    </message>
+    <message>
+        <source>anomalous (%1)</source>
+        <translation>anomal (%1)</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Routed to %1 instead of %2</source>
+        <translation>Zu %1 statt zu %2 geleitet</translation>
+    </message>
+    <message>
+        <source>%1 of %2 test images of %3 routed to %4 (%5)</source>
+        <translation>%1 von %2 Testbildern von %3 zu %4 geleitet (%5)</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Mittel</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +2002,168 @@ Zeile %2, Spalte %3</translation>
     <message>
         <source>threshold %1</source>
         <translation>Schwelle %1</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::SharedBankDialog</name>
+    <message>
+        <source>Shared bank</source>
+        <translation>Gemeinsame Bank</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>Trainingsbilder</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>Testbilder</translation>
+    </message>
+    <message>
+        <source>Add data-set folder…</source>
+        <translation>Datensatzordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Products of another data set can share the bank too; names must differ</source>
+        <translation>Auch Produkte eines anderen Datensatzes können die Bank teilen; die Namen müssen sich unterscheiden</translation>
+    </message>
+    <message>
+        <source>How every product&apos;s share of the bank is compressed</source>
+        <translation>Wie der Anteil jedes Produkts an der Bank komprimiert wird</translation>
+    </message>
+    <message>
+        <source>e.g. seed=1</source>
+        <translation>z. B. seed=1</translation>
+    </message>
+    <message>
+        <source>Options appended to every share&apos;s bank spec</source>
+        <translation>Optionen, die an die Bankspezifikation jedes Anteils angehängt werden</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Total bank size in MiB of float32 vectors, split over the products</source>
+        <translation>Gesamtgröße der Bank in MiB an float32-Vektoren, aufgeteilt auf die Produkte</translation>
+    </message>
+    <message>
+        <source>Uniform: equal shares</source>
+        <translation>Gleichmäßig: gleiche Anteile</translation>
+    </message>
+    <message>
+        <source>Proportional to the training patches</source>
+        <translation>Proportional zu den Trainings-Patches</translation>
+    </message>
+    <message>
+        <source>Oracle (uses the test labels: a reference, not deployable)</source>
+        <translation>Orakel (nutzt die Testlabels: eine Referenz, nicht einsetzbar)</translation>
+    </message>
+    <message>
+        <source>Dispersion: mean nearest-neighbour distance</source>
+        <translation>Streuung: mittlere Distanz zum nächsten Nachbarn</translation>
+    </message>
+    <message>
+        <source>Complexity: k-means clusters needed</source>
+        <translation>Komplexität: benötigte k-Means-Cluster</translation>
+    </message>
+    <message>
+        <source>Route every test image to its product&apos;s share</source>
+        <translation>Jedes Testbild zum Anteil seines Produkts leiten</translation>
+    </message>
+    <message>
+        <source>Off: every image is searched in the whole shared bank (pollution); the router is evaluated either way</source>
+        <translation>Aus: jedes Bild wird in der ganzen gemeinsamen Bank gesucht (Verschmutzung); der Router wird in jedem Fall bewertet</translation>
+    </message>
+    <message>
+        <source>Euclidean (L2)</source>
+        <translation>Euklidisch (L2)</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Compressor</source>
+        <translation>Kompressor</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Total budget</source>
+        <translation>Gesamtbudget</translation>
+    </message>
+    <message>
+        <source>Allocator</source>
+        <translation>Verteiler</translation>
+    </message>
+    <message>
+        <source>Router metric</source>
+        <translation>Router-Metrik</translation>
+    </message>
+    <message>
+        <source>Products that share the bank:</source>
+        <translation>Produkte, die sich die Bank teilen:</translation>
+    </message>
+    <message>
+        <source>Add the products of a data-set folder</source>
+        <translation>Die Produkte eines Datensatzordners hinzufügen</translation>
+    </message>
+    <message>
+        <source>Still reading the previous folder.</source>
+        <translation>Der vorige Ordner wird noch gelesen.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no product.</source>
+        <translation>%1 enthält kein Produkt.</translation>
+    </message>
+    <message>
+        <source>%1 is listed already.</source>
+        <translation>%1 ist bereits aufgeführt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n product(s) of %1.</source>
+        <translation>
+            <numerusform>%n Produkt von %1 hinzugefügt.</numerusform>
+            <numerusform>%n Produkte von %1 hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check at least one product.</source>
+        <translation>Wählen Sie mindestens ein Produkt.</translation>
+    </message>
+    <message>
+        <source>Product &quot;%1&quot; is checked in two data sets; product names must be unique.</source>
+        <translation>Produkt „%1“ ist in zwei Datensätzen gewählt; Produktnamen müssen eindeutig sein.</translation>
+    </message>
+    <message>
+        <source>The feature size is not known yet.</source>
+        <translation>Die Merkmalsgröße ist noch unbekannt.</translation>
+    </message>
+    <message>
+        <source>= %1 vectors of dimension %2; the checked products have about %3 training patches%4</source>
+        <translation>= %1 Vektoren der Dimension %2; die gewählten Produkte haben etwa %3 Trainings-Patches%4</translation>
+    </message>
+    <message>
+        <source> (every patch fits: no compression)</source>
+        <translation> (jeder Patch passt: keine Kompression)</translation>
     </message>
 </context>
 </TS>

@@ -28,6 +28,305 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::BankPanel</name>
+    <message>
+        <source>%1 bytes (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>m = %1 does not divide the feature dimension %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IVF-PQ needs at least nlist and 2^nbits training vectors (%1 here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flat: every training patch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random subsample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greedy coreset (PatchCore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variance-weighted coreset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-means prototypes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-means + residual patches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IVF-PQ (product quantisation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the product&apos;s training patches are compressed into its memory bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fraction of the patches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fraction of the training patches, a number of vectors, or megabytes of float32 vectors (MB = MiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the random choices (start point, subsample, k-means++)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coarse cells (inverted lists)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub-quantisers; must divide the feature dimension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bits per sub-quantiser code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells searched per query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bank&apos;s factory string; type one (e.g. coreset:1/16,seed=3) and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add images to bank…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the patches of more normal images to the bank, compressed the same way, without rebuilding it (or drop images on the window with Shift held)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save bank…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the bank and the features it was built from to one file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open bank…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a bank file; it must come from the same backbone, layers and input size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IVF-PQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nbits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nprobe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a product to see the size of its bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring the feature size of the backbone…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feature size is not known yet: check the backbone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Estimate&lt;/b&gt; for %1: %2 training images × %3 patches × %4 dimensions = %5 source patches (%6).&lt;br&gt;Bank: %7 vectors, %8, compression %9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bank in use yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 patches of %2 training images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 source patches, opened from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n image(s) added</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bank in use&lt;/b&gt; (%1, &lt;tt&gt;%2&lt;/tt&gt;): %3 vectors × %4 dimensions, %5, compression %6, %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::BudgetSweepPanel</name>
+    <message>
+        <source>IVF-PQ keeps every vector and varies its code size (sub-quantisers m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budgets of the compressors as fractions of the training patches, e.g. 1/64, 0.05</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixel AUROC too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also measure the pixel AUROC of every point (slower); it goes into the CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build a bank per method and budget for the current product and score its test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank size (MB, log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right-click to export the sweep as CSV or the chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a fraction between 0 and 1 (exclusive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one budget, e.g. 1/16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweeping %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n point(s) from %2 training patches × %3 dimensions (%4), %5 test images, in %6 s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) skipped: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export sweep as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a budget sweep first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::DatasetPanel</name>
     <message>
         <source>Data set</source>
@@ -98,6 +397,30 @@
     </message>
     <message>
         <source>Leave-one-out scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring the feature size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding images to the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared bank</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -285,10 +608,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bank of &lt;b&gt;%1&lt;/b&gt;: %2 training images, %3 patches × %4 dimensions (%5), %6, built in %7</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Elapsed %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -298,6 +617,70 @@
     </message>
     <message>
         <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature layers, comma-separated (e.g. layer2,layer3); for a Vision Transformer the block whose tokens are used, counted from the end as in Python (-6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final LayerNorm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the model&apos;s final LayerNorm to the tapped tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2-normalise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale every patch feature to unit length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fp32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bf16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fp16 (GPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arithmetic of the transformer blocks; norms and softmax stay in fp32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square centre crop after the resize (e.g. 448 then 392); none keeps the whole image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre crop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown backbone &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank of &lt;b&gt;%1&lt;/b&gt;: %2 training images, %3 vectors × %4 dimensions (%5, %6), %7, built in %8</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -563,6 +946,39 @@ bank: %2</source>
     <message>
         <source>row %1, column %2
 patch score %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anomaly map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbour product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour the overlay by anomaly score, or (images scored against a shared bank) by the product each patch&apos;s nearest bank vector came from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest neighbour from: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>routed to %1 (margin %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1, column %2, patch score %3
+nearest bank vector from product %4%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (another product)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bank is being updated; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -877,10 +1293,6 @@ patch score %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bank: %1 (%2 patches)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Bank of %1 built from %2 images.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -955,10 +1367,6 @@ patch score %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drop a data set folder, or image files to score them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The clipboard holds no image.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,6 +1398,366 @@ patch score %3</source>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Memory bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add normal images to the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank files (*.safetensors);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a bank file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export budget &amp;sweep (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the points of the budget sweep: method, bank size, AUROC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export budget sweep &amp;chart (PNG)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the AUROC-versus-bank-size chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add images to bank…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add more normal images to the bank in use without rebuilding it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve bank…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the bank in use to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open ban&amp;k…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a bank saved earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget s&amp;weep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image AUROC against bank size for every compression method of the current product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;hared bank…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several products in one memory bank: pollution, budget allocation and routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download pretrained backbones and use one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the budget sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the budget sweep chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the bank to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Budget sweep of %1: %n point(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bank: %1 (%2 vectors, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget sweep cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shared-bank run was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget sweep failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shared-bank run failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop a data set folder, or image files to score them (Shift: add them to the bank).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add images to the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build or open a bank first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n image(s) to the bank of %1…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot save the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened the bank of %1 from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bank of %1 now holds %2 vectors from %3 images; score again to use them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Running a shared bank of %n product(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared bank of %n product(s): %1 vectors, average wrong-neighbour rate %2 %, routing accuracy %3 %.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backbone %1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::ModelsDialog</name>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PatchBank reads the Hugging Face &lt;tt&gt;model.safetensors&lt;/tt&gt; of these backbones directly and ships no weights. A download resumes where it stopped and is checked against the size and SHA-256 the hub announces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hugging Face repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Used by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (gated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder models are kept in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only for gated models, e.g. DINOv3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken from HF_TOKEN when left empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps the token in PatchBank&apos;s settings file, in plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hugging Face token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>present, not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partly downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub page: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gated: log in on the hub page, accept the licence, then enter an access token of that account above (or set HF_TOKEN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 downloaded (%2 MiB) and verified%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> with the SHA-256 the hub announced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was already downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download cancelled; what arrived is kept and the next download resumes from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::NearestPatchView</name>
@@ -1012,6 +1780,158 @@ patch score %3</source>
     <message>
         <source>%1
 row %2, column %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nearest bank vector is a prototype
+(no single training patch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::RouterPanel</name>
+    <message>
+        <source>Run a shared bank (Engine &gt; Shared bank…) to see how its images are routed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routed to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrongly routed images are red; click one to inspect it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: the true product; columns: the product the router chose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank vectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixel AUROC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong-neighbour rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routed correctly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routed wrongly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing margin (second-nearest minus nearest prototype distance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shared-bank run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>routing accuracy %1 (%2 of %3 test images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 products&lt;/b&gt; in one %2 bank (%3 allocator, %4 MB budget): %5 vectors, %6; %7.&lt;br&gt;Router: %8 bytes (%9 prototypes × %10 dimensions), %11. Average wrong-neighbour rate %12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each test image searched in its routed product&apos;s share only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each test image searched in the whole shared bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anomalous (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routed to %1 instead of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 test images of %3 routed to %4 (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1074,6 +1994,168 @@ row %2, column %3</source>
     </message>
     <message>
         <source>threshold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::SharedBankDialog</name>
+    <message>
+        <source>Shared bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add data-set folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products of another data set can share the bank too; names must differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How every product&apos;s share of the bank is compressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. seed=1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options appended to every share&apos;s bank spec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total bank size in MiB of float32 vectors, split over the products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uniform: equal shares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proportional to the training patches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oracle (uses the test labels: a reference, not deployable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispersion: mean nearest-neighbour distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complexity: k-means clusters needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route every test image to its product&apos;s share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: every image is searched in the whole shared bank (pollution); the router is evaluated either way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Euclidean (L2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compressor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Router metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products that share the bank:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the products of a data-set folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still reading the previous folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is listed already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n product(s) of %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check at least one product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product &quot;%1&quot; is checked in two data sets; product names must be unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feature size is not known yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= %1 vectors of dimension %2; the checked products have about %3 training patches%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (every patch fits: no compression)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

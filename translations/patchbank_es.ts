@@ -28,6 +28,305 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::BankPanel</name>
+    <message>
+        <source>%1 bytes (%2)</source>
+        <translation>%1 bytes (%2)</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>m = %1 does not divide the feature dimension %2</source>
+        <translation>m = %1 no divide la dimensión de las características %2</translation>
+    </message>
+    <message>
+        <source>IVF-PQ needs at least nlist and 2^nbits training vectors (%1 here)</source>
+        <translation>IVF-PQ necesita al menos nlist y 2^nbits vectores de entrenamiento (aquí %1)</translation>
+    </message>
+    <message>
+        <source>Flat: every training patch</source>
+        <translation>Plano: todos los parches de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Random subsample</source>
+        <translation>Submuestra aleatoria</translation>
+    </message>
+    <message>
+        <source>Greedy coreset (PatchCore)</source>
+        <translation>Coreset voraz (PatchCore)</translation>
+    </message>
+    <message>
+        <source>Variance-weighted coreset</source>
+        <translation>Coreset ponderado por varianza</translation>
+    </message>
+    <message>
+        <source>k-means prototypes</source>
+        <translation>Prototipos k-means</translation>
+    </message>
+    <message>
+        <source>k-means + residual patches</source>
+        <translation>k-means + parches residuales</translation>
+    </message>
+    <message>
+        <source>IVF-PQ (product quantisation)</source>
+        <translation>IVF-PQ (cuantización de producto)</translation>
+    </message>
+    <message>
+        <source>How the product&apos;s training patches are compressed into its memory bank</source>
+        <translation>Cómo se comprimen los parches de entrenamiento del producto en su banco de memoria</translation>
+    </message>
+    <message>
+        <source>fraction of the patches</source>
+        <translation>fracción de los parches</translation>
+    </message>
+    <message>
+        <source>vectors</source>
+        <translation>vectores</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>A fraction of the training patches, a number of vectors, or megabytes of float32 vectors (MB = MiB)</source>
+        <translation>Una fracción de los parches de entrenamiento, un número de vectores o megabytes de vectores float32 (MB = MiB)</translation>
+    </message>
+    <message>
+        <source>Seed of the random choices (start point, subsample, k-means++)</source>
+        <translation>Semilla de las elecciones aleatorias (punto inicial, submuestra, k-means++)</translation>
+    </message>
+    <message>
+        <source>Coarse cells (inverted lists)</source>
+        <translation>Celdas gruesas (listas invertidas)</translation>
+    </message>
+    <message>
+        <source>Sub-quantisers; must divide the feature dimension</source>
+        <translation>Subcuantizadores; debe dividir la dimensión de las características</translation>
+    </message>
+    <message>
+        <source>Bits per sub-quantiser code</source>
+        <translation>Bits por código de subcuantizador</translation>
+    </message>
+    <message>
+        <source>Cells searched per query</source>
+        <translation>Celdas buscadas por consulta</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s factory string; type one (e.g. coreset:1/16,seed=3) and press Enter</source>
+        <translation>La especificación del banco; escriba una (p. ej. coreset:1/16,seed=3) y pulse Intro</translation>
+    </message>
+    <message>
+        <source>Add images to bank…</source>
+        <translation>Añadir imágenes al banco…</translation>
+    </message>
+    <message>
+        <source>Add the patches of more normal images to the bank, compressed the same way, without rebuilding it (or drop images on the window with Shift held)</source>
+        <translation>Añadir al banco los parches de más imágenes normales, comprimidos igual, sin reconstruirlo (o soltar imágenes en la ventana con Mayús pulsada)</translation>
+    </message>
+    <message>
+        <source>Save bank…</source>
+        <translation>Guardar banco…</translation>
+    </message>
+    <message>
+        <source>Write the bank and the features it was built from to one file</source>
+        <translation>Escribir el banco y las características de las que se construyó en un archivo</translation>
+    </message>
+    <message>
+        <source>Open bank…</source>
+        <translation>Abrir banco…</translation>
+    </message>
+    <message>
+        <source>Use a bank file; it must come from the same backbone, layers and input size</source>
+        <translation>Usar un archivo de banco; debe proceder del mismo backbone, capas y tamaño de entrada</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Presupuesto</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Semilla</translation>
+    </message>
+    <message>
+        <source>IVF-PQ</source>
+        <translation>IVF-PQ</translation>
+    </message>
+    <message>
+        <source>nlist</source>
+        <translation>nlist</translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <source>nbits</source>
+        <translation>nbits</translation>
+    </message>
+    <message>
+        <source>nprobe</source>
+        <translation>nprobe</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>Especificación</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Select a product to see the size of its bank.</source>
+        <translation>Seleccione un producto para ver el tamaño de su banco.</translation>
+    </message>
+    <message>
+        <source>Measuring the feature size of the backbone…</source>
+        <translation>Midiendo el tamaño de las características del backbone…</translation>
+    </message>
+    <message>
+        <source>The feature size is not known yet: check the backbone.</source>
+        <translation>El tamaño de las características aún no se conoce: compruebe el backbone.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Estimate&lt;/b&gt; for %1: %2 training images × %3 patches × %4 dimensions = %5 source patches (%6).&lt;br&gt;Bank: %7 vectors, %8, compression %9.</source>
+        <translation>&lt;b&gt;Estimación&lt;/b&gt; para %1: %2 imágenes de entrenamiento × %3 parches × %4 dimensiones = %5 parches de origen (%6).&lt;br&gt;Banco: %7 vectores, %8, compresión %9.</translation>
+    </message>
+    <message>
+        <source>No bank in use yet.</source>
+        <translation>Aún no hay ningún banco en uso.</translation>
+    </message>
+    <message>
+        <source>from %1 patches of %2 training images</source>
+        <translation>a partir de %1 parches de %2 imágenes de entrenamiento</translation>
+    </message>
+    <message>
+        <source>from %1 source patches, opened from %2</source>
+        <translation>a partir de %1 parches de origen, abierto desde %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n image(s) added</source>
+        <translation>
+            <numerusform>, %n imagen añadida</numerusform>
+            <numerusform>, %n imágenes añadidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bank in use&lt;/b&gt; (%1, &lt;tt&gt;%2&lt;/tt&gt;): %3 vectors × %4 dimensions, %5, compression %6, %7.</source>
+        <translation>&lt;b&gt;Banco en uso&lt;/b&gt; (%1, &lt;tt&gt;%2&lt;/tt&gt;): %3 vectores × %4 dimensiones, %5, compresión %6, %7.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::BudgetSweepPanel</name>
+    <message>
+        <source>IVF-PQ keeps every vector and varies its code size (sub-quantisers m)</source>
+        <translation>IVF-PQ conserva todos los vectores y varía el tamaño de su código (subcuantizadores m)</translation>
+    </message>
+    <message>
+        <source>Budgets of the compressors as fractions of the training patches, e.g. 1/64, 0.05</source>
+        <translation>Presupuestos de los compresores como fracciones de los parches de entrenamiento, p. ej. 1/64, 0.05</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC too</source>
+        <translation>También el AUROC de píxel</translation>
+    </message>
+    <message>
+        <source>Also measure the pixel AUROC of every point (slower); it goes into the CSV</source>
+        <translation>Medir también el AUROC de píxel de cada punto (más lento); va al CSV</translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>Ejecutar barrido</translation>
+    </message>
+    <message>
+        <source>Build a bank per method and budget for the current product and score its test set</source>
+        <translation>Construir un banco por método y presupuesto para el producto actual y puntuar su conjunto de prueba</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Bank size (MB, log scale)</source>
+        <translation>Tamaño del banco (MB, escala logarítmica)</translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>AUROC de imagen</translation>
+    </message>
+    <message>
+        <source>Right-click to export the sweep as CSV or the chart as PNG</source>
+        <translation>Clic derecho para exportar el barrido como CSV o el gráfico como PNG</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Presupuestos</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a fraction between 0 and 1 (exclusive)</source>
+        <translation>«%1» no es una fracción entre 0 y 1 (exclusivos)</translation>
+    </message>
+    <message>
+        <source>Give at least one budget, e.g. 1/16</source>
+        <translation>Indique al menos un presupuesto, p. ej. 1/16</translation>
+    </message>
+    <message>
+        <source>Check at least one method.</source>
+        <translation>Marque al menos un método.</translation>
+    </message>
+    <message>
+        <source>Select a product.</source>
+        <translation>Seleccione un producto.</translation>
+    </message>
+    <message>
+        <source>Product: %1</source>
+        <translation>Producto: %1</translation>
+    </message>
+    <message>
+        <source>Sweeping %1…</source>
+        <translation>Barriendo %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 de %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n point(s) from %2 training patches × %3 dimensions (%4), %5 test images, in %6 s.</source>
+        <translation>
+            <numerusform>%1: %n punto a partir de %2 parches de entrenamiento × %3 dimensiones (%4), %5 imágenes de prueba, en %6 s.</numerusform>
+            <numerusform>%1: %n puntos a partir de %2 parches de entrenamiento × %3 dimensiones (%4), %5 imágenes de prueba, en %6 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) skipped: %1</source>
+        <translation>
+            <numerusform>%n punto omitido: %1</numerusform>
+            <numerusform>%n puntos omitidos: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export sweep as CSV…</source>
+        <translation>Exportar barrido como CSV…</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG…</source>
+        <translation>Exportar gráfico como PNG…</translation>
+    </message>
+    <message>
+        <source>Run a budget sweep first.</source>
+        <translation>Ejecute primero un barrido de presupuesto.</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>No se pudo escribir %1</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::DatasetPanel</name>
     <message>
         <source>Data set</source>
@@ -99,6 +398,30 @@
     <message>
         <source>Leave-one-out scores</source>
         <translation>Puntuaciones leave-one-out</translation>
+    </message>
+    <message>
+        <source>Measuring the feature size</source>
+        <translation>Midiendo el tamaño de las características</translation>
+    </message>
+    <message>
+        <source>Adding images to the bank</source>
+        <translation>Añadiendo imágenes al banco</translation>
+    </message>
+    <message>
+        <source>Saving the bank</source>
+        <translation>Guardando el banco</translation>
+    </message>
+    <message>
+        <source>Opening the bank</source>
+        <translation>Abriendo el banco</translation>
+    </message>
+    <message>
+        <source>Budget sweep</source>
+        <translation>Barrido de presupuesto</translation>
+    </message>
+    <message>
+        <source>Shared bank</source>
+        <translation>Banco compartido</translation>
     </message>
 </context>
 <context>
@@ -178,7 +501,7 @@
         <translation>Construir banco</translation>
     </message>
     <message>
-        <source>Extract the features of the product's training images into a memory bank (Ctrl+B)</source>
+        <source>Extract the features of the product&apos;s training images into a memory bank (Ctrl+B)</source>
         <translation>Extraer las características de las imágenes de entrenamiento del producto a un banco de memoria (Ctrl+B)</translation>
     </message>
     <message>
@@ -286,10 +609,6 @@
         <translation>Terminado en %1</translation>
     </message>
     <message>
-        <source>Bank of &lt;b&gt;%1&lt;/b&gt;: %2 training images, %3 patches × %4 dimensions (%5), %6, built in %7</source>
-        <translation>Banco de &lt;b&gt;%1&lt;/b&gt;: %2 imágenes de entrenamiento, %3 parches × %4 dimensiones (%5), %6, construido en %7</translation>
-    </message>
-    <message>
         <source>Elapsed %1</source>
         <translation>Transcurrido %1</translation>
     </message>
@@ -300,6 +619,70 @@
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>predeterminado</translation>
+    </message>
+    <message>
+        <source>Feature layers, comma-separated (e.g. layer2,layer3); for a Vision Transformer the block whose tokens are used, counted from the end as in Python (-6)</source>
+        <translation>Capas de características, separadas por comas (p. ej. layer2,layer3); en un Vision Transformer, el bloque cuyos tokens se usan, contado desde el final como en Python (-6)</translation>
+    </message>
+    <message>
+        <source>Final LayerNorm</source>
+        <translation>LayerNorm final</translation>
+    </message>
+    <message>
+        <source>Apply the model&apos;s final LayerNorm to the tapped tokens</source>
+        <translation>Aplicar la LayerNorm final del modelo a los tokens extraídos</translation>
+    </message>
+    <message>
+        <source>L2-normalise</source>
+        <translation>Normalizar L2</translation>
+    </message>
+    <message>
+        <source>Scale every patch feature to unit length</source>
+        <translation>Escalar cada característica de parche a longitud unitaria</translation>
+    </message>
+    <message>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <source>bf16</source>
+        <translation>bf16</translation>
+    </message>
+    <message>
+        <source>fp16 (GPU)</source>
+        <translation>fp16 (GPU)</translation>
+    </message>
+    <message>
+        <source>Arithmetic of the transformer blocks; norms and softmax stay in fp32</source>
+        <translation>Aritmética de los bloques del transformer; las normas y el softmax siguen en fp32</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Square centre crop after the resize (e.g. 448 then 392); none keeps the whole image</source>
+        <translation>Recorte central cuadrado tras el redimensionado (p. ej. 448 y luego 392); ninguno conserva la imagen entera</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Capas</translation>
+    </message>
+    <message>
+        <source>Centre crop</source>
+        <translation>Recorte central</translation>
+    </message>
+    <message>
+        <source>unknown backbone &quot;%1&quot;</source>
+        <translation>backbone desconocido «%1»</translation>
+    </message>
+    <message>
+        <source>Bank of &lt;b&gt;%1&lt;/b&gt;: %2 training images, %3 vectors × %4 dimensions (%5, %6), %7, built in %8</source>
+        <translation>Banco de &lt;b&gt;%1&lt;/b&gt;: %2 imágenes de entrenamiento, %3 vectores × %4 dimensiones (%5, %6), %7, construido en %8</translation>
     </message>
 </context>
 <context>
@@ -324,7 +707,7 @@
         <translation>p99 solo normales (leave-one-out)</translation>
     </message>
     <message>
-        <source>99th percentile of the training images' scores, each scored against the bank without its own patches. Needs no defective images.</source>
+        <source>99th percentile of the training images&apos; scores, each scored against the bank without its own patches. Needs no defective images.</source>
         <translation>Percentil 99 de las puntuaciones de las imágenes de entrenamiento, cada una puntuada con el banco sin sus propios parches. No necesita imágenes defectuosas.</translation>
     </message>
     <message>
@@ -567,6 +950,40 @@ banco: %2</translation>
 patch score %3</source>
         <translation>fila %1, columna %2
 puntuación del parche %3</translation>
+    </message>
+    <message>
+        <source>Anomaly map</source>
+        <translation>Mapa de anomalías</translation>
+    </message>
+    <message>
+        <source>Neighbour product</source>
+        <translation>Producto vecino</translation>
+    </message>
+    <message>
+        <source>Colour the overlay by anomaly score, or (images scored against a shared bank) by the product each patch&apos;s nearest bank vector came from</source>
+        <translation>Colorear la superposición por puntuación de anomalía o (imágenes puntuadas contra un banco compartido) por el producto del que procede el vector más cercano de cada parche</translation>
+    </message>
+    <message>
+        <source>Nearest neighbour from: %1</source>
+        <translation>Vecino más cercano de: %1</translation>
+    </message>
+    <message>
+        <source>routed to %1 (margin %2)</source>
+        <translation>enrutado a %1 (margen %2)</translation>
+    </message>
+    <message>
+        <source>row %1, column %2, patch score %3
+nearest bank vector from product %4%5</source>
+        <translation>fila %1, columna %2, puntuación del parche %3
+vector del banco más cercano del producto %4%5</translation>
+    </message>
+    <message>
+        <source> (another product)</source>
+        <translation> (otro producto)</translation>
+    </message>
+    <message>
+        <source>The bank is being updated; try again in a moment.</source>
+        <translation>El banco se está actualizando; inténtelo de nuevo en un momento.</translation>
     </message>
 </context>
 <context>
@@ -880,10 +1297,6 @@ puntuación del parche %3</translation>
         <translation>Red troncal cargada: %1</translation>
     </message>
     <message>
-        <source>Bank: %1 (%2 patches)</source>
-        <translation>Banco: %1 (%2 parches)</translation>
-    </message>
-    <message>
         <source>Bank of %1 built from %2 images.</source>
         <translation>Banco de %1 construido con %2 imágenes.</translation>
     </message>
@@ -929,7 +1342,10 @@ puntuación del parche %3</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) scored against the bank of %1.</source>
-        <translation><numerusform>%n imagen puntuada con el banco de %1.</numerusform><numerusform>%n imágenes puntuadas con el banco de %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n imagen puntuada con el banco de %1.</numerusform>
+            <numerusform>%n imágenes puntuadas con el banco de %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot score the images</source>
@@ -941,7 +1357,10 @@ puntuación del parche %3</translation>
     </message>
     <message numerus="yes">
         <source>Scoring %n image(s)…</source>
-        <translation><numerusform>Puntuando %n imagen…</numerusform><numerusform>Puntuando %n imágenes…</numerusform></translation>
+        <translation>
+            <numerusform>Puntuando %n imagen…</numerusform>
+            <numerusform>Puntuando %n imágenes…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Only scored images can be added to the inspection list.</source>
@@ -950,10 +1369,6 @@ puntuación del parche %3</translation>
     <message>
         <source>Added to the inspection list.</source>
         <translation>Añadida a la lista de inspección.</translation>
-    </message>
-    <message>
-        <source>Drop a data set folder, or image files to score them.</source>
-        <translation>Suelte una carpeta de conjunto de datos o archivos de imagen para puntuarlos.</translation>
     </message>
     <message>
         <source>The clipboard holds no image.</source>
@@ -987,6 +1402,367 @@ puntuación del parche %3</translation>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
+    <message>
+        <source>Memory bank</source>
+        <translation>Banco de memoria</translation>
+    </message>
+    <message>
+        <source>Budget sweep</source>
+        <translation>Barrido de presupuesto</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>Enrutador</translation>
+    </message>
+    <message>
+        <source>Add normal images to the bank</source>
+        <translation>Añadir imágenes normales al banco</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Save the bank</source>
+        <translation>Guardar el banco</translation>
+    </message>
+    <message>
+        <source>Bank files (*.safetensors);;All files (*)</source>
+        <translation>Archivos de banco (*.safetensors);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Open a bank file</source>
+        <translation>Abrir un archivo de banco</translation>
+    </message>
+    <message>
+        <source>Export budget &amp;sweep (CSV)…</source>
+        <translation>Exportar &amp;barrido de presupuesto (CSV)…</translation>
+    </message>
+    <message>
+        <source>Write the points of the budget sweep: method, bank size, AUROC</source>
+        <translation>Escribir los puntos del barrido de presupuesto: método, tamaño del banco, AUROC</translation>
+    </message>
+    <message>
+        <source>Export budget sweep &amp;chart (PNG)…</source>
+        <translation>Exportar &amp;gráfico del barrido (PNG)…</translation>
+    </message>
+    <message>
+        <source>Save the AUROC-versus-bank-size chart</source>
+        <translation>Guardar el gráfico de AUROC frente al tamaño del banco</translation>
+    </message>
+    <message>
+        <source>&amp;Add images to bank…</source>
+        <translation>&amp;Añadir imágenes al banco…</translation>
+    </message>
+    <message>
+        <source>Add more normal images to the bank in use without rebuilding it</source>
+        <translation>Añadir más imágenes normales al banco en uso sin reconstruirlo</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve bank…</source>
+        <translation>&amp;Guardar banco…</translation>
+    </message>
+    <message>
+        <source>Write the bank in use to a file</source>
+        <translation>Escribir el banco en uso en un archivo</translation>
+    </message>
+    <message>
+        <source>Open ban&amp;k…</source>
+        <translation>Abrir ban&amp;co…</translation>
+    </message>
+    <message>
+        <source>Use a bank saved earlier</source>
+        <translation>Usar un banco guardado antes</translation>
+    </message>
+    <message>
+        <source>Budget s&amp;weep</source>
+        <translation>&amp;Barrido de presupuesto</translation>
+    </message>
+    <message>
+        <source>Image AUROC against bank size for every compression method of the current product</source>
+        <translation>AUROC de imagen frente al tamaño del banco para cada método de compresión del producto actual</translation>
+    </message>
+    <message>
+        <source>S&amp;hared bank…</source>
+        <translation>Banco &amp;compartido…</translation>
+    </message>
+    <message>
+        <source>Several products in one memory bank: pollution, budget allocation and routing</source>
+        <translation>Varios productos en un banco de memoria: contaminación, reparto del presupuesto y enrutamiento</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>&amp;Modelos…</translation>
+    </message>
+    <message>
+        <source>Download pretrained backbones and use one</source>
+        <translation>Descargar backbones preentrenados y usar uno</translation>
+    </message>
+    <message>
+        <source>Save the budget sweep</source>
+        <translation>Guardar el barrido de presupuesto</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the budget sweep chart</source>
+        <translation>Guardar el gráfico del barrido de presupuesto</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>Saved the bank to %1</source>
+        <translation>Banco guardado en %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Budget sweep of %1: %n point(s).</source>
+        <translation>
+            <numerusform>Barrido de presupuesto de %1: %n punto.</numerusform>
+            <numerusform>Barrido de presupuesto de %1: %n puntos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bank: %1 (%2 vectors, %3)</source>
+        <translation>Banco: %1 (%2 vectores, %3)</translation>
+    </message>
+    <message>
+        <source>Budget sweep cancelled.</source>
+        <translation>Barrido de presupuesto cancelado.</translation>
+    </message>
+    <message>
+        <source>The shared-bank run was cancelled.</source>
+        <translation>La ejecución del banco compartido se canceló.</translation>
+    </message>
+    <message>
+        <source>Budget sweep failed: %1</source>
+        <translation>El barrido de presupuesto falló: %1</translation>
+    </message>
+    <message>
+        <source>The shared-bank run failed: %1</source>
+        <translation>La ejecución del banco compartido falló: %1</translation>
+    </message>
+    <message>
+        <source>Drop a data set folder, or image files to score them (Shift: add them to the bank).</source>
+        <translation>Suelte una carpeta de conjunto de datos, o archivos de imagen para puntuarlos (Mayús: añadirlos al banco).</translation>
+    </message>
+    <message>
+        <source>Cannot add images to the bank</source>
+        <translation>No se pueden añadir imágenes al banco</translation>
+    </message>
+    <message>
+        <source>Build or open a bank first.</source>
+        <translation>Construya o abra primero un banco.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n image(s) to the bank of %1…</source>
+        <translation>
+            <numerusform>Añadiendo %n imagen al banco de %1…</numerusform>
+            <numerusform>Añadiendo %n imágenes al banco de %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot save the bank</source>
+        <translation>No se puede guardar el banco</translation>
+    </message>
+    <message>
+        <source>Opened the bank of %1 from %2.</source>
+        <translation>Banco de %1 abierto desde %2.</translation>
+    </message>
+    <message>
+        <source>The bank of %1 now holds %2 vectors from %3 images; score again to use them.</source>
+        <translation>El banco de %1 contiene ahora %2 vectores de %3 imágenes; vuelva a puntuar para usarlos.</translation>
+    </message>
+    <message>
+        <source>shared bank</source>
+        <translation>banco compartido</translation>
+    </message>
+    <message>
+        <source>Shared bank</source>
+        <translation>Banco compartido</translation>
+    </message>
+    <message>
+        <source>Check at least one product.</source>
+        <translation>Marque al menos un producto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running a shared bank of %n product(s)…</source>
+        <translation>
+            <numerusform>Ejecutando un banco compartido de %n producto…</numerusform>
+            <numerusform>Ejecutando un banco compartido de %n productos…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared bank of %n product(s): %1 vectors, average wrong-neighbour rate %2 %, routing accuracy %3 %.</source>
+        <translation>
+            <numerusform>Banco compartido de %n producto: %1 vectores, tasa media de vecinos erróneos %2 %, precisión del enrutamiento %3 %.</numerusform>
+            <numerusform>Banco compartido de %n productos: %1 vectores, tasa media de vecinos erróneos %2 %, precisión del enrutamiento %3 %.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backbone %1 with %2</source>
+        <translation>Backbone %1 con %2</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::ModelsDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>PatchBank reads the Hugging Face &lt;tt&gt;model.safetensors&lt;/tt&gt; of these backbones directly and ships no weights. A download resumes where it stopped and is checked against the size and SHA-256 the hub announces.</source>
+        <translation>PatchBank lee directamente el &lt;tt&gt;model.safetensors&lt;/tt&gt; de Hugging Face de estos backbones y no incluye pesos. Una descarga continúa donde se detuvo y se comprueba con el tamaño y el SHA-256 que anuncia el hub.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>Backbone</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <source>Hugging Face repository</source>
+        <translation>Repositorio de Hugging Face</translation>
+    </message>
+    <message>
+        <source>
+Used by: %1</source>
+        <translation>
+Usado por: %1</translation>
+    </message>
+    <message>
+        <source>%1 (gated)</source>
+        <translation>%1 (con acceso restringido)</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose the folder models are kept in</source>
+        <translation>Elegir la carpeta donde se guardan los modelos</translation>
+    </message>
+    <message>
+        <source>only for gated models, e.g. DINOv3</source>
+        <translation>solo para modelos con acceso restringido, p. ej. DINOv3</translation>
+    </message>
+    <message>
+        <source>taken from HF_TOKEN when left empty</source>
+        <translation>se toma de HF_TOKEN si se deja vacío</translation>
+    </message>
+    <message>
+        <source>Remember</source>
+        <translation>Recordar</translation>
+    </message>
+    <message>
+        <source>Keeps the token in PatchBank&apos;s settings file, in plain text</source>
+        <translation>Guarda el token en el archivo de configuración de PatchBank, en texto plano</translation>
+    </message>
+    <message>
+        <source>Models folder:</source>
+        <translation>Carpeta de modelos:</translation>
+    </message>
+    <message>
+        <source>Hugging Face token:</source>
+        <translation>Token de Hugging Face:</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Descargar</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>Cancelar descarga</translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation>Usar este modelo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation>descargado</translation>
+    </message>
+    <message>
+        <source>present, not verified</source>
+        <translation>presente, no verificado</translation>
+    </message>
+    <message>
+        <source>partly downloaded</source>
+        <translation>descargado en parte</translation>
+    </message>
+    <message>
+        <source>not downloaded</source>
+        <translation>no descargado</translation>
+    </message>
+    <message>
+        <source>Used by: %1</source>
+        <translation>Usado por: %1</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>Licencia: %1</translation>
+    </message>
+    <message>
+        <source>Hub page: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Página del hub: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Gated: log in on the hub page, accept the licence, then enter an access token of that account above (or set HF_TOKEN).</source>
+        <translation>Acceso restringido: inicie sesión en la página del hub, acepte la licencia y luego introduzca arriba un token de acceso de esa cuenta (o defina HF_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Carpeta: %1</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>Carpeta de modelos</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando con %1…</translation>
+    </message>
+    <message>
+        <source>%1 downloaded (%2 MiB) and verified%3.</source>
+        <translation>%1 descargado (%2 MiB) y verificado%3.</translation>
+    </message>
+    <message>
+        <source> with the SHA-256 the hub announced</source>
+        <translation> con el SHA-256 que anunció el hub</translation>
+    </message>
+    <message>
+        <source>%1 was already downloaded.</source>
+        <translation>%1 ya estaba descargado.</translation>
+    </message>
+    <message>
+        <source>Download cancelled; what arrived is kept and the next download resumes from there.</source>
+        <translation>Descarga cancelada; lo recibido se conserva y la próxima descarga continúa desde ahí.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 MiB</source>
+        <translation>%1 / %2 MiB</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::NearestPatchView</name>
@@ -1011,6 +1787,159 @@ puntuación del parche %3</translation>
 row %2, column %3</source>
         <translation>%1
 fila %2, columna %3</translation>
+    </message>
+    <message>
+        <source>nearest bank vector is a prototype
+(no single training patch)</source>
+        <translation>el vector del banco más cercano es un prototipo
+(ningún parche de entrenamiento concreto)</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::RouterPanel</name>
+    <message>
+        <source>Run a shared bank (Engine &gt; Shared bank…) to see how its images are routed.</source>
+        <translation>Ejecute un banco compartido (Motor &gt; Banco compartido…) para ver cómo se enrutan sus imágenes.</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>True product</source>
+        <translation>Producto real</translation>
+    </message>
+    <message>
+        <source>Routed to</source>
+        <translation>Enrutado a</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Margen</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Wrongly routed images are red; click one to inspect it</source>
+        <translation>Las imágenes mal enrutadas están en rojo; haga clic en una para inspeccionarla</translation>
+    </message>
+    <message>
+        <source>Rows: the true product; columns: the product the router chose</source>
+        <translation>Filas: el producto real; columnas: el producto que eligió el enrutador</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Bank vectors</source>
+        <translation>Vectores del banco</translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>AUROC de imagen</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC</source>
+        <translation>AUROC de píxel</translation>
+    </message>
+    <message>
+        <source>Wrong-neighbour rate</source>
+        <translation>Tasa de vecinos erróneos</translation>
+    </message>
+    <message>
+        <source>Routing accuracy</source>
+        <translation>Precisión del enrutamiento</translation>
+    </message>
+    <message>
+        <source>Median margin</source>
+        <translation>Margen mediano</translation>
+    </message>
+    <message>
+        <source>Routed correctly</source>
+        <translation>Enrutadas correctamente</translation>
+    </message>
+    <message>
+        <source>Routed wrongly</source>
+        <translation>Enrutadas erróneamente</translation>
+    </message>
+    <message>
+        <source>Routing margin (second-nearest minus nearest prototype distance)</source>
+        <translation>Margen de enrutamiento (distancia al segundo prototipo más cercano menos al más cercano)</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>Imágenes de prueba</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <source>Confusion</source>
+        <translation>Confusión</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>Márgenes</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Productos</translation>
+    </message>
+    <message>
+        <source>No shared-bank run yet.</source>
+        <translation>Aún no hay ejecución de banco compartido.</translation>
+    </message>
+    <message>
+        <source>routing accuracy %1 (%2 of %3 test images)</source>
+        <translation>precisión del enrutamiento %1 (%2 de %3 imágenes de prueba)</translation>
+    </message>
+    <message>
+        <source>no routing</source>
+        <translation>sin enrutamiento</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 products&lt;/b&gt; in one %2 bank (%3 allocator, %4 MB budget): %5 vectors, %6; %7.&lt;br&gt;Router: %8 bytes (%9 prototypes × %10 dimensions), %11. Average wrong-neighbour rate %12.</source>
+        <translation>&lt;b&gt;%1 productos&lt;/b&gt; en un banco %2 (repartidor %3, presupuesto de %4 MB): %5 vectores, %6; %7.&lt;br&gt;Enrutador: %8 bytes (%9 prototipos × %10 dimensiones), %11. Tasa media de vecinos erróneos %12.</translation>
+    </message>
+    <message>
+        <source>each test image searched in its routed product&apos;s share only</source>
+        <translation>cada imagen de prueba se busca solo en la parte de su producto enrutado</translation>
+    </message>
+    <message>
+        <source>each test image searched in the whole shared bank</source>
+        <translation>cada imagen de prueba se busca en todo el banco compartido</translation>
+    </message>
+    <message>
+        <source>anomalous (%1)</source>
+        <translation>anómala (%1)</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>Routed to %1 instead of %2</source>
+        <translation>Enrutada a %1 en lugar de a %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 test images of %3 routed to %4 (%5)</source>
+        <translation>%1 de %2 imágenes de prueba de %3 enrutadas a %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Media</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +2002,168 @@ fila %2, columna %3</translation>
     <message>
         <source>threshold %1</source>
         <translation>umbral %1</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::SharedBankDialog</name>
+    <message>
+        <source>Shared bank</source>
+        <translation>Banco compartido</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>Imágenes de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>Imágenes de prueba</translation>
+    </message>
+    <message>
+        <source>Add data-set folder…</source>
+        <translation>Añadir carpeta de conjunto de datos…</translation>
+    </message>
+    <message>
+        <source>Products of another data set can share the bank too; names must differ</source>
+        <translation>Los productos de otro conjunto de datos también pueden compartir el banco; los nombres deben ser distintos</translation>
+    </message>
+    <message>
+        <source>How every product&apos;s share of the bank is compressed</source>
+        <translation>Cómo se comprime la parte del banco de cada producto</translation>
+    </message>
+    <message>
+        <source>e.g. seed=1</source>
+        <translation>p. ej. seed=1</translation>
+    </message>
+    <message>
+        <source>Options appended to every share&apos;s bank spec</source>
+        <translation>Opciones añadidas a la especificación de banco de cada parte</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Total bank size in MiB of float32 vectors, split over the products</source>
+        <translation>Tamaño total del banco en MiB de vectores float32, repartido entre los productos</translation>
+    </message>
+    <message>
+        <source>Uniform: equal shares</source>
+        <translation>Uniforme: partes iguales</translation>
+    </message>
+    <message>
+        <source>Proportional to the training patches</source>
+        <translation>Proporcional a los parches de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Oracle (uses the test labels: a reference, not deployable)</source>
+        <translation>Oráculo (usa las etiquetas de prueba: una referencia, no desplegable)</translation>
+    </message>
+    <message>
+        <source>Dispersion: mean nearest-neighbour distance</source>
+        <translation>Dispersión: distancia media al vecino más cercano</translation>
+    </message>
+    <message>
+        <source>Complexity: k-means clusters needed</source>
+        <translation>Complejidad: clústeres k-means necesarios</translation>
+    </message>
+    <message>
+        <source>Route every test image to its product&apos;s share</source>
+        <translation>Enrutar cada imagen de prueba a la parte de su producto</translation>
+    </message>
+    <message>
+        <source>Off: every image is searched in the whole shared bank (pollution); the router is evaluated either way</source>
+        <translation>Desactivado: cada imagen se busca en todo el banco compartido (contaminación); el enrutador se evalúa en ambos casos</translation>
+    </message>
+    <message>
+        <source>Euclidean (L2)</source>
+        <translation>Euclídea (L2)</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Coseno</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ejecutar</translation>
+    </message>
+    <message>
+        <source>Compressor</source>
+        <translation>Compresor</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Opciones</translation>
+    </message>
+    <message>
+        <source>Total budget</source>
+        <translation>Presupuesto total</translation>
+    </message>
+    <message>
+        <source>Allocator</source>
+        <translation>Repartidor</translation>
+    </message>
+    <message>
+        <source>Router metric</source>
+        <translation>Métrica del enrutador</translation>
+    </message>
+    <message>
+        <source>Products that share the bank:</source>
+        <translation>Productos que comparten el banco:</translation>
+    </message>
+    <message>
+        <source>Add the products of a data-set folder</source>
+        <translation>Añadir los productos de una carpeta de conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Still reading the previous folder.</source>
+        <translation>Todavía se está leyendo la carpeta anterior.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no product.</source>
+        <translation>%1 no contiene ningún producto.</translation>
+    </message>
+    <message>
+        <source>%1 is listed already.</source>
+        <translation>%1 ya está en la lista.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n product(s) of %1.</source>
+        <translation>
+            <numerusform>Añadido %n producto de %1.</numerusform>
+            <numerusform>Añadidos %n productos de %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check at least one product.</source>
+        <translation>Marque al menos un producto.</translation>
+    </message>
+    <message>
+        <source>Product &quot;%1&quot; is checked in two data sets; product names must be unique.</source>
+        <translation>El producto «%1» está marcado en dos conjuntos de datos; los nombres de producto deben ser únicos.</translation>
+    </message>
+    <message>
+        <source>The feature size is not known yet.</source>
+        <translation>El tamaño de las características aún no se conoce.</translation>
+    </message>
+    <message>
+        <source>= %1 vectors of dimension %2; the checked products have about %3 training patches%4</source>
+        <translation>= %1 vectores de dimensión %2; los productos marcados tienen unos %3 parches de entrenamiento%4</translation>
+    </message>
+    <message>
+        <source> (every patch fits: no compression)</source>
+        <translation> (caben todos los parches: sin compresión)</translation>
     </message>
 </context>
 </TS>

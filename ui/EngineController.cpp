@@ -14,6 +14,9 @@ EngineController::EngineController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<pb::ui::TrainedBankPtr>("pb::ui::TrainedBankPtr");
     qRegisterMetaType<pb::ui::ScoreResultPtr>("pb::ui::ScoreResultPtr");
     qRegisterMetaType<QVector<double>>("QVector<double>");
+    qRegisterMetaType<pb::ui::SharedRunPtr>("pb::ui::SharedRunPtr");
+    qRegisterMetaType<pb::ui::BudgetSweepResultPtr>("pb::ui::BudgetSweepResultPtr");
+    qRegisterMetaType<pb::ui::FeatureShape>("pb::ui::FeatureShape");
 
     thread_.setObjectName(QStringLiteral("engine"));
     worker_ = new EngineWorker;
@@ -49,6 +52,21 @@ EngineController::EngineController(QObject* parent) : QObject(parent) {
     connect(worker_, &EngineWorker::leaveOneOutScored, this, [this](quint64 id, const QVector<double>& scores) {
         if (isLatest(id, RequestKind::LeaveOneOut)) emit leaveOneOutScored(scores);
     });
+    connect(worker_, &EngineWorker::featuresProbed, this, [this](quint64 id, const FeatureShape& shape) {
+        if (isLatest(id, RequestKind::ProbeFeatures)) emit featuresProbed(shape);
+    });
+    connect(worker_, &EngineWorker::bankChanged, this, [this](quint64 id, RequestKind kind, const TrainedBankPtr& bank) {
+        if (isLatest(id, kind)) emit bankChanged(kind, bank);
+    });
+    connect(worker_, &EngineWorker::bankSaved, this, [this](quint64 id, const QString& path) {
+        if (isLatest(id, RequestKind::SaveBank)) emit bankSaved(path);
+    });
+    connect(worker_, &EngineWorker::sweepFinished, this, [this](quint64 id, const BudgetSweepResultPtr& result) {
+        if (isLatest(id, RequestKind::BudgetSweep)) emit sweepFinished(result);
+    });
+    connect(worker_, &EngineWorker::sharedBankEvaluated, this, [this](quint64 id, const SharedRunPtr& run) {
+        if (isLatest(id, RequestKind::SharedBank)) emit sharedBankEvaluated(run);
+    });
     connect(worker_, &EngineWorker::failed, this, [this](quint64 id, RequestKind kind, const QString& reason) {
         if (isLatest(id, kind)) emit failed(kind, reason);
     });
@@ -69,6 +87,12 @@ QString EngineController::kindName(RequestKind kind) {
         case RequestKind::ScoreTestSet: return tr("Scoring the test set");
         case RequestKind::ScoreFiles: return tr("Scoring dropped images");
         case RequestKind::LeaveOneOut: return tr("Leave-one-out scores");
+        case RequestKind::ProbeFeatures: return tr("Measuring the feature size");
+        case RequestKind::AddImages: return tr("Adding images to the bank");
+        case RequestKind::SaveBank: return tr("Saving the bank");
+        case RequestKind::LoadBank: return tr("Opening the bank");
+        case RequestKind::BudgetSweep: return tr("Budget sweep");
+        case RequestKind::SharedBank: return tr("Shared bank");
     }
     return {};
 }
@@ -102,7 +126,7 @@ quint64 EngineController::openDataset(const QString& path) {
     if (shutDown_) return 0;
     // Work on the previous data set is moot once another one is opened.
     for (RequestKind kind : {RequestKind::BuildBank, RequestKind::ScoreTestSet, RequestKind::ScoreFiles,
-                             RequestKind::LeaveOneOut})
+                             RequestKind::LeaveOneOut, RequestKind::BudgetSweep})
         cancel(kind);
     CancelToken token;
     const quint64 id = begin(RequestKind::OpenDataset, &token);
@@ -161,6 +185,58 @@ quint64 EngineController::leaveOneOut() {
     QMetaObject::invokeMethod(
         worker_, [w = worker_, id, token] { w->leaveOneOut(id, token); }, Qt::QueuedConnection);
     return id;
+}
+
+template <class Call>
+quint64 EngineController::post(RequestKind kind, Call&& call) {
+    if (shutDown_) return 0;
+    CancelToken token;
+    const quint64 id = begin(kind, &token);
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, id, token, call = std::forward<Call>(call)] { call(w, id, token); },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 EngineController::probeFeatures(const EvaluationOptions& options) {
+    return post(RequestKind::ProbeFeatures, [options](EngineWorker* w, quint64 id, const CancelToken& token) {
+        w->probeFeatures(id, options, token);
+    });
+}
+
+quint64 EngineController::addImages(const QStringList& paths) {
+    return post(RequestKind::AddImages, [paths](EngineWorker* w, quint64 id, const CancelToken& token) {
+        w->addImages(id, paths, token);
+    });
+}
+
+quint64 EngineController::saveBank(const QString& path) {
+    return post(RequestKind::SaveBank, [path](EngineWorker* w, quint64 id, const CancelToken& token) {
+        w->saveBank(id, path, token);
+    });
+}
+
+quint64 EngineController::loadBank(const QString& path, const EvaluationOptions& options) {
+    // Scores of the bank it replaces would arrive after it: drop them.
+    cancel(RequestKind::ScoreTestSet);
+    cancel(RequestKind::LeaveOneOut);
+    return post(RequestKind::LoadBank, [path, options](EngineWorker* w, quint64 id, const CancelToken& token) {
+        w->loadBank(id, path, options, token);
+    });
+}
+
+quint64 EngineController::budgetSweep(const DatasetPtr& dataset, const QString& product,
+                                      const EvaluationOptions& options, const BudgetSweepOptions& sweep) {
+    return post(RequestKind::BudgetSweep,
+                [dataset, product, options, sweep](EngineWorker* w, quint64 id, const CancelToken& token) {
+                    w->budgetSweep(id, dataset, product, options, sweep, token);
+                });
+}
+
+quint64 EngineController::sharedBank(const SharedBankRequest& request) {
+    return post(RequestKind::SharedBank, [request](EngineWorker* w, quint64 id, const CancelToken& token) {
+        w->sharedBank(id, request, token);
+    });
 }
 
 void EngineController::cancel(RequestKind kind) {

@@ -28,6 +28,13 @@ public:
     quint64 scoreTestSet(const DatasetPtr& dataset, const QString& product);
     quint64 scoreFiles(const QStringList& paths);
     quint64 leaveOneOut();
+    quint64 probeFeatures(const EvaluationOptions& options);
+    quint64 addImages(const QStringList& paths);
+    quint64 saveBank(const QString& path);
+    quint64 loadBank(const QString& path, const EvaluationOptions& options);
+    quint64 budgetSweep(const DatasetPtr& dataset, const QString& product, const EvaluationOptions& options,
+                        const BudgetSweepOptions& sweep);
+    quint64 sharedBank(const SharedBankRequest& request);
 
     void cancel(RequestKind kind);
     void cancelAll();
@@ -50,12 +57,20 @@ signals:
     void testSetScored(const pb::ui::ScoreResultPtr& result);
     void filesScored(const pb::ui::ScoreResultPtr& result);
     void leaveOneOutScored(const QVector<double>& scores);
+    void featuresProbed(const pb::ui::FeatureShape& shape);
+    // After Add images (kind AddImages) or Open bank (kind LoadBank): the bank scoring now uses.
+    void bankChanged(pb::ui::RequestKind kind, const pb::ui::TrainedBankPtr& bank);
+    void bankSaved(const QString& path);
+    void sweepFinished(const pb::ui::BudgetSweepResultPtr& result);
+    void sharedBankEvaluated(const pb::ui::SharedRunPtr& run);
     void failed(pb::ui::RequestKind kind, const QString& reason);
     void cancelled(pb::ui::RequestKind kind);
     void busyChanged(bool busy);
 
 private:
     quint64 begin(RequestKind kind, CancelToken* token);
+    template <class Call>
+    quint64 post(RequestKind kind, Call&& call);
     bool isLatest(quint64 id, RequestKind kind) const;
     void onFinished(quint64 id, RequestKind kind);
 

@@ -63,12 +63,43 @@ EnginePanel::EnginePanel(QWidget* parent) : QWidget(parent) {
     weightsStatus_ = new QLabel(this);
     weightsStatus_->setObjectName(QStringLiteral("weightsStatus"));
     weightsStatus_->setWordWrap(true);
+    layers_ = new QLineEdit(this);
+    layers_->setObjectName(QStringLiteral("layersEdit"));
+    layers_->setPlaceholderText(tr("default"));
+    layers_->setToolTip(tr("Feature layers, comma-separated (e.g. layer2,layer3); for a Vision Transformer the "
+                           "block whose tokens are used, counted from the end as in Python (-6)"));
+    finalNorm_ = new QCheckBox(tr("Final LayerNorm"), this);
+    finalNorm_->setObjectName(QStringLiteral("finalNormCheck"));
+    finalNorm_->setToolTip(tr("Apply the model's final LayerNorm to the tapped tokens"));
+    l2Normalize_ = new QCheckBox(tr("L2-normalise"), this);
+    l2Normalize_->setObjectName(QStringLiteral("l2NormalizeCheck"));
+    l2Normalize_->setToolTip(tr("Scale every patch feature to unit length"));
+    precision_ = new QComboBox(this);
+    precision_->setObjectName(QStringLiteral("precisionCombo"));
+    precision_->addItem(tr("fp32"), QStringLiteral("fp32"));
+    precision_->addItem(tr("bf16"), QStringLiteral("bf16"));
+    precision_->addItem(tr("fp16 (GPU)"), QStringLiteral("fp16"));
+    precision_->setToolTip(tr("Arithmetic of the transformer blocks; norms and softmax stay in fp32"));
+    vitOptions_ = new QWidget(this);
+    auto* vitRow = new QHBoxLayout(vitOptions_);
+    vitRow->setContentsMargins(0, 0, 0, 0);
+    vitRow->addWidget(finalNorm_);
+    vitRow->addWidget(l2Normalize_);
+    vitRow->addWidget(precision_);
+    vitRow->addStretch(1);
     resolution_ = new QSpinBox(this);
     resolution_->setObjectName(QStringLiteral("resolutionSpin"));
     resolution_->setRange(32, 1024);
     resolution_->setSingleStep(16);
     resolution_->setValue(224);
     resolution_->setSuffix(tr(" px"));
+    crop_ = new QSpinBox(this);
+    crop_->setObjectName(QStringLiteral("cropSpin"));
+    crop_->setRange(0, 1024);
+    crop_->setSingleStep(16);
+    crop_->setSpecialValueText(tr("none"));
+    crop_->setSuffix(tr(" px"));
+    crop_->setToolTip(tr("Square centre crop after the resize (e.g. 448 then 392); none keeps the whole image"));
     k_ = new QSpinBox(this);
     k_->setObjectName(QStringLiteral("kSpin"));
     k_->setRange(1, 64);
@@ -134,7 +165,10 @@ EnginePanel::EnginePanel(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("Backbone"), backbone_);
     form->addRow(tr("Weights"), weightsRow);
     form->addRow(QString(), weightsStatus_);
+    form->addRow(tr("Layers"), layers_);
+    form->addRow(QString(), vitOptions_);
     form->addRow(tr("Resolution"), resolution_);
+    form->addRow(tr("Centre crop"), crop_);
     form->addRow(tr("k neighbours"), k_);
     form->addRow(tr("Image score"), scoreRule_);
     form->addRow(tr("Device"), device_);
@@ -183,7 +217,12 @@ EnginePanel::EnginePanel(QWidget* parent) : QWidget(parent) {
         if (!weights_->text().isEmpty()) emit validateRequested(options().backbone);
     });
     connect(backbone_, &QComboBox::currentIndexChanged, this, [this] {
+        // A transformer block ("-6") means nothing to a CNN and a stage name nothing to a transformer.
+        const bool vit = isVisionTransformer(backbone_->currentText());
+        if (vit != layersForVit_) layers_->clear();
+        layersForVit_ = vit;
         updateWeightsRow();
+        updateBackboneRows();
         if (!needsWeights(backbone_->currentText()) || !weights_->text().isEmpty())
             emit validateRequested(options().backbone);
         emit optionsChanged();
@@ -192,8 +231,18 @@ EnginePanel::EnginePanel(QWidget* parent) : QWidget(parent) {
         refreshCacheStatus();
         emit optionsChanged();
     });
-    for (QSpinBox* spin : {resolution_, k_, maxTrain_})
+    for (QSpinBox* spin : {resolution_, crop_, k_, maxTrain_})
         connect(spin, &QSpinBox::valueChanged, this, &EnginePanel::optionsChanged);
+    // Layers and the transformer options change the features: check the backbone again.
+    auto revalidate = [this] {
+        if (!needsWeights(backbone_->currentText()) || !weights_->text().isEmpty())
+            emit validateRequested(options().backbone);
+        emit optionsChanged();
+    };
+    connect(layers_, &QLineEdit::editingFinished, this, revalidate);
+    connect(finalNorm_, &QCheckBox::toggled, this, revalidate);
+    connect(l2Normalize_, &QCheckBox::toggled, this, revalidate);
+    connect(precision_, &QComboBox::currentIndexChanged, this, revalidate);
     connect(scoreRule_, &QComboBox::currentIndexChanged, this, &EnginePanel::optionsChanged);
     connect(device_, &QComboBox::currentIndexChanged, this, [this] {
         emit validateRequested(options().backbone);
@@ -203,6 +252,36 @@ EnginePanel::EnginePanel(QWidget* parent) : QWidget(parent) {
     cacheDir_ = QString::fromStdString(FeatureCache::defaultDirectory().string());
     setProduct(QString());
     updateWeightsRow();
+    updateBackboneRows();
+}
+
+bool EnginePanel::isVisionTransformer(const QString& backbone) {
+    return backbone == QLatin1String("dinov3") || backbone == QLatin1String("dinov2") ||
+           backbone == QLatin1String("clip_vit");
+}
+
+void EnginePanel::updateBackboneRows() {
+    vitOptions_->setVisible(isVisionTransformer(backbone_->currentText()));
+    layers_->setEnabled(backbone_->currentText() != QLatin1String("descriptors"));
+}
+
+void EnginePanel::setBackbone(const QString& name, const QString& weightsPath) {
+    const int index = backbone_->findText(name);
+    if (index < 0) {
+        onBackboneInvalid(tr("unknown backbone \"%1\"").arg(name));
+        return;
+    }
+    {
+        QSignalBlocker block(backbone_);
+        backbone_->setCurrentIndex(index);
+    }
+    if (isVisionTransformer(name) != layersForVit_) layers_->clear();
+    layersForVit_ = isVisionTransformer(name);
+    weights_->setText(weightsPath);
+    updateWeightsRow();
+    updateBackboneRows();
+    emit validateRequested(options().backbone);
+    emit optionsChanged();
 }
 
 EvaluationOptions EnginePanel::options() const {
@@ -210,7 +289,17 @@ EvaluationOptions EnginePanel::options() const {
     o.backbone.name = backbone_->currentText().toStdString();
     o.backbone.weightsPath = needsWeights(backbone_->currentText()) ? weights_->text().toStdString() : std::string();
     o.backbone.device = device_->currentData().toString().toStdString();
+    if (backbone_->currentText() != QLatin1String("descriptors")) {
+        for (const QString& layer : layers_->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (!layer.trimmed().isEmpty()) o.backbone.layers.push_back(layer.trimmed().toStdString());
+    }
+    if (isVisionTransformer(backbone_->currentText())) {
+        o.backbone.finalNorm = finalNorm_->isChecked();
+        o.backbone.l2Normalize = l2Normalize_->isChecked();
+        o.backbone.precision = precision_->currentData().toString().toStdString();
+    }
     o.resolution = resolution_->value();
+    o.crop = crop_->value() > 0 && crop_->value() <= resolution_->value() ? crop_->value() : 0;
     o.k = k_->value();
     o.imageScore = imageScoreRuleFromString(scoreRule_->currentData().toString().toStdString());
     o.knnMethod = o.backbone.device == "cuda" ? "torch-cuda" : "auto";
@@ -240,7 +329,14 @@ void EnginePanel::loadSettings(QSettings& s) {
         if (b >= 0) backbone_->setCurrentIndex(b);
     }
     weights_->setText(s.value(QStringLiteral("weights")).toString());
+    layers_->setText(s.value(QStringLiteral("layers")).toString());
+    layersForVit_ = isVisionTransformer(backbone_->currentText());
+    finalNorm_->setChecked(s.value(QStringLiteral("finalNorm"), false).toBool());
+    l2Normalize_->setChecked(s.value(QStringLiteral("l2Normalize"), false).toBool());
+    const int p = precision_->findData(s.value(QStringLiteral("precision"), QStringLiteral("fp32")).toString());
+    precision_->setCurrentIndex(p >= 0 ? p : 0);
     resolution_->setValue(s.value(QStringLiteral("resolution"), 224).toInt());
+    crop_->setValue(s.value(QStringLiteral("crop"), 0).toInt());
     k_->setValue(s.value(QStringLiteral("k"), 5).toInt());
     const int r = scoreRule_->findData(s.value(QStringLiteral("imageScore"), QStringLiteral("p95")).toString());
     if (r >= 0) scoreRule_->setCurrentIndex(r);
@@ -254,6 +350,7 @@ void EnginePanel::loadSettings(QSettings& s) {
     cacheDir_ = s.value(QStringLiteral("cacheDir"), cacheDir_).toString();
     s.endGroup();
     updateWeightsRow();
+    updateBackboneRows();
     refreshCacheStatus();
 }
 
@@ -261,7 +358,12 @@ void EnginePanel::saveSettings(QSettings& s) const {
     s.beginGroup(QStringLiteral("engine"));
     s.setValue(QStringLiteral("backbone"), backbone_->currentText());
     s.setValue(QStringLiteral("weights"), weights_->text());
+    s.setValue(QStringLiteral("layers"), layers_->text());
+    s.setValue(QStringLiteral("finalNorm"), finalNorm_->isChecked());
+    s.setValue(QStringLiteral("l2Normalize"), l2Normalize_->isChecked());
+    s.setValue(QStringLiteral("precision"), precision_->currentData().toString());
     s.setValue(QStringLiteral("resolution"), resolution_->value());
+    s.setValue(QStringLiteral("crop"), crop_->value());
     s.setValue(QStringLiteral("k"), k_->value());
     s.setValue(QStringLiteral("imageScore"), scoreRule_->currentData().toString());
     s.setValue(QStringLiteral("device"), device_->currentData().toString());
@@ -311,7 +413,13 @@ void EnginePanel::onBackboneInvalid(const QString& reason) {
     weightsStatus_->setText(tr("✗ %1").arg(reason));
 }
 
+namespace {
+// Requests the engine panel does not narrate: quick checks that run behind the user's back.
+bool silent(RequestKind kind) { return kind == RequestKind::ProbeFeatures; }
+}  // namespace
+
 void EnginePanel::onStarted(RequestKind kind) {
+    if (silent(kind)) return;
     if (kind == RequestKind::ValidateBackbone) {
         weightsStatus_->setStyleSheet(QString());
         weightsStatus_->setText(tr("Checking the backbone…"));
@@ -328,7 +436,7 @@ void EnginePanel::onStarted(RequestKind kind) {
 }
 
 void EnginePanel::onProgress(RequestKind kind, const QString& stage, qint64 done, qint64 total) {
-    if (kind == RequestKind::ValidateBackbone) return;
+    if (kind == RequestKind::ValidateBackbone || silent(kind)) return;
     if (stage != stageName_) {
         stageName_ = stage;
         stageClock_.start();
@@ -345,7 +453,7 @@ void EnginePanel::onProgress(RequestKind kind, const QString& stage, qint64 done
 }
 
 void EnginePanel::onFinished(RequestKind kind, const QString& outcome) {
-    if (kind == RequestKind::ValidateBackbone) return;
+    if (kind == RequestKind::ValidateBackbone || silent(kind)) return;
     ticker_->stop();
     progress_->setRange(0, 1);
     progress_->setValue(outcome.isEmpty() ? 1 : 0);
@@ -361,14 +469,15 @@ void EnginePanel::onBusyChanged(bool busy) {
 }
 
 void EnginePanel::onBankBuilt(const TrainedBankPtr& bank) {
-    const auto& m = *bank->model;
+    const BankSummary& m = bank->summary;
     onBackboneValidated(QString::fromStdString(bank->backboneIdentity), bank->patchStride);
-    bank_->setText(tr("Bank of <b>%1</b>: %2 training images, %3 patches × %4 dimensions (%5), %6, built in %7")
+    bank_->setText(tr("Bank of <b>%1</b>: %2 training images, %3 vectors × %4 dimensions (%5, %6), %7, built in %8")
                        .arg(QString::fromStdString(bank->product).toHtmlEscaped())
-                       .arg(m.trainImages())
-                       .arg(QLocale().toString(static_cast<qulonglong>(m.bankPatches())))
-                       .arg(m.featureDim())
-                       .arg(QLocale().formattedDataSize(static_cast<qint64>(m.bankBytes())))
+                       .arg(m.trainImages)
+                       .arg(QLocale().toString(static_cast<qulonglong>(m.vectors)))
+                       .arg(m.featureDim)
+                       .arg(QString::fromStdString(m.spec).toHtmlEscaped())
+                       .arg(QLocale().formattedDataSize(static_cast<qint64>(m.bytes)))
                        .arg(shortIdentity(QString::fromStdString(bank->backboneIdentity)).toHtmlEscaped())
                        .arg(duration(bank->seconds)));
     bank_->setToolTip(QString::fromStdString(bank->backboneIdentity));

@@ -1,6 +1,8 @@
 // The engine dock: backbone and weights (validated by creating the backbone on the engine thread),
-// resolution, k, image-score rule, device, training-image limit and feature cache; "Build bank" and
-// "Score test set" with per-stage progress, elapsed and remaining time, and Cancel.
+// feature layers (a block index such as -6 for the Vision Transformers, with their final-norm, L2 and
+// precision options), resolution and centre crop, k, image-score rule, device, training-image limit and
+// feature cache; "Build bank" and "Score test set" with per-stage progress, elapsed and remaining time,
+// and Cancel.
 #pragma once
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -27,8 +29,12 @@ class EnginePanel : public QWidget {
 public:
     explicit EnginePanel(QWidget* parent = nullptr);
 
+    // Everything but the bank spec, which the bank panel holds.
     EvaluationOptions options() const;
     void setProduct(const QString& product);
+    // A backbone chosen elsewhere (Models dialog): selects it, sets the weights file and checks it.
+    void setBackbone(const QString& name, const QString& weightsPath);
+    static bool isVisionTransformer(const QString& backbone);
     QString product() const { return product_; }
 
     void loadSettings(QSettings& settings);
@@ -48,6 +54,11 @@ public:
     QComboBox* backboneBox() const { return backbone_; }
     QLineEdit* weightsEdit() const { return weights_; }
     QSpinBox* resolutionSpin() const { return resolution_; }
+    QSpinBox* cropSpin() const { return crop_; }
+    QLineEdit* layersEdit() const { return layers_; }
+    QCheckBox* finalNormCheck() const { return finalNorm_; }
+    QCheckBox* l2NormalizeCheck() const { return l2Normalize_; }
+    QComboBox* precisionBox() const { return precision_; }
     QSpinBox* kSpin() const { return k_; }
     QComboBox* scoreRuleBox() const { return scoreRule_; }
     QComboBox* deviceBox() const { return device_; }
@@ -77,13 +88,20 @@ private:
     void chooseWeights();
     void updateTimes();
     void updateWeightsRow();
+    void updateBackboneRows();
     static QString duration(double seconds);
 
     QComboBox* backbone_;
     QLineEdit* weights_;
     QToolButton* browse_;
     QLabel* weightsStatus_;
+    QLineEdit* layers_;
+    QWidget* vitOptions_;
+    QCheckBox* finalNorm_;
+    QCheckBox* l2Normalize_;
+    QComboBox* precision_;
     QSpinBox* resolution_;
+    QSpinBox* crop_;
     QSpinBox* k_;
     QComboBox* scoreRule_;
     QComboBox* device_;
@@ -104,6 +122,7 @@ private:
     QString product_;
     QString cacheDir_;
     bool gpu_ = false;
+    bool layersForVit_ = false;  // the family the layers field was typed for
     QElapsedTimer runClock_;
     QElapsedTimer stageClock_;
     QString stageName_;

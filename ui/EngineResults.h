@@ -4,33 +4,67 @@
 #include <QMetaType>
 #include <QString>
 #include <QVector>
+#include <limits>
 #include <memory>
+#include <shared_mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/backbone/Backbone.h"
 #include "engine/dataset/Dataset.h"
+#include "engine/experiments/BudgetSweep.h"
 #include "engine/experiments/EvaluationOptions.h"
 #include "engine/experiments/ProductEvaluation.h"
 #include "engine/experiments/ProductModel.h"
+#include "engine/experiments/SharedBankEvaluator.h"
 #include "engine/util/StageTimes.h"
 
 namespace pb::ui {
 
 // The kinds of work the engine thread does; a newer request supersedes an older one of its kind.
-enum class RequestKind { OpenDataset, ValidateBackbone, BuildBank, ScoreTestSet, ScoreFiles, LeaveOneOut };
+enum class RequestKind {
+    OpenDataset,
+    ValidateBackbone,
+    BuildBank,
+    ScoreTestSet,
+    ScoreFiles,
+    LeaveOneOut,
+    ProbeFeatures,  // the feature size of the backbone at the input size, for the bank size estimate
+    AddImages,
+    SaveBank,
+    LoadBank,
+    BudgetSweep,
+    SharedBank,
+};
 
-// A product's bank and the backbone it was built with. After publication only const members
-// of the model are used from the GUI thread (origin()); they read data that scoring never changes.
+// Sizes of a bank, read on the engine thread when the bank is published, so that the GUI never
+// reads a model the engine may be changing (adding images).
+struct BankSummary {
+    std::string spec;              // normalised ("coreset:0.0625")
+    std::size_t trainImages = 0;   // images whose patches entered the bank (0 for a bank loaded from a file)
+    std::size_t vectors = 0;       // stored bank vectors
+    std::size_t sourcePatches = 0; // patches the bank was compressed from
+    std::size_t bytes = 0;         // ProductModel::bankBytes()
+    double compressionRatio = 0.0; // ProductModel::compressionRatio()
+    int featureDim = 0;
+};
+
+// A product's bank and the backbone it was built with. The GUI thread reads the summary freely; it
+// calls const members of the model (origin()) only under a shared try-lock of modelLock, which the
+// engine holds exclusively while it changes the model (Add images), so the GUI never waits on it.
 struct TrainedBank {
     std::shared_ptr<Backbone> backbone;   // declared first: the model refers to it and dies before it
     std::shared_ptr<ProductModel> model;
+    std::shared_ptr<std::shared_mutex> modelLock = std::make_shared<std::shared_mutex>();
     EvaluationOptions options;
     std::string product;
     std::string backboneIdentity;
+    std::string file;                     // the bank file it was loaded from; empty when built here
     int patchStride = 0;
     double seconds = 0.0;
     StageTimes times;
+    BankSummary summary;
 };
 using TrainedBankPtr = std::shared_ptr<const TrainedBank>;
 
@@ -47,10 +81,42 @@ struct ScoreResult {
     float mapHigh = 1.0f;
     double seconds = 0.0;
     StageTimes times;
+    // Shared multi-product banks (bank is null): the product of every bank tag (ScoredImage::nearestTag
+    // indexes it) and the F1-optimal image threshold of this product's test set.
+    bool shared = false;
+    std::vector<std::string> tagNames;
+    double imageThreshold = std::numeric_limits<double>::quiet_NaN();
 };
 using ScoreResultPtr = std::shared_ptr<const ScoreResult>;
 
+// The feature grid the backbone gives at the input size (one forward pass of a blank image).
+struct FeatureShape {
+    int dim = 0;
+    int gridHeight = 0;
+    int gridWidth = 0;
+    std::size_t patches() const { return static_cast<std::size_t>(gridHeight) * gridWidth; }
+};
+
 using DatasetPtr = std::shared_ptr<const Dataset>;
+
+// A shared-bank run: the products (from one or several data sets), the engine and shared-bank settings.
+struct SharedBankRequest {
+    std::vector<std::pair<DatasetPtr, std::string>> products;
+    EvaluationOptions options;
+    SharedBankOptions shared;
+};
+
+// Its outcome: the evaluation (per-product metrics, WNR, the router's confusion and margins) and, per
+// product in evaluation.names order, the scored test images as the inspection views take them.
+struct SharedRun {
+    SharedBankEvaluation evaluation;  // products[p].images moved into results[p]
+    std::vector<ScoreResultPtr> results;
+    SharedBankOptions shared;
+    EvaluationOptions options;
+};
+using SharedRunPtr = std::shared_ptr<const SharedRun>;
+
+using BudgetSweepResultPtr = std::shared_ptr<const BudgetSweepResult>;
 
 }  // namespace pb::ui
 
@@ -58,3 +124,6 @@ Q_DECLARE_METATYPE(pb::ui::RequestKind)
 Q_DECLARE_METATYPE(pb::ui::TrainedBankPtr)
 Q_DECLARE_METATYPE(pb::ui::ScoreResultPtr)
 Q_DECLARE_METATYPE(pb::ui::DatasetPtr)
+Q_DECLARE_METATYPE(pb::ui::SharedRunPtr)
+Q_DECLARE_METATYPE(pb::ui::BudgetSweepResultPtr)
+Q_DECLARE_METATYPE(pb::ui::FeatureShape)

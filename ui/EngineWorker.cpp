@@ -13,6 +13,8 @@
 #endif
 
 #include "engine/dataset/DatasetReader.h"
+#include "engine/image/Preprocessor.h"
+#include "engine/experiments/ScoredImagesSummary.h"
 #include "engine/metrics/MetricsSummary.h"
 #include "engine/util/Error.h"
 
@@ -22,7 +24,8 @@ namespace {
 
 bool sameBackbone(const BackboneOptions& a, const BackboneOptions& b) {
     return a.name == b.name && a.weightsPath == b.weightsPath && a.layers == b.layers && a.device == b.device &&
-           a.batchSize == b.batchSize;
+           a.batchSize == b.batchSize && a.configPath == b.configPath && a.finalNorm == b.finalNorm &&
+           a.l2Normalize == b.l2Normalize && a.precision == b.precision;
 }
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
@@ -132,6 +135,7 @@ void EngineWorker::buildBank(quint64 id, const DatasetPtr& dataset, const QStrin
         bank->model = std::make_shared<ProductModel>(*bank->backbone, options);
         bank->model->build(name, train, progress, bank->times);
         bank->seconds = secondsSince(start);
+        bank->summary = summarise(*bank->model);
         bank_ = bank;
         emit bankBuilt(id, bank_);
     });
@@ -148,42 +152,14 @@ ScoreResultPtr EngineWorker::scoreAgainstBank(const std::vector<Sample>& samples
 
     const std::string stage = bank_->product + ": metrics";
     progress.step(stage, 0, 1);
-    std::vector<double> scores;
-    std::vector<int> labels;
-    std::vector<cv::Mat> maps, masks;
-    result->hasMasks = std::any_of(result->images.begin(), result->images.end(),
-                                   [](const ScoredImage& s) { return s.sample.label == 1 && !s.mask.empty(); });
-    float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
-    for (const auto& img : result->images) {
-        double mn = 0, mx = 0;
-        cv::minMaxLoc(img.map, &mn, &mx);
-        lo = std::min(lo, static_cast<float>(mn));
-        hi = std::max(hi, static_cast<float>(mx));
-        if (img.sample.label < 0) continue;
-        scores.push_back(img.score);
-        labels.push_back(img.sample.label);
-        if (result->hasMasks && !img.mask.empty()) {
-            maps.push_back(img.map);
-            masks.push_back(img.mask);
-        }
-    }
-    if (result->images.empty()) lo = 0.0f, hi = 1.0f;
-    if (!(hi > lo)) hi = lo + 1.0f;
-    result->mapLow = lo;
-    result->mapHigh = hi;
     {
         ScopedStageTimer timer(result->times, "metrics");
-        if (!scores.empty()) result->metrics = computeMetrics(scores, labels, maps, masks);
-        if (result->hasMasks && std::isfinite(result->metrics.pixelF1Threshold)) {
-            result->pixelThreshold = result->metrics.pixelF1Threshold;
-        } else if (!result->images.empty()) {
-            // No ground truth: flag the top 1% of the pixels, as the CLI report does.
-            std::vector<float> all;
-            for (const auto& img : result->images) all.insert(all.end(), img.map.begin<float>(), img.map.end<float>());
-            auto nth = all.begin() + static_cast<std::ptrdiff_t>(0.99 * static_cast<double>(all.size() - 1));
-            std::nth_element(all.begin(), nth, all.end());
-            result->pixelThreshold = *nth;
-        }
+        const ScoredImagesSummary summary = summariseScoredImages(result->images);
+        result->metrics = summary.metrics;
+        result->hasMasks = summary.hasMasks;
+        result->pixelThreshold = summary.pixelThreshold;
+        result->mapLow = summary.mapLow;
+        result->mapHigh = summary.mapHigh;
     }
     progress.step(stage, 1, 1);
     result->seconds = secondsSince(start);
@@ -237,6 +213,176 @@ void EngineWorker::leaveOneOut(quint64 id, const CancelToken& token) {
         StageTimes times;
         std::vector<double> scores = bank_->model->leaveOneOutScores(progress, times);
         emit leaveOneOutScored(id, QVector<double>(scores.begin(), scores.end()));
+    });
+}
+
+BankSummary EngineWorker::summarise(const ProductModel& model) {
+    BankSummary s;
+    s.spec = model.bankSpec();
+    s.trainImages = model.trainImages();
+    s.vectors = model.bankPatches();
+    s.sourcePatches = model.sourcePatches();
+    s.bytes = model.bankBytes();
+    s.compressionRatio = model.compressionRatio();
+    s.featureDim = model.featureDim();
+    return s;
+}
+
+void EngineWorker::probeFeatures(quint64 id, const EvaluationOptions& options, const CancelToken& token) {
+    run(id, RequestKind::ProbeFeatures, token, [&] {
+        auto backbone = backboneFor(options.backbone, nullptr);
+        PreprocessSpec spec;
+        spec.resizeWidth = spec.resizeHeight = options.resolution;
+        spec.cropWidth = spec.cropHeight = options.crop;
+        const Preprocessor preprocess(spec);
+        // Every image is resized to the same square, so one blank image gives every image's grid.
+        const cv::Mat grey(options.resolution, options.resolution, CV_8UC3, cv::Scalar(128, 128, 128));
+        token.throwIfCancelled();
+        const std::vector<FeatureGrid> grids = backbone->extract({preprocess(grey)});
+        if (grids.empty()) throw Error("the backbone returned no features");
+        FeatureShape shape;
+        shape.dim = grids.front().dim;
+        shape.gridHeight = grids.front().height;
+        shape.gridWidth = grids.front().width;
+        emit featuresProbed(id, shape);
+    });
+}
+
+void EngineWorker::addImages(quint64 id, const QStringList& paths, const CancelToken& token) {
+    run(id, RequestKind::AddImages, token, [&] {
+        Progress progress = makeProgress(id, RequestKind::AddImages, token);
+        std::string firstProblem;
+        auto report = progress.onProblem;
+        progress.onProblem = [&firstProblem, report](const Problem& p) {
+            if (firstProblem.empty()) firstProblem = p.file + ": " + p.reason;
+            if (report) report(p);
+        };
+        if (!bank_) throw Error("no bank has been built yet; build or open a bank before adding images to it");
+        std::vector<Sample> samples;
+        for (const QString& path : paths) {
+            Sample s;
+            s.path = path.toStdString();
+            s.product = bank_->product;
+            s.split = Split::Train;
+            s.label = 0;
+            s.defect = "good";
+            samples.push_back(std::move(s));
+        }
+        StageTimes times;
+        std::size_t added = 0;
+        {
+            // The GUI reads the model (nearest patches) only when it gets this lock without waiting.
+            std::unique_lock<std::shared_mutex> lock(*bank_->modelLock);
+            added = bank_->model->addImages(samples, progress, times);
+        }
+        if (added == 0)
+            throw Error(firstProblem.empty() ? std::string("none of the images could be read") : firstProblem);
+        auto updated = std::make_shared<TrainedBank>(*bank_);  // the same model and lock, new sizes
+        updated->summary = summarise(*updated->model);
+        updated->times.merge(times);
+        bank_ = updated;
+        emit bankChanged(id, RequestKind::AddImages, bank_);
+    });
+}
+
+void EngineWorker::saveBank(quint64 id, const QString& path, const CancelToken& token) {
+    run(id, RequestKind::SaveBank, token, [&] {
+        if (!bank_) throw Error("no bank has been built yet; there is nothing to save", path.toStdString());
+        bank_->model->save(path.toStdString());
+        emit bankSaved(id, path);
+    });
+}
+
+void EngineWorker::loadBank(quint64 id, const QString& path, const EvaluationOptions& options,
+                            const CancelToken& token) {
+    run(id, RequestKind::LoadBank, token, [&] {
+        const auto start = std::chrono::steady_clock::now();
+        Progress progress = makeProgress(id, RequestKind::LoadBank, token);
+        progress.step("loading the backbone", 0, 1);
+        auto bank = std::make_shared<TrainedBank>();
+        bank->backbone = backboneFor(options.backbone, &bank->patchStride);
+        progress.step("loading the backbone", 1, 1);
+        bank->options = options;
+        bank->backboneIdentity = bank->backbone->identity();
+        bank->model = std::make_shared<ProductModel>(*bank->backbone, options);
+        progress.step("reading the bank", 0, 1);
+        bank->model->load(path.toStdString());
+        progress.step("reading the bank", 1, 1);
+        bank->product = bank->model->product();
+        bank->options.bankSpec = bank->model->bankSpec();
+        bank->file = path.toStdString();
+        bank->summary = summarise(*bank->model);
+        bank->seconds = secondsSince(start);
+        bank_ = bank;
+        emit bankChanged(id, RequestKind::LoadBank, bank_);
+    });
+}
+
+void EngineWorker::budgetSweep(quint64 id, const DatasetPtr& dataset, const QString& product,
+                               const EvaluationOptions& options, const BudgetSweepOptions& sweep,
+                               const CancelToken& token) {
+    run(id, RequestKind::BudgetSweep, token, [&] {
+        Progress progress = makeProgress(id, RequestKind::BudgetSweep, token);
+        if (!dataset) throw Error("no data set is open");
+        const std::string name = product.toStdString();
+        std::vector<Sample> train = dataset->select(name, Split::Train);
+        if (options.maxTrainImages > 0 && train.size() > static_cast<std::size_t>(options.maxTrainImages))
+            train.resize(static_cast<std::size_t>(options.maxTrainImages));
+        std::vector<Sample> test = dataset->select(name, Split::Test);
+        if (train.empty()) throw Error("product '" + name + "' has no training images", dataset->root);
+        if (test.empty()) throw Error("product '" + name + "' has no test images", dataset->root);
+        progress.step("loading the backbone", 0, 1);
+        auto backbone = backboneFor(options.backbone, nullptr);
+        progress.step("loading the backbone", 1, 1);
+        BudgetSweep runner(*backbone, options, sweep);
+        auto result = std::make_shared<BudgetSweepResult>(runner.run(name, train, test, progress));
+        emit sweepFinished(id, result);
+    });
+}
+
+void EngineWorker::sharedBank(quint64 id, const SharedBankRequest& request, const CancelToken& token) {
+    run(id, RequestKind::SharedBank, token, [&] {
+        Progress progress = makeProgress(id, RequestKind::SharedBank, token);
+        std::vector<ProductSource> sources;
+        for (const auto& [dataset, product] : request.products) {
+            if (!dataset) throw Error("product '" + product + "' has no data set");
+            sources.push_back(ProductSource{dataset.get(), product});
+        }
+        progress.step("loading the backbone", 0, 1);
+        SharedBankEvaluator evaluator(request.options, request.shared);
+        progress.step("loading the backbone", 1, 1);
+        auto outcome = std::make_shared<SharedRun>();
+        outcome->shared = request.shared;
+        outcome->options = request.options;
+        outcome->evaluation = evaluator.evaluate(sources, progress);
+        for (auto& pe : outcome->evaluation.products) {
+            auto result = std::make_shared<ScoreResult>();
+            result->product = pe.product;
+            result->testSet = true;
+            result->shared = true;
+            result->tagNames = outcome->evaluation.names;
+            result->metrics = pe.metrics;
+            result->hasMasks = pe.hasMasks;
+            result->pixelThreshold = pe.pixelThreshold;
+            result->imageThreshold = pe.imageThreshold;
+            result->seconds = pe.seconds;
+            result->times = pe.times;
+            result->images = std::move(pe.images);
+            pe.images.clear();
+            // One colour scale per product, as for a single-product test set.
+            float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
+            for (const auto& img : result->images) {
+                double mn = 0, mx = 0;
+                cv::minMaxLoc(img.map, &mn, &mx);
+                lo = std::min(lo, static_cast<float>(mn));
+                hi = std::max(hi, static_cast<float>(mx));
+            }
+            if (result->images.empty()) lo = 0.0f, hi = 1.0f;
+            result->mapLow = lo;
+            result->mapHigh = hi > lo ? hi : lo + 1.0f;
+            outcome->results.push_back(result);
+        }
+        emit sharedBankEvaluated(id, outcome);
     });
 }
 

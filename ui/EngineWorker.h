@@ -24,6 +24,15 @@ public:
     void scoreTestSet(quint64 id, const DatasetPtr& dataset, const QString& product, const CancelToken& token);
     void scoreFiles(quint64 id, const QStringList& paths, const CancelToken& token);
     void leaveOneOut(quint64 id, const CancelToken& token);
+    void probeFeatures(quint64 id, const EvaluationOptions& options, const CancelToken& token);
+    // More normal images into the latest bank (compressed the same way); publishes the bank again.
+    void addImages(quint64 id, const QStringList& paths, const CancelToken& token);
+    void saveBank(quint64 id, const QString& path, const CancelToken& token);
+    // A bank file, checked against the features the options give; becomes the latest bank.
+    void loadBank(quint64 id, const QString& path, const EvaluationOptions& options, const CancelToken& token);
+    void budgetSweep(quint64 id, const DatasetPtr& dataset, const QString& product, const EvaluationOptions& options,
+                     const BudgetSweepOptions& sweep, const CancelToken& token);
+    void sharedBank(quint64 id, const SharedBankRequest& request, const CancelToken& token);
     // Lowers the scheduling priority of the engine thread (and the pools it spawns) below the GUI's.
     void lowerThreadPriority();
 
@@ -36,6 +45,12 @@ signals:
     void bankBuilt(quint64 id, const pb::ui::TrainedBankPtr& bank);
     void scored(quint64 id, const pb::ui::ScoreResultPtr& result);
     void leaveOneOutScored(quint64 id, const QVector<double>& scores);
+    void featuresProbed(quint64 id, const pb::ui::FeatureShape& shape);
+    // The latest bank after Add images (kind AddImages) or Open bank (kind LoadBank).
+    void bankChanged(quint64 id, pb::ui::RequestKind kind, const pb::ui::TrainedBankPtr& bank);
+    void bankSaved(quint64 id, const QString& path);
+    void sweepFinished(quint64 id, const pb::ui::BudgetSweepResultPtr& result);
+    void sharedBankEvaluated(quint64 id, const pb::ui::SharedRunPtr& run);
     void failed(quint64 id, pb::ui::RequestKind kind, const QString& reason);
     void cancelled(quint64 id, pb::ui::RequestKind kind);
     // Always the last signal of a request, whatever its outcome.
@@ -47,6 +62,7 @@ private:
     Progress makeProgress(quint64 id, RequestKind kind, const CancelToken& token);
     std::shared_ptr<Backbone> backboneFor(const BackboneOptions& options, int* patchStride);
     ScoreResultPtr scoreAgainstBank(const std::vector<Sample>& samples, bool testSet, const Progress& progress);
+    static BankSummary summarise(const ProductModel& model);
 
     std::shared_ptr<Backbone> backbone_;  // reused while the options stay the same
     BackboneOptions backboneOptions_;

@@ -1,6 +1,7 @@
 #include "ui/InspectionListPanel.h"
 
 #include <QFileInfo>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QPushButton>
@@ -52,6 +53,30 @@ bool InspectionListPanel::add(const ScoreResultPtr& result, int index) {
     list_->addItem(QString());
     refreshTexts();
     return true;
+}
+
+int InspectionListPanel::addAll(const std::vector<ScoreResultPtr>& results) {
+    QHash<QString, int> row;
+    for (int i = 0; i < entries_.size(); ++i)
+        row.insert(QString::fromStdString(entries_[i].result->images[static_cast<std::size_t>(entries_[i].index)].sample.path), i);
+    int added = 0;
+    for (const ScoreResultPtr& result : results) {
+        if (!result) continue;
+        for (std::size_t i = 0; i < result->images.size(); ++i) {
+            const QString path = QString::fromStdString(result->images[i].sample.path);
+            auto it = row.constFind(path);
+            if (it != row.constEnd()) {
+                entries_[*it] = Entry{result, static_cast<int>(i)};
+                continue;
+            }
+            row.insert(path, entries_.size());
+            entries_.append(Entry{result, static_cast<int>(i)});
+            list_->addItem(QString());
+            ++added;
+        }
+    }
+    refreshTexts();
+    return added;
 }
 
 int InspectionListPanel::count() const { return entries_.size(); }

@@ -17,6 +17,9 @@ public:
 
     // Adds (or refreshes) the image `index` of `result`; returns false when it was already listed.
     bool add(const ScoreResultPtr& result, int index);
+    // Every image of every result at once (a shared-bank run): one refresh, not one per image.
+    // Returns how many were new.
+    int addAll(const std::vector<ScoreResultPtr>& results);
     void setImageThreshold(double threshold);
     int count() const;
     QListWidget* list() const { return list_; }

@@ -13,7 +13,9 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <opencv2/imgproc.hpp>
+#include <shared_mutex>
 
 #include "engine/image/ImageDecoder.h"
 #include "engine/scoring/AnomalyMap.h"
@@ -22,6 +24,7 @@
 #include "ui/InspectionView.h"
 #include "ui/MapRenderer.h"
 #include "ui/NearestPatchView.h"
+#include "ui/ProductColors.h"
 
 namespace pb::ui {
 
@@ -48,6 +51,18 @@ InspectionPanel::InspectionPanel(QWidget* parent) : QWidget(parent) {
     overlayButton_->setCheckable(true);
     overlayButton_->setChecked(true);
     overlayButton_->setToolTip(tr("Show or hide the heatmap overlay (O)"));
+
+    overlayMode_ = new QComboBox(this);
+    overlayMode_->setObjectName(QStringLiteral("overlayModeCombo"));
+    overlayMode_->addItem(tr("Anomaly map"));
+    overlayMode_->addItem(tr("Neighbour product"));
+    overlayMode_->setToolTip(tr("Colour the overlay by anomaly score, or (images scored against a shared bank) "
+                                "by the product each patch's nearest bank vector came from"));
+    legend_ = new QLabel(this);
+    legend_->setObjectName(QStringLiteral("neighbourLegend"));
+    legend_->setTextFormat(Qt::RichText);
+    legend_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    legend_->hide();
 
     opacity_ = new QSlider(Qt::Horizontal, this);
     opacity_->setObjectName(QStringLiteral("opacitySlider"));
@@ -98,6 +113,7 @@ InspectionPanel::InspectionPanel(QWidget* parent) : QWidget(parent) {
     // Two rows keep the panel narrow enough for a laptop screen with the docks open.
     auto* controls = new QHBoxLayout;
     controls->addWidget(overlayButton_);
+    controls->addWidget(overlayMode_);
     controls->addWidget(new QLabel(tr("Opacity"), this));
     controls->addWidget(opacity_);
     controls->addWidget(colorMapBox_);
@@ -123,6 +139,7 @@ InspectionPanel::InspectionPanel(QWidget* parent) : QWidget(parent) {
     layout->addLayout(thresholds);
     layout->addWidget(verdict_);
     layout->addWidget(details_);
+    layout->addWidget(legend_);
     layout->addWidget(split, 1);
 
     watcher_ = new QFutureWatcher<Frame>(this);
@@ -130,6 +147,10 @@ InspectionPanel::InspectionPanel(QWidget* parent) : QWidget(parent) {
 
     connect(overlayButton_, &QToolButton::toggled, this, [this](bool on) {
         view_->setOverlayVisible(on);
+        emit settingsChanged();
+    });
+    connect(overlayMode_, &QComboBox::currentIndexChanged, this, [this] {
+        showOverlay();
         emit settingsChanged();
     });
     connect(opacity_, &QSlider::valueChanged, this, [this](int v) {
@@ -163,6 +184,7 @@ void InspectionPanel::clear() {
     frame_ = Frame{};
     ++serial_;
     view_->setImage(QImage());
+    legend_->hide();
     nearest_->clear(tr("Move the cursor over a scored image to compare it with the bank."));
     verdict_->setText(tr("No image"));
     verdict_->setStyleSheet(QString());
@@ -183,6 +205,58 @@ void InspectionPanel::setColorMap(ColorMapName map) {
 void InspectionPanel::setOverlayVisible(bool visible) { overlayButton_->setChecked(visible); }
 
 void InspectionPanel::toggleOverlay() { overlayButton_->toggle(); }
+
+void InspectionPanel::setOverlayMode(OverlayMode mode) { overlayMode_->setCurrentIndex(static_cast<int>(mode)); }
+
+InspectionPanel::OverlayMode InspectionPanel::overlayMode() const {
+    return static_cast<OverlayMode>(overlayMode_->currentIndex());
+}
+
+bool InspectionPanel::showsNeighbourProducts() const {
+    return overlayMode() == OverlayMode::NeighbourProduct && hasFrame() && !frame_.neighbours.isNull();
+}
+
+QString InspectionPanel::legendText() const { return legend_->isVisible() ? legend_->text() : QString(); }
+
+void InspectionPanel::showOverlay() {
+    // Both overlays are prepared with the frame: switching is a pixmap swap.
+    view_->setHeat(showsNeighbourProducts() ? frame_.neighbours : frame_.heat);
+    updateLegend();
+}
+
+void InspectionPanel::updateLegend() {
+    const bool show = showsNeighbourProducts() && result_ && !result_->tagNames.empty();
+    legend_->setVisible(show);
+    if (!show) return;
+    legend_->setText(tr("Nearest neighbour from: %1").arg(productLegendHtml(result_->tagNames, frame_.productShares)));
+}
+
+QImage InspectionPanel::neighbourOverlay(const NeighbourTags& t, int inputSide, int frameSide, int width, int height) {
+    if (t.tags.empty() || t.gridHeight <= 0 || t.gridWidth <= 0 || inputSide <= 0) return {};
+    cv::Mat grid(t.gridHeight, t.gridWidth, CV_8U);
+    for (int i = 0; i < t.gridHeight * t.gridWidth && static_cast<std::size_t>(i) < t.tags.size(); ++i)
+        grid.data[i] = static_cast<uchar>(std::clamp<std::int32_t>(t.tags[static_cast<std::size_t>(i)], 0, 254));
+    // Patch blocks on the network's input, put back into the resized frame when it was cropped, then
+    // onto the original pixels: nearest neighbour throughout, a tag is never interpolated.
+    cv::Mat input;
+    cv::resize(grid, input, cv::Size(inputSide, inputSide), 0, 0, cv::INTER_NEAREST);
+    if (frameSide > 0 && frameSide != inputSide) {
+        cv::Mat frame(frameSide, frameSide, CV_8U, cv::Scalar(255));
+        const int offset = centerCropOffset(frameSide, inputSide);
+        input.copyTo(frame(cv::Rect(offset, offset, inputSide, inputSide)));
+        input = frame;
+    }
+    cv::Mat full;
+    cv::resize(input, full, cv::Size(width, height), 0, 0, cv::INTER_NEAREST);
+    const std::vector<QRgb> table = productColorTable();
+    QImage image(width, height, QImage::Format_ARGB32);
+    for (int y = 0; y < height; ++y) {
+        auto* out = reinterpret_cast<QRgb*>(image.scanLine(y));
+        const uchar* in = full.ptr<uchar>(y);
+        for (int x = 0; x < width; ++x) out[x] = table[in[x]];
+    }
+    return image;
+}
 
 void InspectionPanel::setScale(float low, float high, double pixelThreshold) {
     const bool rescale = low != low_ || high != high_;
@@ -237,13 +311,22 @@ void InspectionPanel::showImage(const QString& path, const Sample* sample, const
     loading_ = true;
     pendingLoad_ = false;
     cv::Mat inputMap = isScoredIndex() ? result_->images[static_cast<std::size_t>(index_)].map : cv::Mat();
-    watcher_->setFuture(
-        QtConcurrent::run(&InspectionPanel::prepare, serial_, path_, sample_, inputMap, low_, high_, colorMap_,
-                          pixelThreshold_));
+    const int frameSide = isScoredIndex() ? result_->images[static_cast<std::size_t>(index_)].frameSide : 0;
+    NeighbourTags tags;
+    if (isScoredIndex() && !result_->tagNames.empty()) {
+        const ScoredImage& img = result_->images[static_cast<std::size_t>(index_)];
+        tags.tags = img.nearestTag;
+        tags.gridHeight = img.gridHeight;
+        tags.gridWidth = img.gridWidth;
+        tags.products = result_->tagNames.size();
+    }
+    watcher_->setFuture(QtConcurrent::run(&InspectionPanel::prepare, serial_, path_, sample_, inputMap, frameSide, low_,
+                                          high_, colorMap_, pixelThreshold_, std::move(tags)));
 }
 
-InspectionPanel::Frame InspectionPanel::prepare(quint64 serial, QString path, Sample sample, cv::Mat inputMap,
-                                                float low, float high, ColorMapName map, double pixelThreshold) {
+InspectionPanel::Frame InspectionPanel::prepare(quint64 serial, QString path, Sample sample, cv::Mat inputMap, int frameSide,
+                                                float low, float high, ColorMapName map, double pixelThreshold,
+                                                NeighbourTags tags) {
     // Everything that scales with the image size happens here, off the GUI thread.
     Frame f;
     f.serial = serial;
@@ -252,7 +335,7 @@ InspectionPanel::Frame InspectionPanel::prepare(quint64 serial, QString path, Sa
         f.rgb = decodeImageRgb(path.toStdString());
         f.image = toQImage(f.rgb).convertToFormat(QImage::Format_RGB32);
         if (!inputMap.empty()) {
-            f.map = toOriginalSize(inputMap, f.rgb.cols, f.rgb.rows);
+            f.map = mapToOriginal(inputMap, frameSide, f.rgb.cols, f.rgb.rows);
             f.heat = toQImage(applyColorMap(f.map, low, high, map)).convertToFormat(QImage::Format_RGB32);
             const int side = std::max(f.rgb.cols, f.rgb.rows);
             if (side > kWorkSide) {
@@ -266,6 +349,13 @@ InspectionPanel::Frame InspectionPanel::prepare(quint64 serial, QString path, Sa
             }
             f.predictedThreshold = pixelThreshold;
             f.predictedOutline = maskOutline(f.workMap >= static_cast<float>(pixelThreshold), f.workScale);
+            if (!tags.tags.empty()) {
+                f.neighbours = neighbourOverlay(tags, inputMap.cols, frameSide, f.rgb.cols, f.rgb.rows);
+                f.productShares.assign(tags.products, 0.0);
+                for (std::int32_t t : tags.tags)
+                    if (t >= 0 && static_cast<std::size_t>(t) < tags.products) f.productShares[t] += 1.0;
+                for (double& share : f.productShares) share /= static_cast<double>(tags.tags.size());
+            }
         }
         if (sample.label == 1 && !sample.maskPaths.empty()) {
             try {
@@ -310,7 +400,7 @@ void InspectionPanel::onFrameReady() {
     }
     frame_ = std::move(f);
     view_->setImage(frame_.image);
-    view_->setHeat(frame_.heat);
+    showOverlay();
     view_->setGroundTruthOutline(frame_.groundTruthOutline);
     if (frame_.predictedThreshold == pixelThreshold_ && !frame_.workMap.empty())
         view_->setPredictedOutline(frame_.predictedOutline);
@@ -326,7 +416,7 @@ void InspectionPanel::updateHeat() {
     if (frame_.map.empty()) return;
     // Only a colour-map change gets here: recolouring one image is a few milliseconds.
     frame_.heat = toQImage(applyColorMap(frame_.map, low_, high_, colorMap_)).convertToFormat(QImage::Format_RGB32);
-    view_->setHeat(frame_.heat);
+    showOverlay();
 }
 
 void InspectionPanel::updatePredicted() {
@@ -364,11 +454,16 @@ void InspectionPanel::updateVerdict() {
                                     : tr("Score %1 < %2: NORMAL").arg(img.score, 0, 'f', 4).arg(imageThreshold_, 0, 'f', 4));
         verdict_->setStyleSheet(anomalous ? QStringLiteral("color: #c62828;") : QStringLiteral("color: #2e7d32;"));
     }
-    details_->setText(tr("%1 · %2 · %3×%4 px · product %5")
+    QString details = tr("%1 · %2 · %3×%4 px · product %5")
                           .arg(where, truth)
                           .arg(img.originalWidth)
                           .arg(img.originalHeight)
-                          .arg(QString::fromStdString(result_->product)));
+                          .arg(QString::fromStdString(result_->product));
+    if (result_->shared && !img.routedProduct.empty())
+        details += QStringLiteral(" · ") + tr("routed to %1 (margin %2)")
+                                               .arg(QString::fromStdString(img.routedProduct))
+                                               .arg(img.routeMargin, 0, 'g', 4);
+    details_->setText(details);
 }
 
 void InspectionPanel::onHovered(const QPointF& pixel) {
@@ -385,10 +480,31 @@ void InspectionPanel::onHovered(const QPointF& pixel) {
     const QRectF cell(col * cw, row * ch, cw, ch);
     view_->setPatchMarker(cell);
     const std::size_t patch = static_cast<std::size_t>(row) * img.gridWidth + col;
-    if (patch >= img.nearestPatch.size() || !result_->bank || !result_->bank->model) return;
+    if (patch >= img.nearestPatch.size()) return;
+    const float score = patch < img.patchScores.size() ? img.patchScores[patch] : 0.0f;
+    if (result_->shared) {
+        // A shared bank keeps no training images, but which product the neighbour came from is known.
+        const std::int32_t tag = patch < img.nearestTag.size() ? img.nearestTag[patch] : -1;
+        const QString product = tag >= 0 && static_cast<std::size_t>(tag) < result_->tagNames.size()
+                                    ? QString::fromStdString(result_->tagNames[static_cast<std::size_t>(tag)])
+                                    : tr("unknown");
+        nearest_->clear(tr("row %1, column %2, patch score %3\nnearest bank vector from product %4%5")
+                            .arg(row)
+                            .arg(col)
+                            .arg(score, 0, 'f', 4)
+                            .arg(product)
+                            .arg(product == QString::fromStdString(result_->product) ? QString() : tr(" (another product)")));
+        return;
+    }
+    if (!result_->bank || !result_->bank->model) return;
+    // The engine holds the lock while it adds images to this bank: say so rather than wait for it.
+    std::shared_lock<std::shared_mutex> lock(*result_->bank->modelLock, std::try_to_lock);
+    if (!lock.owns_lock()) {
+        nearest_->clear(tr("The bank is being updated; try again in a moment."));
+        return;
+    }
     try {
         const BankPatchOrigin origin = result_->bank->model->origin(img.nearestPatch[patch]);
-        const float score = patch < img.patchScores.size() ? img.patchScores[patch] : 0.0f;
         const QString caption = tr("row %1, column %2\npatch score %3").arg(row).arg(col).arg(score, 0, 'f', 4);
         nearest_->showPatch(frame_.image.copy(cell.toAlignedRect()), caption, origin);
     } catch (const Error& e) {

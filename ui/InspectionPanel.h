@@ -1,7 +1,9 @@
 // The inspection area: the image view with its controls (overlay on/off, opacity, colour map,
 // pixel threshold, outlines, zoom), the image score and verdict at the image threshold, and the
-// nearest normal patch of the pixel under the cursor. Images and full-resolution maps are
-// prepared in the background; thresholds and opacity then change the view without recomputing.
+// nearest normal patch of the pixel under the cursor. Images of a shared multi-product bank can
+// instead be coloured by the product of each patch's nearest bank neighbour ("Neighbour product",
+// with a legend), which shows memory pollution. Images and full-resolution maps are prepared in the
+// background; thresholds, opacity and the overlay mode then change the view without recomputing.
 #pragma once
 #include <QFutureWatcher>
 #include <QImage>
@@ -28,6 +30,8 @@ class NearestPatchView;
 class InspectionPanel : public QWidget {
     Q_OBJECT
 public:
+    enum class OverlayMode { AnomalyMap, NeighbourProduct };
+
     explicit InspectionPanel(QWidget* parent = nullptr);
 
     // Shows one image. With a result (and the index of the image in it) the heatmap, outlines and
@@ -43,6 +47,15 @@ public:
     void setColorMap(ColorMapName map);
     void setOverlayVisible(bool visible);
     void toggleOverlay();
+    // NeighbourProduct applies to images scored against a shared bank; others keep the anomaly map.
+    void setOverlayMode(OverlayMode mode);
+    OverlayMode overlayMode() const;
+    // The neighbour-product overlay of the image in view (ARGB, original size; null when it has none)
+    // and the legend text shown with it.
+    QImage neighbourImage() const { return frame_.neighbours; }
+    bool showsNeighbourProducts() const;
+    QString legendText() const;
+    QComboBox* overlayModeBox() const { return overlayMode_; }
 
     double pixelThreshold() const { return pixelThreshold_; }
     double imageThreshold() const { return imageThreshold_; }
@@ -87,9 +100,21 @@ private:
         QPainterPath groundTruthOutline;
         QPainterPath predictedOutline;  // at predictedThreshold
         double predictedThreshold = 0.0;
+        QImage neighbours;              // each patch in its nearest neighbour's product colour
+        std::vector<double> productShares;  // of the image's patches, per product
     };
-    static Frame prepare(quint64 serial, QString path, Sample sample, cv::Mat inputMap, float low, float high,
-                         ColorMapName map, double pixelThreshold);
+    // The patch grid and bank tags of a shared-bank image (empty tags: none).
+    struct NeighbourTags {
+        std::vector<std::int32_t> tags;
+        int gridHeight = 0;
+        int gridWidth = 0;
+        std::size_t products = 0;
+    };
+    static Frame prepare(quint64 serial, QString path, Sample sample, cv::Mat inputMap, int frameSide, float low, float high,
+                         ColorMapName map, double pixelThreshold, NeighbourTags tags);
+    static QImage neighbourOverlay(const NeighbourTags& tags, int inputSide, int frameSide, int width, int height);
+    void showOverlay();
+    void updateLegend();
     void onFrameReady();
     void updateHeat();
     void updatePredicted();
@@ -101,6 +126,8 @@ private:
     InspectionView* view_;
     NearestPatchView* nearest_;
     QToolButton* overlayButton_;
+    QComboBox* overlayMode_;
+    QLabel* legend_;
     QSlider* opacity_;
     QComboBox* colorMapBox_;
     QSlider* pixelSlider_;

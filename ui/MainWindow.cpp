@@ -14,6 +14,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -21,8 +22,10 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -33,7 +36,9 @@
 #include "engine/util/Error.h"
 #include "ui/AboutDialog.h"
 #include "ui/AppSetup.h"
+#include "ui/BankPanel.h"
 #include "ui/BatchExporter.h"
+#include "ui/BudgetSweepPanel.h"
 #include "ui/DatasetPanel.h"
 #include "ui/EngineController.h"
 #include "ui/EnginePanel.h"
@@ -43,8 +48,11 @@
 #include "ui/InspectionPanel.h"
 #include "ui/InspectionView.h"
 #include "ui/MapRenderer.h"
+#include "ui/ModelsDialog.h"
+#include "ui/RouterPanel.h"
 #include "ui/SampleListModel.h"
 #include "ui/ScoreHistogram.h"
+#include "ui/SharedBankDialog.h"
 
 namespace pb::ui {
 
@@ -52,12 +60,24 @@ namespace {
 constexpr int kMaxRecent = 8;
 const char* kDemoMarker = ".patchbank-demo-complete";
 
+bool sameBackbone(const BackboneOptions& a, const BackboneOptions& b) {
+    return a.name == b.name && a.weightsPath == b.weightsPath && a.device == b.device && a.layers == b.layers &&
+           a.configPath == b.configPath && a.finalNorm == b.finalNorm && a.l2Normalize == b.l2Normalize &&
+           a.precision == b.precision;
+}
+
 bool sameOptions(const EvaluationOptions& a, const EvaluationOptions& b) {
-    return a.backbone.name == b.backbone.name && a.backbone.weightsPath == b.backbone.weightsPath &&
-           a.backbone.device == b.backbone.device && a.backbone.layers == b.backbone.layers &&
-           a.resolution == b.resolution && a.k == b.k && a.imageScore == b.imageScore &&
-           a.smoothingSigma == b.smoothingSigma && a.knnMethod == b.knnMethod &&
-           a.maxTrainImages == b.maxTrainImages;
+    return sameBackbone(a.backbone, b.backbone) && a.resolution == b.resolution && a.crop == b.crop && a.k == b.k &&
+           a.imageScore == b.imageScore && a.smoothingSigma == b.smoothingSigma && a.knnMethod == b.knnMethod &&
+           a.maxTrainImages == b.maxTrainImages && a.bankSpec == b.bankSpec;
+}
+
+// What the feature grid depends on: the backbone and the input size.
+QString shapeKey(const EvaluationOptions& o) {
+    QString key = QString::fromStdString(o.backbone.name + "|" + o.backbone.weightsPath + "|" + o.backbone.configPath +
+                                         "|" + o.backbone.precision + "|" + o.backbone.device);
+    for (const auto& layer : o.backbone.layers) key += QLatin1Char('|') + QString::fromStdString(layer);
+    return key + QStringLiteral("|%1|%2|%3|%4").arg(o.resolution).arg(o.crop).arg(o.backbone.finalNorm).arg(o.backbone.l2Normalize);
 }
 
 QStringList imageFiles(const QList<QUrl>& urls) {
@@ -78,6 +98,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     batch_ = new BatchExporter(this);
     demoWatcher_ = new QFutureWatcher<QString>(this);
     exportWatcher_ = new QFutureWatcher<QString>(this);
+    probeTimer_ = new QTimer(this);
+    probeTimer_->setSingleShot(true);
+    probeTimer_->setInterval(300);  // settle while the user types a resolution
+    connect(probeTimer_, &QTimer::timeout, this, &MainWindow::probeFeatures);
 
     inspection_ = new InspectionPanel(this);
     setCentralWidget(inspection_);
@@ -95,6 +119,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     // Check the remembered weights file in the background, so a moved or broken file shows at once.
     const EvaluationOptions options = enginePanel_->options();
     if (!options.backbone.weightsPath.empty()) controller_->validateBackbone(options.backbone);
+    scheduleProbe();
 }
 
 MainWindow::~MainWindow() { controller_->shutdown(); }
@@ -107,6 +132,9 @@ void MainWindow::createDocks() {
     histogramPanel_ = new HistogramPanel(this);
     enginePanel_ = new EnginePanel(this);
     inspectionList_ = new InspectionListPanel(this);
+    bankPanel_ = new BankPanel(this);
+    sweepPanel_ = new BudgetSweepPanel(this);
+    routerPanel_ = new RouterPanel(this);
 
     auto dock = [this](QWidget* widget, const QString& title, const QString& name, Qt::DockWidgetArea area) {
         auto* d = new QDockWidget(title, this);
@@ -133,6 +161,20 @@ void MainWindow::createDocks() {
     QDockWidget* histogramDock =
         dock(histogramPanel_, tr("Score histogram"), QStringLiteral("histogramDock"), Qt::RightDockWidgetArea);
     splitDockWidget(engineDock, histogramDock, Qt::Vertical);
+    auto* bankScroll = new QScrollArea(this);
+    bankScroll->setWidget(bankPanel_);
+    bankScroll->setWidgetResizable(true);
+    bankScroll->setFrameShape(QFrame::NoFrame);
+    bankScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QDockWidget* bankDock = dock(bankScroll, tr("Memory bank"), QStringLiteral("bankDock"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(engineDock, bankDock);
+    engineDock->raise();
+    // The wide views share the bottom with the image browser.
+    QDockWidget* sweepDock = dock(sweepPanel_, tr("Budget sweep"), QStringLiteral("sweepDock"), Qt::BottomDockWidgetArea);
+    QDockWidget* routerDock = dock(routerPanel_, tr("Router"), QStringLiteral("routerDock"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(browserDock, sweepDock);
+    tabifyDockWidget(browserDock, routerDock);
+    browserDock->raise();
     resizeDocks({datasetDock}, {300}, Qt::Horizontal);
     resizeDocks({engineDock}, {430}, Qt::Horizontal);
     resizeDocks({engineDock, histogramDock}, {500, 440}, Qt::Vertical);
@@ -159,6 +201,7 @@ void MainWindow::createDocks() {
     });
     connect(inspection_, &InspectionPanel::pixelThresholdChanged, this, [this](double t) {
         const ScoreResultPtr& r = inspection_->result();
+        if (r && r->shared) return;  // a shared run's thresholds are its own
         if (ProductState* s = state(r ? QString::fromStdString(r->product) : product_)) s->pixelThreshold = t;
     });
     connect(inspection_, &InspectionPanel::imageShown, this, [this](const QString& path) {
@@ -174,6 +217,34 @@ void MainWindow::createDocks() {
     connect(enginePanel_, &EnginePanel::cancelRequested, this, &MainWindow::cancelEngine);
     connect(enginePanel_, &EnginePanel::validateRequested, this,
             [this](const BackboneOptions& options) { controller_->validateBackbone(options); });
+    connect(enginePanel_, &EnginePanel::optionsChanged, this, [this] {
+        scheduleProbe();
+        updateBankEstimate();
+    });
+    connect(bankPanel_, &BankPanel::addImagesRequested, this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Add normal images to the bank"), lastExportFolder_,
+            tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)"));
+        if (!files.isEmpty()) addImagesToBank(files);
+    });
+    connect(bankPanel_, &BankPanel::saveRequested, this, [this] {
+        const QString name = bank_ ? QString::fromStdString(bank_->product) + QStringLiteral(".bank.safetensors")
+                                   : QStringLiteral("bank.safetensors");
+        const QString file = QFileDialog::getSaveFileName(this, tr("Save the bank"), QDir(lastExportFolder_).filePath(name),
+                                                          tr("Bank files (*.safetensors);;All files (*)"));
+        if (!file.isEmpty()) saveBankTo(file);
+    });
+    connect(bankPanel_, &BankPanel::openRequested, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Open a bank file"), lastExportFolder_,
+                                                          tr("Bank files (*.safetensors);;All files (*)"));
+        if (!file.isEmpty()) openBankFile(file);
+    });
+    connect(sweepPanel_, &BudgetSweepPanel::runRequested, this, &MainWindow::runBudgetSweep);
+    connect(sweepPanel_, &BudgetSweepPanel::cancelRequested, this,
+            [this] { controller_->cancel(RequestKind::BudgetSweep); });
+    connect(sweepPanel_, &BudgetSweepPanel::exportCsvRequested, this, [this] { exportSweepCsvAction_->trigger(); });
+    connect(sweepPanel_, &BudgetSweepPanel::exportPngRequested, this, [this] { exportSweepPngAction_->trigger(); });
+    connect(routerPanel_, &RouterPanel::imageActivated, this, &MainWindow::showScored);
 
     connect(batch_, &BatchExporter::progress, this, [this](int done, int total) {
         if (batchProgress_) {
@@ -254,6 +325,19 @@ void MainWindow::createActions() {
     exportHistogramAction_ = make(tr("Export &histogram (PNG)…"), QString(), {}, tr("Save the score histogram"));
     exportAllAction_ = make(tr("Export &all maps of the product…"), QString(), {},
                             tr("Write the heatmap, overlay and mask of every scored test image"));
+    exportSweepCsvAction_ = make(tr("Export budget &sweep (CSV)…"), QString(), {},
+                                 tr("Write the points of the budget sweep: method, bank size, AUROC"));
+    exportSweepPngAction_ = make(tr("Export budget sweep &chart (PNG)…"), QString(), {},
+                                 tr("Save the AUROC-versus-bank-size chart"));
+    addImagesAction_ = make(tr("&Add images to bank…"), QString(), {},
+                            tr("Add more normal images to the bank in use without rebuilding it"));
+    saveBankAction_ = make(tr("Sa&ve bank…"), QString(), {}, tr("Write the bank in use to a file"));
+    openBankAction_ = make(tr("Open ban&k…"), QString(), {}, tr("Use a bank saved earlier"));
+    sweepAction_ = make(tr("Budget s&weep"), QString(), {},
+                        tr("Image AUROC against bank size for every compression method of the current product"));
+    sharedBankAction_ = make(tr("S&hared bank…"), QString(), {},
+                             tr("Several products in one memory bank: pollution, budget allocation and routing"));
+    modelsAction_ = make(tr("&Models…"), QString(), {}, tr("Download pretrained backbones and use one"));
     aboutAction_ = make(tr("&About PatchBank"), QStringLiteral("patchbank"), {}, tr("Versions and libraries"));
     quitAction_ = make(tr("&Quit"), QString(), {QKeySequence::Quit}, tr("Close PatchBank"));
     cancelAction_->setShortcutContext(Qt::WindowShortcut);
@@ -293,6 +377,24 @@ void MainWindow::createActions() {
         const QString folder = chooseFolder(tr("Export every map of the product to"));
         if (!folder.isEmpty()) exportAllMaps(folder);
     });
+    connect(exportSweepCsvAction_, &QAction::triggered, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(
+            this, tr("Save the budget sweep"), QDir(lastExportFolder_).filePath(product_ + QStringLiteral("_budget_sweep.csv")),
+            tr("CSV files (*.csv)"));
+        if (!file.isEmpty()) exportSweepCsv(file);
+    });
+    connect(exportSweepPngAction_, &QAction::triggered, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(
+            this, tr("Save the budget sweep chart"), QDir(lastExportFolder_).filePath(product_ + QStringLiteral("_budget_sweep.png")),
+            tr("PNG images (*.png)"));
+        if (!file.isEmpty()) exportSweepChart(file);
+    });
+    connect(addImagesAction_, &QAction::triggered, bankPanel_, &BankPanel::addImagesRequested);
+    connect(saveBankAction_, &QAction::triggered, bankPanel_, &BankPanel::saveRequested);
+    connect(openBankAction_, &QAction::triggered, bankPanel_, &BankPanel::openRequested);
+    connect(sweepAction_, &QAction::triggered, this, &MainWindow::runBudgetSweep);
+    connect(sharedBankAction_, &QAction::triggered, this, [this] { showSharedBankDialog(); });
+    connect(modelsAction_, &QAction::triggered, this, [this] { showModelsDialog(); });
     connect(aboutAction_, &QAction::triggered, this, [this] {
         auto* about = new AboutDialog(this);
         about->setAttribute(Qt::WA_DeleteOnClose);
@@ -315,6 +417,9 @@ void MainWindow::createMenus() {
     exportMenu->addAction(exportCsvAction_);
     exportMenu->addAction(exportHistogramAction_);
     exportMenu->addAction(exportAllAction_);
+    exportMenu->addSeparator();
+    exportMenu->addAction(exportSweepCsvAction_);
+    exportMenu->addAction(exportSweepPngAction_);
     file->addSeparator();
     file->addAction(quitAction_);
 
@@ -352,6 +457,16 @@ void MainWindow::createMenus() {
     engine->addAction(buildAction_);
     engine->addAction(scoreAction_);
     engine->addAction(cancelAction_);
+    engine->addSeparator();
+    engine->addAction(addImagesAction_);
+    engine->addAction(saveBankAction_);
+    engine->addAction(openBankAction_);
+    engine->addSeparator();
+    engine->addAction(sweepAction_);
+    engine->addAction(sharedBankAction_);
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(modelsAction_);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(aboutAction_);
@@ -382,9 +497,15 @@ void MainWindow::createMenus() {
 void MainWindow::connectEngine() {
     connect(controller_, &EngineController::started, this, [this](RequestKind kind) {
         enginePanel_->onStarted(kind);
-        if (kind != RequestKind::ValidateBackbone) statusBar()->showMessage(EngineController::kindName(kind) + QStringLiteral("…"));
+        if (kind == RequestKind::BudgetSweep) sweepPanel_->setRunning(true);
+        if (kind != RequestKind::ValidateBackbone && kind != RequestKind::ProbeFeatures)
+            statusBar()->showMessage(EngineController::kindName(kind) + QStringLiteral("…"));
     });
     connect(controller_, &EngineController::progress, enginePanel_, &EnginePanel::onProgress);
+    connect(controller_, &EngineController::progress, this,
+            [this](RequestKind kind, const QString& stage, qint64 done, qint64 total) {
+                if (kind == RequestKind::BudgetSweep) sweepPanel_->onProgress(stage, done, total);
+            });
     connect(controller_, &EngineController::busyChanged, this, [this](bool busy) {
         enginePanel_->onBusyChanged(busy);
         updateActions();
@@ -397,15 +518,42 @@ void MainWindow::connectEngine() {
     connect(controller_, &EngineController::backboneValidated, this, [this](const QString& identity, int stride) {
         enginePanel_->onBackboneValidated(identity, stride);
         statusBar()->showMessage(tr("Backbone loaded: %1").arg(identity), 6000);
+        scheduleProbe();
     });
+    connect(controller_, &EngineController::featuresProbed, this, [this](const FeatureShape& shape) {
+        featureShape_ = shape;
+        shapeKey_ = pendingShapeKey_;
+        bankPanel_->setFeatureShape(shape);
+        if (sharedDialog_) sharedDialog_->setFeatureShape(shape, enginePanel_->options().maxTrainImages);
+    });
+    connect(controller_, &EngineController::bankChanged, this, &MainWindow::onBankChanged);
+    connect(controller_, &EngineController::bankSaved, this, [this](const QString& path) {
+        enginePanel_->onFinished(RequestKind::SaveBank, QString());
+        statusBar()->showMessage(tr("Saved the bank to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    });
+    connect(controller_, &EngineController::sweepFinished, this, [this](const BudgetSweepResultPtr& result) {
+        enginePanel_->onFinished(RequestKind::BudgetSweep, QString());
+        sweepPanel_->setResult(result);
+        raiseDock(sweepPanel_);
+        statusBar()->showMessage(tr("Budget sweep of %1: %n point(s).", nullptr, static_cast<int>(result->points.size()))
+                                     .arg(QString::fromStdString(result->product)),
+                                 8000);
+        updateActions();
+    });
+    connect(controller_, &EngineController::sharedBankEvaluated, this, &MainWindow::onSharedRun);
     connect(controller_, &EngineController::bankBuilt, this, [this](const TrainedBankPtr& bank) {
         bank_ = bank;
         buildInFlight_ = false;
         enginePanel_->onBankBuilt(bank);
         enginePanel_->onFinished(RequestKind::BuildBank, QString());
+        bankPanel_->setBank(bank);
         const QString product = QString::fromStdString(bank->product);
-        bankStatus_->setText(tr("Bank: %1 (%2 patches)").arg(product).arg(bank->model->bankPatches()));
-        statusBar()->showMessage(tr("Bank of %1 built from %2 images.").arg(product).arg(bank->model->trainImages()), 8000);
+        bankStatus_->setText(tr("Bank: %1 (%2 vectors, %3)")
+                                 .arg(product)
+                                 .arg(bank->summary.vectors)
+                                 .arg(QLocale().formattedDataSize(static_cast<qint64>(bank->summary.bytes))));
+        statusBar()->showMessage(tr("Bank of %1 built from %2 images.").arg(product).arg(bank->summary.trainImages), 8000);
+        emit bankInUseChanged();
         if (product == product_) histogramPanel_->setTrainingScores({});
         updateActions();
         if (scoreAfterBuild_) {
@@ -428,15 +576,27 @@ void MainWindow::connectEngine() {
     });
     connect(controller_, &EngineController::failed, this, &MainWindow::onEngineFailed);
     connect(controller_, &EngineController::cancelled, this, [this](RequestKind kind) {
+        if (kind == RequestKind::ProbeFeatures) return;  // superseded by a newer probe or by real work
         if (kind == RequestKind::BuildBank) scoreAfterBuild_ = buildInFlight_ = false;
         if (kind == RequestKind::LeaveOneOut) histogramPanel_->leaveOneOutFailed();
+        if (kind == RequestKind::BudgetSweep) sweepPanel_->setFailed(tr("Budget sweep cancelled."));
+        if (kind == RequestKind::SharedBank) routerPanel_->setRunning(tr("The shared-bank run was cancelled."));
         enginePanel_->onFinished(kind, tr("%1: cancelled").arg(EngineController::kindName(kind)));
         statusBar()->showMessage(tr("%1: cancelled").arg(EngineController::kindName(kind)), 6000);
     });
 }
 
 void MainWindow::onEngineFailed(RequestKind kind, const QString& reason) {
+    if (kind == RequestKind::ProbeFeatures) {
+        // The backbone check reports the reason; the bank estimate just has no feature size.
+        featureShape_ = FeatureShape{};
+        shapeKey_.clear();
+        bankPanel_->setFeatureShape(featureShape_);
+        return;
+    }
     enginePanel_->onFinished(kind, tr("%1 failed").arg(EngineController::kindName(kind)));
+    if (kind == RequestKind::BudgetSweep) sweepPanel_->setFailed(tr("Budget sweep failed: %1").arg(reason));
+    if (kind == RequestKind::SharedBank) routerPanel_->setRunning(tr("The shared-bank run failed: %1").arg(reason));
     if (kind == RequestKind::BuildBank) scoreAfterBuild_ = buildInFlight_ = false;
     if (kind == RequestKind::LeaveOneOut) histogramPanel_->leaveOneOutFailed();
     if (kind == RequestKind::ValidateBackbone) enginePanel_->onBackboneInvalid(reason);
@@ -505,6 +665,7 @@ void MainWindow::onDatasetOpened(const DatasetPtr& dataset) {
     product_.clear();
     datasetPanel_->setDataset(dataset);
     browser_->setDataset(dataset);
+    if (sharedDialog_) sharedDialog_->setDataset(dataset);
     inspection_->clear();
     histogramPanel_->setResult(nullptr);
     histogramPanel_->setTrainingScores({});
@@ -532,6 +693,8 @@ void MainWindow::setCurrentProduct(const QString& product) {
     if (product == product_) return;
     product_ = product;
     enginePanel_->setProduct(product);
+    sweepPanel_->setProduct(product);
+    updateBankEstimate();
     applyProductView();
     updateActions();
 }
@@ -580,8 +743,9 @@ void MainWindow::buildBank() {
     scoreAfterBuild_ = false;
     bankDataset_ = dataset_;
     buildInFlight_ = true;
-    pendingBuildOptions_ = enginePanel_->options();
+    pendingBuildOptions_ = engineOptions();
     pendingBuildProduct_ = product_;
+    controller_->cancel(RequestKind::ProbeFeatures);  // the build measures the real thing
     controller_->buildBank(dataset_, product_, pendingBuildOptions_);
 }
 
@@ -590,7 +754,7 @@ void MainWindow::scoreTestSet() {
         statusBar()->showMessage(tr("Open a data set and select a product first."), 6000);
         return;
     }
-    const EvaluationOptions options = enginePanel_->options();
+    const EvaluationOptions options = engineOptions();
     if (buildInFlight_ && pendingBuildProduct_ == product_ && bankDataset_ == dataset_ &&
         sameOptions(pendingBuildOptions_, options)) {
         scoreAfterBuild_ = true;  // the bank being built is the right one: score when it arrives
@@ -688,7 +852,15 @@ void MainWindow::showPath(const QString& path) {
 }
 
 void MainWindow::showScored(const ScoreResultPtr& result, int index) {
-    if (!result) return;
+    if (!result || index < 0 || static_cast<std::size_t>(index) >= result->images.size()) return;
+    if (result->shared) {
+        // A shared run carries its own colour scale and thresholds, per product.
+        inspection_->setScale(result->mapLow, result->mapHigh, result->pixelThreshold);
+        inspection_->setImageThreshold(result->imageThreshold);
+        inspection_->showImage(QString::fromStdString(result->images[static_cast<std::size_t>(index)].sample.path),
+                               nullptr, result, index);
+        return;
+    }
     const QString product = QString::fromStdString(result->product);
     ProductState* s = state(product);
     // Dropped images share the colour scale and thresholds of their product's test set.
@@ -727,11 +899,16 @@ void MainWindow::dropEvent(QDropEvent* event) {
     }
     const QStringList files = imageFiles(urls);
     if (!files.isEmpty()) {
-        scoreFiles(files);
+        // Shift: the images are normal ones for the bank, not images to inspect.
+        if (event->modifiers() & Qt::ShiftModifier)
+            addImagesToBank(files);
+        else
+            scoreFiles(files);
         event->acceptProposedAction();
         return;
     }
-    statusBar()->showMessage(tr("Drop a data set folder, or image files to score them."), 6000);
+    statusBar()->showMessage(tr("Drop a data set folder, or image files to score them (Shift: add them to the bank)."),
+                             6000);
 }
 
 void MainWindow::pasteImages() {
@@ -792,9 +969,13 @@ bool MainWindow::exportCsv(const QString& folder) {
     evaluation.product = r.product;
     evaluation.backboneIdentity = r.bank->backboneIdentity;
     evaluation.resolution = r.bank->options.resolution;
-    evaluation.trainImages = r.bank->model->trainImages();
-    evaluation.bankPatches = r.bank->model->bankPatches();
-    evaluation.featureDim = r.bank->model->featureDim();
+    evaluation.trainImages = r.bank->summary.trainImages;
+    evaluation.bankPatches = r.bank->summary.vectors;
+    evaluation.sourcePatches = r.bank->summary.sourcePatches;
+    evaluation.bankSpec = r.bank->summary.spec;
+    evaluation.bankBytes = r.bank->summary.bytes;
+    evaluation.compressionRatio = r.bank->summary.compressionRatio;
+    evaluation.featureDim = r.bank->summary.featureDim;
     evaluation.images = r.images;
     evaluation.metrics = r.metrics;
     evaluation.hasMasks = r.hasMasks;
@@ -858,6 +1039,11 @@ void MainWindow::loadSettings() {
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     enginePanel_->loadSettings(s);
+    bankPanel_->loadSettings(s);
+    sweepPanel_->loadSettings(s);
+    inspection_->setOverlayMode(s.value(QStringLiteral("view/overlayMode")).toString() == QLatin1String("neighbours")
+                                    ? InspectionPanel::OverlayMode::NeighbourProduct
+                                    : InspectionPanel::OverlayMode::AnomalyMap);
     inspection_->setOpacity(s.value(QStringLiteral("view/opacity"), 0.5).toDouble());
     try {
         inspection_->setColorMap(colorMapFromString(s.value(QStringLiteral("view/colorMap"), QStringLiteral("jet")).toString().toStdString()));
@@ -873,6 +1059,12 @@ void MainWindow::saveSettings() const {
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
     enginePanel_->saveSettings(s);
+    bankPanel_->saveSettings(s);
+    sweepPanel_->saveSettings(s);
+    if (sharedDialog_) sharedDialog_->saveSettings(s);
+    s.setValue(QStringLiteral("view/overlayMode"),
+               inspection_->overlayMode() == InspectionPanel::OverlayMode::NeighbourProduct ? QStringLiteral("neighbours")
+                                                                                            : QStringLiteral("map"));
     s.setValue(QStringLiteral("view/opacity"), inspection_->opacity());
     s.setValue(QStringLiteral("view/colorMap"), QString::fromStdString(toString(inspection_->colorMap())));
     s.setValue(QStringLiteral("view/overlay"), inspection_->overlayVisible());
@@ -909,6 +1101,13 @@ void MainWindow::updateActions() {
     exportCsvAction_->setEnabled(scored);
     exportAllAction_->setEnabled(scored);
     exportHistogramAction_->setEnabled(scored);
+    addImagesAction_->setEnabled(bank_ != nullptr);
+    saveBankAction_->setEnabled(bank_ != nullptr);
+    sweepAction_->setEnabled(haveProduct);
+    sharedBankAction_->setEnabled(dataset_ != nullptr);
+    const bool swept = sweepPanel_->result() != nullptr;
+    exportSweepCsvAction_->setEnabled(swept);
+    exportSweepPngAction_->setEnabled(swept);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -917,6 +1116,215 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     batch_->cancel();
     controller_->shutdown();
     event->accept();
+}
+
+// ----------------------------------------------------------------------------------------- banks
+
+EvaluationOptions MainWindow::engineOptions() const {
+    EvaluationOptions o = enginePanel_->options();
+    o.bankSpec = bankPanel_->engineSpec(o.backbone.device);
+    return o;
+}
+
+void MainWindow::updateBankEstimate() {
+    qint64 train = 0;
+    if (dataset_ && !product_.isEmpty()) {
+        train = static_cast<qint64>(dataset_->count(product_.toStdString(), Split::Train));
+        const int limit = enginePanel_->options().maxTrainImages;
+        if (limit > 0) train = std::min<qint64>(train, limit);
+    }
+    bankPanel_->setProduct(product_, train);
+}
+
+void MainWindow::scheduleProbe() {
+    if (shapeKey(enginePanel_->options()) == shapeKey_ && featureShape_.dim > 0) return;
+    probeTimer_->start();
+}
+
+void MainWindow::probeFeatures() {
+    const EvaluationOptions options = enginePanel_->options();
+    const QString key = shapeKey(options);
+    if (key == shapeKey_ && featureShape_.dim > 0) return;
+    if (!options.backbone.weightsPath.empty() || options.backbone.name == "descriptors") {
+        pendingShapeKey_ = key;
+        bankPanel_->setFeatureShapePending();
+        controller_->probeFeatures(options);
+    }
+}
+
+void MainWindow::addImagesToBank(const QStringList& paths) {
+    if (paths.isEmpty()) return;
+    if (!bank_) {
+        showError(tr("Cannot add images to the bank"), tr("Build or open a bank first."));
+        return;
+    }
+    statusBar()->showMessage(tr("Adding %n image(s) to the bank of %1…", nullptr, static_cast<int>(paths.size()))
+                                 .arg(QString::fromStdString(bank_->product)));
+    controller_->addImages(paths);
+}
+
+void MainWindow::saveBankTo(const QString& path) {
+    if (!bank_) {
+        showError(tr("Cannot save the bank"), tr("Build or open a bank first."));
+        return;
+    }
+    controller_->saveBank(path);
+}
+
+void MainWindow::openBankFile(const QString& path) {
+    if (path.isEmpty()) return;
+    scoreAfterBuild_ = false;
+    controller_->loadBank(path, engineOptions());
+}
+
+void MainWindow::onBankChanged(RequestKind kind, const TrainedBankPtr& bank) {
+    bank_ = bank;
+    enginePanel_->onFinished(kind, QString());
+    const QString product = QString::fromStdString(bank->product);
+    if (kind == RequestKind::LoadBank) {
+        // The loaded bank is scored like a built one: same product, same settings (its spec).
+        bankDataset_ = dataset_;
+        buildInFlight_ = false;
+        {
+            QSignalBlocker block(bankPanel_);
+            bankPanel_->setSpec(QString::fromStdString(bank->summary.spec));
+        }
+        enginePanel_->onBankBuilt(bank);
+        if (dataset_ && product != product_ &&
+            std::find(dataset_->products.begin(), dataset_->products.end(), bank->product) != dataset_->products.end())
+            setCurrentProduct(product);
+        statusBar()->showMessage(tr("Opened the bank of %1 from %2.").arg(product, QString::fromStdString(bank->file)), 8000);
+    } else {
+        enginePanel_->onBankBuilt(bank);
+        statusBar()->showMessage(tr("The bank of %1 now holds %2 vectors from %3 images; score again to use them.")
+                                     .arg(product)
+                                     .arg(bank->summary.vectors)
+                                     .arg(bank->summary.trainImages),
+                                 8000);
+    }
+    bankPanel_->setBank(bank);
+    bankStatus_->setText(tr("Bank: %1 (%2 vectors, %3)")
+                             .arg(product)
+                             .arg(bank->summary.vectors)
+                             .arg(QLocale().formattedDataSize(static_cast<qint64>(bank->summary.bytes))));
+    if (product == product_) histogramPanel_->setTrainingScores({});
+    updateActions();
+    emit bankInUseChanged();
+}
+
+void MainWindow::raiseDock(QWidget* panel) {
+    for (QWidget* w = panel; w; w = w->parentWidget())
+        if (auto* dock = qobject_cast<QDockWidget*>(w)) {
+            dock->show();
+            dock->raise();
+            return;
+        }
+}
+
+// ----------------------------------------------------------------------------------------- experiments
+
+void MainWindow::runBudgetSweep() {
+    if (!dataset_ || product_.isEmpty()) {
+        statusBar()->showMessage(tr("Open a data set and select a product first."), 6000);
+        return;
+    }
+    const QString problem = sweepPanel_->optionsError();
+    if (!problem.isEmpty()) {
+        showError(tr("Budget sweep"), problem);
+        return;
+    }
+    raiseDock(sweepPanel_);
+    sweepPanel_->setRunning(true);
+    controller_->budgetSweep(dataset_, product_, engineOptions(), sweepPanel_->options());
+}
+
+bool MainWindow::exportSweepCsv(const QString& csvFile) {
+    QString error;
+    const bool ok = sweepPanel_->exportCsv(csvFile, &error);
+    if (!ok) showError(tr("Export failed"), error);
+    else statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(csvFile)), 6000);
+    emit exportFinished(QStringLiteral("sweep-csv"), ok, ok ? csvFile : error);
+    return ok;
+}
+
+bool MainWindow::exportSweepChart(const QString& pngFile) {
+    QString error;
+    const bool ok = sweepPanel_->exportPng(pngFile, &error);
+    if (!ok) showError(tr("Export failed"), error);
+    else statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(pngFile)), 6000);
+    emit exportFinished(QStringLiteral("sweep-png"), ok, ok ? pngFile : error);
+    return ok;
+}
+
+SharedBankDialog* MainWindow::showSharedBankDialog() {
+    if (!sharedDialog_) {
+        sharedDialog_ = new SharedBankDialog(this);
+        sharedDialog_->setAttribute(Qt::WA_DeleteOnClose);
+        QSettings settings;
+        sharedDialog_->loadSettings(settings);
+        connect(sharedDialog_, &SharedBankDialog::runRequested, this, &MainWindow::runSharedBank);
+        connect(sharedDialog_, &QDialog::finished, this, [this] {
+            QSettings settings;
+            if (sharedDialog_) sharedDialog_->saveSettings(settings);
+        });
+        connect(sharedDialog_, &SharedBankDialog::datasetFailed, this, [this](const QString& folder, const QString& reason) {
+            datasetPanel_->addProblem(tr("shared bank"), folder, reason);
+        });
+        sharedDialog_->setDataset(dataset_);
+        sharedDialog_->setFeatureShape(featureShape_, enginePanel_->options().maxTrainImages);
+    }
+    if (sharedDialog_->isVisible()) {
+        sharedDialog_->raise();
+        sharedDialog_->activateWindow();
+    }
+    sharedDialog_->show();
+    return sharedDialog_;
+}
+
+void MainWindow::runSharedBank(SharedBankRequest request) {
+    if (request.products.empty()) {
+        showError(tr("Shared bank"), tr("Check at least one product."));
+        return;
+    }
+    request.options = engineOptions();
+    request.options.bankSpec = "flat";  // every share has its own spec, from the shared-bank settings
+    routerPanel_->setRunning(tr("Running a shared bank of %n product(s)…", nullptr, static_cast<int>(request.products.size())));
+    raiseDock(routerPanel_);
+    controller_->sharedBank(request);
+}
+
+void MainWindow::onSharedRun(const SharedRunPtr& run) {
+    enginePanel_->onFinished(RequestKind::SharedBank, QString());
+    sharedRun_ = run;
+    routerPanel_->setRun(run);
+    // The run's images join the inspection list; clicking one shows its map (or neighbour products).
+    inspectionList_->addAll(run->results);
+    raiseDock(routerPanel_);
+    const auto& e = run->evaluation;
+    statusBar()->showMessage(
+        tr("Shared bank of %n product(s): %1 vectors, average wrong-neighbour rate %2 %, routing accuracy %3 %.", nullptr,
+           static_cast<int>(e.names.size()))
+            .arg(e.bankVectors)
+            .arg(100.0 * e.averageWrongNeighborRate, 0, 'f', 2)
+            .arg(e.routing ? 100.0 * e.routing->accuracy() : std::numeric_limits<double>::quiet_NaN(), 0, 'f', 1),
+        12000);
+    for (const ScoreResultPtr& result : run->results)
+        if (!result->images.empty()) {
+            showScored(result, 0);
+            break;
+        }
+}
+
+QDialog* MainWindow::showModelsDialog() {
+    auto* dialog = new ModelsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ModelsDialog::modelChosen, enginePanel_, &EnginePanel::setBackbone);
+    connect(dialog, &ModelsDialog::modelChosen, this, [this](const QString& backbone, const QString& weights) {
+        raiseDock(enginePanel_);
+        statusBar()->showMessage(tr("Backbone %1 with %2").arg(backbone, QDir::toNativeSeparators(weights)), 8000);
+    });
+    dialog->open();
+    return dialog;
 }
 
 }  // namespace pb::ui

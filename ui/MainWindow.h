@@ -1,7 +1,7 @@
 // The main window of the inspection workbench: data set tree and problems, image browser,
-// inspection view, score histogram and engine panel as docks around the inspection view, with
-// menus, toolbar, shortcuts, drag and drop, exports and persisted settings. It owns the
-// EngineController; every engine call is asynchronous, so the window never freezes.
+// inspection view, score histogram, engine and memory-bank panels, budget sweep and router as docks
+// around the inspection view, with menus, toolbar, shortcuts, drag and drop, exports and persisted
+// settings. It owns the EngineController; every engine call is asynchronous, so the window never freezes.
 #pragma once
 #include <QFutureWatcher>
 #include <QHash>
@@ -16,11 +16,17 @@
 class QAction;
 class QLabel;
 class QMenu;
+class QDockWidget;
 class QProgressDialog;
+class QTimer;
 
 namespace pb::ui {
 
+class BankPanel;
 class BatchExporter;
+class BudgetSweepPanel;
+class RouterPanel;
+class SharedBankDialog;
 class DatasetPanel;
 class EngineController;
 class EnginePanel;
@@ -51,6 +57,22 @@ public:
     bool exportCsv(const QString& folder);            // metrics.csv + scores.csv
     bool exportHistogram(const QString& pngFile);
     bool exportAllMaps(const QString& folder);        // asynchronous, with progress and Cancel
+    bool exportSweepCsv(const QString& csvFile);
+    bool exportSweepChart(const QString& pngFile);
+
+    // Memory banks: the engine panel's settings with the bank panel's spec; more images into the bank
+    // in use; the bank to or from a file (errors name the file).
+    EvaluationOptions engineOptions() const;
+    void addImagesToBank(const QStringList& paths);
+    void saveBankTo(const QString& path);
+    void openBankFile(const QString& path);
+    // The budget sweep of the current product, with the sweep panel's methods and budgets.
+    void runBudgetSweep();
+    // Shared bank: the settings dialog (non-modal, one at a time) and the run itself.
+    SharedBankDialog* showSharedBankDialog();
+    void runSharedBank(SharedBankRequest request);
+    // Tools > Models…: downloads of the pretrained backbones; "Use this model" fills the engine panel.
+    QDialog* showModelsDialog();
 
     EngineController* controller() const { return controller_; }
     DatasetPanel* datasetPanel() const { return datasetPanel_; }
@@ -59,6 +81,13 @@ public:
     HistogramPanel* histogramPanel() const { return histogramPanel_; }
     EnginePanel* enginePanel() const { return enginePanel_; }
     InspectionListPanel* inspectionList() const { return inspectionList_; }
+    BankPanel* bankPanel() const { return bankPanel_; }
+    BudgetSweepPanel* sweepPanel() const { return sweepPanel_; }
+    RouterPanel* routerPanel() const { return routerPanel_; }
+    SharedRunPtr sharedRun() const { return sharedRun_; }
+    FeatureShape featureShape() const { return featureShape_; }
+    QAction* modelsAction() const { return modelsAction_; }
+    QAction* sharedBankAction() const { return sharedBankAction_; }
     BatchExporter* batchExporter() const { return batch_; }
     DatasetPtr dataset() const { return dataset_; }
     QString currentProduct() const { return product_; }
@@ -69,6 +98,8 @@ public:
 
 signals:
     void datasetShown(const QString& root);
+    // The bank's readout changed (built, images added, opened): for tests and the status bar.
+    void bankInUseChanged();
     void exportFinished(const QString& what, bool ok, const QString& detail);
     void engineError(const QString& message);
 
@@ -108,6 +139,12 @@ private:
     void showError(const QString& title, const QString& reason);
     void pasteImages();
     bool bankMatches(const EvaluationOptions& options) const;
+    void onBankChanged(RequestKind kind, const TrainedBankPtr& bank);
+    void onSharedRun(const SharedRunPtr& run);
+    void scheduleProbe();
+    void probeFeatures();
+    void updateBankEstimate();
+    void raiseDock(QWidget* panel);
     ProductState* state(const QString& product);
     QString chooseFolder(const QString& title);
     void updateActions();
@@ -119,6 +156,10 @@ private:
     HistogramPanel* histogramPanel_;
     EnginePanel* enginePanel_;
     InspectionListPanel* inspectionList_;
+    BankPanel* bankPanel_;
+    BudgetSweepPanel* sweepPanel_;
+    RouterPanel* routerPanel_;
+    QPointer<SharedBankDialog> sharedDialog_;
     BatchExporter* batch_;
     QPointer<QProgressDialog> batchProgress_;
     QLabel* bankStatus_;
@@ -146,6 +187,14 @@ private:
     QAction* exportCsvAction_;
     QAction* exportHistogramAction_;
     QAction* exportAllAction_;
+    QAction* exportSweepCsvAction_;
+    QAction* exportSweepPngAction_;
+    QAction* addImagesAction_;
+    QAction* saveBankAction_;
+    QAction* openBankAction_;
+    QAction* sweepAction_;
+    QAction* sharedBankAction_;
+    QAction* modelsAction_;
     QAction* aboutAction_;
     QAction* quitAction_;
 
@@ -161,6 +210,11 @@ private:
     QHash<QString, ScoredRef> scored_;  // image path -> latest score
     QString lastError_;
     QString lastExportFolder_;
+    SharedRunPtr sharedRun_;
+    FeatureShape featureShape_;
+    QString shapeKey_;          // the settings featureShape_ was measured with
+    QString pendingShapeKey_;   // the settings of the probe in flight
+    QTimer* probeTimer_;
 };
 
 }  // namespace pb::ui

@@ -30,7 +30,7 @@ RenderedMaps MapRenderer::render(const cv::Mat& rgb, const cv::Mat& map, const c
 
 RenderedMaps MapRenderer::render(const ScoredImage& image, const RenderSettings& settings) {
     cv::Mat rgb = decodeImageRgb(image.sample.path);
-    cv::Mat map = toOriginalSize(image.map, rgb.cols, rgb.rows);
+    cv::Mat map = mapToOriginal(image.map, image.frameSide, rgb.cols, rgb.rows);
     cv::Mat gt;
     if (image.sample.label == 1 && !image.sample.maskPaths.empty()) {
         std::vector<cv::Mat> parts;

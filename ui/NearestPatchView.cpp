@@ -92,6 +92,13 @@ void NearestPatchView::showPatch(const QImage& query, const QString& queryCaptio
     }
     origin_ = origin;
     originPath_ = QString::fromStdString(origin.imagePath);
+    if (originPath_.isEmpty()) {
+        // A k-means prototype, or a bank loaded from a file: there is no training patch to show.
+        nearest_->clear();
+        nearestCaption_->setText(tr("nearest bank vector is a prototype\n(no single training patch)"));
+        nearestCaption_->setToolTip(QString());
+        return;
+    }
     nearestCaption_->setText(tr("%1\nrow %2, column %3")
                                  .arg(QFileInfo(originPath_).fileName())
                                  .arg(origin.row)

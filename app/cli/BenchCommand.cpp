@@ -4,6 +4,8 @@
 #include <random>
 #include <sstream>
 
+#include "app/cli/BenchBank.h"
+#include "app/cli/BenchVit.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "engine/backbone/Backbone.h"
@@ -83,11 +85,17 @@ int benchFeatures(const CommandLine& cl) {
 }  // namespace
 
 int runBench(const std::vector<std::string>& args) {
+    // Benchmarks with their own option sets take the rest of the command line.
+    if (!args.empty() && args[0] == "vit") return runBenchVit(std::vector<std::string>(args.begin() + 1, args.end()));
+    if (!args.empty() && (args[0] == "coreset" || args[0] == "ivfpq")) return runBenchBank(args);
     CommandLine cl(args, {"help"});
     const std::string what = cl.positional().empty() ? "" : cl.positional()[0];
     if (cl.has("help") || what.empty()) {
         std::cout << "usage: patchbank-cli bench knn [--bank N] [--dim D] [--queries N,M] [--k K] [--methods a,b]\n"
                      "       patchbank-cli bench features [--backbones a,b] [--resolutions 224,448] [--batch N]\n"
+                     "       patchbank-cli bench vit --help       native ViT vs PyTorch eager images/s\n"
+                     "       patchbank-cli bench coreset --help   greedy coreset vs the PatchCore reference loop\n"
+                     "       patchbank-cli bench ivfpq --help     IVF-PQ vs exact kNN throughput and recall\n"
                      "  --threads N   CPU threads (default: all)\n";
         return what.empty() && !cl.has("help") ? 2 : 0;
     }
@@ -96,7 +104,7 @@ int runBench(const std::vector<std::string>& args) {
     setEngineThreads(cl.intValue("threads", 0));
     if (what == "knn") return benchKnn(cl);
     if (what == "features") return benchFeatures(cl);
-    throw Error("unknown benchmark '" + what + "' (knn, features)");
+    throw Error("unknown benchmark '" + what + "' (knn, features, vit, coreset, ivfpq)");
 }
 
 }  // namespace pb::cli

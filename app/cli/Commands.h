@@ -9,5 +9,8 @@ int runVersion(const std::vector<std::string>& args);
 int runEvaluate(const std::vector<std::string>& args);
 int runDemo(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
+int runModels(const std::vector<std::string>& args);
+int runBank(const std::vector<std::string>& args);
+int runRoute(const std::vector<std::string>& args);
 
 }  // namespace pb::cli

@@ -8,16 +8,70 @@
 
 namespace pb::cli {
 
-std::vector<std::string> evaluationOptionNames() {
-    return {"backbone", "weights", "layers",  "resolution", "k",         "image-score", "smoothing",
-            "knn",      "cache",   "no-cache", "threads",   "batch",     "max-train",   "device"};
+namespace {
+
+std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> items;
+    std::stringstream ss(text);
+    for (std::string item; std::getline(ss, item, ',');)
+        if (!item.empty()) items.push_back(item);
+    return items;
 }
 
+// A flag given bare ("1") or as --flag=true/false.
+bool flagValue(const CommandLine& cl, const std::string& name) {
+    const std::string v = cl.value(name);
+    if (v == "1" || v == "true" || v == "yes" || v == "on") return true;
+    if (v == "0" || v == "false" || v == "no" || v == "off") return false;
+    throw Error("option --" + name + " takes no value (or =true / =false), got '" + v + "'");
+}
+
+// Named settings of the papers the workbench reproduces (METHODS.md section 1).
+void applyPreset(const std::string& preset, EvaluationOptions& o) {
+    if (preset == "dinov3") {  // memory-pollution / purification papers: DINOv3 ViT-L/16, hidden_states[-6]
+        o.resolution = 448;
+        o.crop = 0;
+        o.backbone.layers = {"-6"};
+        o.backbone.finalNorm = false;
+        o.backbone.l2Normalize = false;
+    } else if (preset == "meds") {  // MeDS: resize 448, centre-crop 392, final norm, L2
+        o.resolution = 448;
+        o.crop = 392;
+        o.backbone.layers = {"-1"};
+        o.backbone.finalNorm = true;
+        o.backbone.l2Normalize = true;
+    } else {
+        throw Error("unknown --preset '" + preset + "' (dinov3, meds)");
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> evaluationOptionNames() {
+    return {"backbone",   "weights",    "layers",   "layer",      "config",       "final-norm",
+            "l2-normalize", "precision", "preset",  "resolution", "crop",         "k",
+            "image-score", "smoothing", "knn",      "cache",      "no-cache",     "threads",
+            "batch",      "max-train",  "device"};
+}
+
+std::vector<std::string> evaluationFlagNames() { return {"no-cache", "final-norm", "l2-normalize"}; }
+
 std::string evaluationOptionsHelp() {
-    return "  --backbone NAME      mobilenetv2_100, resnet18, resnet50, wide_resnet50_2, torchscript, descriptors\n"
-           "  --weights FILE       model.safetensors (timm format) or a TorchScript archive\n"
-           "  --layers A,B         stages/submodules to tap (default: the stride-8 and stride-16 stages)\n"
+    return "  --backbone NAME      mobilenetv2_100, resnet18, resnet50, wide_resnet50_2, torchscript, descriptors,\n"
+           "                       dinov3, dinov2, clip_vit (ViTs: architecture from config.json)\n"
+           "  --weights FILE       model.safetensors (timm / Hugging Face format) or a TorchScript archive\n"
+           "  --config FILE        Hugging Face config.json of a ViT (default: next to --weights)\n"
+           "  --layers A,B         CNN stages/submodules to tap (default: the stride-8 and stride-16 stages);\n"
+           "                       for ViTs the block index, Python-style\n"
+           "  --layer N            ViT block whose patch tokens are the features: -6 = hidden_states[-6]\n"
+           "                       (block 18 of 24), -1 = last block (default)\n"
+           "  --final-norm         ViT: apply the model's final LayerNorm to the tapped tokens\n"
+           "  --l2-normalize       ViT: scale every patch feature to unit length\n"
+           "  --precision P        ViT: fp32 (default), bf16, fp16 (CUDA only)\n"
+           "  --preset NAME        dinov3: 448 px, no crop, layer -6, no norm, no L2;\n"
+           "                       meds: 448 px, centre crop 392, final norm, L2 (explicit options override)\n"
            "  --resolution PX      square input size (default 224)\n"
+           "  --crop PX            square centre crop after the resize (default 0 = none)\n"
            "  --k K                neighbours per patch score (default 5)\n"
            "  --image-score RULE   p95 (default), max, topk, top1pct\n"
            "  --smoothing SIGMA    Gaussian sigma on the anomaly map in input pixels (default 0 = none)\n"
@@ -32,23 +86,32 @@ std::string evaluationOptionsHelp() {
 
 EvaluationOptions parseEvaluationOptions(const CommandLine& cl, const std::string& defaultBackbone) {
     EvaluationOptions o;
+    if (cl.has("preset")) applyPreset(cl.value("preset"), o);
     o.backbone.name = cl.value("backbone", defaultBackbone);
     o.backbone.weightsPath = cl.value("weights");
-    if (cl.has("layers")) {
-        std::stringstream ss(cl.value("layers"));
-        for (std::string item; std::getline(ss, item, ',');)
-            if (!item.empty()) o.backbone.layers.push_back(item);
-    }
+    o.backbone.configPath = cl.value("config");
+    if (cl.has("layers") && cl.has("layer")) throw Error("give either --layer or --layers, not both");
+    if (cl.has("layers")) o.backbone.layers = splitList(cl.value("layers"));
+    if (cl.has("layer")) o.backbone.layers = splitList(cl.value("layer"));
+    if (cl.has("final-norm")) o.backbone.finalNorm = flagValue(cl, "final-norm");
+    if (cl.has("l2-normalize")) o.backbone.l2Normalize = flagValue(cl, "l2-normalize");
+    o.backbone.precision = cl.value("precision", o.backbone.precision);
     o.backbone.device = cl.value("device", "cpu");
     o.backbone.batchSize = cl.intValue("batch", 8);
     if (o.backbone.batchSize < 1) throw Error("--batch must be at least 1");
-    o.resolution = cl.intValue("resolution", 224);
+    o.resolution = cl.intValue("resolution", o.resolution);
+    if (o.resolution < 1) throw Error("--resolution must be positive");
+    o.crop = cl.intValue("crop", o.crop);
+    if (o.crop < 0 || o.crop > o.resolution)
+        throw Error("--crop " + std::to_string(o.crop) + " must be between 0 (none) and the resolution (" +
+                    std::to_string(o.resolution) + ")");
     o.k = cl.intValue("k", 5);
     o.imageScore = imageScoreRuleFromString(cl.value("image-score", "p95"));
     o.smoothingSigma = cl.doubleValue("smoothing", 0.0);
     o.knnMethod = cl.value("knn", "auto");
     o.maxTrainImages = cl.intValue("max-train", 0);
-    if (!cl.has("no-cache")) o.cacheDir = cl.value("cache", FeatureCache::defaultDirectory().string());
+    if (!cl.has("no-cache") || !flagValue(cl, "no-cache"))
+        o.cacheDir = cl.value("cache", FeatureCache::defaultDirectory().string());
     setEngineThreads(cl.intValue("threads", 0));
     return o;
 }

@@ -14,8 +14,11 @@ void printUsage() {
     std::cout << "usage: patchbank-cli <command> [options]\n\n"
                  "commands:\n"
                  "  evaluate   build a bank from the train split and score the test split\n"
+                 "  bank       memory bank files: 'bank build|info|score|add'\n"
+                 "  route      route test images to products with the prototype router\n"
                  "  demo       generate the embedded synthetic data set and evaluate it\n"
                  "  bench      benchmarks: 'bench knn', 'bench features'\n"
+                 "  models     pretrained backbones: 'models list', 'models fetch NAME', 'models path NAME'\n"
                  "  version    versions of PatchBank and its libraries\n\n"
                  "'patchbank-cli <command> --help' describes a command's options.\n";
 }
@@ -33,6 +36,9 @@ int main(int argc, char** argv) {
         {"evaluate", pb::cli::runEvaluate},
         {"demo", pb::cli::runDemo},
         {"bench", pb::cli::runBench},
+        {"models", pb::cli::runModels},
+        {"bank", pb::cli::runBank},
+        {"route", pb::cli::runRoute},
     };
     auto it = commands.find(args[0]);
     if (it == commands.end()) {

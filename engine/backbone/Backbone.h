@@ -11,11 +11,17 @@
 namespace pb {
 
 struct BackboneOptions {
-    std::string name = "descriptors";   // mobilenetv2_100, resnet18, resnet50, wide_resnet50_2, torchscript, descriptors, ...
+    std::string name = "descriptors";   // mobilenetv2_100, resnet18, ..., torchscript, descriptors, dinov3, dinov2, clip_vit
     std::string weightsPath;            // model.safetensors (timm/HF) or a TorchScript archive
     std::vector<std::string> layers;    // stages / submodules to tap; empty = the backbone's default
     std::string device = "cpu";         // "cpu" or "cuda"
     int batchSize = 8;
+    // Vision Transformers (dinov3, dinov2, clip_vit). layers holds the block index, Python-style
+    // ("-6" = HF hidden_states[-6], the output of block 18 of 24); empty = the last block.
+    std::string configPath;             // HF config.json; empty = config.json next to the weights
+    bool finalNorm = false;             // apply the model's final LayerNorm to the tapped tokens
+    bool l2Normalize = false;           // scale every patch feature to unit L2 norm
+    std::string precision = "fp32";     // fp32 | bf16 (CPU or CUDA) | fp16 (CUDA); norms, RoPE, softmax stay fp32
 };
 
 class Backbone {

@@ -3,6 +3,7 @@
 #include "engine/backbone/DescriptorBackbone.h"
 #include "engine/backbone/TimmCnn.h"
 #include "engine/backbone/TorchScriptBackbone.h"
+#include "engine/backbone/VisionTransformer.h"
 #include "engine/util/Error.h"
 
 namespace pb {
@@ -27,6 +28,9 @@ std::unique_ptr<Backbone> createBackbone(const BackboneOptions& options) {
     }
     for (const auto& arch : TimmCnn::architectures())
         if (options.name == arch) return std::make_unique<TimmCnn>(options);
+    // Vision Transformers: the architecture comes from the HF config.json beside the weights.
+    if (options.name == "dinov3" || options.name == "dinov2" || options.name == "clip_vit")
+        return std::make_unique<VisionTransformer>(options);
     std::string known;
     for (const auto& n : knownBackbones()) known += (known.empty() ? "" : ", ") + n;
     throw Error("unknown backbone \"" + options.name + "\"; known: " + known, options.weightsPath);
@@ -35,6 +39,9 @@ std::unique_ptr<Backbone> createBackbone(const BackboneOptions& options) {
 std::vector<std::string> knownBackbones() {
     std::vector<std::string> names{"descriptors"};
     for (const auto& arch : TimmCnn::architectures()) names.push_back(arch);
+    names.push_back("dinov3");
+    names.push_back("dinov2");
+    names.push_back("clip_vit");
     names.push_back("torchscript");
     return names;
 }

@@ -9,11 +9,13 @@ namespace pb {
 
 struct EvaluationOptions {
     BackboneOptions backbone;
-    int resolution = 224;                  // square input side in pixels (PIL bilinear resize, no crop)
+    int resolution = 224;                  // square input side in pixels (PIL bilinear resize)
+    int crop = 0;                          // square centre crop after the resize; 0 = none (MeDS: 448 then 392)
     int k = 5;                             // neighbours averaged into a patch score
     ImageScoreRule imageScore = ImageScoreRule::P95;
     double smoothingSigma = 0.0;           // Gaussian sigma on the input-resolution map; 0 = none (paper default)
-    std::string knnMethod = "auto";        // faiss | torch | blas | auto
+    std::string knnMethod = "auto";        // exact search of flat banks: faiss | torch | blas | auto
+    std::string bankSpec = "flat";         // memory bank factory string (createBank): flat, coreset:1/16, ivfpq:...
     std::string cacheDir;                  // empty = no feature cache
     int maxTrainImages = 0;                // 0 = all; otherwise the first N (sorted) train images
 };

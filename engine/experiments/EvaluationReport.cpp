@@ -22,7 +22,8 @@ std::vector<std::string> EvaluationReport::metricsColumns() {
     return {"product",      "image_auroc",  "image_ap",        "image_f1max",     "tpr_at_1fpr",   "tpr_at_5fpr",
             "pixel_auroc",  "pixel_ap",     "aupro_30",        "n_train",         "n_test",        "seconds",
             "backbone",     "resolution",   "eval_resolution", "aupro_variant",   "k",             "image_score",
-            "bank_patches", "feature_dim",  "image_threshold", "pixel_threshold"};
+            "bank_patches", "feature_dim",  "image_threshold", "pixel_threshold", "bank_spec",  "bank_bytes",
+            "bank_mb",      "source_patches", "compression_ratio", "wrong_neighbor_rate", "routing_accuracy"};
 }
 
 void EvaluationReport::writeMetrics(const std::vector<ProductEvaluation>& products) const {
@@ -37,18 +38,23 @@ void EvaluationReport::writeMetrics(const std::vector<ProductEvaluation>& produc
                     m.pixelEvalWidth > 0 ? std::to_string(m.pixelEvalWidth) + "x" + std::to_string(m.pixelEvalHeight) : "-",
                     m.auproVariant.empty() ? "-" : m.auproVariant, std::to_string(options_.k), toString(options_.imageScore),
                     std::to_string(p.bankPatches), std::to_string(p.featureDim), CsvWriter::number(p.imageThreshold),
-                    CsvWriter::number(p.pixelThreshold)});
+                    CsvWriter::number(p.pixelThreshold), p.bankSpec, std::to_string(p.bankBytes),
+                    CsvWriter::number(static_cast<double>(p.bankBytes) / (1024.0 * 1024.0), 4),
+                    std::to_string(p.sourcePatches), CsvWriter::number(p.compressionRatio, 4),
+                    CsvWriter::number(p.wrongNeighborRate), CsvWriter::number(p.routingAccuracy)});
     }
     csv.save(outDir_ / "metrics.csv");
 }
 
 void EvaluationReport::writeScores(const std::vector<ProductEvaluation>& products) const {
-    CsvWriter csv({"product", "image", "defect", "label", "score", "predicted", "image_threshold"});
+    CsvWriter csv({"product", "image", "defect", "label", "score", "predicted", "image_threshold", "routed_product",
+                   "route_margin"});
     for (const auto& p : products)
         for (const auto& img : p.images)
             csv.addRow({p.product, img.sample.path, img.sample.defect, std::to_string(img.sample.label),
                         CsvWriter::number(img.score, 8), img.score >= p.imageThreshold ? "1" : "0",
-                        CsvWriter::number(p.imageThreshold, 8)});
+                        CsvWriter::number(p.imageThreshold, 8), img.routedProduct.empty() ? "-" : img.routedProduct,
+                        CsvWriter::number(img.routeMargin, 6)});
     csv.save(outDir_ / "scores.csv");
 }
 
@@ -81,7 +87,7 @@ void EvaluationReport::writeImages(const ProductEvaluation& product, const Progr
             const ScoredImage& img = product.images[i];
             try {
                 cv::Mat rgb = decodeImageRgb(img.sample.path);
-                cv::Mat map = toOriginalSize(img.map, rgb.cols, rgb.rows);
+                cv::Mat map = mapToOriginal(img.map, img.frameSide, rgb.cols, rgb.rows);
                 cv::Mat heat = applyColorMap(map, lo, hi, ColorMapName::Jet);
                 cv::Mat predicted = map >= static_cast<float>(product.pixelThreshold);
                 predicted /= 255;

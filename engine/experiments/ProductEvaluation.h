@@ -1,6 +1,7 @@
 // The outcome of evaluating one product: per-image scores and maps, the metrics and where the time went.
 #pragma once
 #include <cstdint>
+#include <limits>
 #include <opencv2/core.hpp>
 #include <string>
 #include <vector>
@@ -14,14 +15,20 @@ namespace pb {
 struct ScoredImage {
     Sample sample;
     double score = 0.0;
-    cv::Mat map;             // CV_32F anomaly map at the input resolution (resolution x resolution)
-    cv::Mat mask;            // CV_8U 0/1 ground truth at the input resolution; empty when there is none
+    cv::Mat map;             // CV_32F anomaly map at the network input (resolution, or the crop when cropped)
+    cv::Mat mask;            // CV_8U 0/1 ground truth on the same pixels; empty when there is none
+    int frameSide = 0;       // resized square before a centre crop (see mapToOriginal); 0 = no crop
     int originalWidth = 0;
     int originalHeight = 0;
     int gridHeight = 0;      // patch grid of the backbone output
     int gridWidth = 0;
     std::vector<float> patchScores;          // [gridHeight * gridWidth]
-    std::vector<std::int64_t> nearestPatch;  // bank index of each patch's nearest neighbour
+    std::vector<std::int64_t> nearestPatch;  // bank row of each patch's nearest neighbour
+    // Shared multi-product banks only: the product each patch's nearest neighbour belongs to (bank tag),
+    // the routed product and its margin (second-best minus best prototype distance).
+    std::vector<std::int32_t> nearestTag;
+    std::string routedProduct;
+    double routeMargin = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct ProductEvaluation {
@@ -29,7 +36,13 @@ struct ProductEvaluation {
     std::string backboneIdentity;
     int resolution = 0;
     std::size_t trainImages = 0;
-    std::size_t bankPatches = 0;
+    std::size_t bankPatches = 0;       // stored bank vectors (the product's share of a shared bank)
+    std::size_t sourcePatches = 0;     // training patches the bank was compressed from
+    std::string bankSpec = "flat";
+    std::size_t bankBytes = 0;         // the searched bank (the whole shared bank when shared)
+    double compressionRatio = 1.0;     // source float32 bytes / bank bytes
+    double wrongNeighborRate = std::numeric_limits<double>::quiet_NaN();  // shared banks: 1-NN in another product
+    double routingAccuracy = std::numeric_limits<double>::quiet_NaN();    // routed: test images routed here correctly
     int featureDim = 0;
     std::vector<ScoredImage> images;
     EvaluationMetrics metrics;

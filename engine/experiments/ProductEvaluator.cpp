@@ -1,9 +1,9 @@
 #include "engine/experiments/ProductEvaluator.h"
 
-#include <algorithm>
 #include <chrono>
 
 #include "engine/experiments/ProductModel.h"
+#include "engine/experiments/ScoredImagesSummary.h"
 #include "engine/util/Error.h"
 
 namespace pb {
@@ -32,37 +32,20 @@ ProductEvaluation ProductEvaluator::evaluate(const Dataset& dataset, const std::
     model.build(product, train, progress, result.times);
     result.trainImages = model.trainImages();
     result.bankPatches = model.bankPatches();
+    result.sourcePatches = model.sourcePatches();
+    result.bankSpec = model.bankSpec();
+    result.bankBytes = model.bankBytes();
+    result.compressionRatio = model.compressionRatio();
     result.featureDim = model.featureDim();
     result.images = model.score(test, progress, result.times);
 
-    ScopedStageTimer timer(result.times, "metrics");
-    std::vector<double> scores;
-    std::vector<int> labels;
-    std::vector<cv::Mat> maps, masks;
-    result.hasMasks = std::any_of(result.images.begin(), result.images.end(),
-                                  [](const ScoredImage& s) { return s.sample.label == 1 && !s.mask.empty(); });
-    for (const auto& img : result.images) {
-        if (img.sample.label < 0) continue;
-        scores.push_back(img.score);
-        labels.push_back(img.sample.label);
-        if (result.hasMasks && !img.mask.empty()) {
-            maps.push_back(img.map);
-            masks.push_back(img.mask);
-        }
-    }
-    result.metrics = computeMetrics(scores, labels, maps, masks);
-    result.imageThreshold = result.metrics.imageF1Threshold;
-    if (result.hasMasks) {
-        result.pixelThreshold = result.metrics.pixelF1Threshold;
-    } else {
-        // No ground truth: flag the top 1% of test pixels.
-        std::vector<float> all;
-        for (const auto& img : result.images) all.insert(all.end(), img.map.begin<float>(), img.map.end<float>());
-        if (!all.empty()) {
-            auto nth = all.begin() + static_cast<std::ptrdiff_t>(0.99 * (all.size() - 1));
-            std::nth_element(all.begin(), nth, all.end());
-            result.pixelThreshold = *nth;
-        }
+    {
+        ScopedStageTimer timer(result.times, "metrics");
+        const ScoredImagesSummary summary = summariseScoredImages(result.images);
+        result.metrics = summary.metrics;
+        result.hasMasks = summary.hasMasks;
+        result.imageThreshold = summary.imageThreshold;
+        result.pixelThreshold = summary.pixelThreshold;
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

@@ -1,35 +1,17 @@
 #include "engine/experiments/ProductModel.h"
 
 #include <algorithm>
-#include <opencv2/imgproc.hpp>
+#include <sstream>
 
-#include "engine/image/ImageDecoder.h"
+#include "engine/bank/MemoryBank.h"
+#include "engine/experiments/NeighbourScoring.h"
 #include "engine/knn/ExactKnn.h"
-#include "engine/scoring/AnomalyMap.h"
 #include "engine/scoring/PatchScorer.h"
 #include "engine/util/Error.h"
 
 namespace pb {
 
 namespace {
-
-// Ground truth at the evaluation resolution: all-zero for normal images, the (merged) mask for anomalies.
-cv::Mat loadMask(const Sample& sample, int resolution, const Progress& progress) {
-    if (sample.label == 0) return cv::Mat::zeros(resolution, resolution, CV_8U);
-    if (sample.maskPaths.empty()) return {};
-    try {
-        std::vector<cv::Mat> parts;
-        for (const auto& path : sample.maskPaths) parts.push_back(decodeMask(path));
-        cv::Mat merged = parts.size() == 1 ? parts.front() : mergeMasks(parts);
-        cv::Mat resized;
-        // Nearest neighbour sampled at pixel centres, as PIL's NEAREST does.
-        cv::resize(merged, resized, cv::Size(resolution, resolution), 0, 0, cv::INTER_NEAREST_EXACT);
-        return resized;
-    } catch (const Error& e) {
-        progress.problem(e.file().empty() ? sample.path : e.file(), e.reason());
-        return {};
-    }
-}
 
 std::vector<std::string> pathsOf(const std::vector<Sample>& samples) {
     std::vector<std::string> paths;
@@ -43,9 +25,14 @@ ProductModel::ProductModel(Backbone& backbone, EvaluationOptions options)
     : backbone_(&backbone), options_(std::move(options)) {
     if (options_.resolution < 32 || options_.resolution > 4096)
         throw Error("resolution must be between 32 and 4096 pixels, got " + std::to_string(options_.resolution));
+    if (options_.crop < 0 || options_.crop > options_.resolution)
+        throw Error("the crop must be between 0 (none) and the resolution " + std::to_string(options_.resolution) +
+                    ", got " + std::to_string(options_.crop));
     if (options_.k < 1) throw Error("k must be at least 1, got " + std::to_string(options_.k));
+    createBank(options_.bankSpec);  // a malformed spec fails here, before any image is read
     PreprocessSpec spec;
     spec.resizeWidth = spec.resizeHeight = options_.resolution;
+    spec.cropWidth = spec.cropHeight = options_.crop;
     extractor_ = std::make_unique<FeatureExtractor>(
         *backbone_, Preprocessor(spec),
         FeatureCache(options_.cacheDir.empty() ? std::filesystem::path{} : std::filesystem::path(options_.cacheDir)),
@@ -56,6 +43,60 @@ ProductModel::~ProductModel() = default;
 ProductModel::ProductModel(ProductModel&&) noexcept = default;
 ProductModel& ProductModel::operator=(ProductModel&&) noexcept = default;
 
+bool ProductModel::built() const { return bank_ && bank_->size() > 0; }
+std::size_t ProductModel::bankPatches() const { return bank_ ? bank_->size() : 0; }
+std::size_t ProductModel::sourcePatches() const { return bank_ ? bank_->sourceCount() : 0; }
+std::size_t ProductModel::bankBytes() const { return bank_ ? bank_->bytes() : 0; }
+std::string ProductModel::bankSpec() const { return bank_ ? bank_->spec() : options_.bankSpec; }
+
+double ProductModel::compressionRatio() const {
+    if (!bank_ || bank_->bytes() == 0) return 0.0;
+    return static_cast<double>(bank_->sourceCount()) * dim_ * sizeof(float) / static_cast<double>(bank_->bytes());
+}
+
+const MemoryBank& ProductModel::bank() const {
+    if (!bank_) throw Error("the bank of '" + product_ + "' has not been built");
+    return *bank_;
+}
+
+BankProvenance ProductModel::provenance() const {
+    BankProvenance p;
+    p.backboneIdentity = backbone_->identity();
+    std::ostringstream layers;
+    for (std::size_t i = 0; i < options_.backbone.layers.size(); ++i)
+        layers << (i ? "," : "") << options_.backbone.layers[i];
+    p.layers = layers.str();
+    p.resolution = options_.resolution;
+    p.crop = options_.crop;
+    p.dim = dim_;
+    return p;
+}
+
+std::vector<ExtractedFeatures> ProductModel::extractFeatures(const std::vector<Sample>& images,
+                                                             const std::string& stage, const Progress& progress,
+                                                             StageTimes& times) {
+    return extractor_->extract(pathsOf(images), product_ + ": " + stage, progress, times);
+}
+
+void ProductModel::appendSources(const std::vector<Sample>& images, std::vector<ExtractedFeatures>& features,
+                                 std::vector<float>& added) {
+    std::size_t next = bank_ ? bank_->sourceCount() : 0;
+    for (std::size_t i = 0; i < features.size(); ++i) {
+        auto& f = features[i];
+        if (!f.grid) continue;
+        if (dim_ == 0) dim_ = f.grid->dim;
+        if (f.grid->dim != dim_)
+            throw Error("feature dimension " + std::to_string(f.grid->dim) + " differs from the bank's " +
+                        std::to_string(dim_), images[i].path);
+        trainPaths_.push_back(images[i].path);
+        trainOriginalSizes_.emplace_back(f.originalWidth, f.originalHeight);
+        trainFirstPatch_.push_back(next + added.size() / dim_);
+        trainGrids_.emplace_back(f.grid->height, f.grid->width);
+        added.insert(added.end(), f.grid->data.begin(), f.grid->data.end());
+        f.grid.reset();
+    }
+}
+
 void ProductModel::build(const std::string& product, const std::vector<Sample>& train, const Progress& progress,
                          StageTimes& times) {
     product_ = product;
@@ -63,37 +104,64 @@ void ProductModel::build(const std::string& product, const std::vector<Sample>& 
     trainOriginalSizes_.clear();
     trainFirstPatch_.clear();
     trainGrids_.clear();
-    bankPatches_ = 0;
-    knn_.reset();
+    sources_.clear();
+    bank_.reset();
+    dim_ = 0;
 
-    auto features = extractor_->extract(pathsOf(train), product + ": train features", progress, times);
-    std::vector<float> bank;
-    int dim = 0;
-    for (std::size_t i = 0; i < features.size(); ++i) {
-        auto& f = features[i];
-        if (!f.grid) continue;
-        if (dim == 0) dim = f.grid->dim;
-        trainPaths_.push_back(train[i].path);
-        trainOriginalSizes_.emplace_back(f.originalWidth, f.originalHeight);
-        trainFirstPatch_.push_back(bank.size() / dim);
-        trainGrids_.emplace_back(f.grid->height, f.grid->width);
-        bank.insert(bank.end(), f.grid->data.begin(), f.grid->data.end());
-        f.grid.reset();
-    }
+    auto features = extractFeatures(train, "train features", progress, times);
+    std::vector<float> patches;
+    appendSources(train, features, patches);
     if (trainPaths_.empty()) throw Error("none of the training images of '" + product + "' could be read");
-    dim_ = dim;
 
-    ScopedStageTimer timer(times, "kNN");
-    knn_ = createExactKnn(options_.knnMethod);
-    knn_->setBank(bank.data(), bank.size() / dim, dim);
-    bankPatches_ = bank.size() / dim;
+    ScopedStageTimer timer(times, "bank");
+    auto bank = createBank(options_.bankSpec);
+    bank->build(patches.data(), patches.size() / dim_, dim_, 0, progress);
     bank_ = std::move(bank);
+    sources_ = std::move(patches);
+}
+
+std::size_t ProductModel::addImages(const std::vector<Sample>& images, const Progress& progress, StageTimes& times) {
+    if (!built()) throw Error("build or load a bank before adding images to it");
+    auto features = extractFeatures(images, "added features", progress, times);
+    const std::size_t before = trainPaths_.size();
+    std::vector<float> patches;
+    appendSources(images, features, patches);
+    if (patches.empty()) return 0;
+    ScopedStageTimer timer(times, "bank");
+    bank_->add(patches.data(), patches.size() / dim_, 0, progress);
+    // Leave-one-out needs every source patch; a loaded bank has none of its original ones.
+    if (!sources_.empty()) sources_.insert(sources_.end(), patches.begin(), patches.end());
+    return trainPaths_.size() - before;
+}
+
+void ProductModel::save(const std::filesystem::path& path) const {
+    if (!built()) throw Error("the bank of '" + product_ + "' has not been built", path.string());
+    writeBank(*bank_, provenance(), {product_}, path);
+}
+
+void ProductModel::load(const std::filesystem::path& path) {
+    LoadedBank loaded = readBank(path);
+    BankProvenance expected = provenance();
+    expected.dim = loaded.provenance.dim;  // the dimension is known only after the first image
+    loaded = readBank(path, expected);
+    product_ = loaded.tagNames.empty() ? path.stem().string() : loaded.tagNames.front();
+    trainPaths_.clear();
+    trainOriginalSizes_.clear();
+    trainFirstPatch_.clear();
+    trainGrids_.clear();
+    sources_.clear();
+    dim_ = loaded.provenance.dim;
+    bank_ = std::move(loaded.bank);
 }
 
 std::vector<double> ProductModel::leaveOneOutScores(const Progress& progress, StageTimes& times) const {
     if (!built()) throw Error("the bank of '" + product_ + "' has not been built");
+    if (sources_.empty() || trainFirstPatch_.empty() || trainFirstPatch_.front() != 0)
+        throw Error("leave-one-out scores need the training images of the bank; a bank loaded from a file has none");
     const std::size_t n = trainPaths_.size();
     if (n < 2) throw Error("leave-one-out scores need at least two training images");
+    const std::vector<float> rows = bank_->vectors();
+    const std::size_t bankRows = bank_->size();
     std::vector<double> scores(n);
     std::vector<float> rest;
     auto knn = createExactKnn(options_.knnMethod);
@@ -103,11 +171,17 @@ std::vector<double> ProductModel::leaveOneOutScores(const Progress& progress, St
         const std::size_t first = trainFirstPatch_[i];
         const std::size_t count = static_cast<std::size_t>(trainGrids_[i].first) * trainGrids_[i].second;
         ScopedStageTimer timer(times, "leave-one-out");
-        rest.assign(bank_.begin(), bank_.begin() + first * dim_);
-        rest.insert(rest.end(), bank_.begin() + (first + count) * dim_, bank_.end());
+        rest.clear();
+        for (std::size_t r = 0; r < bankRows; ++r) {
+            const std::int64_t source = bank_->sourceIndex(static_cast<std::int64_t>(r));
+            if (source >= static_cast<std::int64_t>(first) && source < static_cast<std::int64_t>(first + count))
+                continue;
+            rest.insert(rest.end(), rows.begin() + r * dim_, rows.begin() + (r + 1) * dim_);
+        }
+        if (rest.empty()) throw Error("leave-one-out: the bank holds only rows of one training image");
         knn->setBank(rest.data(), rest.size() / dim_, dim_);
         const int k = static_cast<int>(std::min<std::size_t>(options_.k, rest.size() / dim_));
-        KnnResult nn = knn->search(bank_.data() + first * dim_, count, k);
+        KnnResult nn = knn->search(sources_.data() + first * dim_, count, k);
         scores[i] = imageScore(patchScoresFromDistances(nn.distances.data(), count, k), options_.imageScore);
     }
     progress.step(stage, n, n);
@@ -118,10 +192,10 @@ std::vector<ScoredImage> ProductModel::score(const std::vector<Sample>& images, 
                                              StageTimes& times) {
     if (!built()) throw Error("the bank of '" + product_ + "' has not been built");
     const std::string stage = product_ + ": scoring";
-    auto features = extractor_->extract(pathsOf(images), product_ + ": test features", progress, times);
-    const int k = static_cast<int>(std::min<std::size_t>(options_.k, bankPatches_));
+    auto features = extractFeatures(images, "test features", progress, times);
+    const int k = static_cast<int>(std::min<std::size_t>(options_.k, bank_->size()));
     std::vector<ScoredImage> scored;
-    const std::size_t batch = 8;  // images per kNN call: larger GEMMs, bounded memory
+    const std::size_t batch = 8;  // images per search call: larger GEMMs, bounded memory
     for (std::size_t begin = 0; begin < images.size(); begin += batch) {
         progress.step(stage, begin, images.size());
         const std::size_t end = std::min(images.size(), begin + batch);
@@ -139,41 +213,32 @@ std::vector<ScoredImage> ProductModel::score(const std::vector<Sample>& images, 
         KnnResult nn;
         {
             ScopedStageTimer timer(times, "kNN");
-            nn = knn_->search(queries.data(), queries.size() / dim_, k);
+            nn = bank_->search(queries.data(), queries.size() / dim_, k);
         }
         ScopedStageTimer timer(times, "maps");
         std::size_t offset = 0;
         for (std::size_t i : members) {
             const FeatureGrid& grid = *features[i].grid;
-            ScoredImage s;
-            s.sample = images[i];
-            s.gridHeight = grid.height;
-            s.gridWidth = grid.width;
-            s.patchScores = patchScoresFromDistances(nn.distances.data() + offset * k, grid.patches(), k);
-            s.nearestPatch.resize(grid.patches());
-            for (std::size_t p = 0; p < grid.patches(); ++p) s.nearestPatch[p] = nn.indices[(offset + p) * k];
+            scored.push_back(scoreFromNeighbours(images[i], grid, nn.distances.data() + offset * k,
+                                                 nn.indices.data() + offset * k, k, options_,
+                                                 features[i].originalWidth, features[i].originalHeight, progress));
             offset += grid.patches();
-            s.score = imageScore(s.patchScores, options_.imageScore);
-            s.map = upsampleAlignCorners(patchScoreGrid(s.patchScores, grid.height, grid.width), options_.resolution,
-                                         options_.resolution);
-            if (options_.smoothingSigma > 0) s.map = gaussianSmooth(s.map, options_.smoothingSigma, 0);
-            s.mask = loadMask(images[i], options_.resolution, progress);
-            s.originalWidth = features[i].originalWidth;
-            s.originalHeight = features[i].originalHeight;
-            scored.push_back(std::move(s));
         }
     }
     progress.step(stage, images.size(), images.size());
     return scored;
 }
 
-BankPatchOrigin ProductModel::origin(std::int64_t bankIndex) const {
-    if (bankIndex < 0 || static_cast<std::size_t>(bankIndex) >= bankPatches_)
-        throw Error("bank index " + std::to_string(bankIndex) + " out of range");
-    auto it = std::upper_bound(trainFirstPatch_.begin(), trainFirstPatch_.end(), static_cast<std::size_t>(bankIndex));
-    const std::size_t image = static_cast<std::size_t>(it - trainFirstPatch_.begin()) - 1;
-    const std::size_t local = static_cast<std::size_t>(bankIndex) - trainFirstPatch_[image];
+BankPatchOrigin ProductModel::origin(std::int64_t bankRow) const {
+    if (!bank_ || bankRow < 0 || static_cast<std::size_t>(bankRow) >= bank_->size())
+        throw Error("bank row " + std::to_string(bankRow) + " out of range");
     BankPatchOrigin o;
+    const std::int64_t source = bank_->sourceIndex(bankRow);
+    if (source < 0 || trainFirstPatch_.empty() || static_cast<std::size_t>(source) < trainFirstPatch_.front())
+        return o;  // a centroid, or a patch of an image this model never saw (loaded bank)
+    auto it = std::upper_bound(trainFirstPatch_.begin(), trainFirstPatch_.end(), static_cast<std::size_t>(source));
+    const std::size_t image = static_cast<std::size_t>(it - trainFirstPatch_.begin()) - 1;
+    const std::size_t local = static_cast<std::size_t>(source) - trainFirstPatch_[image];
     o.imagePath = trainPaths_[image];
     o.gridHeight = trainGrids_[image].first;
     o.gridWidth = trainGrids_[image].second;

@@ -1,7 +1,9 @@
-// A product's exact memory bank (every patch of its readable training images) and the scoring of
-// images against it (METHODS.md section 2). Used by evaluations, the GUI and drag-and-drop scoring.
+// A product's memory bank (every patch of its readable training images, compressed per the bank spec)
+// and the scoring of images against it (METHODS.md section 2). Used by evaluations, the GUI and
+// drag-and-drop scoring.
 #pragma once
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,9 +18,11 @@
 
 namespace pb {
 
-class ExactKnn;
+class MemoryBank;
+struct BankProvenance;
 
-// Where a bank patch came from.
+// Where a bank vector came from. imagePath is empty for a synthetic vector (a k-means centroid) and for
+// banks loaded from a file, whose training images are not known.
 struct BankPatchOrigin {
     std::string imagePath;
     int row = 0;       // patch row/column in the training image's grid
@@ -41,35 +45,54 @@ public:
     void build(const std::string& product, const std::vector<Sample>& train, const Progress& progress,
                StageTimes& times);
 
+    // Adds the patches of more normal images to the bank without rebuilding it (compressed the same way).
+    // Returns how many images were added.
+    std::size_t addImages(const std::vector<Sample>& images, const Progress& progress, StageTimes& times);
+
+    // Writes the bank to one file with the features it was built from; load() refuses a bank built from
+    // other features (backbone, layers, resolution, crop) with a message naming what differs.
+    void save(const std::filesystem::path& path) const;
+    void load(const std::filesystem::path& path);
+
     // Scores images against the bank: image score, input-resolution map, ground truth mask when known,
-    // and the nearest bank patch of every patch. Unreadable images are reported and left out.
+    // and the nearest bank row of every patch. Unreadable images are reported and left out.
     std::vector<ScoredImage> score(const std::vector<Sample>& images, const Progress& progress, StageTimes& times);
 
     // Image score of every training image against the bank without that image's own patches
-    // (exact leave-one-out), for normal-only thresholds such as their 99th percentile.
+    // (exact leave-one-out for flat banks; for compressed banks the rows kept from that image are left out,
+    // synthetic rows stay), for normal-only thresholds such as their 99th percentile.
     std::vector<double> leaveOneOutScores(const Progress& progress, StageTimes& times) const;
 
-    bool built() const { return bankPatches_ > 0; }
+    bool built() const;
     const std::string& product() const { return product_; }
     std::size_t trainImages() const { return trainPaths_.size(); }
-    std::size_t bankPatches() const { return bankPatches_; }
+    std::size_t bankPatches() const;   // stored bank vectors
+    std::size_t sourcePatches() const; // training patches the bank was built from
     int featureDim() const { return dim_; }
-    std::size_t bankBytes() const { return bankPatches_ * static_cast<std::size_t>(dim_) * sizeof(float); }
+    std::size_t bankBytes() const;
+    double compressionRatio() const;   // source float32 bytes / bank bytes
+    std::string bankSpec() const;
+    const MemoryBank& bank() const;
     const EvaluationOptions& options() const { return options_; }
-    BankPatchOrigin origin(std::int64_t bankIndex) const;
+    BankProvenance provenance() const;
+    BankPatchOrigin origin(std::int64_t bankRow) const;
 
 private:
+    std::vector<ExtractedFeatures> extractFeatures(const std::vector<Sample>& images, const std::string& stage,
+                                                   const Progress& progress, StageTimes& times);
+    void appendSources(const std::vector<Sample>& images, std::vector<ExtractedFeatures>& features,
+                       std::vector<float>& added);
+
     Backbone* backbone_;
     EvaluationOptions options_;
     std::unique_ptr<FeatureExtractor> extractor_;
-    std::unique_ptr<ExactKnn> knn_;
+    std::unique_ptr<MemoryBank> bank_;
     std::string product_;
     std::vector<std::string> trainPaths_;
     std::vector<std::pair<int, int>> trainOriginalSizes_;
-    std::vector<std::size_t> trainFirstPatch_;  // bank index of each training image's first patch
+    std::vector<std::size_t> trainFirstPatch_;  // source index of each training image's first patch
     std::vector<std::pair<int, int>> trainGrids_;
-    std::vector<float> bank_;  // kept for leave-one-out banks
-    std::size_t bankPatches_ = 0;
+    std::vector<float> sources_;  // every source patch, kept for leave-one-out
     int dim_ = 0;
 };
 

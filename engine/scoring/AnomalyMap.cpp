@@ -125,4 +125,13 @@ cv::Mat uncropToOriginal(const cv::Mat& map, int resizeW, int resizeH, int cropW
     return toOriginalSize(frame, originalW, originalH);
 }
 
+cv::Mat mapToOriginal(const cv::Mat& map, int frameSide, int originalWidth, int originalHeight) {
+    if (frameSide <= 0 || (frameSide == map.cols && frameSide == map.rows))
+        return toOriginalSize(map, originalWidth, originalHeight);
+    double low = 0.0;
+    cv::minMaxLoc(map, &low, nullptr);
+    return uncropToOriginal(map, frameSide, frameSide, map.cols, map.rows, originalWidth, originalHeight,
+                            static_cast<float>(low));
+}
+
 }  // namespace pb

@@ -38,6 +38,11 @@ cv::Mat toOriginalSize(const cv::Mat& map, int originalWidth, int originalHeight
 cv::Mat uncropToOriginal(const cv::Mat& map, int resizeW, int resizeH, int cropW, int cropH, int originalW,
                          int originalH, float fill);
 
+// A map of a pipeline that resized to a frameSide square and then centre-cropped to the map's size
+// (frameSide 0 or equal to the map: no crop) onto the original image; the cropped-away border gets
+// the map's minimum, i.e. "not anomalous".
+cv::Mat mapToOriginal(const cv::Mat& map, int frameSide, int originalWidth, int originalHeight);
+
 // Centre-crop offset along one axis as torchvision computes it: int(round((size - crop) / 2)),
 // Python's round-half-to-even.
 int centerCropOffset(int size, int crop);

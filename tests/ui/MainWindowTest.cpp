@@ -238,7 +238,8 @@ void MainWindowTest::checkExports(MainWindow& w, const QString& folder) {
     QVERIFY(w.exportCsv(folder));
     const auto scores = pb::ui::test::readCsv(QDir(folder).filePath(QStringLiteral("scores.csv")));
     QCOMPARE(scores.size(), static_cast<int>(result->images.size()) + 1);
-    QCOMPARE(scores[0], (QStringList{"product", "image", "defect", "label", "score", "predicted", "image_threshold"}));
+    QCOMPARE(scores[0], (QStringList{"product", "image", "defect", "label", "score", "predicted", "image_threshold",
+                                     "routed_product", "route_margin"}));
     int flagged = 0;
     for (int r = 1; r < scores.size(); ++r) {
         const double score = scores[r][4].toDouble();

@@ -1,0 +1,195 @@
+// patchbank-cli bank build|info|score|add: one product's memory bank as a file.
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "app/cli/CommandLine.h"
+#include "app/cli/Commands.h"
+#include "app/cli/EvaluationOptionsParser.h"
+#include "app/cli/EvaluationRun.h"
+#include "app/cli/TerminalProgress.h"
+#include "engine/bank/MemoryBank.h"
+#include "engine/dataset/DatasetReader.h"
+#include "engine/experiments/EvaluationReport.h"
+#include "engine/experiments/ProductModel.h"
+#include "engine/experiments/ScoredImagesSummary.h"
+#include "engine/util/Error.h"
+
+namespace pb::cli {
+
+namespace {
+
+void printUsage() {
+    std::cout << "usage: patchbank-cli bank <build|info|score|add> [options]\n\n"
+                 "  bank build --data DIR --product NAME --bank SPEC --out FILE [feature options]\n"
+                 "      compress the product's training patches into one bank file\n"
+                 "  bank info FILE\n"
+                 "      spec, size, compression and the features a bank was built from\n"
+                 "  bank score --bank FILE --data DIR --product NAME --out DIR [feature options]\n"
+                 "      score the product's test split against the bank file; writes the evaluation report\n"
+                 "  bank add --bank FILE --out FILE IMAGE... [feature options]\n"
+                 "      add the patches of more normal images without a rebuild\n\n"
+                 "SPEC: flat | random:B | coreset:B | vwcoreset:B | kmeans:B | kmeans_residual:B |\n"
+                 "      ivfpq:nlist=100,m=8,nbits=8,nprobe=4   with B a fraction (0.0625, 1/16), a count or MB (18MB)\n\n"
+                 "feature options (must match those the bank was built with):\n"
+              << evaluationOptionsHelp();
+}
+
+std::string mb(std::size_t bytes) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.3f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return b;
+}
+
+void printBank(const MemoryBank& bank, const BankProvenance& provenance, const std::vector<std::string>& tags) {
+    const double sourceBytes = static_cast<double>(bank.sourceCount()) * bank.dim() * sizeof(float);
+    std::cout << "spec:          " << bank.spec() << "\n"
+              << "vectors:       " << bank.size() << " of " << bank.sourceCount() << " source patches, dim "
+              << bank.dim() << "\n"
+              << "size:          " << bank.bytes() << " bytes (" << mb(bank.bytes()) << ")\n";
+    if (bank.bytes() > 0) std::printf("compression:   %.2fx\n", sourceBytes / static_cast<double>(bank.bytes()));
+    std::cout << "backbone:      " << provenance.backboneIdentity << "\n"
+              << "layers:        " << (provenance.layers.empty() ? "(default)" : provenance.layers) << "\n"
+              << "resolution:    " << provenance.resolution;
+    if (provenance.crop > 0) std::cout << ", centre crop " << provenance.crop;
+    std::cout << "\nproducts:     ";
+    for (const auto& t : tags) std::cout << " " << t;
+    std::cout << "\n";
+}
+
+int bankBuild(const CommandLine& cl) {
+    for (const char* required : {"data", "product", "bank", "out"})
+        if (!cl.has(required)) throw Error(std::string("--") + required + " is required");
+    EvaluationOptions options = parseEvaluationOptions(cl, "mobilenetv2_100");
+    options.bankSpec = cl.value("bank");
+    auto backbone = createBackbone(options.backbone);
+    ProductModel model(*backbone, options);
+    Dataset dataset = openDataset(cl.value("data"));
+    const std::string product = cl.value("product");
+    std::vector<Sample> train = dataset.select(product, Split::Train);
+    if (train.empty()) throw Error("product '" + product + "' has no training images", dataset.root);
+    if (options.maxTrainImages > 0 && train.size() > static_cast<std::size_t>(options.maxTrainImages))
+        train.resize(options.maxTrainImages);
+    TerminalProgress terminal(cl.has("quiet"));
+    StageTimes times;
+    const auto start = std::chrono::steady_clock::now();
+    model.build(product, train, terminal.progress(), times);
+    model.save(cl.value("out"));
+    terminal.finishLine();
+    if (!cl.has("quiet")) {
+        printBank(model.bank(), model.provenance(), {product});
+        std::printf("built in %.2f s (bank %.2f s); written to %s\n",
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), times.get("bank"),
+                    cl.value("out").c_str());
+    }
+    return terminal.problems() > 0 ? 3 : 0;
+}
+
+int bankInfo(const CommandLine& cl) {
+    if (cl.positional().size() != 1) throw Error("bank info takes one bank file");
+    LoadedBank loaded = readBank(cl.positional().front());
+    printBank(*loaded.bank, loaded.provenance, loaded.tagNames);
+    return 0;
+}
+
+int bankScore(const CommandLine& cl) {
+    for (const char* required : {"bank", "data", "product", "out"})
+        if (!cl.has(required)) throw Error(std::string("--") + required + " is required");
+    EvaluationOptions options = parseEvaluationOptions(cl, "mobilenetv2_100");
+    auto backbone = createBackbone(options.backbone);
+    ProductModel model(*backbone, options);
+    model.load(cl.value("bank"));
+    Dataset dataset = openDataset(cl.value("data"));
+    const std::string product = cl.value("product");
+    std::vector<Sample> test = dataset.select(product, Split::Test);
+    if (test.empty()) throw Error("product '" + product + "' has no test images", dataset.root);
+
+    TerminalProgress terminal(cl.has("quiet"));
+    ProductEvaluation result;
+    result.product = product;
+    result.backboneIdentity = backbone->identity();
+    result.resolution = options.resolution;
+    result.bankPatches = model.bankPatches();
+    result.sourcePatches = model.sourcePatches();
+    result.bankSpec = model.bankSpec();
+    result.bankBytes = model.bankBytes();
+    result.compressionRatio = model.compressionRatio();
+    result.featureDim = model.featureDim();
+    result.images = model.score(test, terminal.progress(), result.times);
+    const ScoredImagesSummary summary = summariseScoredImages(result.images);
+    result.metrics = summary.metrics;
+    result.hasMasks = summary.hasMasks;
+    result.imageThreshold = summary.imageThreshold;
+    result.pixelThreshold = summary.pixelThreshold;
+    for (const auto& [stage, seconds] : result.times.entries()) result.seconds += seconds;
+
+    EvaluationReport report(cl.value("out"), options);
+    if (!cl.has("no-images")) report.writeImages(result, terminal.progress());
+    report.writeMetrics({result});
+    report.writeScores({result});
+    report.writeTimings({result});
+    terminal.finishLine();
+    if (!cl.has("quiet"))
+        std::printf("%s against %s (%s): image AUROC %.4f, pixel AUROC %.4f, AUPRO %.4f; search %.2f s\n",
+                    product.c_str(), model.bankSpec().c_str(), mb(model.bankBytes()).c_str(),
+                    result.metrics.imageAuroc, result.metrics.pixelAuroc, result.metrics.aupro30,
+                    result.times.get("kNN"));
+    return terminal.problems() > 0 ? 3 : 0;
+}
+
+int bankAdd(const CommandLine& cl) {
+    for (const char* required : {"bank", "out"})
+        if (!cl.has(required)) throw Error(std::string("--") + required + " is required");
+    if (cl.positional().empty()) throw Error("bank add needs the image files to add");
+    EvaluationOptions options = parseEvaluationOptions(cl, "mobilenetv2_100");
+    auto backbone = createBackbone(options.backbone);
+    ProductModel model(*backbone, options);
+    model.load(cl.value("bank"));
+    const std::size_t before = model.bankPatches();
+    std::vector<Sample> images;
+    for (const auto& path : cl.positional()) {
+        Sample s;
+        s.path = path;
+        s.product = model.product();
+        s.split = Split::Train;
+        s.label = 0;
+        images.push_back(std::move(s));
+    }
+    TerminalProgress terminal(cl.has("quiet"));
+    StageTimes times;
+    const std::size_t added = model.addImages(images, terminal.progress(), times);
+    model.save(cl.value("out"));
+    terminal.finishLine();
+    if (!cl.has("quiet"))
+        std::printf("added %zu of %zu images: %zu -> %zu vectors (%s); written to %s\n", added, images.size(), before,
+                    model.bankPatches(), mb(model.bankBytes()).c_str(), cl.value("out").c_str());
+    if (added == 0) throw Error("none of the images could be read");
+    return terminal.problems() > 0 ? 3 : 0;
+}
+
+}  // namespace
+
+int runBank(const std::vector<std::string>& args) {
+    if (args.empty() || args[0] == "--help" || args[0] == "help") {
+        printUsage();
+        return args.empty() ? 2 : 0;
+    }
+    const std::string action = args[0];
+    std::vector<std::string> flags = evaluationFlagNames();
+    flags.insert(flags.end(), {"quiet", "no-images", "help"});
+    CommandLine cl(std::vector<std::string>(args.begin() + 1, args.end()), flags);
+    if (cl.has("help")) {
+        printUsage();
+        return 0;
+    }
+    auto known = evaluationOptionNames();
+    known.insert(known.end(), {"data", "product", "bank", "out", "quiet", "no-images", "help"});
+    cl.requireOnly(known);
+    if (action == "build") return bankBuild(cl);
+    if (action == "info") return bankInfo(cl);
+    if (action == "score") return bankScore(cl);
+    if (action == "add") return bankAdd(cl);
+    throw Error("unknown bank action '" + action + "'; use build, info, score or add");
+}
+
+}  // namespace pb::cli

@@ -1,0 +1,140 @@
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+#include "app/cli/BenchBank.h"
+#include "app/cli/CommandLine.h"
+#include "bench/CoresetBaseline.h"
+#include "engine/bank/BankBenchmark.h"
+#include "engine/knn/KnnBenchmark.h"
+#include "engine/util/Error.h"
+#include "engine/util/Threads.h"
+
+namespace pb::cli {
+
+namespace {
+
+std::vector<int> intList(const std::string& text) {
+    std::vector<int> values;
+    std::stringstream ss(text);
+    for (std::string item; std::getline(ss, item, ',');)
+        if (!item.empty()) values.push_back(std::stoi(item));
+    return values;
+}
+
+double secondsSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+int benchCoreset(const CommandLine& cl) {
+    const std::size_t n = static_cast<std::size_t>(cl.intValue("n", 200000));
+    const int dim = cl.intValue("dim", 1024);
+    const double ratio = cl.doubleValue("ratio", 0.1);
+    const std::string data = cl.value("data", "clustered");
+    const int clusters = cl.intValue("clusters", 200);
+    CoresetOptions options;
+    options.projection = cl.intValue("proj", 128);
+    options.seed = static_cast<std::uint64_t>(cl.intValue("seed", 0));
+    // PatchCore's int(n * percentage).
+    const std::size_t count = static_cast<std::size_t>(static_cast<double>(n) * ratio);
+    if (n == 0 || dim < 1 || count == 0) throw Error("bench coreset: --n, --dim and --ratio must give a selection");
+
+    std::printf("greedy coreset: %zu x %d %s features (%d clusters), select %zu (%.4g), projection %d, %d threads\n", n,
+                dim, data.c_str(), clusters, count, ratio, options.projection, engineThreads());
+    std::printf("threads: %s\n", knnThreadingInfo().c_str());
+    auto t0 = std::chrono::steady_clock::now();
+    const std::vector<float> x = syntheticPatchFeatures(n, dim, clusters, options.seed + 1, data);
+    std::printf("data generated in %.1f s\n", secondsSince(t0));
+    std::fflush(stdout);
+
+    std::vector<CoresetTiming> timings;
+    options.algorithm = "pruned";
+    timings.push_back(timeGreedyCoreset(x.data(), n, dim, count, options));
+    std::printf("%-34s %10.2f s\n", "ours (pruned, exact)", timings.back().seconds);
+    std::fflush(stdout);
+    if (cl.has("full")) {
+        options.algorithm = "full";
+        timings.push_back(timeGreedyCoreset(x.data(), n, dim, count, options));
+        std::printf("%-34s %10.2f s\n", "ours without pruning (full pass)", timings.back().seconds);
+        std::fflush(stdout);
+    }
+    if (cl.has("torch")) {
+        options.algorithm = "torch";
+        timings.push_back(timeGreedyCoreset(x.data(), n, dim, count, options));
+        std::printf("%-34s %10.2f s\n", "ours, LibTorch full pass", timings.back().seconds);
+        std::fflush(stdout);
+    }
+    options.algorithm = "pruned";
+    if (!cl.has("no-baseline")) {
+        t0 = std::chrono::steady_clock::now();
+        CoresetTiming baseline;
+        baseline.method = "PatchCore baseline";
+        baseline.selection = patchcoreGreedyCoreset(x.data(), n, dim, count, options.projection, options.seed);
+        baseline.seconds = secondsSince(t0);
+        std::printf("%-34s %10.2f s   (ours is %.1fx faster)\n", "PatchCore baseline (LibTorch)", baseline.seconds,
+                    baseline.seconds / timings.front().seconds);
+        timings.push_back(baseline);
+    }
+    for (std::size_t i = 1; i < timings.size(); ++i) {
+        const SelectionComparison c =
+            compareSelections(timings.front().selection, timings[i].selection, x.data(), n, dim, options);
+        if (c.identical) {
+            std::printf("selection of %s: identical to ours (%zu indices)\n", timings[i].method.c_str(), c.count);
+        } else {
+            std::printf("selection of %s: first %zu of %zu identical, %zu indices in common; at step %zu the choices are "
+                        "at distance %.9g (ours) and %.9g (theirs) from the selection, relative gap %.2g\n",
+                        timings[i].method.c_str(), c.identicalPrefix, c.count, c.common, c.identicalPrefix,
+                        c.distanceA, c.distanceB, c.relativeGap);
+        }
+    }
+    return 0;
+}
+
+int benchIvfPq(const CommandLine& cl) {
+    const std::size_t bank = static_cast<std::size_t>(cl.intValue("bank", 164000));
+    const int dim = cl.intValue("dim", 128);
+    const std::size_t queries = static_cast<std::size_t>(cl.intValue("queries", 3136));
+    const int k = cl.intValue("k", 1);
+    const int nlist = cl.intValue("nlist", 100);
+    const int m = cl.intValue("m", 8);
+    const int repeats = cl.intValue("repeats", 3);
+    const std::vector<int> nbits = intList(cl.value("nbits", "4,8"));
+    const std::vector<int> nprobes = intList(cl.value("nprobe", "1,4,8,16"));
+    const std::string data = cl.value("data", "clustered");
+    std::printf("kNN on a bank of %zu x %d %s features, %zu queries, k %d, %d threads\n", bank, dim, data.c_str(),
+                queries, k, engineThreads());
+    std::printf("%-38s %9s %12s %9s %9s %11s %9s\n", "method", "build s", "queries/s", "speedup", "recall@1", "MB",
+                "memory/");
+    benchmarkIvfPq(bank, dim, queries, k, nlist, m, nbits, nprobes, repeats, data, [&](const IvfPqBenchmarkRow& r) {
+        const double mb = static_cast<double>(r.bytes) / (1024.0 * 1024.0);
+        const double exactMb = static_cast<double>(bank) * dim * 4 / (1024.0 * 1024.0);
+        std::printf("%-38s %9.2f %12.0f %9.2f %9.4f %11.2f %8.1fx\n", r.method.c_str(), r.buildSeconds,
+                    r.queriesPerSecond, r.speedup, r.recallAt1, mb, exactMb / mb);
+        std::fflush(stdout);
+    });
+    return 0;
+}
+
+}  // namespace
+
+int runBenchBank(const std::vector<std::string>& args) {
+    CommandLine cl(args, {"help", "full", "torch", "no-baseline"});
+    const std::string what = cl.positional().empty() ? "" : cl.positional()[0];
+    if (cl.has("help") || (what != "coreset" && what != "ivfpq")) {
+        std::cout << "usage: patchbank-cli bench coreset [--n 200000] [--dim 1024] [--ratio 0.1] [--proj 128] [--seed S]\n"
+                     "                                 [--data clustered|uniform] [--clusters 200] [--full] [--torch]\n"
+                     "                                 [--no-baseline]\n"
+                     "       patchbank-cli bench ivfpq [--bank 164000] [--dim 128] [--queries 3136] [--k 1] [--nlist 100]\n"
+                     "                               [--m 8] [--nbits 4,8] [--nprobe 1,4,8,16] [--repeats 3]\n"
+                     "                               [--data clustered|uniform]\n"
+                     "  --threads N   CPU threads (default: all)\n";
+        return cl.has("help") ? 0 : 2;
+    }
+    cl.requireOnly({"n", "dim", "ratio", "proj", "seed", "data", "clusters", "full", "torch", "no-baseline", "bank",
+                    "queries", "k", "nlist", "m", "nbits", "nprobe", "repeats", "threads", "help"});
+    setEngineThreads(cl.intValue("threads", 0));
+    return what == "coreset" ? benchCoreset(cl) : benchIvfPq(cl);
+}
+
+}  // namespace pb::cli

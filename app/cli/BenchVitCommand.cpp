@@ -1,0 +1,218 @@
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+
+#include "app/cli/BenchVit.h"
+#include "app/cli/CommandLine.h"
+#include "engine/backbone/VisionTransformer.h"
+#include "engine/util/Error.h"
+#include "engine/util/Threads.h"
+
+namespace pb::cli {
+
+namespace {
+
+struct VitSize {
+    std::string name;
+    int hidden, layers, heads, intermediate;
+};
+
+// The released DINOv3 LVD-1689M ViTs (patch 16, 4 registers).
+const std::vector<VitSize>& knownSizes() {
+    static const std::vector<VitSize> sizes = {
+        {"vits16", 384, 12, 6, 1536}, {"vitb16", 768, 12, 12, 3072}, {"vitl16", 1024, 24, 16, 4096}};
+    return sizes;
+}
+
+std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> items;
+    std::stringstream ss(text);
+    for (std::string item; std::getline(ss, item, ',');)
+        if (!item.empty()) items.push_back(item);
+    return items;
+}
+
+// Multiply-adds x 2 of one image through blocks 0..blocks-1 (patch embedding, projections, MLP, attention).
+double gflopPerImage(const VitSize& s, int resolution, int blocks) {
+    const double n = std::pow(resolution / 16, 2), t = n + 5, c = s.hidden, i = s.intermediate;
+    const double patch = 2 * n * c * 3 * 16 * 16;
+    const double block = 2 * t * (4 * c * c + 2 * c * i) + 2 * 2 * t * t * c;
+    return (patch + blocks * block) / 1e9;
+}
+
+// bench/vit_pytorch_reference.py beside the build folder (<source>/build*/patchbank-cli), or in the working folder.
+std::filesystem::path findScript() {
+    std::vector<std::filesystem::path> candidates{"bench/vit_pytorch_reference.py"};
+    char exe[4096];
+    const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        const auto dir = std::filesystem::path(exe).parent_path();
+        candidates.push_back(dir.parent_path() / "bench" / "vit_pytorch_reference.py");
+        candidates.push_back(dir / "bench" / "vit_pytorch_reference.py");
+    }
+    for (const auto& c : candidates)
+        if (std::filesystem::exists(c)) return c;
+    return {};
+}
+
+std::string shellQuote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// Runs a command and returns its stdout; exit code in `status`.
+std::string capture(const std::string& command, int& status) {
+    std::string out;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) {
+        status = -1;
+        return out;
+    }
+    char buffer[4096];
+    while (std::size_t got = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, got);
+    status = pclose(pipe);
+    return out;
+}
+
+}  // namespace
+
+int runBenchVit(const std::vector<std::string>& args) {
+    CommandLine cl(args, {"help", "no-python"});
+    if (cl.has("help")) {
+        std::cout << "usage: patchbank-cli bench vit [options]\n"
+                     "Times the native ViT forward (DINOv3 architecture, random weights, float32 on the CPU)\n"
+                     "and the same model in PyTorch eager (bench/vit_pytorch_reference.py) with the same settings.\n\n"
+                     "  --models A,B       vits16, vitb16, vitl16 (default vits16,vitl16)\n"
+                     "  --resolution PX    square input (default 448)\n"
+                     "  --batch N          images per forward (default 1)\n"
+                     "  --threads N        CPU threads for both (default: all)\n"
+                     "  --iterations N     timed forwards; the fastest counts (default 3)\n"
+                     "  --warmup N         untimed forwards first (default 1)\n"
+                     "  --layer N          last block to run, Python-style (default -1 = all blocks)\n"
+                     "  --precision P      ours: fp32 (default) or bf16\n"
+                     "  --python EXE       Python with torch (default python3, else /usr/bin/python3)\n"
+                     "  --script FILE      the reference script (default: bench/vit_pytorch_reference.py)\n"
+                     "  --no-python        only time ours\n";
+        return 0;
+    }
+    cl.requireOnly({"help", "no-python", "models", "resolution", "batch", "threads", "iterations", "warmup", "layer",
+                    "precision", "python", "script"});
+    const auto models = splitList(cl.value("models", "vits16,vitl16"));
+    const int resolution = cl.intValue("resolution", 448);
+    const int batch = cl.intValue("batch", 1);
+    const int iterations = cl.intValue("iterations", 3);
+    const int warmup = cl.intValue("warmup", 1);
+    const std::string layer = cl.value("layer", "-1");
+    if (resolution < 16 || batch < 1 || iterations < 1 || warmup < 0)
+        throw Error("--resolution >= 16, --batch >= 1, --iterations >= 1 and --warmup >= 0 are required");
+    setEngineThreads(cl.intValue("threads", 0));
+    const int threads = engineThreads();
+
+    std::string python = cl.value("python", "python3");
+    std::filesystem::path script = cl.value("script", "");
+    bool withPython = !cl.has("no-python");
+    if (withPython) {
+        if (script.empty()) script = findScript();
+        int status = 0;
+        capture(shellQuote(python) + " -c 'import torch' 2>/dev/null", status);
+        if (status != 0 && !cl.has("python")) {  // a virtual environment's python3 may lack torch
+            python = "/usr/bin/python3";
+            capture(shellQuote(python) + " -c 'import torch' 2>/dev/null", status);
+        }
+        if (status != 0) {
+            std::cout << "(" << python << " cannot import torch: PyTorch column skipped)\n";
+            withPython = false;
+        } else if (script.empty() || !std::filesystem::exists(script)) {
+            std::cout << "(bench/vit_pytorch_reference.py not found, give --script: PyTorch column skipped)\n";
+            withPython = false;
+        }
+    }
+
+    std::printf("ViT forward, DINOv3 architecture, random weights, %dx%d, batch %d, %d threads, layer %s, %s%s\n",
+                resolution, resolution, batch, threads, layer.c_str(), cl.value("precision", "fp32").c_str(),
+                VisionTransformer::fastCpuGemmAvailable() ? ", oneDNN sgemm" : "");
+    // CPU seconds (all threads, the fastest iteration) show the work done when the machine is shared.
+    std::printf("%-8s %7s %7s %10s %13s %14s %13s %14s %14s\n", "model", "tokens", "blocks", "GFLOP/img",
+                "ours img/s", "PyTorch img/s", "ours/PyTorch", "ours cpu-s/img", "PyT cpu-s/img");
+    for (const auto& modelName : models) {
+        const VitSize* size = nullptr;
+        for (const auto& s : knownSizes())
+            if (s.name == modelName) size = &s;
+        if (!size) throw Error("unknown model '" + modelName + "' (vits16, vitb16, vitl16)");
+        BackboneOptions options;
+        options.name = "dinov3";
+        options.layers = {layer};
+        options.batchSize = batch;
+        options.precision = cl.value("precision", "fp32");
+        VisionTransformer vit(VitConfig::dinov3(size->hidden, size->layers, size->heads, size->intermediate), options);
+        const int blocks = vit.blocks().front() + 1;
+
+        std::mt19937 rng(1);
+        std::normal_distribution<float> normal(0.f, 1.f);
+        std::vector<FloatImage> images(static_cast<std::size_t>(batch));
+        for (auto& img : images) {
+            img.channels = 3;
+            img.height = img.width = resolution;
+            img.data.resize(3u * resolution * resolution);
+            for (auto& v : img.data) v = normal(rng);
+        }
+        for (int i = 0; i < warmup; ++i) vit.extract(images);
+        // The fastest iteration, on both sides: the machine may be shared, and the best run is
+        // the one least disturbed by other processes.
+        double best = 0, bestCpu = 0;
+        for (int i = 0; i < iterations; ++i) {
+            const auto t0 = std::chrono::steady_clock::now();
+            const std::clock_t c0 = std::clock();
+            vit.extract(images);
+            const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            best = i == 0 ? s : std::min(best, s);
+            bestCpu = i == 0 ? cpu : std::min(bestCpu, cpu);
+        }
+        const double ours = batch / best;
+
+        double theirs = 0, theirsCpu = 0;
+        if (withPython) {
+            std::ostringstream cmd;
+            cmd << "OMP_NUM_THREADS=" << threads << " OPENBLAS_NUM_THREADS=" << threads << " " << shellQuote(python)
+                << " " << shellQuote(script.string()) << " --hidden " << size->hidden << " --layers " << size->layers
+                << " --heads " << size->heads << " --intermediate " << size->intermediate << " --resolution "
+                << resolution << " --batch " << batch << " --threads " << threads << " --iterations " << iterations
+                << " --warmup " << warmup << " --layer " << layer;
+            int status = 0;
+            const std::string out = capture(cmd.str(), status);
+            try {
+                const auto j = nlohmann::json::parse(out.substr(out.rfind('{')));
+                theirs = j.at("images_per_second").get<double>();
+                theirsCpu = j.at("cpu_seconds_per_batch").get<double>();
+            } catch (const std::exception&) {
+                std::cout << "(the PyTorch reference failed, status " << status << ": " << out << ")\n";
+            }
+        }
+        const double tokens = std::pow(resolution / 16, 2) + 5;
+        char theirsText[32] = "-", ratioText[32] = "-", theirsCpuText[32] = "-";
+        if (theirs > 0) {
+            std::snprintf(theirsText, sizeof theirsText, "%.3f", theirs);
+            std::snprintf(ratioText, sizeof ratioText, "%.2f", ours / theirs);
+            std::snprintf(theirsCpuText, sizeof theirsCpuText, "%.2f", theirsCpu / batch);
+        }
+        std::printf("%-8s %7.0f %7d %10.1f %13.3f %14s %13s %14.2f %14s\n", size->name.c_str(), tokens, blocks,
+                    gflopPerImage(*size, resolution, blocks), ours, theirsText, ratioText, bestCpu / batch,
+                    theirsCpuText);
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
+}  // namespace pb::cli

@@ -1,0 +1,135 @@
+// patchbank-cli models: the catalog of pretrained backbones, and resumable, verified downloads of them.
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "app/cli/CommandLine.h"
+#include "app/cli/Commands.h"
+#include "app/cli/TerminalProgress.h"
+#include "engine/models/ModelCatalog.h"
+#include "engine/models/ModelDownloader.h"
+#include "engine/util/Error.h"
+
+namespace pb::cli {
+
+namespace {
+
+void printUsage() {
+    std::cout << "usage: patchbank-cli models list [--verbose]\n"
+                 "       patchbank-cli models fetch NAME [--dir DIR] [--endpoint URL] [--retries N] [--quiet]\n"
+                 "       patchbank-cli models path NAME\n\n"
+                 "  list       the known models, their licences and whether they are downloaded\n"
+                 "  fetch      download config.json + model.safetensors from the Hugging Face hub; an interrupted\n"
+                 "             download resumes, every file is checked against the size and SHA-256 the hub\n"
+                 "             announces; prints the --backbone/--weights flags to use\n"
+                 "  path       the folder a model is (or would be) downloaded to\n\n"
+                 "  --dir DIR        download into DIR (default: <models folder>/NAME)\n"
+                 "  --endpoint URL   hub address (default: $HF_ENDPOINT, else https://huggingface.co)\n"
+                 "  --retries N      resumed attempts after a dropped connection (default 3)\n\n"
+                 "Models folder: $PATCHBANK_MODELS_DIR, else $XDG_CACHE_HOME/patchbank/models, else\n"
+                 "~/.cache/patchbank/models. Gated models (DINOv3) need their licence accepted on the hub page\n"
+                 "and an access token in HF_TOKEN.\n";
+}
+
+// The licence without its parenthesised note, so the table stays narrow.
+std::string shortLicence(const std::string& licence) { return licence.substr(0, licence.find(" (")); }
+
+int list(const CommandLine& cl) {
+    const bool verbose = cl.has("verbose");
+    std::printf("%-19s %-9s %-15s %-6s %-11s %s\n", "NAME", "BACKBONE", "LICENCE", "GATED", "LOCAL", "REPO");
+    bool anyGated = false;
+    for (const auto& m : ModelCatalog::all()) {
+        const std::string state = ModelCatalog::stateName(ModelCatalog::state(m, ModelCatalog::defaultDir(m)));
+        std::printf("%-19s %-9s %-15s %-6s %-11s %s\n", m.name.c_str(), m.backbone.c_str(),
+                    shortLicence(m.licence).c_str(), m.gated ? "yes" : "no", state.c_str(), m.repo.c_str());
+        if (verbose) {
+            std::printf("    %s\n", m.description.c_str());
+            if (!m.paper.empty()) std::printf("    used by: %s\n", m.paper.c_str());
+            std::printf("    licence: %s\n    folder: %s\n", m.licence.c_str(),
+                        ModelCatalog::defaultDir(m).string().c_str());
+        }
+        anyGated = anyGated || m.gated;
+    }
+    std::printf("\nmodels folder: %s\n", ModelCatalog::modelsRoot().string().c_str());
+    if (anyGated)
+        std::printf("gated models: accept the licence on https://huggingface.co/<repo> while logged in, then set\n"
+                    "HF_TOKEN to an access token of that account. PatchBank ships no weights.\n");
+    return 0;
+}
+
+int fetch(const CommandLine& cl) {
+    if (cl.positional().size() != 2) throw Error("models fetch needs exactly one model name (see 'models list')");
+    const ModelInfo& model = ModelCatalog::get(cl.positional()[1]);
+    const std::filesystem::path dir = cl.has("dir") ? std::filesystem::path(cl.value("dir")) : ModelCatalog::defaultDir(model);
+    DownloadOptions options;
+    options.endpoint = cl.value("endpoint");
+    options.maxRetries = cl.intValue("retries", options.maxRetries);
+    if (options.maxRetries < 0) throw Error("--retries must be 0 or more");
+    const bool quiet = cl.has("quiet");
+    ModelDownloader downloader(options);
+    if (!quiet) {
+        std::cout << "fetching " << model.name << " (" << model.repo << "@" << model.revision << ") from "
+                  << downloader.endpoint() << "\ninto " << dir.string() << "\n";
+        if (model.gated && !downloader.hasToken())
+            std::cout << "note: " << model.name << " is gated; without HF_TOKEN the hub will refuse it\n";
+        std::cout << std::flush;
+    }
+    ModelDownload result;
+    const auto t0 = std::chrono::steady_clock::now();
+    {
+        TerminalProgress progress(quiet);
+        result = downloader.download(model, dir, progress.progress());
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::uint64_t transferred = 0;
+    for (const auto& f : result.files) {
+        transferred += f.transferred;
+        if (quiet) continue;
+        const char* how = f.skipped ? "already downloaded" : f.digestVerified ? "SHA-256 verified" : "size verified";
+        std::printf("  %-20s %12llu bytes  sha256 %s  %s%s\n", f.file.c_str(), static_cast<unsigned long long>(f.bytes),
+                    f.sha256.c_str(), how, f.resumed ? " (resumed)" : "");
+    }
+    if (!quiet && transferred > 0)
+        std::printf("  %.1f MiB in %.1f s (%.1f MiB/s)\n", transferred / 1048576.0, seconds,
+                    seconds > 0 ? transferred / 1048576.0 / seconds : 0.0);
+    std::printf("%s%s\n", quiet ? "" : "use it with:\n  ", ModelCatalog::cliFlags(model, dir).c_str());
+    return 0;
+}
+
+int path(const CommandLine& cl) {
+    if (cl.positional().size() != 2) throw Error("models path needs exactly one model name (see 'models list')");
+    const ModelInfo& model = ModelCatalog::get(cl.positional()[1]);
+    const auto dir = ModelCatalog::defaultDir(model);
+    std::cout << dir.string() << "\n";
+    const ModelState state = ModelCatalog::state(model, dir);
+    if (state != ModelState::Present)
+        std::cerr << model.name << " is " << ModelCatalog::stateName(state) << " there; 'patchbank-cli models fetch "
+                  << model.name << "' downloads it\n";
+    return 0;
+}
+
+}  // namespace
+
+int runModels(const std::vector<std::string>& args) {
+    CommandLine cl(args, {"help", "quiet", "verbose"});
+    const std::string what = cl.positional().empty() ? "" : cl.positional()[0];
+    if (cl.has("help") || what.empty()) {
+        printUsage();
+        return what.empty() && !cl.has("help") ? 2 : 0;
+    }
+    if (what == "list") {
+        cl.requireOnly({"verbose", "help"});
+        return list(cl);
+    }
+    if (what == "fetch") {
+        cl.requireOnly({"dir", "endpoint", "retries", "quiet", "help"});
+        return fetch(cl);
+    }
+    if (what == "path") {
+        cl.requireOnly({"help"});
+        return path(cl);
+    }
+    throw Error("unknown models command '" + what + "' (list, fetch, path)");
+}
+
+}  // namespace pb::cli

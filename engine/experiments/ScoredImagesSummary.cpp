@@ -1,0 +1,56 @@
+#include "engine/experiments/ScoredImagesSummary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace pb {
+
+ScoredImagesSummary summariseScoredImages(const std::vector<ScoredImage>& images) {
+    ScoredImagesSummary summary;
+    summary.hasMasks = std::any_of(images.begin(), images.end(),
+                                   [](const ScoredImage& s) { return s.sample.label == 1 && !s.mask.empty(); });
+    std::vector<double> scores;
+    std::vector<int> labels;
+    std::vector<cv::Mat> maps, masks;
+    float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
+    for (const auto& img : images) {
+        if (!img.map.empty()) {
+            double mn = 0, mx = 0;
+            cv::minMaxLoc(img.map, &mn, &mx);
+            lo = std::min(lo, static_cast<float>(mn));
+            hi = std::max(hi, static_cast<float>(mx));
+        }
+        if (img.sample.label < 0) continue;
+        scores.push_back(img.score);
+        labels.push_back(img.sample.label);
+        if (summary.hasMasks && !img.mask.empty()) {
+            maps.push_back(img.map);
+            masks.push_back(img.mask);
+        }
+    }
+    if (lo > hi) lo = 0.0f, hi = 1.0f;
+    if (!(hi > lo)) hi = lo + 1.0f;
+    summary.mapLow = lo;
+    summary.mapHigh = hi;
+
+    if (!scores.empty()) {
+        summary.metrics = computeMetrics(scores, labels, maps, masks);
+        summary.imageThreshold = summary.metrics.imageF1Threshold;
+    }
+    if (summary.hasMasks && std::isfinite(summary.metrics.pixelF1Threshold)) {
+        summary.pixelThreshold = summary.metrics.pixelF1Threshold;
+    } else {
+        // No ground truth: flag the top 1% of the pixels.
+        std::vector<float> all;
+        for (const auto& img : images) all.insert(all.end(), img.map.begin<float>(), img.map.end<float>());
+        if (!all.empty()) {
+            auto nth = all.begin() + static_cast<std::ptrdiff_t>(0.99 * static_cast<double>(all.size() - 1));
+            std::nth_element(all.begin(), nth, all.end());
+            summary.pixelThreshold = *nth;
+        }
+    }
+    return summary;
+}
+
+}  // namespace pb

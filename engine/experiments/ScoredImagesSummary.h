@@ -1,0 +1,22 @@
+// Metrics and display thresholds of a set of scored images: the one place that turns scores,
+// maps and masks into what the CLI report and the GUI show, so that the two always agree.
+#pragma once
+#include <vector>
+
+#include "engine/experiments/ProductEvaluation.h"
+#include "engine/metrics/MetricsSummary.h"
+
+namespace pb {
+
+struct ScoredImagesSummary {
+    EvaluationMetrics metrics;   // default (empty) when no image has a known label
+    bool hasMasks = false;       // at least one anomalous image has a ground-truth mask
+    double imageThreshold = 0.0; // F1-optimal over image scores when labels exist
+    double pixelThreshold = 0.0; // F1-optimal over pooled pixels with masks, else the p99 of all map pixels
+    float mapLow = 0.0f;         // range of all map values, for a shared colour scale
+    float mapHigh = 1.0f;
+};
+
+ScoredImagesSummary summariseScoredImages(const std::vector<ScoredImage>& images);
+
+}  // namespace pb

@@ -1,0 +1,84 @@
+// The memory-pollution experiments (METHODS.md section 4): every product's patches compressed into its
+// share of one total budget, the shares concatenated into a shared bank tagged by product, each product's
+// test images scored against the whole shared bank (pollution) or, with routing, against the share of the
+// product the prototype router picks. Reports per-product metrics, the Wrong-Neighbor Rate and the router.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/backbone/Backbone.h"
+#include "engine/dataset/Dataset.h"
+#include "engine/experiments/EvaluationOptions.h"
+#include "engine/experiments/ProductEvaluation.h"
+#include "engine/routing/BudgetAllocator.h"
+#include "engine/routing/PrototypeRouter.h"
+#include "engine/routing/RouterEvaluation.h"
+#include "engine/util/Progress.h"
+#include "engine/util/StageTimes.h"
+
+namespace pb {
+
+struct SharedBankOptions {
+    std::string method = "coreset";   // compressor of every share: random, coreset, vwcoreset, kmeans, kmeans_residual
+    std::string methodOptions;        // appended to every share's spec, e.g. "seed=1"
+    double budgetMB = 18.0;           // total budget in MiB of float32 vectors (one vector = 4 * dim bytes)
+    AllocatorKind allocator = AllocatorKind::Uniform;
+    bool route = false;               // search only the routed product's share
+    RouterMetric routerMetric = RouterMetric::L2;
+    // Oracle curves: budgets as multiples of the uniform share, each evaluated on the product's own bank.
+    std::vector<double> oracleBudgetFactors{0.25, 0.5, 1.0, 2.0, 4.0};
+};
+
+// One product of a multi-product experiment; products may come from different data sets.
+struct ProductSource {
+    const Dataset* dataset = nullptr;
+    std::string product;
+};
+
+struct SharedBankEvaluation {
+    std::vector<ProductEvaluation> products;    // per product: metrics, its share, WNR, routing accuracy
+    std::vector<std::size_t> allocation;        // vectors per product
+    std::vector<std::string> names;
+    std::string allocator;
+    bool routed = false;
+    double budgetMB = 0.0;
+    std::size_t bankVectors = 0;
+    std::size_t bankBytes = 0;                  // the whole shared bank
+    std::size_t sourcePatches = 0;
+    double averageWrongNeighborRate = 0.0;      // unweighted mean over products
+    std::optional<RouterEvaluation> routing;    // every test image routed (also when not routed for search)
+    std::size_t routerBytes = 0;
+    StageTimes times;
+    double seconds = 0.0;
+};
+
+// Routing only: the router from the training images, every test image routed.
+struct RouterRun {
+    RouterEvaluation evaluation;
+    PrototypeRouter router;
+    std::size_t routerBytes = 0;
+    std::vector<std::string> imagePaths;        // in the order the decisions were added
+    std::vector<int> trueProducts;
+    std::vector<RouteDecision> decisions;
+    StageTimes times;
+};
+
+class SharedBankEvaluator {
+public:
+    SharedBankEvaluator(EvaluationOptions options, SharedBankOptions shared);
+    ~SharedBankEvaluator();
+
+    SharedBankEvaluation evaluate(const std::vector<ProductSource>& products, const Progress& progress);
+    RouterRun routeOnly(const std::vector<ProductSource>& products, const Progress& progress);
+
+    Backbone& backbone() { return *backbone_; }
+
+private:
+    EvaluationOptions options_;
+    SharedBankOptions shared_;
+    std::unique_ptr<Backbone> backbone_;
+};
+
+}  // namespace pb
