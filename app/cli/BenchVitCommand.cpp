@@ -88,7 +88,7 @@ std::string capture(const std::string& command, int& status) {
 }  // namespace
 
 int runBenchVit(const std::vector<std::string>& args) {
-    CommandLine cl(args, {"help", "no-python"});
+    CommandLine cl(args, {"help", "no-python", "no-onednn"});
     if (cl.has("help")) {
         std::cout << "usage: patchbank-cli bench vit [options]\n"
                      "Times the native ViT forward (DINOv3 architecture, random weights, float32 on the CPU)\n"
@@ -103,10 +103,11 @@ int runBenchVit(const std::vector<std::string>& args) {
                      "  --precision P      ours: fp32 (default) or bf16\n"
                      "  --python EXE       Python with torch (default python3, else /usr/bin/python3)\n"
                      "  --script FILE      the reference script (default: bench/vit_pytorch_reference.py)\n"
-                     "  --no-python        only time ours\n";
+                     "  --no-python        only time ours\n"
+                     "  --no-onednn        ours with LibTorch's matrix products instead of oneDNN's sgemm\n";
         return 0;
     }
-    cl.requireOnly({"help", "no-python", "models", "resolution", "batch", "threads", "iterations", "warmup", "layer",
+    cl.requireOnly({"help", "no-python", "no-onednn", "models", "resolution", "batch", "threads", "iterations", "warmup", "layer",
                     "precision", "python", "script"});
     const auto models = splitList(cl.value("models", "vits16,vitl16"));
     const int resolution = cl.intValue("resolution", 448);
@@ -118,6 +119,7 @@ int runBenchVit(const std::vector<std::string>& args) {
         throw Error("--resolution >= 16, --batch >= 1, --iterations >= 1 and --warmup >= 0 are required");
     setEngineThreads(cl.intValue("threads", 0));
     const int threads = engineThreads();
+    if (cl.has("no-onednn")) VisionTransformer::setFastCpuGemmEnabled(false);
 
     std::string python = cl.value("python", "python3");
     std::filesystem::path script = cl.value("script", "");
@@ -141,7 +143,7 @@ int runBenchVit(const std::vector<std::string>& args) {
 
     std::printf("ViT forward, DINOv3 architecture, random weights, %dx%d, batch %d, %d threads, layer %s, %s%s\n",
                 resolution, resolution, batch, threads, layer.c_str(), cl.value("precision", "fp32").c_str(),
-                VisionTransformer::fastCpuGemmAvailable() ? ", oneDNN sgemm" : "");
+                VisionTransformer::fastCpuGemmAvailable() && !cl.has("no-onednn") ? ", oneDNN sgemm" : ", LibTorch ops");
     // CPU seconds (all threads, the fastest iteration) show the work done when the machine is shared.
     std::printf("%-8s %7s %7s %10s %13s %14s %13s %14s %14s\n", "model", "tokens", "blocks", "GFLOP/img",
                 "ours img/s", "PyTorch img/s", "ours/PyTorch", "ours cpu-s/img", "PyT cpu-s/img");

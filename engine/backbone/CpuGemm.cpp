@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 
 #include <atomic>
+#include <cstring>
 
 namespace pb {
 
@@ -40,17 +41,29 @@ void cpuSgemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, float a
     TORCH_CHECK(status == 0, "dnnl_sgemm failed with status ", status);
 }
 
-torch::Tensor linear2d(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias) {
+torch::Tensor linear2d(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias,
+                       const torch::Tensor& reuse) {
     const bool fast = cpuGemmEnabled() && x.device().is_cpu() && x.scalar_type() == torch::kFloat32 &&
                       weight.scalar_type() == torch::kFloat32 && x.dim() == 2 && x.is_contiguous() &&
                       weight.is_contiguous() && (!bias.defined() || bias.is_contiguous());
-    if (!fast) return bias.defined() ? at::addmm(bias, x, weight.t()) : at::mm(x, weight.t());
     const int64_t m = x.size(0), k = x.size(1), n = weight.size(0);
-    torch::Tensor out = at::empty({m, n}, x.options());
+    const bool reusable = reuse.defined() && reuse.dim() == 2 && reuse.size(0) == m && reuse.size(1) == n &&
+                          reuse.is_contiguous() && reuse.device() == x.device() &&
+                          reuse.scalar_type() == x.scalar_type();
+    if (!fast) {
+        torch::Tensor out = reuse;
+        if (reusable) return bias.defined() ? at::addmm_out(out, bias, x, weight.t()) : at::mm_out(out, x, weight.t());
+        return bias.defined() ? at::addmm(bias, x, weight.t()) : at::mm(x, weight.t());
+    }
+    torch::Tensor out = reusable ? reuse : at::empty({m, n}, x.options());
     if (m == 0) return out;
     float beta = 0.0f;
-    if (bias.defined()) {
-        out.copy_(bias.unsqueeze(0).expand({m, n}));
+    if (bias.defined()) {  // C = bias rows, then C += x W^T
+        float* o = out.data_ptr<float>();
+        const float* b = bias.data_ptr<float>();
+        at::parallel_for(0, m, 256, [&](int64_t begin, int64_t end) {
+            for (int64_t r = begin; r < end; ++r) std::memcpy(o + r * n, b, static_cast<std::size_t>(n) * sizeof(float));
+        });
         beta = 1.0f;
     }
     cpuSgemm(false, true, m, n, k, 1.0f, x.data_ptr<float>(), k, weight.data_ptr<float>(), k, beta,

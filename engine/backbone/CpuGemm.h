@@ -23,6 +23,9 @@ void cpuSgemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, float a
 
 // x [M, K] times weight [N, K] transposed, plus bias [N] when defined (torch.nn.functional.linear).
 // Takes the oneDNN path for contiguous float32 CPU tensors when enabled, LibTorch's addmm otherwise.
-torch::Tensor linear2d(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias);
+// A defined `out` (contiguous [M, N], same device and type as x) receives the result, so callers
+// can reuse buffers; otherwise a new tensor is returned.
+torch::Tensor linear2d(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias,
+                       const torch::Tensor& out = {});
 
 }  // namespace pb

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "engine/backbone/CpuGemm.h"
@@ -212,6 +213,7 @@ torch::ScalarType parsePrecision(const std::string& p, const torch::Device& devi
 }  // namespace
 
 struct VisionTransformer::Impl {
+    std::mutex mutex;  // one forward at a time: the caches and scratch buffers are shared
     BackboneOptions options;
     VitConfig config;
     Names names;
@@ -228,6 +230,13 @@ struct VisionTransformer::Impl {
     Tensor preNormW, preNormB, finalNormW, finalNormB;
     std::vector<Block> blocks;
 
+    // Buffers reused from block to block and batch to batch on the CPU: a fresh multi-megabyte
+    // tensor costs a page fault per 4 KiB when first written, which took a quarter of the
+    // forward time. GPU allocations are cached by LibTorch already.
+    struct Scratch {
+        Tensor qkv, ctx, out, hidden;
+        std::vector<Tensor> attention;  // per thread: scores and probabilities [2, T, T]
+    } scratch;
     std::map<std::pair<int64_t, int64_t>, std::pair<Tensor, Tensor>> ropeCache;      // (h, w) -> cos, sin [hw, D]
     std::map<std::tuple<int64_t, int64_t, bool>, Tensor> positionCache;             // (h, w, square image)
 
@@ -370,11 +379,20 @@ struct VisionTransformer::Impl {
     }
 
     // ---------------------------------------------------------------- forward
+    bool reuseBuffers() const { return device.is_cpu() && dtype == torch::kFloat32; }
+
+    // A [rows, cols] float32 view of `slot`'s storage, grown when too small.
+    static Tensor take(Tensor& slot, int64_t rows, int64_t cols) {
+        const int64_t n = rows * cols;
+        if (!slot.defined() || slot.numel() < n) slot = at::empty({n}, torch::kFloat32);
+        return slot.narrow(0, 0, n).view({rows, cols});
+    }
+
     const std::pair<Tensor, Tensor>& rope(int64_t h, int64_t w) {
         auto it = ropeCache.find({h, w});
         if (it == ropeCache.end()) {
             auto tables = computeRope(h, w, config.headDim(), config.ropeTheta);
-            it = ropeCache.emplace(std::make_pair(h, w), std::make_pair(tables.first.to(device), tables.second.to(device)))
+            it = ropeCache.emplace(std::make_pair(h, w), std::make_pair(tables.first.to(device).contiguous(), tables.second.to(device).contiguous()))
                      .first;
         }
         return it->second;
@@ -456,6 +474,32 @@ struct VisionTransformer::Impl {
     // q and k of the patch tokens rotated in place inside qkv [B, T, 3, H, D].
     void applyRope(Tensor& qkv, const std::pair<Tensor, Tensor>& tables) {
         const int64_t D = config.headDim(), N = tables.first.size(0), half = D / 2;
+        if (qkv.device().is_cpu() && qkv.scalar_type() == torch::kFloat32 && qkv.is_contiguous()) {
+            // A plain loop: the same arithmetic through strided tensor views took as long as the
+            // rest of a ViT-S block on the CPU.
+            const int64_t B = qkv.size(0), T = qkv.size(1), C = config.hiddenSize, H = config.numHeads;
+            const int64_t P = prefixTokens();
+            float* base = qkv.data_ptr<float>();
+            const float* cosT = tables.first.data_ptr<float>();
+            const float* sinT = tables.second.data_ptr<float>();
+            at::parallel_for(0, B * N, 32, [&](int64_t begin, int64_t end) {
+                for (int64_t i = begin; i < end; ++i) {
+                    const int64_t b = i / N, n = i % N;
+                    float* row = base + (b * T + P + n) * 3 * C;
+                    const float* c = cosT + n * D;
+                    const float* s = sinT + n * D;
+                    for (int64_t part = 0; part < 2 * H; ++part) {  // q heads, then k heads
+                        float* x = row + part * D;
+                        for (int64_t j = 0; j < half; ++j) {
+                            const float x1 = x[j], x2 = x[j + half];
+                            x[j] = x1 * c[j] - x2 * s[j];
+                            x[j + half] = x2 * c[j + half] + x1 * s[j + half];
+                        }
+                    }
+                }
+            });
+            return;
+        }
         Tensor qk = qkv.slice(1, prefixTokens()).slice(2, 0, 2);  // [B, N, 2, H, D] view
         Tensor x = dtype == torch::kFloat32 ? qk : qk.to(torch::kFloat32);
         const Tensor c1 = tables.first.slice(1, 0, half).view({1, N, 1, 1, half});
@@ -478,9 +522,17 @@ struct VisionTransformer::Impl {
         if (cpuGemmEnabled() && qkv.device().is_cpu() && qkv.scalar_type() == torch::kFloat32 && qkv.is_contiguous()) {
             // Straight from the fused qkv rows into the context columns of each head: no
             // transposes or copies, two sgemms and a softmax per (image, head).
-            Tensor ctx = at::empty({B * T, C}, qkv.options());
+            Tensor ctx = take(scratch.ctx, B * T, C);
             const float* base = qkv.data_ptr<float>();
             float* out = ctx.data_ptr<float>();
+            const int64_t threads = at::get_num_threads();
+            if (static_cast<int64_t>(scratch.attention.size()) < threads) scratch.attention.resize(static_cast<std::size_t>(threads));
+            for (auto& slot : scratch.attention) take(slot, 2 * T, T);  // sized before the threads start
+            auto buffers = [&](int64_t thread, Tensor& scores, Tensor& probs) {
+                const Tensor both = take(scratch.attention[static_cast<std::size_t>(thread)], 2 * T, T);
+                scores = both.narrow(0, 0, T);
+                probs = both.narrow(0, T, T);
+            };
             auto head = [&](int64_t index, Tensor& scores, Tensor& probs) {
                 const int64_t b = index / H, hd = index % H;
                 const float* q = base + b * T * 3 * C + hd * D;
@@ -493,11 +545,14 @@ struct VisionTransformer::Impl {
             const int64_t jobs = B * H;
             if (jobs >= at::get_num_threads()) {
                 at::parallel_for(0, jobs, 1, [&](int64_t begin, int64_t end) {
-                    Tensor scores = at::empty({T, T}, qkv.options()), probs = at::empty({T, T}, qkv.options());
+                    c10::InferenceMode guard;  // thread-local: the pool's threads do not inherit it
+                    Tensor scores, probs;
+                    buffers(at::get_thread_num(), scores, probs);
                     for (int64_t i = begin; i < end; ++i) head(i, scores, probs);
                 });
             } else {  // few heads: let each sgemm use the threads
-                Tensor scores = at::empty({T, T}, qkv.options()), probs = at::empty({T, T}, qkv.options());
+                Tensor scores, probs;
+                buffers(0, scores, probs);
                 for (int64_t i = 0; i < jobs; ++i) head(i, scores, probs);
             }
             return ctx;
@@ -530,17 +585,24 @@ struct VisionTransformer::Impl {
     void runBlock(const Block& blk, Tensor& x, const std::pair<Tensor, Tensor>* ropeTables) {
         const int64_t B = x.size(0), T = x.size(1), C = x.size(2);
         Tensor h = at::layer_norm(x, {C}, blk.norm1w, blk.norm1b, config.layerNormEps).view({B * T, C});
-        Tensor qkv = linear2d(h.to(dtype), blk.qkvW, blk.qkvB);  // [B*T, 3C]
+        const bool reuse = reuseBuffers();
+        Tensor qkv = linear2d(h.to(dtype), blk.qkvW, blk.qkvB, reuse ? take(scratch.qkv, B * T, 3 * C) : Tensor());
         if (ropeTables) {
             Tensor q5 = qkv.view({B, T, 3, config.numHeads, config.headDim()});
             applyRope(q5, *ropeTables);
         }
-        Tensor a = linear2d(attention(qkv, B, T), blk.oW, blk.oB).view({B, T, C}).to(torch::kFloat32);
+        Tensor a = linear2d(attention(qkv, B, T), blk.oW, blk.oB, reuse ? take(scratch.out, B * T, C) : Tensor())
+                       .view({B, T, C})
+                       .to(torch::kFloat32);
         if (blk.ls1.defined()) x.addcmul_(a, blk.ls1);
         else x.add_(a);
         h = at::layer_norm(x, {C}, blk.norm2w, blk.norm2b, config.layerNormEps).view({B * T, C});
-        Tensor m = activate(linear2d(h.to(dtype), blk.fc1W, blk.fc1B));
-        Tensor o = linear2d(m, blk.fc2W, blk.fc2B).view({B, T, C}).to(torch::kFloat32);
+        Tensor m = activate(linear2d(h.to(dtype), blk.fc1W, blk.fc1B,
+                                     reuse ? take(scratch.hidden, B * T, blk.fc1W.size(0)) : Tensor()));
+        // `a` has been added, so its buffer takes the second projection.
+        Tensor o = linear2d(m, blk.fc2W, blk.fc2B, reuse ? take(scratch.out, B * T, C) : Tensor())
+                       .view({B, T, C})
+                       .to(torch::kFloat32);
         if (blk.ls2.defined()) x.addcmul_(o, blk.ls2);
         else x.add_(o);
     }
@@ -651,6 +713,7 @@ std::vector<FeatureGrid> VisionTransformer::extract(const std::vector<FloatImage
     std::vector<FeatureGrid> grids;
     if (batch.empty()) return grids;
     Impl& d = *impl_;
+    std::lock_guard<std::mutex> lock(d.mutex);
     c10::InferenceMode guard;
     const int last = *std::max_element(d.taps.begin(), d.taps.end());
     const std::size_t chunk = static_cast<std::size_t>(std::max(1, d.options.batchSize));
@@ -685,6 +748,7 @@ std::vector<FeatureGrid> VisionTransformer::extract(const std::vector<FloatImage
 
 VitTrace VisionTransformer::trace(const std::vector<FloatImage>& batch) {
     Impl& d = *impl_;
+    std::lock_guard<std::mutex> lock(d.mutex);
     c10::InferenceMode guard;
     VitTrace trace;
     const Tensor last = d.forward(d.input(batch), d.config.numLayers - 1, [&](int index, const Tensor& x) {
@@ -697,6 +761,7 @@ VitTrace VisionTransformer::trace(const std::vector<FloatImage>& batch) {
 
 TokenTensor VisionTransformer::positionEmbedding(int gridH, int gridW) {
     Impl& d = *impl_;
+    std::lock_guard<std::mutex> lock(d.mutex);
     if (d.config.family == VitFamily::DinoV3)
         throw Error("DINOv3 has no learned position embedding (it uses RoPE)", d.where);
     if (gridH < 1 || gridW < 1) throw Error("empty patch grid", d.where);
@@ -706,6 +771,7 @@ TokenTensor VisionTransformer::positionEmbedding(int gridH, int gridW) {
 
 void VisionTransformer::ropeTables(int gridH, int gridW, std::vector<float>& cosTable, std::vector<float>& sinTable) {
     Impl& d = *impl_;
+    std::lock_guard<std::mutex> lock(d.mutex);
     if (d.config.family != VitFamily::DinoV3) throw Error("only DINOv3 uses RoPE", d.where);
     if (gridH < 1 || gridW < 1) throw Error("empty patch grid", d.where);
     c10::InferenceMode guard;

@@ -51,7 +51,8 @@ public:
     std::string identity() const override;
     int patchStride() const override;
     // One [H/patch][W/patch][dim()] grid per image (CHW, already normalised); all images of a
-    // batch have the same size. Runs in chunks of options.batchSize.
+    // batch have the same size. Runs in chunks of options.batchSize. Calls from several threads
+    // are serialised. On the CPU the activation buffers are kept for the next call.
     std::vector<FeatureGrid> extract(const std::vector<FloatImage>& batch) override;
 
     const VitConfig& config() const;

@@ -128,7 +128,16 @@ std::size_t ProductModel::addImages(const std::vector<Sample>& images, const Pro
     appendSources(images, features, patches);
     if (patches.empty()) return 0;
     ScopedStageTimer timer(times, "bank");
-    bank_->add(patches.data(), patches.size() / dim_, 0, progress);
+    try {
+        bank_->add(patches.data(), patches.size() / dim_, 0, progress);
+    } catch (...) {
+        // The bank is unchanged (add only appends on success): forget the images again.
+        trainPaths_.resize(before);
+        trainOriginalSizes_.resize(before);
+        trainFirstPatch_.resize(before);
+        trainGrids_.resize(before);
+        throw;
+    }
     // Leave-one-out needs every source patch; a loaded bank has none of its original ones.
     if (!sources_.empty()) sources_.insert(sources_.end(), patches.begin(), patches.end());
     return trainPaths_.size() - before;

@@ -23,11 +23,13 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QtTest/QtTest>
 #include <memory>
 #include <qcustomplot.h>
+#include <tuple>
 
 #include "GuiTestSupport.h"
 #include "engine/backbone/DescriptorBackbone.h"
@@ -226,6 +228,17 @@ void BankRouterTest::bankSpecRoundTrip() {
     panel.setSpec(QStringLiteral("ivfpq:nlist=100,m=71,nbits=8,nprobe=4"));
     QVERIFY(panel.hasEstimate());
     QCOMPARE(panel.currentEstimate().bytes, std::size_t(7840 * (71 + 8) + 100 * 71 * 4 + 256 * 71 * 4));
+
+    // The new panels speak German and Spanish too.
+    for (const auto& [code, save, accuracy] :
+         {std::tuple{QStringLiteral("de"), QStringLiteral("Bank speichern…"), QStringLiteral("Routing-Genauigkeit")},
+          std::tuple{QStringLiteral("es"), QStringLiteral("Guardar banco…"), QStringLiteral("Precisión del enrutamiento")}}) {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/patchbank_%1.qm").arg(code)));
+        QCOMPARE(translator.translate("pb::ui::BankPanel", "Save bank…"), save);
+        QCOMPARE(translator.translate("pb::ui::RouterPanel", "Routing accuracy"), accuracy);
+        QVERIFY(!translator.translate("pb::ui::MainWindow", "Adding %n image(s) to the bank of %1…", nullptr, 2).isEmpty());
+    }
 
     // Persisted with the window: the bank spec, the sweep's budgets, the shared-bank settings.
     {

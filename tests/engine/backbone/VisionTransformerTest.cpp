@@ -10,6 +10,7 @@
 
 #include "engine/io/Safetensors.h"
 #include "engine/util/Error.h"
+#include "engine/util/Threads.h"
 #include "tests/engine/TestData.h"
 
 namespace {
@@ -98,6 +99,23 @@ TEST(VisionTransformer, Dinov2RegFixtureParity) {
     PB_REQUIRE_SHARED();
     checkParity("dinov2_reg_tiny", "dinov2", true);
     if (pb::VisionTransformer::fastCpuGemmAvailable()) checkParity("dinov2_reg_tiny", "dinov2", false);
+}
+
+// Heads run in parallel on the engine's threads (each with its own scratch buffers) or one after
+// the other with threaded products: both give the reference, also when called again (buffers reused).
+TEST(VisionTransformer, ThreadCountsDoNotChangeTheResult) {
+    PB_REQUIRE_SHARED();
+    const fs::path dir = fixture("dinov3_tiny");
+    pb::VisionTransformer vit(optionsFor(dir, "dinov3"));
+    const auto expected = pb::SafetensorsFile::open(dir / "expected.safetensors");
+    const auto images = imagesOf(expected, "b.input");  // 2 images x 2 heads = 4 attention jobs
+    for (int threads : {2, 1, 3, 2}) {
+        pb::setEngineThreads(threads);
+        const pb::VitTrace t = vit.trace(images);
+        EXPECT_LT(maxDiff(t.finalNorm, expected, "b.last_hidden_state"), kTolerance) << threads << " threads";
+        EXPECT_LT(maxDiff(t.blocks[1], expected, "b.block.1"), kTolerance) << threads << " threads";
+    }
+    pb::setEngineThreads(0);
 }
 
 TEST(VisionTransformer, Dinov3RopeTablesMatchTheOriginal) {
