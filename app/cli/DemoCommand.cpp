@@ -10,7 +10,9 @@
 namespace pb::cli {
 
 int runDemo(const std::vector<std::string>& args) {
-    CommandLine cl(args, {"quiet", "no-cache", "no-images", "help"});
+    std::vector<std::string> flags = evaluationFlagNames();
+    flags.insert(flags.end(), {"quiet", "no-images", "help"});
+    CommandLine cl(args, flags);
     if (cl.has("help")) {
         std::cout << "usage: patchbank-cli demo [--out DIR] [--data DIR] [--seed N] [options]\n"
                      "Generates the embedded synthetic MVTec-layout data set (into --data, default <out>/data)\n"

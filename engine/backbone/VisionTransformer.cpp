@@ -519,9 +519,11 @@ struct VisionTransformer::Impl {
     Tensor attention(const Tensor& qkv, int64_t B, int64_t T) {
         const int64_t C = config.hiddenSize, H = config.numHeads, D = config.headDim();
         const double scale = 1.0 / std::sqrt(static_cast<double>(D));
-        if (cpuGemmEnabled() && qkv.device().is_cpu() && qkv.scalar_type() == torch::kFloat32 && qkv.is_contiguous()) {
+        if (qkv.device().is_cpu() && qkv.scalar_type() == torch::kFloat32 && qkv.is_contiguous()) {
             // Straight from the fused qkv rows into the context columns of each head: no
-            // transposes or copies, two sgemms and a softmax per (image, head).
+            // transposes or copies, two matrix products and a softmax per (image, head), in
+            // reused buffers (oneDNN's sgemm, or LibTorch's mm on the same strided views).
+            const bool onednn = cpuGemmEnabled();
             Tensor ctx = take(scratch.ctx, B * T, C);
             const float* base = qkv.data_ptr<float>();
             float* out = ctx.data_ptr<float>();
@@ -535,30 +537,41 @@ struct VisionTransformer::Impl {
             };
             auto head = [&](int64_t index, Tensor& scores, Tensor& probs) {
                 const int64_t b = index / H, hd = index % H;
-                const float* q = base + b * T * 3 * C + hd * D;
-                cpuSgemm(false, true, T, T, D, static_cast<float>(scale), q, 3 * C, q + C, 3 * C, 0.0f,
-                         scores.data_ptr<float>(), T);
-                at::_softmax_out(probs, scores, 1, false);
-                cpuSgemm(false, false, T, D, T, 1.0f, probs.data_ptr<float>(), T, q + 2 * C, 3 * C, 0.0f,
-                         out + b * T * C + hd * D, C);
+                if (onednn) {
+                    const float* q = base + b * T * 3 * C + hd * D;
+                    cpuSgemm(false, true, T, T, D, static_cast<float>(scale), q, 3 * C, q + C, 3 * C, 0.0f,
+                             scores.data_ptr<float>(), T);
+                    at::_softmax_out(probs, scores, 1, false);
+                    cpuSgemm(false, false, T, D, T, 1.0f, probs.data_ptr<float>(), T, q + 2 * C, 3 * C, 0.0f,
+                             out + b * T * C + hd * D, C);
+                } else {
+                    const Tensor rows = qkv.narrow(0, b * T, T);  // [T, 3C]
+                    const Tensor q = rows.narrow(1, hd * D, D), k = rows.narrow(1, C + hd * D, D);
+                    const Tensor v = rows.narrow(1, 2 * C + hd * D, D);
+                    Tensor target = ctx.narrow(0, b * T, T).narrow(1, hd * D, D);
+                    at::mm_out(scores, q, k.t()).mul_(scale);
+                    at::_softmax_out(probs, scores, 1, false);
+                    at::mm_out(target, probs, v);
+                }
             };
             const int64_t jobs = B * H;
-            if (jobs >= at::get_num_threads()) {
+            // OpenBLAS runs its own threads, so only oneDNN's products go inside the parallel loop.
+            if (onednn && jobs >= at::get_num_threads()) {
                 at::parallel_for(0, jobs, 1, [&](int64_t begin, int64_t end) {
                     c10::InferenceMode guard;  // thread-local: the pool's threads do not inherit it
                     Tensor scores, probs;
                     buffers(at::get_thread_num(), scores, probs);
                     for (int64_t i = begin; i < end; ++i) head(i, scores, probs);
                 });
-            } else {  // few heads: let each sgemm use the threads
+            } else {  // few heads, or BLAS threads: let each product use the threads
                 Tensor scores, probs;
                 buffers(0, scores, probs);
                 for (int64_t i = 0; i < jobs; ++i) head(i, scores, probs);
             }
             return ctx;
         }
-        // One copy into head-major [3, B, H, T, D]: at::matmul on the strided views would copy
-        // k^T element by element (measured 8x slower on the CPU).
+        // Other devices and types. One copy into head-major [3, B, H, T, D]: at::matmul on the
+        // strided views would copy k^T element by element (8x slower on the CPU).
         const Tensor heads = qkv.view({B, T, 3, H, D}).permute({2, 0, 3, 1, 4}).contiguous();
         const Tensor q = heads[0], k = heads[1], v = heads[2];  // [B, H, T, D]
         const Tensor scores = at::matmul(q, k.transpose(-2, -1)).mul_(scale);

@@ -256,7 +256,7 @@ TEST(VisionTransformer, Bf16StaysCloseToFloat32) {
     const pb::VitTrace t = vit.trace(imagesOf(expected, "a.input"));
     const double d = maxDiff(t.finalNorm, expected, "a.last_hidden_state");
     std::printf("[precision] dinov3_tiny bf16 vs float32 reference, last_hidden_state max abs %.3g (values up to ~3.8)\n", d);
-    EXPECT_LT(d, 0.25);
+    EXPECT_LT(d, 0.05);  // measured 0.015; the README lists attention/RoPE mistakes at >= 0.12
     EXPECT_GT(d, 0.0);  // it really ran in bf16
     options.precision = "fp16";
     EXPECT_THROW(pb::VisionTransformer{options}, pb::Error);  // no fp16 products on the CPU
