@@ -19,8 +19,10 @@ namespace {
 constexpr float kPruneMargin = 1e-3f;
 constexpr int kProgressEvery = 256;
 // A pass is split over threads only when it has at least this many float values to read: smaller
-// passes take well under a millisecond, less than what waking threads and a barrier can cost.
-constexpr std::int64_t kParallelValues = 1 << 20;
+// passes take about a millisecond or less, which waking threads and a barrier can cost on a busy machine.
+constexpr std::int64_t kParallelValues = 1 << 22;
+// The per-centre pruning test costs a few ns per cell; it is split over threads only from this many cells.
+constexpr std::int64_t kParallelCells = 1 << 18;
 // Leading coordinates of every centre kept in a compact array for the first, streaming pruning test.
 constexpr int kHead = 32;
 
@@ -231,7 +233,7 @@ std::vector<std::int64_t> prunedSelection(const float* points, std::int64_t n, i
 
     std::vector<std::int64_t> selection;
     selection.reserve(count);
-    const std::int64_t centreGrain = std::max<std::int64_t>(16384, kParallelValues / p);
+    const std::int64_t centreGrain = kParallelCells;
     for (std::int64_t t = 0; t < count; ++t) {
         const std::int64_t s = t == 0 ? start : stats[tree.winner()].arg;
         selection.push_back(s);

@@ -102,12 +102,13 @@ TEST(GreedyCoreset, PruningKeepsTheSelectionIdentical) {
     const auto w = pb::varianceWeights(x.data(), n, dim, 1.0);
     EXPECT_EQ(pb::greedyCoreset(x.data(), n, dim, 400, options("pruned", 2), w),
               pb::greedyCoreset(x.data(), n, dim, 400, options("full", 2), w));
-    // Large enough for the passes to be split over two threads (segments of one cell, compaction).
+    // Large enough (>= 2^22 values) for the first passes to be split over two threads (several
+    // segments per cell, compaction of the member lists).
     pb::setEngineThreads(2);
-    const std::size_t big = 40000;
-    const auto y = pb::test::clusteredVectors(big, dim, 40, 4);
-    EXPECT_EQ(pb::greedyCoreset(y.data(), big, dim, 300, options("pruned", 3)),
-              pb::greedyCoreset(y.data(), big, dim, 300, options("full", 3)));
+    const std::size_t big = 33000;
+    const auto y = pb::test::clusteredVectors(big, 128, 40, 4);
+    EXPECT_EQ(pb::greedyCoreset(y.data(), big, 128, 100, options("pruned", 3)),
+              pb::greedyCoreset(y.data(), big, 128, 100, options("full", 3)));
     pb::setEngineThreads(0);
 }
 

@@ -146,15 +146,15 @@ TEST(MemoryBank, SearchTagAndAppend) {
 }
 
 TEST(MemoryBank, IvfPqRecallAtFullProbe) {
-    const int dim = 32;
-    const std::size_t n = 6000;
+    const int dim = 16;
+    const std::size_t n = 3000;
     const auto x = pb::test::clusteredVectors(n, dim, 30, 6);
     // Queries: bank vectors moved by a small step, so the exact nearest neighbour is clear.
     std::vector<float> q(300 * dim);
     pb::Pcg32 rng(3);
     for (int i = 0; i < 300; ++i)
-        for (int d = 0; d < dim; ++d) q[i * dim + d] = x[(i * 20) * dim + d] + static_cast<float>(0.05 * rng.normal());
-    auto bank = pb::createBank("ivfpq:nlist=32,m=16,nbits=6,nprobe=32");
+        for (int d = 0; d < dim; ++d) q[i * dim + d] = x[(i * 10) * dim + d] + static_cast<float>(0.05 * rng.normal());
+    auto bank = pb::createBank("ivfpq:nlist=16,m=8,nbits=6,nprobe=16");
     bank->build(x.data(), n, dim, 0, pb::Progress{});
     auto exact = pb::createExactKnn("auto");
     exact->setBank(x.data(), n, dim);
@@ -175,7 +175,7 @@ TEST(MemoryBank, IvfPqRecallAtFullProbe) {
     EXPECT_EQ(bank->size(), n);
     // Fewer probes visit fewer lists.
     dynamic_cast<pb::IvfPqBank&>(*bank).setNprobe(1);
-    EXPECT_EQ(bank->spec(), "ivfpq:nlist=32,m=16,nbits=6,nprobe=1");
+    EXPECT_EQ(bank->spec(), "ivfpq:nlist=16,m=8,nbits=6,nprobe=1");
 }
 
 TEST(MemoryBank, IvfPqAddTagsAndErrors) {
