@@ -91,7 +91,7 @@ CompressedVectors compressVectors(const BankSpec& spec, const float* vectors, st
     }
     case BankKind::KMeans: {
         progress.step("k-means", 0, 1);
-        const KMeansResult km = kMeans(vectors, count, dim, budget, KMeansOptions{spec.iterations, seed, spec.device});
+        const KMeansResult km = kMeans(vectors, count, dim, budget, KMeansOptions{spec.iterations, seed, spec.device}, progress);
         CompressedVectors out;
         out.vectors = km.centroids;
         out.sourceIndex.assign(km.centroids.size() / dim, -1);
@@ -101,7 +101,7 @@ CompressedVectors compressVectors(const BankSpec& spec, const float* vectors, st
         // K = round(0.8 B) centroids, then B - K originals chosen by selectResiduals.
         const std::size_t k = std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(0.8 * budget)));
         progress.step("k-means", 0, 1);
-        const KMeansResult km = kMeans(vectors, count, dim, k, KMeansOptions{spec.iterations, seed, spec.device});
+        const KMeansResult km = kMeans(vectors, count, dim, k, KMeansOptions{spec.iterations, seed, spec.device}, progress);
         const CompressedVectors residuals = gather(vectors, dim, selectResiduals(km, budget - k));
         CompressedVectors out;
         out.vectors = km.centroids;

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "engine/bank/BoundedLloyd.h"
+#include "engine/bank/CellPrunedSelection.h"
 #include "engine/synth/Pcg32.h"
 #include "engine/util/Error.h"
 
@@ -48,9 +50,29 @@ void assignPoints(const torch::Tensor& x, const torch::Tensor& norms, const torc
     }
 }
 
+// The CPU algorithm: k-means++ through the exact cell-pruned selection, whose final cells are the
+// assignment to the seeds, then bounded Lloyd.
+KMeansResult prunedKMeans(const float* data, std::size_t n, int dim, std::size_t k, std::uint64_t first,
+                          const std::vector<double>& uniforms, int iterations, const Progress& progress) {
+    CellSelectionOptions options;
+    options.rule = SelectionRule::SquaredDistance;
+    options.uniforms = uniforms.data();
+    options.keepAssignment = true;
+    options.stage = "k-means++";
+    CellSelection seeds = cellPrunedSelection(data, static_cast<std::int64_t>(n), dim, static_cast<std::int64_t>(k),
+                                              static_cast<std::int64_t>(first), options, progress);
+    std::vector<float> centroids(k * static_cast<std::size_t>(dim));
+    for (std::size_t j = 0; j < k; ++j)
+        std::copy(data + seeds.selection[j] * dim, data + (seeds.selection[j] + 1) * dim, centroids.begin() + j * dim);
+    std::vector<float> distance(n);
+    for (std::size_t i = 0; i < n; ++i) distance[i] = std::sqrt(seeds.squaredDistance[i]);
+    return boundedLloyd(data, n, dim, std::move(centroids), std::move(seeds.owner), distance, iterations, progress);
+}
+
 }  // namespace
 
-KMeansResult kMeans(const float* data, std::size_t n, int dim, std::size_t k, const KMeansOptions& options) {
+KMeansResult kMeans(const float* data, std::size_t n, int dim, std::size_t k, const KMeansOptions& options,
+                    const Progress& progress) {
     if (dim < 1) throw Error("k-means: the dimension must be at least 1, got " + std::to_string(dim));
     if (k == 0) throw Error("k-means: k must be at least 1");
     if (options.iterations < 0) throw Error("k-means: the iteration count must not be negative");
@@ -59,6 +81,12 @@ KMeansResult kMeans(const float* data, std::size_t n, int dim, std::size_t k, co
             throw Error("k-means: point " + std::to_string(i / dim) + " has a non-finite value");
 
     const torch::Device device = parseDevice(options.device);
+    std::string algorithm = options.algorithm;
+    if (algorithm == "auto") algorithm = device.is_cpu() ? "pruned" : "torch";
+    if (algorithm != "pruned" && algorithm != "torch")
+        throw Error("k-means: unknown algorithm \"" + options.algorithm + "\" (auto, pruned, torch)");
+    if (algorithm == "pruned" && !device.is_cpu())
+        throw Error("k-means: the pruned algorithm runs on the CPU only, not on \"" + options.device + "\"");
     KMeansResult result;
     result.dim = dim;
     if (n == 0) return result;
@@ -70,6 +98,15 @@ KMeansResult kMeans(const float* data, std::size_t n, int dim, std::size_t k, co
         return result;
     }
 
+    // k-means++ seeding. The uniform draws come from Pcg32 on the host, all at once, so the seeding
+    // is the same on every device and needs no synchronisation: the next centroid is the point whose
+    // cumulative D^2 weight first exceeds u * total (inverse-CDF sampling, in double precision).
+    Pcg32 rng(options.seed, 0x6b6d65616e73ULL);
+    const std::uint64_t first = ((static_cast<std::uint64_t>(rng.next()) << 32) | rng.next()) % n;
+    std::vector<double> uniforms(k - 1);
+    for (auto& u : uniforms) u = rng.uniform();
+    if (algorithm == "pruned") return prunedKMeans(data, n, dim, k, first, uniforms, options.iterations, progress);
+
     torch::NoGradGuard noGrad;
     const auto floatOptions = torch::TensorOptions().dtype(torch::kFloat32);
     const std::int64_t rows = static_cast<std::int64_t>(n);
@@ -78,13 +115,6 @@ KMeansResult kMeans(const float* data, std::size_t n, int dim, std::size_t k, co
     const torch::Tensor x = torch::from_blob(const_cast<float*>(data), {rows, dim}, floatOptions).to(device);
     const torch::Tensor norms = x.pow(2).sum(1);
 
-    // k-means++ seeding. The uniform draws come from Pcg32 on the host, all at once, so the seeding
-    // is the same on every device and needs no synchronisation: the next centroid is the point whose
-    // cumulative D^2 weight first exceeds u * total (inverse-CDF sampling, in double precision).
-    Pcg32 rng(options.seed, 0x6b6d65616e73ULL);
-    const std::uint64_t first = ((static_cast<std::uint64_t>(rng.next()) << 32) | rng.next()) % n;
-    std::vector<double> uniforms(k - 1);
-    for (auto& u : uniforms) u = rng.uniform();
     const torch::Tensor draws =
         torch::from_blob(uniforms.data(), {clusters - 1}, torch::TensorOptions().dtype(torch::kFloat64))
             .to(device, /*non_blocking=*/false, /*copy=*/true);

@@ -1,5 +1,5 @@
-// k-means clustering (k-means++ seeding + Lloyd iterations) in LibTorch, used to build prototype
-// memory banks (kmeans, kmeans_residual) and the IVF coarse quantiser experiments.
+// k-means clustering (k-means++ seeding + Lloyd iterations), used to build prototype memory banks
+// (kmeans, kmeans_residual) and for the product complexity statistic.
 #pragma once
 
 #include <cstddef>
@@ -7,12 +7,18 @@
 #include <string>
 #include <vector>
 
+#include "engine/util/Progress.h"
+
 namespace pb {
 
 struct KMeansOptions {
     int iterations = 25;
     std::uint64_t seed = 0;
     std::string device = "cpu";
+    // "pruned": CPU only; exact cell-pruned k-means++ seeding (as the coreset) and Lloyd with
+    // triangle-inequality bounds through BLAS, stopping once no point moves. "torch": dense LibTorch
+    // passes on any device, no per-iteration host synchronisation. "auto": pruned on the CPU, torch elsewhere.
+    std::string algorithm = "auto";
 };
 
 struct KMeansResult {
@@ -23,8 +29,10 @@ struct KMeansResult {
     double meanSquaredError = 0;           // mean over points of distance^2
 };
 
-// k-means++ initialisation (fixed seed) + Lloyd iterations, in LibTorch on options.device, chunked so that memory
-// stays O(n*dim + k*dim + chunk*k) (never n x n), with no per-iteration host synchronisation. k >= n returns the points.
-KMeansResult kMeans(const float* data, std::size_t n, int dim, std::size_t k, const KMeansOptions& options);
+// k-means++ initialisation (fixed seed: the same uniform draws for every algorithm) + up to
+// options.iterations Lloyd updates + a final assignment. Memory O(n*dim + k*dim + block*k), never n x n.
+// k >= n returns the points.
+KMeansResult kMeans(const float* data, std::size_t n, int dim, std::size_t k, const KMeansOptions& options,
+                    const Progress& progress = Progress{});
 
 }  // namespace pb

@@ -80,3 +80,29 @@ TEST(KMeans, RejectsBadInput) {
     EXPECT_THROW(pb::kMeans(x.data(), 1, 1, 0, pb::KMeansOptions{}), pb::Error);
     EXPECT_THROW(pb::kMeans(x.data(), 1, 1, 1, pb::KMeansOptions{25, 0, "tpu"}), pb::Error);
 }
+
+TEST(KMeans, PrunedAndTorchAlgorithmsAgree) {
+    // Same seeds (the same uniform draws), exact assignments on both sides: the same clustering.
+    const int dim = 16;
+    const std::size_t n = 4000;
+    const auto x = pb::test::clusteredVectors(n, dim, 30, 11);
+    for (const int iterations : {0, 3, 25}) {
+        pb::KMeansOptions pruned{iterations, 5, "cpu"};
+        pruned.algorithm = "pruned";
+        pb::KMeansOptions dense = pruned;
+        dense.algorithm = "torch";
+        const auto a = pb::kMeans(x.data(), n, dim, 40, pruned);
+        const auto b = pb::kMeans(x.data(), n, dim, 40, dense);
+        ASSERT_EQ(a.centroids.size(), b.centroids.size());
+        for (std::size_t i = 0; i < a.centroids.size(); ++i) EXPECT_NEAR(a.centroids[i], b.centroids[i], 1e-4) << i;
+        EXPECT_EQ(a.assignment, b.assignment);
+        EXPECT_NEAR(a.meanSquaredError, b.meanSquaredError, 1e-6 * b.meanSquaredError);
+    }
+}
+
+TEST(KMeans, PrunedAlgorithmOnlyOnTheCpu) {
+    const std::vector<float> x{0, 1, 2, 3};
+    pb::KMeansOptions options{5, 0, "cpu"};
+    options.algorithm = "fastest";
+    EXPECT_THROW(pb::kMeans(x.data(), 4, 1, 2, options), pb::Error);
+}

@@ -1,0 +1,268 @@
+#include "engine/bank/BoundedLloyd.h"
+
+#include <ATen/Parallel.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "engine/bank/SquaredDistance.h"
+#include "engine/knn/BlasKnn.h"
+
+namespace pb {
+
+namespace {
+
+// Rows per BLAS search block: 16k x 128 floats (8 MB) of gathered points.
+constexpr std::int64_t kSearchBlock = 16384;
+// Relative error allowed for the squared distances of the BLAS product (norm expansion): a lower bound
+// taken from it is lowered by this fraction of |x|^2 + max |c|^2 so that it stays a true lower bound.
+constexpr double kExpansionError = 1e-5;
+constexpr std::int64_t kGrain = 2048;
+// Nearest centroids listed per centroid for the local search.
+constexpr int kGraphNeighbours = 128;
+
+class Lloyd {
+public:
+    Lloyd(const float* data, std::int64_t n, int dim, std::vector<float> centroids, std::vector<std::int32_t> assignment,
+          const std::vector<float>& distance)
+        : x_(data), n_(n), dim_(dim), k_(static_cast<std::int64_t>(centroids.size()) / dim),
+          centroids_(std::move(centroids)), assignment_(std::move(assignment)), upper_(distance),
+          lower_(n, 0.0f), norms_(n), zero_(dim, 0.0f) {
+        at::parallel_for(0, n_, kGrain, [&](std::int64_t b, std::int64_t e) {
+            for (std::int64_t i = b; i < e; ++i) {
+                double s = 0;
+                for (int c = 0; c < dim_; ++c) s += static_cast<double>(x_[i * dim_ + c]) * x_[i * dim_ + c];
+                norms_[i] = static_cast<float>(s);
+            }
+        });
+    }
+
+    // Re-assigns the points whose bounds overlap; returns how many changed centroid. A point first
+    // checks its centroid's nearest centroids (the graph), which settles it exactly when the best of them
+    // is closer than any centroid outside the list can be; only the rest go to a full BLAS search.
+    std::int64_t assign() {
+        float maxCentroidNorm2 = 0;
+        for (std::int64_t j = 0; j < k_; ++j)
+            maxCentroidNorm2 = std::max(maxCentroidNorm2, squaredDistance(centroid(j), zero_.data(), dim_));
+        const double graphSlack = kExpansionError * 2.0 * maxCentroidNorm2;
+        const int listed = static_cast<int>(std::min<std::int64_t>(kGraphNeighbours, k_ - 1));
+        KnnResult graph;
+        if (listed > 0) {
+            BlasKnn knn;
+            knn.setBank(centroids_.data(), static_cast<std::size_t>(k_), dim_);
+            graph = knn.search(centroids_.data(), static_cast<std::size_t>(k_), listed + 1);
+        }
+        // Per centroid: its neighbour list without itself, half the distance to the nearest other centroid
+        // and the distance beyond which every unlisted centroid lies (infinite when all are listed); both
+        // lowered for the error of the BLAS distances.
+        std::vector<std::int32_t> neighbours(static_cast<std::size_t>(k_) * std::max(listed, 0));
+        std::vector<float> half(k_, std::numeric_limits<float>::infinity());
+        std::vector<float> beyond(k_, std::numeric_limits<float>::infinity());
+        const auto lowered = [&](float d) {
+            return static_cast<float>(std::sqrt(std::max(0.0, static_cast<double>(d) * d - graphSlack)));
+        };
+        for (std::int64_t j = 0; j < k_ && listed > 0; ++j) {
+            int w = 0;
+            for (int t = 0; t <= listed && w < listed; ++t)
+                if (graph.index(j, t) != j) neighbours[j * listed + w++] = static_cast<std::int32_t>(graph.index(j, t));
+            half[j] = 0.5f * lowered(graph.distance(j, 1));
+            if (listed < k_ - 1) beyond[j] = lowered(graph.distance(j, listed));
+        }
+
+        std::vector<std::uint8_t> search(n_, 0);
+        std::vector<std::uint8_t> moved(n_, 0);
+        at::parallel_for(0, n_, kGrain, [&](std::int64_t b, std::int64_t e) {
+            for (std::int64_t i = b; i < e; ++i) {
+                if (upper_[i] <= lower_[i]) continue;
+                const std::int32_t own = assignment_[i];
+                const float d = std::sqrt(squaredDistance(row(i), centroid(own), dim_));
+                upper_[i] = d;
+                if (d <= lower_[i] || d <= half[own]) continue;  // no other centroid can be closer
+                float best = d, second = std::numeric_limits<float>::infinity();
+                std::int32_t arg = own;
+                for (int t = 0; t < listed; ++t) {
+                    const std::int32_t c = neighbours[own * listed + t];
+                    const float dc = std::sqrt(squaredDistance(row(i), centroid(c), dim_));
+                    if (dc < best || (dc == best && c < arg)) {
+                        second = best;
+                        best = dc;
+                        arg = c;
+                    } else if (dc < second) {
+                        second = dc;
+                    }
+                }
+                // Unlisted centroids are at least beyond[own] - d away (triangle inequality).
+                const float unlisted = beyond[own] - d;
+                if (best > unlisted) {
+                    search[i] = 1;
+                    continue;
+                }
+                moved[i] = arg != own;
+                assignment_[i] = arg;
+                upper_[i] = best;
+                lower_[i] = std::min(second, unlisted);
+            }
+        });
+        std::int64_t changed = std::accumulate(moved.begin(), moved.end(), std::int64_t{0});
+        std::vector<std::int64_t> rows;
+        for (std::int64_t i = 0; i < n_; ++i)
+            if (search[i]) rows.push_back(i);
+        if (rows.empty()) return changed;
+
+        BlasKnn knn;
+        knn.setBank(centroids_.data(), static_cast<std::size_t>(k_), dim_);
+        const int nearestTwo = k_ >= 2 ? 2 : 1;
+        std::vector<float> block;
+        for (std::size_t a = 0; a < rows.size(); a += kSearchBlock) {
+            const std::size_t m = std::min<std::size_t>(kSearchBlock, rows.size() - a);
+            block.resize(m * dim_);
+            for (std::size_t q = 0; q < m; ++q) std::copy(row(rows[a + q]), row(rows[a + q]) + dim_, block.data() + q * dim_);
+            const KnnResult r = knn.search(block.data(), m, nearestTwo);
+            std::vector<std::int64_t> blockMoved(m, 0);
+            at::parallel_for(0, static_cast<std::int64_t>(m), kGrain, [&](std::int64_t b, std::int64_t e) {
+                for (std::int64_t q = b; q < e; ++q) {
+                    const std::int64_t i = rows[a + q];
+                    const auto nearest = static_cast<std::int32_t>(r.index(q, 0));
+                    blockMoved[q] = nearest != assignment_[i];
+                    assignment_[i] = nearest;
+                    upper_[i] = std::sqrt(squaredDistance(row(i), centroid(nearest), dim_));
+                    if (nearestTwo < 2) {
+                        lower_[i] = std::numeric_limits<float>::infinity();
+                        continue;
+                    }
+                    const double second = static_cast<double>(r.distance(q, 1));
+                    const double slack = kExpansionError * (static_cast<double>(norms_[i]) + maxCentroidNorm2);
+                    lower_[i] = static_cast<float>(std::sqrt(std::max(0.0, second * second - slack)));
+                }
+            });
+            changed += std::accumulate(blockMoved.begin(), blockMoved.end(), std::int64_t{0});
+        }
+        return changed;
+    }
+
+    // New centroids = means of their points (in double); returns whether a cluster was empty.
+    bool update() {
+        std::vector<std::int64_t> start(k_ + 1, 0);
+        for (std::int64_t i = 0; i < n_; ++i) ++start[assignment_[i] + 1];
+        std::partial_sum(start.begin(), start.end(), start.begin());
+        std::vector<std::int64_t> order(n_);
+        {
+            std::vector<std::int64_t> fill(start.begin(), start.end() - 1);
+            for (std::int64_t i = 0; i < n_; ++i) order[fill[assignment_[i]]++] = i;
+        }
+        std::vector<float> next(centroids_.size());
+        std::vector<std::int64_t> empty;
+        at::parallel_for(0, k_, 64, [&](std::int64_t b, std::int64_t e) {
+            std::vector<double> sum(dim_);
+            for (std::int64_t j = b; j < e; ++j) {
+                const std::int64_t count = start[j + 1] - start[j];
+                if (count == 0) continue;
+                std::fill(sum.begin(), sum.end(), 0.0);
+                for (std::int64_t t = start[j]; t < start[j + 1]; ++t) {
+                    const float* p = row(order[t]);
+                    for (int c = 0; c < dim_; ++c) sum[c] += p[c];
+                }
+                for (int c = 0; c < dim_; ++c) next[j * dim_ + c] = static_cast<float>(sum[c] / static_cast<double>(count));
+            }
+        });
+        for (std::int64_t j = 0; j < k_; ++j)
+            if (start[j + 1] == start[j]) empty.push_back(j);
+        if (!empty.empty()) {
+            // The e-th empty cluster takes the e-th farthest point from its centroid (ties: smaller row).
+            std::vector<float> exact(n_);
+            at::parallel_for(0, n_, kGrain, [&](std::int64_t b, std::int64_t e) {
+                for (std::int64_t i = b; i < e; ++i) exact[i] = squaredDistance(row(i), centroid(assignment_[i]), dim_);
+            });
+            std::vector<std::int64_t> rank(n_);
+            std::iota(rank.begin(), rank.end(), 0);
+            const auto farther = [&](std::int64_t a, std::int64_t b) { return exact[a] != exact[b] ? exact[a] > exact[b] : a < b; };
+            const std::size_t e = std::min(empty.size(), static_cast<std::size_t>(n_));
+            std::partial_sort(rank.begin(), rank.begin() + static_cast<std::ptrdiff_t>(e), rank.end(), farther);
+            for (std::size_t t = 0; t < e; ++t) std::copy(row(rank[t]), row(rank[t]) + dim_, next.data() + empty[t] * dim_);
+        }
+
+        // Centroid movements widen the bounds: a point's own centroid moved by move[a] at most further
+        // away, every other centroid by at most the largest movement among the others.
+        std::vector<float> move(k_);
+        for (std::int64_t j = 0; j < k_; ++j)
+            move[j] = std::sqrt(squaredDistance(next.data() + j * dim_, centroid(j), dim_)) * (1.0f + 1e-6f);
+        std::int64_t arg1 = 0;
+        float max1 = 0, max2 = 0;
+        for (std::int64_t j = 0; j < k_; ++j) {
+            if (move[j] > max1) {
+                max2 = max1;
+                max1 = move[j];
+                arg1 = j;
+            } else if (move[j] > max2) {
+                max2 = move[j];
+            }
+        }
+        at::parallel_for(0, n_, kGrain, [&](std::int64_t b, std::int64_t e) {
+            for (std::int64_t i = b; i < e; ++i) {
+                const std::int32_t a = assignment_[i];
+                upper_[i] += move[a];
+                lower_[i] -= a == arg1 ? max2 : max1;
+            }
+        });
+        centroids_.swap(next);
+        return !empty.empty();
+    }
+
+    KMeansResult result() const {
+        KMeansResult out;
+        out.dim = dim_;
+        out.centroids = centroids_;
+        out.assignment = assignment_;
+        out.distance.resize(n_);
+        std::vector<double> squared(n_);
+        at::parallel_for(0, n_, kGrain, [&](std::int64_t b, std::int64_t e) {
+            for (std::int64_t i = b; i < e; ++i) {
+                const float* p = row(i);
+                const float* c = centroid(assignment_[i]);
+                double s = 0;
+                for (int d = 0; d < dim_; ++d) s += (static_cast<double>(p[d]) - c[d]) * (static_cast<double>(p[d]) - c[d]);
+                squared[i] = s;
+                out.distance[i] = static_cast<float>(std::sqrt(s));
+            }
+        });
+        out.meanSquaredError = std::accumulate(squared.begin(), squared.end(), 0.0) / static_cast<double>(n_);
+        return out;
+    }
+
+private:
+    const float* row(std::int64_t i) const { return x_ + i * dim_; }
+    const float* centroid(std::int64_t j) const { return centroids_.data() + j * dim_; }
+
+    const float* x_;
+    std::int64_t n_;
+    int dim_;
+    std::int64_t k_;
+    std::vector<float> centroids_;
+    std::vector<std::int32_t> assignment_;
+    std::vector<float> upper_;
+    std::vector<float> lower_;
+    std::vector<float> norms_;
+    std::vector<float> zero_;
+};
+
+}  // namespace
+
+KMeansResult boundedLloyd(const float* data, std::size_t n, int dim, std::vector<float> centroids,
+                          std::vector<std::int32_t> assignment, const std::vector<float>& distance, int iterations,
+                          const Progress& progress) {
+    Lloyd lloyd(data, static_cast<std::int64_t>(n), dim, std::move(centroids), std::move(assignment), distance);
+    bool reseeded = false;
+    for (int it = 0; it < iterations; ++it) {
+        // The first assignment is the one given; afterwards an iteration that moves no point (and followed
+        // no re-seeding) has reached the fixed point: the update would give the same centroids.
+        if (it > 0 && lloyd.assign() == 0 && !reseeded) break;
+        reseeded = lloyd.update();
+        progress.step("k-means", static_cast<std::size_t>(it + 1), static_cast<std::size_t>(iterations));
+    }
+    lloyd.assign();
+    return lloyd.result();
+}
+
+}  // namespace pb
