@@ -43,32 +43,21 @@ public:
     // checks its centroid's nearest centroids (the graph), which settles it exactly when the best of them
     // is closer than any centroid outside the list can be; only the rest go to a full BLAS search.
     std::int64_t assign() {
-        float maxCentroidNorm2 = 0;
+        maxCentroidNorm2_ = 0;
         for (std::int64_t j = 0; j < k_; ++j)
-            maxCentroidNorm2 = std::max(maxCentroidNorm2, squaredDistance(centroid(j), zero_.data(), dim_));
-        const double graphSlack = kExpansionError * 2.0 * maxCentroidNorm2;
-        const int listed = static_cast<int>(std::min<std::int64_t>(kGraphNeighbours, k_ - 1));
-        KnnResult graph;
-        if (listed > 0) {
-            BlasKnn knn;
-            knn.setBank(centroids_.data(), static_cast<std::size_t>(k_), dim_);
-            graph = knn.search(centroids_.data(), static_cast<std::size_t>(k_), listed + 1);
-        }
-        // Per centroid: its neighbour list without itself, half the distance to the nearest other centroid
-        // and the distance beyond which every unlisted centroid lies (infinite when all are listed); both
-        // lowered for the error of the BLAS distances.
-        std::vector<std::int32_t> neighbours(static_cast<std::size_t>(k_) * std::max(listed, 0));
-        std::vector<float> half(k_, std::numeric_limits<float>::infinity());
-        std::vector<float> beyond(k_, std::numeric_limits<float>::infinity());
-        const auto lowered = [&](float d) {
-            return static_cast<float>(std::sqrt(std::max(0.0, static_cast<double>(d) * d - graphSlack)));
-        };
-        for (std::int64_t j = 0; j < k_ && listed > 0; ++j) {
-            int w = 0;
-            for (int t = 0; t <= listed && w < listed; ++t)
-                if (graph.index(j, t) != j) neighbours[j * listed + w++] = static_cast<std::int32_t>(graph.index(j, t));
-            half[j] = 0.5f * lowered(graph.distance(j, 1));
-            if (listed < k_ - 1) beyond[j] = lowered(graph.distance(j, listed));
+            maxCentroidNorm2_ = std::max(maxCentroidNorm2_, squaredDistance(centroid(j), zero_.data(), dim_));
+        // The graph costs k x k distances, a full search k per point: it is rebuilt once the last pass
+        // sent more than k points to the full search.
+        if (!graphBuilt_ || fullSearches_ > k_) buildGraph();
+        // Since the graph was built every centroid moved by at most drift_: a listed distance may have
+        // shrunk by its own drift plus the largest drift.
+        const float maxDrift = *std::max_element(drift_.begin(), drift_.end());
+        const int listed = listed_;
+        const std::vector<std::int32_t>& neighbours = neighbours_;
+        std::vector<float> half(k_), beyond(k_);
+        for (std::int64_t j = 0; j < k_; ++j) {
+            half[j] = half_[j] - 0.5f * (drift_[j] + maxDrift);
+            beyond[j] = beyond_[j] - (drift_[j] + maxDrift);
         }
 
         std::vector<std::uint8_t> search(n_, 0);
@@ -109,6 +98,7 @@ public:
         std::vector<std::int64_t> rows;
         for (std::int64_t i = 0; i < n_; ++i)
             if (search[i]) rows.push_back(i);
+        fullSearches_ = static_cast<std::int64_t>(rows.size());
         if (rows.empty()) return changed;
 
         BlasKnn knn;
@@ -133,13 +123,40 @@ public:
                         continue;
                     }
                     const double second = static_cast<double>(r.distance(q, 1));
-                    const double slack = kExpansionError * (static_cast<double>(norms_[i]) + maxCentroidNorm2);
+                    const double slack = kExpansionError * (static_cast<double>(norms_[i]) + maxCentroidNorm2_);
                     lower_[i] = static_cast<float>(std::sqrt(std::max(0.0, second * second - slack)));
                 }
             });
             changed += std::accumulate(blockMoved.begin(), blockMoved.end(), std::int64_t{0});
         }
         return changed;
+    }
+
+    // Per centroid: its nearest other centroids, half the distance to the nearest one and the distance
+    // beyond which every unlisted centroid lies (infinite when all are listed), both lowered for the
+    // error of the BLAS distances.
+    void buildGraph() {
+        listed_ = static_cast<int>(std::min<std::int64_t>(kGraphNeighbours, k_ - 1));
+        neighbours_.assign(static_cast<std::size_t>(k_) * std::max(listed_, 0), 0);
+        half_.assign(k_, std::numeric_limits<float>::infinity());
+        beyond_.assign(k_, std::numeric_limits<float>::infinity());
+        drift_.assign(k_, 0.0f);
+        graphBuilt_ = true;
+        if (listed_ <= 0) return;
+        BlasKnn knn;
+        knn.setBank(centroids_.data(), static_cast<std::size_t>(k_), dim_);
+        const KnnResult graph = knn.search(centroids_.data(), static_cast<std::size_t>(k_), listed_ + 1);
+        const double slack = kExpansionError * 2.0 * maxCentroidNorm2_;
+        const auto lowered = [&](float d) {
+            return static_cast<float>(std::sqrt(std::max(0.0, static_cast<double>(d) * d - slack)));
+        };
+        for (std::int64_t j = 0; j < k_; ++j) {
+            int w = 0;
+            for (int t = 0; t <= listed_ && w < listed_; ++t)
+                if (graph.index(j, t) != j) neighbours_[j * listed_ + w++] = static_cast<std::int32_t>(graph.index(j, t));
+            half_[j] = 0.5f * lowered(graph.distance(j, 1));
+            if (listed_ < k_ - 1) beyond_[j] = lowered(graph.distance(j, listed_));
+        }
     }
 
     // New centroids = means of their points (in double); returns whether a cluster was empty.
@@ -206,6 +223,8 @@ public:
                 lower_[i] -= a == arg1 ? max2 : max1;
             }
         });
+        if (graphBuilt_)
+            for (std::int64_t j = 0; j < k_; ++j) drift_[j] += move[j];
         centroids_.swap(next);
         return !empty.empty();
     }
@@ -245,6 +264,15 @@ private:
     std::vector<float> lower_;
     std::vector<float> norms_;
     std::vector<float> zero_;
+    float maxCentroidNorm2_ = 0;
+    // The centroid graph and the movement since it was built.
+    bool graphBuilt_ = false;
+    int listed_ = 0;
+    std::vector<std::int32_t> neighbours_;
+    std::vector<float> half_;
+    std::vector<float> beyond_;
+    std::vector<float> drift_;
+    std::int64_t fullSearches_ = 0;
 };
 
 }  // namespace
