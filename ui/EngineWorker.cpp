@@ -349,7 +349,7 @@ void EngineWorker::sharedBank(quint64 id, const SharedBankRequest& request, cons
             sources.push_back(ProductSource{dataset.get(), product});
         }
         progress.step("loading the backbone", 0, 1);
-        SharedBankEvaluator evaluator(request.options, request.shared);
+        SharedBankEvaluator evaluator(request.options, request.shared, backboneFor(request.options.backbone, nullptr));
         progress.step("loading the backbone", 1, 1);
         auto outcome = std::make_shared<SharedRun>();
         outcome->shared = request.shared;

@@ -141,7 +141,11 @@ std::size_t BankBudget::resolve(std::size_t sourceCount, int dim) const {
 std::string BankBudget::toString() const {
     switch (unit) {
     case Unit::All: return {};
-    case Unit::Fraction: return shortest(value);
+    case Unit::Fraction: {
+        // "1" would read back as a count of one vector: a whole fraction keeps its decimal point.
+        const std::string text = shortest(value);
+        return text.find_first_not_of("0123456789") == std::string::npos ? text + ".0" : text;
+    }
     case Unit::Count: return shortest(value);
     case Unit::Megabytes: return shortest(value) + "MB";
     }

@@ -137,7 +137,12 @@ double ownBankAuroc(const ProductData& d, int dim, const SharedBankOptions& shar
 }  // namespace
 
 SharedBankEvaluator::SharedBankEvaluator(EvaluationOptions options, SharedBankOptions shared)
-    : options_(std::move(options)), shared_(std::move(shared)), backbone_(createBackbone(options_.backbone)) {
+    : SharedBankEvaluator(options, std::move(shared), std::shared_ptr<Backbone>(createBackbone(options.backbone))) {}
+
+SharedBankEvaluator::SharedBankEvaluator(EvaluationOptions options, SharedBankOptions shared,
+                                         std::shared_ptr<Backbone> backbone)
+    : options_(std::move(options)), shared_(std::move(shared)), backbone_(std::move(backbone)) {
+    if (!backbone_) throw Error("shared bank: no backbone");
     if (!(shared_.budgetMB > 0) || !std::isfinite(shared_.budgetMB))
         throw Error("the shared-bank budget must be a positive number of MB");
     createBank(shareSpec(shared_, 1));  // a bad method or option fails before any image is read
@@ -303,7 +308,7 @@ RouterRun SharedBankEvaluator::routeOnly(const std::vector<ProductSource>& produ
         if (readable == 0) throw Error("none of the training images of '" + source.product + "' could be read");
         names.push_back(source.product);
     }
-    RouterRun run{RouterEvaluation(names), router};
+    RouterRun run{RouterEvaluation(names), router, 0, {}, {}, {}, {}};
     run.routerBytes = router.bytes();
     for (std::size_t p = 0; p < products.size(); ++p) {
         std::vector<Sample> test = selectSplit(products[p], Split::Test, 0);

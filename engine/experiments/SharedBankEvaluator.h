@@ -67,7 +67,10 @@ struct RouterRun {
 
 class SharedBankEvaluator {
 public:
+    // Loads the backbone of options.backbone.
     SharedBankEvaluator(EvaluationOptions options, SharedBankOptions shared);
+    // Uses a backbone the caller already holds (it must be the one options.backbone describes).
+    SharedBankEvaluator(EvaluationOptions options, SharedBankOptions shared, std::shared_ptr<Backbone> backbone);
     ~SharedBankEvaluator();
 
     SharedBankEvaluation evaluate(const std::vector<ProductSource>& products, const Progress& progress);
@@ -78,7 +81,7 @@ public:
 private:
     EvaluationOptions options_;
     SharedBankOptions shared_;
-    std::unique_ptr<Backbone> backbone_;
+    std::shared_ptr<Backbone> backbone_;
 };
 
 }  // namespace pb

@@ -62,6 +62,10 @@ TEST(BankSpec, OptionsNormaliseInAFixedOrder) {
     for (const char* text : {"coreset:0.0625", "random:4096,seed=9", "kmeans:18MB,iter=5", "flat",
                              "vwcoreset:0.005,proj=0,alpha=0.5", "ivfpq:nlist=100,m=8,nbits=8,nprobe=4"})
         EXPECT_EQ(pb::parseBankSpec(text).toString(), text);
+    // The whole source as a fraction stays a fraction (not a count of one vector).
+    const pb::BankSpec whole = pb::parseBankSpec(pb::parseBankSpec("coreset:1/1").toString());
+    EXPECT_EQ(whole.budget.unit, pb::BankBudget::Unit::Fraction);
+    EXPECT_EQ(whole.budget.resolve(5000, 128), 5000u);
 }
 
 TEST(BankSpec, MalformedSpecsNameTheBadPart) {
