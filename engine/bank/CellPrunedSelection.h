@@ -23,12 +23,18 @@ struct CellSelectionOptions {
     bool prune = true;                // false visits every point at every step (the reference pass)
     bool keepAssignment = false;      // fill CellSelection::owner and squaredDistance
     std::string stage = "coreset";    // progress stage name
+    // Farthest rule only: stop early once the steps visit on average more than this fraction of the
+    // rows (the features do not cluster, so pruning no longer pays); 0 never stops. The result then
+    // holds the selection so far and every row's current squared distance (-1 for selected rows), for
+    // lazyGreedySelection to continue from.
+    double denseStop = 0;
 };
 
 struct CellSelection {
     std::vector<std::int64_t> selection;   // rows, in selection order; the first is `start`
     std::vector<std::int32_t> owner;       // [n] position in `selection` of the nearest selected row
     std::vector<float> squaredDistance;    // [n] to that row (0 for selected rows)
+    bool stoppedDense = false;             // see CellSelectionOptions::denseStop
 };
 
 // points [n][p] row-major; selects min(count, n) distinct rows starting with `start`.

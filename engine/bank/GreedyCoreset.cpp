@@ -7,6 +7,8 @@
 #include <limits>
 
 #include "engine/bank/CellPrunedSelection.h"
+#include "engine/bank/LazyGreedySelection.h"
+#include "engine/bank/SquaredDistance.h"
 #include "engine/synth/Pcg32.h"
 #include "engine/util/Error.h"
 
@@ -15,6 +17,9 @@ namespace pb {
 namespace {
 
 constexpr int kProgressEvery = 256;
+// The automatic CPU algorithm leaves cell pruning for the lazy selection once the steps visit more
+// than this fraction of the rows on average.
+constexpr double kDenseStop = 0.5;
 
 torch::Device parseDevice(const std::string& name) {
     torch::Device device(torch::kCPU);
@@ -113,9 +118,10 @@ std::vector<std::int64_t> greedyCoreset(const float* data, std::size_t n, int di
 
     const torch::Device device = parseDevice(options.device);
     std::string algorithm = options.algorithm;
-    if (algorithm == "auto") algorithm = device.is_cpu() ? "pruned" : "torch";
-    if (algorithm != "pruned" && algorithm != "full" && algorithm != "torch")
-        throw Error("coreset: unknown algorithm \"" + options.algorithm + "\" (auto, pruned, full, torch)");
+    if (algorithm == "auto" && !device.is_cpu()) algorithm = "torch";
+    if (algorithm != "auto" && algorithm != "pruned" && algorithm != "lazy" && algorithm != "full" &&
+        algorithm != "torch")
+        throw Error("coreset: unknown algorithm \"" + options.algorithm + "\" (auto, pruned, lazy, full, torch)");
     if (algorithm != "torch" && !device.is_cpu())
         throw Error("coreset: the " + algorithm + " algorithm runs on the CPU only, not on \"" + options.device + "\"");
 
@@ -146,13 +152,28 @@ std::vector<std::int64_t> greedyCoreset(const float* data, std::size_t n, int di
 
     std::vector<float> w2;
     for (const float w : weights) w2.push_back(w * w);  // the score compares squared distances
+    const float* pointData = points.data_ptr<float>();
+    const int p = static_cast<int>(points.size(1));
+    const float* weights2 = w2.empty() ? nullptr : w2.data();
+    if (algorithm == "lazy") {
+        std::vector<float> mind(n);
+        at::parallel_for(0, rows, 4096, [&](std::int64_t b, std::int64_t e) {
+            for (std::int64_t i = b; i < e; ++i) mind[i] = squaredDistance(pointData + i * p, pointData + start * p, p);
+        });
+        mind[start] = -1.0f;
+        return lazyGreedySelection(pointData, rows, p, static_cast<std::int64_t>(count), {start}, std::move(mind),
+                                   weights2, "coreset", progress);
+    }
     if (algorithm != "torch") {
         CellSelectionOptions selectionOptions;
-        selectionOptions.weights2 = w2.empty() ? nullptr : w2.data();
-        selectionOptions.prune = algorithm == "pruned";
-        return cellPrunedSelection(points.data_ptr<float>(), rows, static_cast<int>(points.size(1)),
-                                   static_cast<std::int64_t>(count), start, selectionOptions, progress)
-            .selection;
+        selectionOptions.weights2 = weights2;
+        selectionOptions.prune = algorithm != "full";
+        if (algorithm == "auto") selectionOptions.denseStop = kDenseStop;
+        CellSelection cells = cellPrunedSelection(pointData, rows, p, static_cast<std::int64_t>(count), start,
+                                                  selectionOptions, progress);
+        if (!cells.stoppedDense) return cells.selection;
+        return lazyGreedySelection(pointData, rows, p, static_cast<std::int64_t>(count), std::move(cells.selection),
+                                   std::move(cells.squaredDistance), weights2, "coreset", progress);
     }
     torch::Tensor w2Tensor;
     if (!w2.empty()) w2Tensor = torch::from_blob(w2.data(), {rows}, floatOptions).to(device, false, true);

@@ -16,9 +16,11 @@ struct CoresetOptions {
     int projection = 128;
     std::uint64_t seed = 0;  // the start point and the projection matrix
     std::string device = "cpu";
-    // "pruned": CPU only, exact cell pruning (see the .cpp); "full": the same CPU code visiting every
-    // point each time (the reference the pruning must match exactly); "torch": a full LibTorch pass
-    // per selected point on any device; "auto": pruned on the CPU, torch elsewhere.
+    // "pruned": CPU only, exact cell pruning (see CellPrunedSelection); "lazy": CPU only, exact lazy
+    // selection with cache-blocked batch updates (see LazyGreedySelection), for features that do not
+    // cluster; "full": the CPU pass visiting every point each time (the reference both must match
+    // exactly); "torch": a full LibTorch pass per selected point on any device; "auto": pruned on the
+    // CPU, switching to lazy once pruning stops paying, torch elsewhere.
     std::string algorithm = "auto";
 };
 

@@ -51,6 +51,7 @@
 
 using namespace pb::ui;
 using pb::ui::test::StallMeter;
+using pb::ui::test::spin;
 
 namespace {
 
@@ -64,12 +65,6 @@ void screenshot(QWidget* widget, const QString& name) {
     QCoreApplication::processEvents();
     const QString file = QDir(pb::ui::test::screenshotDir()).filePath(name);
     if (!widget->grab().save(file)) qWarning("could not save %s", qPrintable(file));
-}
-
-void spin(int ms) {
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
 }
 
 QString stallReport(const StallMeter& meter) {
@@ -96,7 +91,6 @@ private slots:
     void modelsMenu();
 
 private:
-    std::unique_ptr<MainWindow> makeWindow();
     bool open(MainWindow& w);
     void useDescriptors(MainWindow& w);
     bool build(MainWindow& w, StallMeter* meter = nullptr);
@@ -107,35 +101,11 @@ private:
 
 void BankRouterTest::initTestCase() {
     QVERIFY(tmp_.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("PatchBankTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("patchbank-ui-bank-tests"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, tmp_.filePath(QStringLiteral("settings")));
-    QSettings().setValue(QStringLiteral("language"), QStringLiteral("en"));
-    AppSetup::initialize(*qApp);
-    // 3 products x (10 train + 4 good + 6 defective), as in MainWindowTest.
-    demoDir_ = tmp_.filePath(QStringLiteral("demo"));
-    pb::DemoDatasetOptions demo;
-    demo.trainPerProduct = 10;
-    demo.testGoodPerProduct = 4;
-    demo.testDefectPerProduct = 6;
-    pb::generateDemoDataset(demoDir_.toStdString(), demo);
+    pb::ui::test::setUpApplication(QStringLiteral("patchbank-ui-bank-tests"), tmp_.filePath(QStringLiteral("settings")));
+    demoDir_ = pb::ui::test::generateSmallDemo(tmp_.filePath(QStringLiteral("demo")));
 }
 
-std::unique_ptr<MainWindow> BankRouterTest::makeWindow() {
-    auto w = std::make_unique<MainWindow>();
-    w->resize(1600, 1000);
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get())) qWarning("window not exposed");
-    return w;
-}
-
-bool BankRouterTest::open(MainWindow& w) {
-    QSignalSpy shown(&w, &MainWindow::datasetShown);
-    w.openDataset(demoDir_);
-    return shown.wait(30000);
-}
+bool BankRouterTest::open(MainWindow& w) { return pb::ui::test::openDataset(w, demoDir_); }
 
 void BankRouterTest::useDescriptors(MainWindow& w) {
     EnginePanel* p = w.enginePanel();
@@ -242,7 +212,7 @@ void BankRouterTest::bankSpecRoundTrip() {
 
     // Persisted with the window: the bank spec, the sweep's budgets, the shared-bank settings.
     {
-        auto w = makeWindow();
+        auto w = pb::ui::test::showMainWindow();
         w->bankPanel()->setSpec(QStringLiteral("kmeans_residual:2048,seed=4"));
         w->sweepPanel()->fractionsEdit()->setText(QStringLiteral("1/8, 1/2"));
         w->sweepPanel()->methodCheck(QStringLiteral("ivfpq"))->setChecked(true);
@@ -254,7 +224,7 @@ void BankRouterTest::bankSpecRoundTrip() {
         w->inspection()->setOverlayMode(InspectionPanel::OverlayMode::NeighbourProduct);
         QVERIFY(w->close());
     }
-    auto w = makeWindow();
+    auto w = pb::ui::test::showMainWindow();
     QCOMPARE(w->bankPanel()->spec(), QStringLiteral("kmeans_residual:2048,seed=4"));
     QCOMPARE(w->bankPanel()->unitBox()->currentIndex(), 1);
     QCOMPARE(w->sweepPanel()->fractionsEdit()->text(), QStringLiteral("1/8, 1/2"));
@@ -269,7 +239,7 @@ void BankRouterTest::bankSpecRoundTrip() {
 }
 
 void BankRouterTest::compressedBank() {
-    auto w = makeWindow();
+    auto w = pb::ui::test::showMainWindow();
     QVERIFY(open(*w));
     useDescriptors(*w);
     QVERIFY(w->bankPanel()->setSpec(QStringLiteral("coreset:0.1")));
@@ -320,7 +290,7 @@ void BankRouterTest::compressedBank() {
 }
 
 void BankRouterTest::addImages() {
-    auto w = makeWindow();
+    auto w = pb::ui::test::showMainWindow();
     QVERIFY(open(*w));
     useDescriptors(*w);
     w->enginePanel()->maxTrainSpin()->setValue(6);
@@ -382,7 +352,7 @@ void BankRouterTest::addImages() {
 }
 
 void BankRouterTest::saveAndOpenBank() {
-    auto w = makeWindow();
+    auto w = pb::ui::test::showMainWindow();
     QVERIFY(open(*w));
     useDescriptors(*w);
     QVERIFY(w->bankPanel()->setSpec(QStringLiteral("kmeans:200,iter=5")));
@@ -434,7 +404,7 @@ void BankRouterTest::saveAndOpenBank() {
 }
 
 void BankRouterTest::budgetSweepChart() {
-    auto w = makeWindow();
+    auto w = pb::ui::test::showMainWindow();
     QVERIFY(open(*w));
     useDescriptors(*w);
     w->enginePanel()->maxTrainSpin()->setValue(4);  // 3,136 training patches keep the IVF-PQ training short
@@ -525,7 +495,7 @@ void BankRouterTest::budgetSweepChart() {
 }
 
 void BankRouterTest::sharedBankRouter() {
-    auto w = makeWindow();
+    auto w = pb::ui::test::showMainWindow();
     QVERIFY(open(*w));
     useDescriptors(*w);
     QTRY_VERIFY_WITH_TIMEOUT(w->featureShape().dim > 0, 20000);
@@ -701,7 +671,7 @@ void BankRouterTest::sharedBankRouter() {
 }
 
 void BankRouterTest::modelsMenu() {
-    auto w = makeWindow();
+    auto w = pb::ui::test::showMainWindow();
     // Tools > Models… opens the dialog; "Use this model" fills the engine panel.
     QMenu* tools = nullptr;
     for (QAction* a : w->menuBar()->actions())

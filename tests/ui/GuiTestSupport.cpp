@@ -1,11 +1,21 @@
 #include "GuiTestSupport.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QtTest/QtTest>
 #include <QFile>
 #include <QFileInfo>
 #include <QMetaEnum>
 #include <QTextStream>
 #include <QThread>
+
+#include "engine/synth/DemoDatasetGenerator.h"
+#include "ui/AppSetup.h"
+#include "ui/MainWindow.h"
 
 namespace pb::ui::test {
 
@@ -101,6 +111,45 @@ QVector<QStringList> readCsv(const QString& file) {
         if (!line.isEmpty()) rows.append(line.split(QLatin1Char(',')));
     }
     return rows;
+}
+
+void setUpApplication(const QString& applicationName, const QString& settingsDir) {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("PatchBankTests"));
+    QCoreApplication::setApplicationName(applicationName);
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir);
+    QSettings().setValue(QStringLiteral("language"), QStringLiteral("en"));
+    AppSetup::initialize(*qApp);
+}
+
+QString generateSmallDemo(const QString& dir) {
+    pb::DemoDatasetOptions demo;
+    demo.trainPerProduct = 10;
+    demo.testGoodPerProduct = 4;
+    demo.testDefectPerProduct = 6;
+    pb::generateDemoDataset(dir.toStdString(), demo);
+    return dir;
+}
+
+std::unique_ptr<MainWindow> showMainWindow() {
+    auto w = std::make_unique<MainWindow>();
+    w->resize(1600, 1000);
+    w->show();
+    if (!QTest::qWaitForWindowExposed(w.get())) qWarning("window not exposed");
+    return w;
+}
+
+bool openDataset(MainWindow& window, const QString& folder) {
+    QSignalSpy shown(&window, &MainWindow::datasetShown);
+    window.openDataset(folder);
+    return shown.wait(30000);
+}
+
+void spin(int ms) {
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
 }  // namespace pb::ui::test

@@ -1,5 +1,5 @@
 // Helpers of the GUI tests: the longest event-loop stall, CSV reading, where the shared data
-// and the screenshot folder are.
+// and the screenshot folder are, and the common set-up (settings, demo data, a shown main window).
 #pragma once
 #include <QApplication>
 #include <QElapsedTimer>
@@ -8,6 +8,11 @@
 #include <QStringList>
 #include <QTimer>
 #include <QVector>
+#include <memory>
+
+namespace pb::ui {
+class MainWindow;
+}
 
 namespace pb::ui::test {
 
@@ -51,5 +56,18 @@ QString sharedDir();
 QString screenshotDir();
 // Rows of a CSV file written by pb::CsvWriter (no quoted commas in the tests' paths).
 QVector<QStringList> readCsv(const QString& file);
+
+// Test-mode settings in `settingsDir` (INI, English), the application name, then AppSetup.
+void setUpApplication(const QString& applicationName, const QString& settingsDir);
+// Generates the small demo data set into `dir`: 3 products x (10 train + 4 good + 6 defective), which
+// keeps every workflow fast. Returns `dir`.
+QString generateSmallDemo(const QString& dir);
+// A 1600 x 1000 main window, shown and exposed.
+std::unique_ptr<MainWindow> showMainWindow();
+// Opens a data set folder and waits (up to 30 s) until the window shows it.
+bool openDataset(MainWindow& window, const QString& folder);
+// Runs the event loop for a while. (QTest::qWait sleeps 10 ms between event batches, which would
+// count as stalls of the GUI thread.)
+void spin(int ms);
 
 }  // namespace pb::ui::test

@@ -58,6 +58,7 @@
 
 using namespace pb::ui;
 using pb::ui::test::StallMeter;
+using pb::ui::test::spin;
 
 namespace {
 
@@ -70,14 +71,6 @@ QString mobilenetWeights() {
     const QString file =
         QDir(shared).filePath(QStringLiteral("weights/mobilenetv2_100_imagenet_from_int8.safetensors"));
     return !shared.isEmpty() && QFileInfo::exists(file) ? file : QString();
-}
-
-// Runs the event loop for a while. (QTest::qWait sleeps 10 ms between event batches, which
-// would count as stalls of the GUI thread.)
-void spin(int ms) {
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
 }
 
 bool known(const QString& backbone) {
@@ -102,7 +95,6 @@ private slots:
     void screenshots();
 
 private:
-    std::unique_ptr<MainWindow> makeWindow();
     bool open(MainWindow& w, const QString& folder);
     void configure(MainWindow& w, const QString& backbone, const QString& weights, int maxTrain, bool cache,
                    const QString& cacheDir = QString());
@@ -117,36 +109,11 @@ private:
 
 void MainWindowTest::initTestCase() {
     QVERIFY(tmp_.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("PatchBankTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("patchbank-ui-tests"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, tmp_.filePath(QStringLiteral("settings")));
-    QSettings().setValue(QStringLiteral("language"), QStringLiteral("en"));
-    AppSetup::initialize(*qApp);
-
-    // A small demo data set keeps each run fast: 3 products x (10 train + 4 good + 6 defective).
-    demoDir_ = tmp_.filePath(QStringLiteral("demo"));
-    pb::DemoDatasetOptions demo;
-    demo.trainPerProduct = 10;
-    demo.testGoodPerProduct = 4;
-    demo.testDefectPerProduct = 6;
-    pb::generateDemoDataset(demoDir_.toStdString(), demo);
+    pb::ui::test::setUpApplication(QStringLiteral("patchbank-ui-tests"), tmp_.filePath(QStringLiteral("settings")));
+    demoDir_ = pb::ui::test::generateSmallDemo(tmp_.filePath(QStringLiteral("demo")));
 }
 
-std::unique_ptr<MainWindow> MainWindowTest::makeWindow() {
-    auto w = std::make_unique<MainWindow>();
-    w->resize(1600, 1000);
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get())) qWarning("window not exposed");
-    return w;
-}
-
-bool MainWindowTest::open(MainWindow& w, const QString& folder) {
-    QSignalSpy shown(&w, &MainWindow::datasetShown);
-    w.openDataset(folder);
-    return shown.wait(30000);
-}
+bool MainWindowTest::open(MainWindow& w, const QString& folder) { return pb::ui::test::openDataset(w, folder); }
 
 void MainWindowTest::configure(MainWindow& w, const QString& backbone, const QString& weights, int maxTrain,
                                bool cache, const QString& cacheDir) {
@@ -287,7 +254,7 @@ void MainWindowTest::checkExports(MainWindow& w, const QString& folder) {
 }
 
 void MainWindowTest::demoWorkflow() {
-    auto w = makeWindow();
+    auto w = pb::ui::test::showMainWindow();
     QVERIFY(open(*w, demoDir_));
 
     // Tree: the data set, its three products with their splits and defect types.
@@ -445,7 +412,7 @@ void MainWindowTest::demoWorkflow() {
 }
 
 void MainWindowTest::engineErrors() {
-    auto w = makeWindow();
+    auto w = pb::ui::test::showMainWindow();
     QVERIFY(open(*w, demoDir_));
     configure(*w, QStringLiteral("descriptors"), QString(), 0, false);
 
@@ -520,7 +487,7 @@ void MainWindowTest::cancelAndClose() {
     options.imageSize = 320;
     pb::generateDemoDataset(big.toStdString(), options);
 
-    auto w = makeWindow();
+    auto w = pb::ui::test::showMainWindow();
     QVERIFY(open(*w, big));
     configure(*w, QStringLiteral("descriptors"), QString(), 0, false);
     w->enginePanel()->resolutionSpin()->setValue(448);
@@ -575,7 +542,7 @@ void MainWindowTest::cancelAndClose() {
 
 void MainWindowTest::settingsPersist() {
     {
-        auto w = makeWindow();
+        auto w = pb::ui::test::showMainWindow();
         QVERIFY(open(*w, demoDir_));
         w->enginePanel()->kSpin()->setValue(3);
         w->enginePanel()->resolutionSpin()->setValue(256);
@@ -585,7 +552,7 @@ void MainWindowTest::settingsPersist() {
         w->resize(1300, 900);
         QVERIFY(w->close());
     }
-    auto w = makeWindow();
+    auto w = pb::ui::test::showMainWindow();
     QCOMPARE(w->enginePanel()->kSpin()->value(), 3);
     QCOMPARE(w->enginePanel()->resolutionSpin()->value(), 256);
     QVERIFY(w->enginePanel()->options().imageScore == pb::ImageScoreRule::Max);
@@ -692,7 +659,7 @@ void MainWindowTest::mvtecBottle() {
     if (shared.isEmpty() || !QFileInfo::exists(QDir(root).filePath(QStringLiteral("bottle/train/good"))))
         QSKIP("../shared/data/mvtec_ad/bottle is not beside the project (set PATCHBANK_SHARED)");
 
-    auto w = makeWindow();
+    auto w = pb::ui::test::showMainWindow();
     QVERIFY(open(*w, root));
     QCOMPARE(w->currentProduct(), QStringLiteral("bottle"));
     QCOMPARE(w->dataset()->count("bottle", pb::Split::Train), std::size_t(209));
@@ -784,7 +751,7 @@ void MainWindowTest::screenshots() {
     const bool bottle = !shared.isEmpty() && QFileInfo::exists(QDir(bottleRoot).filePath(QStringLiteral("bottle/train/good")));
     if (!bottle) qInfo("../shared is absent: screenshots of the demo data set instead of bottle");
 
-    auto w = makeWindow();
+    auto w = pb::ui::test::showMainWindow();
     w->resize(1700, 1050);
     QVERIFY(open(*w, bottle ? bottleRoot : demoDir_));
     const QString weights = mobilenetWeights();

@@ -69,6 +69,8 @@ TEST(GreedyCoreset, MatchesANaiveReference) {
         const auto expected = naiveCoreset(x, dim, 60, seed);
         EXPECT_EQ(pb::greedyCoreset(x.data(), 400, dim, 60, options("pruned", seed)), expected);
         EXPECT_EQ(pb::greedyCoreset(x.data(), 400, dim, 60, options("full", seed)), expected);
+        EXPECT_EQ(pb::greedyCoreset(x.data(), 400, dim, 60, options("lazy", seed)), expected);
+        EXPECT_EQ(pb::greedyCoreset(x.data(), 400, dim, 60, options("auto", seed)), expected);
         EXPECT_EQ(pb::greedyCoreset(x.data(), 400, dim, 60, options("torch", seed)), expected);
     }
 }
@@ -110,6 +112,25 @@ TEST(GreedyCoreset, PruningKeepsTheSelectionIdentical) {
     EXPECT_EQ(pb::greedyCoreset(y.data(), big, 128, 100, options("pruned", 3)),
               pb::greedyCoreset(y.data(), big, 128, 100, options("full", 3)));
     pb::setEngineThreads(0);
+}
+
+TEST(GreedyCoreset, LazySelectionMatchesTheFullPass) {
+    // Unclustered data, where pruning stops paying and "auto" hands over to the lazy selection; more
+    // rows than the lazy selection keeps up to date, so that many batch updates happen.
+    const int dim = 32;
+    const std::size_t n = 12000;
+    const auto x = pb::test::gaussianVectors(n, dim, 8);
+    const auto full = pb::greedyCoreset(x.data(), n, dim, 3000, options("full", 6));
+    EXPECT_EQ(pb::greedyCoreset(x.data(), n, dim, 3000, options("lazy", 6)), full);
+    EXPECT_EQ(pb::greedyCoreset(x.data(), n, dim, 3000, options("auto", 6)), full);
+    const auto w = pb::varianceWeights(x.data(), n, dim, 1.0);
+    EXPECT_EQ(pb::greedyCoreset(x.data(), n, dim, 2000, options("lazy", 7), w),
+              pb::greedyCoreset(x.data(), n, dim, 2000, options("full", 7), w));
+    // Duplicated rows (distance 0) and selecting every row.
+    std::vector<float> dup(x.begin(), x.begin() + 500 * dim);
+    dup.insert(dup.end(), x.begin(), x.begin() + 500 * dim);
+    EXPECT_EQ(pb::greedyCoreset(dup.data(), 1000, dim, 1000, options("lazy", 1)),
+              pb::greedyCoreset(dup.data(), 1000, dim, 1000, options("full", 1)));
 }
 
 TEST(GreedyCoreset, DistinctDeterministicAndClamped) {
