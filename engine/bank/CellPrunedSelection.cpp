@@ -7,6 +7,7 @@
 #include <limits>
 #include <memory>
 
+#include "engine/bank/RowFenwick.h"
 #include "engine/bank/SquaredDistance.h"
 #include "engine/util/Error.h"
 
@@ -178,50 +179,6 @@ private:
 };
 
 
-// Fenwick tree over the rows' squared distances, in row order: a k-means++ draw is the first row whose
-// cumulative weight exceeds u * total, exactly the inverse-CDF draw of a dense pass over the rows, so the
-// seeding equals that of the LibTorch algorithm for the same uniforms. O(log n) per changed row and draw.
-class RowFenwick {
-public:
-    explicit RowFenwick(const std::vector<float>& weights) : n_(weights.size()), weight_(n_), tree_(n_ + 1, 0.0) {
-        for (std::size_t i = 0; i < n_; ++i) {
-            weight_[i] = weights[i] > 0 ? weights[i] : 0.0;
-            tree_[i + 1] += weight_[i];
-            const std::size_t parent = (i + 1) + ((i + 1) & (~(i + 1) + 1));
-            if (parent <= n_) tree_[parent] += tree_[i + 1];
-        }
-        while (high_ * 2 <= n_) high_ *= 2;
-    }
-    void set(std::size_t row, float value) {
-        const double w = value > 0 ? value : 0.0;
-        const double delta = w - weight_[row];
-        if (delta == 0) return;
-        weight_[row] = w;
-        for (std::size_t i = row + 1; i <= n_; i += i & (~i + 1)) tree_[i] += delta;
-    }
-    double total() const {
-        double sum = 0;
-        for (std::size_t i = n_; i > 0; i -= i & (~i + 1)) sum += tree_[i];
-        return sum;
-    }
-    // The first row whose cumulative weight exceeds target (the last row when none does).
-    std::int64_t find(double target) const {
-        std::size_t pos = 0;
-        for (std::size_t step = high_; step > 0; step /= 2)
-            if (pos + step <= n_ && tree_[pos + step] <= target) {
-                pos += step;
-                target -= tree_[pos];
-            }
-        return static_cast<std::int64_t>(std::min(pos, n_ - 1));
-    }
-
-private:
-    std::size_t n_;
-    std::vector<double> weight_;
-    std::vector<double> tree_;
-    std::size_t high_ = 1;
-};
-
 }  // namespace
 
 CellSelection cellPrunedSelection(const float* points, std::int64_t n, int p, std::int64_t count, std::int64_t start,
@@ -375,10 +332,12 @@ CellSelection cellPrunedSelection(const float* points, std::int64_t n, int p, st
         if (t % kDenseWindow == 0) {
             // The first steps visit most rows whatever the data; clustered features drop far below the
             // threshold within a few hundred steps (bottle: 6% by step 512), unclustered ones stay near 1.
-            if (options.denseStop > 0 && !sampling && t >= kDenseFirstCheck && t + 1 < count &&
+            if (options.denseStop > 0 && t >= kDenseFirstCheck && t + 1 < count &&
                 static_cast<double>(windowVisited) > options.denseStop * static_cast<double>(n) * kDenseWindow) {
                 CellSelection partial;
+                for (std::int64_t j = 0; j <= t; ++j) owner[selection[j]] = static_cast<std::int32_t>(j);
                 partial.selection = std::move(selection);
+                partial.owner = std::move(owner);
                 partial.squaredDistance = std::move(mind);
                 partial.stoppedDense = true;
                 return partial;

@@ -23,10 +23,10 @@ struct CellSelectionOptions {
     bool prune = true;                // false visits every point at every step (the reference pass)
     bool keepAssignment = false;      // fill CellSelection::owner and squaredDistance
     std::string stage = "coreset";    // progress stage name
-    // Farthest rule only: stop early once the steps visit on average more than this fraction of the
-    // rows (the features do not cluster, so pruning no longer pays); 0 never stops. The result then
-    // holds the selection so far and every row's current squared distance (-1 for selected rows), for
-    // lazyGreedySelection to continue from.
+    // Stop early once the steps visit on average more than this fraction of the rows (the features do
+    // not cluster, so pruning no longer pays); 0 never stops. The result then holds the selection so
+    // far, every row's owner and current squared distance (-1 for selected rows), for
+    // lazyGreedySelection or lazyKMeansPlusPlus to continue from.
     double denseStop = 0;
 };
 

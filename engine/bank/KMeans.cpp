@@ -8,6 +8,7 @@
 
 #include "engine/bank/BoundedLloyd.h"
 #include "engine/bank/CellPrunedSelection.h"
+#include "engine/bank/LazyGreedySelection.h"
 #include "engine/synth/Pcg32.h"
 #include "engine/util/Error.h"
 
@@ -17,6 +18,9 @@ namespace {
 
 // Distance blocks hold at most this many floats (chunk x k): 64 MB.
 constexpr std::int64_t kBlockFloats = 16 * 1024 * 1024;
+// The automatic CPU algorithm leaves the cell-pruned draws for the lazy ones once the draws visit more
+// than this fraction of the rows on average.
+constexpr double kDenseStop = 0.5;
 // The convergence test costs a host synchronisation, so it runs only every few iterations.
 constexpr int kCheckEvery = 5;
 
@@ -51,16 +55,22 @@ void assignPoints(const torch::Tensor& x, const torch::Tensor& norms, const torc
 }
 
 // The CPU algorithm: k-means++ through the exact cell-pruned selection, whose final cells are the
-// assignment to the seeds, then bounded Lloyd.
+// assignment to the seeds, then bounded Lloyd. With `lazy`, features that do not cluster (where every
+// draw would visit most rows) continue with the lazy draws.
 KMeansResult prunedKMeans(const float* data, std::size_t n, int dim, std::size_t k, std::uint64_t first,
-                          const std::vector<double>& uniforms, int iterations, const Progress& progress) {
+                          const std::vector<double>& uniforms, bool lazy, std::uint64_t seed, int iterations,
+                          const Progress& progress) {
     CellSelectionOptions options;
     options.rule = SelectionRule::SquaredDistance;
     options.uniforms = uniforms.data();
     options.keepAssignment = true;
     options.stage = "k-means++";
+    if (lazy) options.denseStop = kDenseStop;
     CellSelection seeds = cellPrunedSelection(data, static_cast<std::int64_t>(n), dim, static_cast<std::int64_t>(k),
                                               static_cast<std::int64_t>(first), options, progress);
+    if (seeds.stoppedDense)
+        seeds = lazyKMeansPlusPlus(data, static_cast<std::int64_t>(n), dim, static_cast<std::int64_t>(k),
+                                   std::move(seeds), seed, progress);
     std::vector<float> centroids(k * static_cast<std::size_t>(dim));
     for (std::size_t j = 0; j < k; ++j)
         std::copy(data + seeds.selection[j] * dim, data + (seeds.selection[j] + 1) * dim, centroids.begin() + j * dim);
@@ -82,11 +92,11 @@ KMeansResult kMeans(const float* data, std::size_t n, int dim, std::size_t k, co
 
     const torch::Device device = parseDevice(options.device);
     std::string algorithm = options.algorithm;
-    if (algorithm == "auto") algorithm = device.is_cpu() ? "pruned" : "torch";
-    if (algorithm != "pruned" && algorithm != "torch")
+    if (algorithm == "auto" && !device.is_cpu()) algorithm = "torch";
+    if (algorithm != "auto" && algorithm != "pruned" && algorithm != "torch")
         throw Error("k-means: unknown algorithm \"" + options.algorithm + "\" (auto, pruned, torch)");
-    if (algorithm == "pruned" && !device.is_cpu())
-        throw Error("k-means: the pruned algorithm runs on the CPU only, not on \"" + options.device + "\"");
+    if (algorithm != "torch" && !device.is_cpu())
+        throw Error("k-means: the " + algorithm + " algorithm runs on the CPU only, not on \"" + options.device + "\"");
     KMeansResult result;
     result.dim = dim;
     if (n == 0) return result;
@@ -105,7 +115,9 @@ KMeansResult kMeans(const float* data, std::size_t n, int dim, std::size_t k, co
     const std::uint64_t first = ((static_cast<std::uint64_t>(rng.next()) << 32) | rng.next()) % n;
     std::vector<double> uniforms(k - 1);
     for (auto& u : uniforms) u = rng.uniform();
-    if (algorithm == "pruned") return prunedKMeans(data, n, dim, k, first, uniforms, options.iterations, progress);
+    if (algorithm != "torch")
+        return prunedKMeans(data, n, dim, k, first, uniforms, algorithm == "auto", options.seed, options.iterations,
+                            progress);
 
     torch::NoGradGuard noGrad;
     const auto floatOptions = torch::TensorOptions().dtype(torch::kFloat32);

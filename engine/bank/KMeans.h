@@ -15,9 +15,11 @@ struct KMeansOptions {
     int iterations = 25;
     std::uint64_t seed = 0;
     std::string device = "cpu";
-    // "pruned": CPU only; exact cell-pruned k-means++ seeding (as the coreset) and Lloyd with
+    // "pruned": CPU only; exact cell-pruned k-means++ draws (the same draws as "torch") and Lloyd with
     // triangle-inequality bounds through BLAS, stopping once no point moves. "torch": dense LibTorch
-    // passes on any device, no per-iteration host synchronisation. "auto": pruned on the CPU, torch elsewhere.
+    // passes on any device, no per-iteration host synchronisation. "auto": pruned on the CPU, whose
+    // draws continue by rejection sampling (lazyKMeansPlusPlus: the same distribution, other draws)
+    // once the features turn out not to cluster; torch elsewhere.
     std::string algorithm = "auto";
 };
 
@@ -29,7 +31,7 @@ struct KMeansResult {
     double meanSquaredError = 0;           // mean over points of distance^2
 };
 
-// k-means++ initialisation (fixed seed: the same uniform draws for every algorithm) + up to
+// k-means++ initialisation (fixed seed) + up to
 // options.iterations Lloyd updates + a final assignment. Memory O(n*dim + k*dim + block*k), never n x n.
 // k >= n returns the points.
 KMeansResult kMeans(const float* data, std::size_t n, int dim, std::size_t k, const KMeansOptions& options,

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <limits>
 
+#include "engine/bank/RowFenwick.h"
 #include "engine/bank/SquaredDistance.h"
+#include "engine/synth/Pcg32.h"
 #include "engine/util/Error.h"
 
 namespace pb {
@@ -18,6 +20,8 @@ constexpr std::int64_t kKept = 4096;
 // Rows per cache block of a batch update (64 KB of 128-d rows).
 constexpr std::int64_t kRowBlock = 128;
 constexpr int kProgressEvery = 256;
+// k-means++: draws rejected in a row before every row is brought up to date.
+constexpr int kMaxTries = 16;
 
 struct Candidate {
     float score = -std::numeric_limits<float>::infinity();
@@ -104,6 +108,94 @@ std::vector<std::int64_t> lazyGreedySelection(const float* points, std::int64_t 
         }
     }
     return selection;
+}
+
+CellSelection lazyKMeansPlusPlus(const float* points, std::int64_t n, int p, std::int64_t count, CellSelection state,
+                                 std::uint64_t seed, const Progress& progress) {
+    std::vector<std::int64_t>& selection = state.selection;
+    std::vector<float>& mind = state.squaredDistance;
+    std::vector<std::int32_t>& owner = state.owner;
+    if (selection.empty() || static_cast<std::int64_t>(mind.size()) != n || static_cast<std::int64_t>(owner.size()) != n)
+        throw Error("k-means++: the lazy draws need a selection and every row's owner and distance");
+    count = std::min(count, n);
+    // Row i is up to date with the first applied[i] centres; all rows with the first `batch`.
+    std::vector<std::int32_t> applied(n, static_cast<std::int32_t>(selection.size()));
+    std::int64_t batch = static_cast<std::int64_t>(selection.size());
+    RowFenwick bounds(mind);
+    Pcg32 rng(seed, 0x6c617a79ULL);
+
+    const auto refresh = [&](std::int64_t i, std::int64_t upTo) {
+        for (std::int64_t j = applied[i]; j < upTo; ++j) {
+            if (mind[i] <= 0) break;
+            const float d = squaredDistance(points + i * p, points + selection[j] * p, p);
+            if (d < mind[i]) {
+                mind[i] = d;
+                owner[i] = static_cast<std::int32_t>(j);
+            }
+        }
+        applied[i] = static_cast<std::int32_t>(upTo);
+    };
+    const auto applyBatch = [&]() {
+        const std::int64_t upTo = static_cast<std::int64_t>(selection.size());
+        if (batch == upTo) return;
+        at::parallel_for(0, (n + kRowBlock - 1) / kRowBlock, 1, [&](std::int64_t b, std::int64_t e) {
+            for (std::int64_t block = b; block < e; ++block) {
+                const std::int64_t first = block * kRowBlock;
+                const std::int64_t last = std::min(n, first + kRowBlock);
+                // Centre-major within the block, so that the block's rows stay in cache.
+                for (std::int64_t j = batch; j < upTo; ++j) {
+                    const float* centre = points + selection[j] * p;
+                    for (std::int64_t i = first; i < last; ++i) {
+                        if (applied[i] > j || mind[i] <= 0) continue;
+                        const float d = squaredDistance(points + i * p, centre, p);
+                        if (d < mind[i]) {
+                            mind[i] = d;
+                            owner[i] = static_cast<std::int32_t>(j);
+                        }
+                    }
+                }
+                for (std::int64_t i = first; i < last; ++i) applied[i] = static_cast<std::int32_t>(upTo);
+            }
+        });
+        batch = upTo;
+        bounds = RowFenwick(mind);
+    };
+
+    while (static_cast<std::int64_t>(selection.size()) < count) {
+        const std::int64_t t = static_cast<std::int64_t>(selection.size());
+        std::int64_t chosen = -1;
+        for (int tries = 0; chosen < 0; ++tries) {
+            // Many rejections mean the bounds are far above the distances: bring every row up to date.
+            if (tries == kMaxTries || t - batch >= kKept) applyBatch();
+            const double total = bounds.total();
+            if (!(total > 0)) break;
+            const std::int64_t i = bounds.find(rng.uniform() * total);
+            const double bound = bounds.weight(static_cast<std::size_t>(i));
+            if (!(bound > 0)) continue;  // rounding at a segment edge: draw again
+            refresh(i, t);
+            bounds.set(static_cast<std::size_t>(i), mind[i]);
+            if (rng.uniform() * bound < mind[i]) chosen = i;
+        }
+        if (chosen < 0) {  // every remaining row duplicates a centre: take the first unselected row
+            for (std::int64_t i = 0; i < n && chosen < 0; ++i)
+                if (mind[i] >= 0) chosen = i;
+            if (chosen < 0) break;
+        }
+        selection.push_back(chosen);
+        owner[chosen] = static_cast<std::int32_t>(t);
+        mind[chosen] = -1.0f;
+        bounds.set(static_cast<std::size_t>(chosen), 0.0f);
+        applied[chosen] = static_cast<std::int32_t>(t + 1);
+        if (selection.size() % kProgressEvery == 0)
+            progress.step("k-means++", selection.size(), static_cast<std::size_t>(count));
+    }
+    applyBatch();
+    for (std::size_t j = 0; j < selection.size(); ++j) {
+        owner[selection[j]] = static_cast<std::int32_t>(j);
+        mind[selection[j]] = 0.0f;
+    }
+    state.stoppedDense = false;
+    return state;
 }
 
 }  // namespace pb

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/bank/CellPrunedSelection.h"
 #include "engine/util/Progress.h"
 
 namespace pb {
@@ -22,5 +23,15 @@ std::vector<std::int64_t> lazyGreedySelection(const float* points, std::int64_t 
                                               std::vector<std::int64_t> selection, std::vector<float> mind,
                                               const float* weights2, const std::string& stage,
                                               const Progress& progress = Progress{});
+
+// k-means++ draws continued from a partial state of cellPrunedSelection (selection, owner, squared
+// distances with -1 for selected rows) up to min(count, n) rows. Rows hold upper bounds of their
+// distances; a draw proposes a row in proportion to its bound, brings it up to date and accepts it
+// with probability (distance / bound), which is exactly the k-means++ distribution (rejection
+// sampling); the new centres reach all rows in cache-blocked batches. The draws come from Pcg32(seed),
+// so they differ from the inverse-CDF draws of the pruned and LibTorch passes. Returns the selection
+// with every row's owner and squared distance (0 for selected rows).
+CellSelection lazyKMeansPlusPlus(const float* points, std::int64_t n, int p, std::int64_t count, CellSelection state,
+                                 std::uint64_t seed, const Progress& progress = Progress{});
 
 }  // namespace pb

@@ -5,6 +5,7 @@
 
 #include "bank/BankTestData.h"
 #include "engine/bank/CellPrunedSelection.h"
+#include "engine/bank/LazyGreedySelection.h"
 #include "engine/synth/Pcg32.h"
 
 namespace {
@@ -63,6 +64,30 @@ TEST(CellPrunedSelection, DrawsFollowTheSquaredDistances) {
         ASSERT_EQ(s.size(), 2u);
         ASSERT_TRUE(s[1] == 2 || s[1] == 3) << "drew a zero-distance point";
         farther += s[1] == 3;
+    }
+    EXPECT_NEAR(farther / static_cast<double>(trials), 0.9, 0.03);
+}
+
+TEST(LazyKMeansPlusPlus, RejectionDrawsFollowTheSquaredDistances) {
+    // As above, continued lazily from the state after the first row: 3 with probability 9/10, never a
+    // zero-distance row; the final owners and distances are exact.
+    const std::vector<float> x{0, 0, 1, 3};
+    int farther = 0;
+    const int trials = 2000;
+    for (int t = 0; t < trials; ++t) {
+        pb::CellSelection state;
+        state.selection = {0};
+        state.owner = {0, 0, 0, 0};
+        state.squaredDistance = {-1.0f, 0.0f, 1.0f, 9.0f};
+        const auto r = pb::lazyKMeansPlusPlus(x.data(), 4, 1, 3, state, static_cast<std::uint64_t>(t));
+        ASSERT_EQ(r.selection.size(), 3u);
+        ASSERT_TRUE(r.selection[1] == 2 || r.selection[1] == 3);
+        farther += r.selection[1] == 3;
+        // The third draw takes the other of 2 and 3 (row 1 duplicates row 0).
+        EXPECT_EQ(r.selection[1] + r.selection[2], 5);
+        EXPECT_EQ(r.owner[1], 0);
+        EXPECT_EQ(r.squaredDistance[1], 0.0f);
+        EXPECT_EQ(r.squaredDistance[r.selection[2]], 0.0f);
     }
     EXPECT_NEAR(farther / static_cast<double>(trials), 0.9, 0.03);
 }

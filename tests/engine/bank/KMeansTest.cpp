@@ -106,3 +106,25 @@ TEST(KMeans, PrunedAlgorithmOnlyOnTheCpu) {
     options.algorithm = "fastest";
     EXPECT_THROW(pb::kMeans(x.data(), 4, 1, 2, options), pb::Error);
 }
+
+TEST(KMeans, AutoContinuesLazilyOnUnclusteredData) {
+    // Gaussian data does not cluster: "auto" leaves the cell-pruned draws for the lazy ones. The result
+    // is a proper k-means: distinct seeds, exact nearest-centroid assignment, an error like the pruned one.
+    const int dim = 32;
+    const std::size_t n = 12000;
+    const auto x = pb::test::gaussianVectors(n, dim, 3);
+    pb::KMeansOptions automatic{10, 4, "cpu"};
+    pb::KMeansOptions pruned = automatic;
+    pruned.algorithm = "pruned";
+    const auto a = pb::kMeans(x.data(), n, dim, 1500, automatic);
+    const auto b = pb::kMeans(x.data(), n, dim, 1500, pruned);
+    EXPECT_NEAR(a.meanSquaredError, b.meanSquaredError, 0.03 * b.meanSquaredError);
+    for (std::size_t i = 0; i < n; i += 53) {
+        double best = 1e300;
+        for (int c = 0; c < 1500; ++c)
+            best = std::min(best, pb::test::squaredDistance(&x[i * dim], &a.centroids[c * dim], dim));
+        const double own = pb::test::squaredDistance(&x[i * dim], &a.centroids[a.assignment[i] * dim], dim);
+        EXPECT_LE(own, best * (1 + 1e-5) + 1e-6);
+    }
+    EXPECT_EQ(a.centroids, pb::kMeans(x.data(), n, dim, 1500, automatic).centroids);  // deterministic
+}
