@@ -49,10 +49,17 @@ int benchCoreset(const CommandLine& cl) {
     std::fflush(stdout);
 
     std::vector<CoresetTiming> timings;
-    options.algorithm = "pruned";
+    options.algorithm = "auto";
     timings.push_back(timeGreedyCoreset(x.data(), n, dim, count, options));
-    std::printf("%-34s %10.2f s\n", "ours (pruned, exact)", timings.back().seconds);
+    std::printf("%-34s %10.2f s\n", "ours (auto: pruned, then lazy)", timings.back().seconds);
     std::fflush(stdout);
+    for (const char* algorithm : {"pruned", "lazy"}) {
+        if (!cl.has(algorithm)) continue;
+        options.algorithm = algorithm;
+        timings.push_back(timeGreedyCoreset(x.data(), n, dim, count, options));
+        std::printf("%-34s %10.2f s\n", (std::string("ours, ") + algorithm + " only").c_str(), timings.back().seconds);
+        std::fflush(stdout);
+    }
     if (cl.has("full")) {
         options.algorithm = "full";
         timings.push_back(timeGreedyCoreset(x.data(), n, dim, count, options));
@@ -65,7 +72,7 @@ int benchCoreset(const CommandLine& cl) {
         std::printf("%-34s %10.2f s\n", "ours, LibTorch full pass", timings.back().seconds);
         std::fflush(stdout);
     }
-    options.algorithm = "pruned";
+    options.algorithm = "auto";
     if (!cl.has("no-baseline")) {
         t0 = std::chrono::steady_clock::now();
         CoresetTiming baseline;
@@ -119,19 +126,20 @@ int benchIvfPq(const CommandLine& cl) {
 }  // namespace
 
 int runBenchBank(const std::vector<std::string>& args) {
-    CommandLine cl(args, {"help", "full", "torch", "no-baseline"});
+    CommandLine cl(args, {"help", "full", "torch", "pruned", "lazy", "no-baseline"});
     const std::string what = cl.positional().empty() ? "" : cl.positional()[0];
     if (cl.has("help") || (what != "coreset" && what != "ivfpq")) {
         std::cout << "usage: patchbank-cli bench coreset [--n 200000] [--dim 1024] [--ratio 0.1] [--proj 128] [--seed S]\n"
-                     "                                 [--data clustered|uniform] [--clusters 200] [--full] [--torch]\n"
-                     "                                 [--no-baseline]\n"
+                     "                                 [--data clustered|uniform] [--clusters 200] [--pruned] [--lazy]\n"
+                     "                                 [--full] [--torch] [--no-baseline]\n"
                      "       patchbank-cli bench ivfpq [--bank 164000] [--dim 128] [--queries 3136] [--k 1] [--nlist 100]\n"
                      "                               [--m 8] [--nbits 4,8] [--nprobe 1,4,8,16] [--repeats 3]\n"
                      "                               [--data clustered|uniform]\n"
                      "  --threads N   CPU threads (default: all)\n";
         return cl.has("help") ? 0 : 2;
     }
-    cl.requireOnly({"n", "dim", "ratio", "proj", "seed", "data", "clusters", "full", "torch", "no-baseline", "bank",
+    cl.requireOnly({"n", "dim", "ratio", "proj", "seed", "data", "clusters", "full", "torch", "pruned", "lazy",
+                    "no-baseline", "bank",
                     "queries", "k", "nlist", "m", "nbits", "nprobe", "repeats", "threads", "help"});
     setEngineThreads(cl.intValue("threads", 0));
     return what == "coreset" ? benchCoreset(cl) : benchIvfPq(cl);
