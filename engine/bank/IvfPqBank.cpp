@@ -15,6 +15,7 @@
 #include "engine/bank/BankFileWriter.h"
 #include "engine/bank/BankSupport.h"
 #include "engine/io/Safetensors.h"
+#include "engine/knn/OmpThreadsScope.h"
 #include "engine/util/Error.h"
 
 namespace pb {
@@ -29,18 +30,6 @@ constexpr std::size_t kRecommendedPointsPerCentroid = 39;
 // k-means step with OpenMP, and on small sets a step is far shorter than a thread barrier (on a busy
 // machine training 3000 x 16 vectors took 1.5 to 5 s with two threads, almost all of it in barriers).
 constexpr std::size_t kParallelValues = std::size_t{1} << 20;
-
-// Sets the calling thread's OpenMP thread count for one scope.
-class OmpThreads {
-public:
-    explicit OmpThreads(int threads) : saved_(omp_get_max_threads()) { omp_set_num_threads(threads); }
-    ~OmpThreads() { omp_set_num_threads(saved_); }
-    OmpThreads(const OmpThreads&) = delete;
-    OmpThreads& operator=(const OmpThreads&) = delete;
-
-private:
-    int saved_;
-};
 
 int threadsFor(std::size_t count, int dim) {
     return count * static_cast<std::size_t>(dim) < kParallelValues ? 1 : omp_get_max_threads();
@@ -98,7 +87,7 @@ void IvfPqBank::build(const float* vectors, std::size_t count, int dim, std::int
     index->nprobe = static_cast<std::size_t>(spec_.nprobe);
     progress.step("ivfpq training", 0, 2);
     try {
-        OmpThreads threads(threadsFor(count, dim));
+        OmpThreadsScope threads(threadsFor(count, dim));
         index->train(static_cast<FaissId>(count), vectors);
     } catch (const faiss::FaissException& e) {
         throw Error(who + ": FAISS training failed: " + e.what());
@@ -119,7 +108,7 @@ void IvfPqBank::build(const float* vectors, std::size_t count, int dim, std::int
 void IvfPqBank::encode(const float* vectors, std::size_t count) {
     if (count == 0) return;
     try {
-        OmpThreads threads(threadsFor(count, dim_));
+        OmpThreadsScope threads(threadsFor(count, dim_));
         index_->add(static_cast<FaissId>(count), vectors);  // ids continue from ntotal = bank rows
     } catch (const faiss::FaissException& e) {
         throw Error("memory bank " + spec() + ": FAISS encoding failed: " + e.what());

@@ -4,28 +4,11 @@
 #include <omp.h>
 
 #include "engine/knn/KnnSupport.h"
+#include "engine/knn/OmpThreadsScope.h"
 #include "engine/util/Error.h"
 #include "engine/util/Threads.h"
 
 namespace pb {
-
-namespace {
-
-// FAISS parallelises with OpenMP using the calling thread's thread count, which LibTorch may
-// have lowered (see knn::workerThreads). Sets the engine's count for one call, then restores it;
-// the setting is per calling thread, so concurrent callers do not see each other's.
-class OmpThreadsScope {
-public:
-    explicit OmpThreadsScope(int threads) : previous_(omp_get_max_threads()) { omp_set_num_threads(threads); }
-    ~OmpThreadsScope() { omp_set_num_threads(previous_); }
-    OmpThreadsScope(const OmpThreadsScope&) = delete;
-    OmpThreadsScope& operator=(const OmpThreadsScope&) = delete;
-
-private:
-    int previous_;
-};
-
-}  // namespace
 
 FaissFlatKnn::FaissFlatKnn() = default;
 FaissFlatKnn::~FaissFlatKnn() = default;
