@@ -51,10 +51,10 @@ std::vector<std::string> evaluationOptionNames() {
     return {"backbone",   "weights",    "layers",   "layer",      "config",       "final-norm",
             "l2-normalize", "precision", "preset",  "resolution", "crop",         "k",
             "image-score", "smoothing", "knn",      "cache",      "no-cache",     "threads",
-            "batch",      "max-train",  "device"};
+            "batch",      "max-train",  "device",   "fixed-k"};
 }
 
-std::vector<std::string> evaluationFlagNames() { return {"no-cache", "final-norm", "l2-normalize"}; }
+std::vector<std::string> evaluationFlagNames() { return {"no-cache", "final-norm", "l2-normalize", "fixed-k"}; }
 
 std::string evaluationOptionsHelp() {
     return "  --backbone NAME      mobilenetv2_100, resnet18, resnet50, wide_resnet50_2, torchscript, descriptors,\n"
@@ -72,7 +72,9 @@ std::string evaluationOptionsHelp() {
            "                       meds: 448 px, centre crop 392, final norm, L2 (explicit options override)\n"
            "  --resolution PX      square input size (default 224)\n"
            "  --crop PX            square centre crop after the resize (default 0 = none)\n"
-           "  --k K                neighbours per patch score (default 5)\n"
+           "  --k K                neighbours per patch score (default 5), counted in the full bank: a\n"
+           "                       compressed bank keeping 1/r of the patches averages max(1, round(K/r))\n"
+           "  --fixed-k            average exactly K neighbours whatever the compression\n"
            "  --image-score RULE   p95 (default), max, topk, top1pct\n"
            "  --smoothing SIGMA    Gaussian sigma on the anomaly map in input pixels (default 0 = none)\n"
            "  --knn METHOD         auto (default), blas, faiss, torch\n"
@@ -106,6 +108,7 @@ EvaluationOptions parseEvaluationOptions(const CommandLine& cl, const std::strin
         throw Error("--crop " + std::to_string(o.crop) + " must be between 0 (none) and the resolution (" +
                     std::to_string(o.resolution) + ")");
     o.k = cl.intValue("k", 5);
+    if (cl.has("fixed-k")) o.scaleKWithCompression = !flagValue(cl, "fixed-k");
     o.imageScore = imageScoreRuleFromString(cl.value("image-score", "p95"));
     o.smoothingSigma = cl.doubleValue("smoothing", 0.0);
     o.knnMethod = cl.value("knn", "auto");

@@ -242,7 +242,7 @@ BudgetSweepResult BudgetSweep::run(const std::string& product, const std::vector
         point.compressionRatio =
             point.bytes > 0 ? static_cast<double>(result.sourceBytes) / static_cast<double>(point.bytes) : 0.0;
 
-        const int k = static_cast<int>(std::min<std::size_t>(options_.k, bank->size()));
+        const int k = neighboursFor(options_, bank->size(), bank->sourceCount());
         std::vector<double> scores;
         std::vector<int> labels;
         std::vector<cv::Mat> maps, masks;

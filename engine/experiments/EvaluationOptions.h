@@ -12,6 +12,9 @@ struct EvaluationOptions {
     int resolution = 224;                  // square input side in pixels (PIL bilinear resize)
     int crop = 0;                          // square centre crop after the resize; 0 = none (MeDS: 448 then 392)
     int k = 5;                             // neighbours averaged into a patch score
+    // k counts neighbours in the full bank: a bank keeping 1/r of its source patches averages
+    // max(1, round(k / r)) of its vectors (each stands for about r patches). false: always k.
+    bool scaleKWithCompression = true;
     ImageScoreRule imageScore = ImageScoreRule::P95;
     double smoothingSigma = 0.0;           // Gaussian sigma on the input-resolution map; 0 = none (paper default)
     std::string knnMethod = "auto";        // exact search of flat banks: faiss | torch | blas | auto

@@ -36,7 +36,7 @@ void EvaluationReport::writeMetrics(const std::vector<ProductEvaluation>& produc
                     std::to_string(p.trainImages), std::to_string(p.images.size()), CsvWriter::number(p.seconds, 3),
                     p.backboneIdentity, std::to_string(p.resolution),
                     m.pixelEvalWidth > 0 ? std::to_string(m.pixelEvalWidth) + "x" + std::to_string(m.pixelEvalHeight) : "-",
-                    m.auproVariant.empty() ? "-" : m.auproVariant, std::to_string(options_.k), toString(options_.imageScore),
+                    m.auproVariant.empty() ? "-" : m.auproVariant, std::to_string(p.neighbours > 0 ? p.neighbours : options_.k), toString(options_.imageScore),
                     std::to_string(p.bankPatches), std::to_string(p.featureDim), CsvWriter::number(p.imageThreshold),
                     CsvWriter::number(p.pixelThreshold), p.bankSpec, std::to_string(p.bankBytes),
                     CsvWriter::number(static_cast<double>(p.bankBytes) / (1024.0 * 1024.0), 4),

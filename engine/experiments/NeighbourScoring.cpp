@@ -2,12 +2,22 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 #include "engine/image/ImageDecoder.h"
 #include "engine/scoring/AnomalyMap.h"
 #include "engine/scoring/PatchScorer.h"
 #include "engine/util/Error.h"
 
 namespace pb {
+
+int neighboursFor(const EvaluationOptions& options, std::size_t bankSize, std::size_t sourceCount) {
+    double k = options.k;
+    if (options.scaleKWithCompression && sourceCount > bankSize && bankSize > 0)
+        k = std::max(1.0, std::round(k * static_cast<double>(bankSize) / static_cast<double>(sourceCount)));
+    return static_cast<int>(std::min<double>(k, static_cast<double>(bankSize)));
+}
 
 cv::Mat loadInputMask(const Sample& sample, int resolution, int crop, const Progress& progress) {
     const int side = crop > 0 ? crop : resolution;

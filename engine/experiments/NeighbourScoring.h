@@ -18,6 +18,10 @@ ScoredImage scoreFromNeighbours(const Sample& sample, const FeatureGrid& grid, c
                                 const std::int64_t* indices, int k, const EvaluationOptions& options,
                                 int originalWidth, int originalHeight, const Progress& progress);
 
+// The neighbours averaged into a patch score for a bank of `bankSize` vectors built from `sourceCount`
+// patches: options.k, scaled down with the compression when options.scaleKWithCompression, at most bankSize.
+int neighboursFor(const EvaluationOptions& options, std::size_t bankSize, std::size_t sourceCount);
+
 // Ground truth on the network's input pixels: all-zero for normal images, the (merged) mask for anomalies,
 // resized to the resolution and centre-cropped like the image; empty when unknown or unreadable.
 cv::Mat loadInputMask(const Sample& sample, int resolution, int crop, const Progress& progress);

@@ -36,6 +36,7 @@ ProductEvaluation ProductEvaluator::evaluate(const Dataset& dataset, const std::
     result.bankSpec = model.bankSpec();
     result.bankBytes = model.bankBytes();
     result.compressionRatio = model.compressionRatio();
+    result.neighbours = model.neighbours();
     result.featureDim = model.featureDim();
     result.images = model.score(test, progress, result.times);
 

@@ -49,6 +49,11 @@ std::size_t ProductModel::sourcePatches() const { return bank_ ? bank_->sourceCo
 std::size_t ProductModel::bankBytes() const { return bank_ ? bank_->bytes() : 0; }
 std::string ProductModel::bankSpec() const { return bank_ ? bank_->spec() : options_.bankSpec; }
 
+int ProductModel::neighbours() const {
+    if (!built()) throw Error("the bank of '" + product_ + "' has not been built");
+    return neighboursFor(options_, bank_->size(), bank_->sourceCount());
+}
+
 double ProductModel::compressionRatio() const {
     if (!bank_ || bank_->bytes() == 0) return 0.0;
     return static_cast<double>(bank_->sourceCount()) * dim_ * sizeof(float) / static_cast<double>(bank_->bytes());
@@ -189,7 +194,7 @@ std::vector<double> ProductModel::leaveOneOutScores(const Progress& progress, St
         }
         if (rest.empty()) throw Error("leave-one-out: the bank holds only rows of one training image");
         knn->setBank(rest.data(), rest.size() / dim_, dim_);
-        const int k = static_cast<int>(std::min<std::size_t>(options_.k, rest.size() / dim_));
+        const int k = neighboursFor(options_, rest.size() / dim_, bank_->sourceCount() - count);
         KnnResult nn = knn->search(sources_.data() + first * dim_, count, k);
         scores[i] = imageScore(patchScoresFromDistances(nn.distances.data(), count, k), options_.imageScore);
     }
@@ -202,7 +207,7 @@ std::vector<ScoredImage> ProductModel::score(const std::vector<Sample>& images, 
     if (!built()) throw Error("the bank of '" + product_ + "' has not been built");
     const std::string stage = product_ + ": scoring";
     auto features = extractFeatures(images, "test features", progress, times);
-    const int k = static_cast<int>(std::min<std::size_t>(options_.k, bank_->size()));
+    const int k = neighboursFor(options_, bank_->size(), bank_->sourceCount());
     std::vector<ScoredImage> scored;
     const std::size_t batch = 8;  // images per search call: larger GEMMs, bounded memory
     for (std::size_t begin = 0; begin < images.size(); begin += batch) {

@@ -71,6 +71,7 @@ public:
     int featureDim() const { return dim_; }
     std::size_t bankBytes() const;
     double compressionRatio() const;   // source float32 bytes / bank bytes
+    int neighbours() const;            // k averaged into a patch score (neighboursFor)
     std::string bankSpec() const;
     const MemoryBank& bank() const;
     const EvaluationOptions& options() const { return options_; }

@@ -121,7 +121,7 @@ double ownBankAuroc(const ProductData& d, int dim, const SharedBankOptions& shar
                     const EvaluationOptions& options, const Progress& progress) {
     auto bank = createBank(shareSpec(shared, vectors));
     bank->build(d.patches.data(), d.patches.size() / dim, dim, 0, progress);
-    const int k = static_cast<int>(std::min<std::size_t>(options.k, bank->size()));
+    const int k = neighboursFor(options, bank->size(), bank->sourceCount());
     std::vector<double> scores;
     std::vector<int> labels;
     for (const auto& img : d.test) {
@@ -230,7 +230,7 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
     RouterEvaluation routing(result.names);
 
     // Score every product's test images against the shared bank (or the routed share).
-    const int k = static_cast<int>(std::min<std::size_t>(options_.k, bank->size()));
+    const int k = neighboursFor(options_, bank->size(), bank->sourceCount());
     for (std::size_t p = 0; p < data.size(); ++p) {
         ProductEvaluation pe;
         pe.product = data[p].name;
@@ -245,6 +245,7 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
                                                       static_cast<double>(bank->bytes())
                                                 : 0.0;
         pe.featureDim = dim;
+        pe.neighbours = k;
         const std::string stage = pe.product + ": shared-bank scoring";
         const auto& test = data[p].test;
         for (std::size_t i = 0; i < test.size(); ++i) {
