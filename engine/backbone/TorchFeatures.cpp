@@ -6,21 +6,6 @@
 
 namespace pb {
 
-torch::Device parseDevice(const std::string& device) {
-    if (device.empty() || device == "cpu") return torch::Device(torch::kCPU);
-    if (device.rfind("cuda", 0) == 0) {
-        if (!torch::cuda::is_available())
-            throw Error("device \"" + device +
-                        "\" requested, but this LibTorch build has no CUDA support or no GPU is visible; use \"cpu\"");
-        try {
-            return torch::Device(device);
-        } catch (const c10::Error&) {
-            throw Error("invalid device \"" + device + "\" (use \"cpu\", \"cuda\" or \"cuda:N\")");
-        }
-    }
-    throw Error("unknown device \"" + device + "\" (use \"cpu\", \"cuda\" or \"cuda:N\")");
-}
-
 torch::Tensor imagesToTensor(const std::vector<FloatImage>& images, int channels, const torch::Device& device,
                              const std::string& who) {
     if (images.empty()) throw Error("empty batch", who);

@@ -1,5 +1,5 @@
 // Internal to engine/backbone (LibTorch; never include from a torch-free file): the steps
-// every LibTorch backbone shares: device choice, images -> NCHW batch, tapped maps ->
+// every LibTorch backbone shares: device choice (TorchDevice.h), images -> NCHW batch, tapped maps ->
 // PatchCore-style aggregated patch features, NCHW -> FeatureGrids.
 #pragma once
 #include <torch/torch.h>
@@ -9,11 +9,9 @@
 
 #include "engine/features/FeatureGrid.h"
 #include "engine/image/FloatImage.h"
+#include "engine/util/TorchDevice.h"
 
 namespace pb {
-
-// "cpu", "cuda" or "cuda:N"; throws pb::Error when CUDA is asked for but not available.
-torch::Device parseDevice(const std::string& device);
 
 // Stacks same-sized CHW images into one NCHW float tensor on `device`. `channels` > 0
 // demands that channel count. Throws pb::Error (naming `who`) on an empty or ragged batch.

@@ -90,7 +90,6 @@ CompressedVectors compressVectors(const BankSpec& spec, const float* vectors, st
         return gather(vectors, dim, greedyCoreset(vectors, count, dim, budget, options, weights, progress));
     }
     case BankKind::KMeans: {
-        progress.step("k-means", 0, 1);
         const KMeansResult km = kMeans(vectors, count, dim, budget, KMeansOptions{spec.iterations, seed, spec.device}, progress);
         CompressedVectors out;
         out.vectors = km.centroids;
@@ -100,7 +99,6 @@ CompressedVectors compressVectors(const BankSpec& spec, const float* vectors, st
     case BankKind::KMeansResidual: {
         // K = round(0.8 B) centroids, then B - K originals chosen by selectResiduals.
         const std::size_t k = std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(0.8 * budget)));
-        progress.step("k-means", 0, 1);
         const KMeansResult km = kMeans(vectors, count, dim, k, KMeansOptions{spec.iterations, seed, spec.device}, progress);
         const CompressedVectors residuals = gather(vectors, dim, selectResiduals(km, budget - k));
         CompressedVectors out;

@@ -11,6 +11,7 @@
 #include "engine/bank/SquaredDistance.h"
 #include "engine/synth/Pcg32.h"
 #include "engine/util/Error.h"
+#include "engine/util/TorchDevice.h"
 
 namespace pb {
 
@@ -20,18 +21,6 @@ constexpr int kProgressEvery = 256;
 // The automatic CPU algorithm leaves cell pruning for the lazy selection once the steps visit more
 // than this fraction of the rows on average.
 constexpr double kDenseStop = 0.5;
-
-torch::Device parseDevice(const std::string& name) {
-    torch::Device device(torch::kCPU);
-    try {
-        device = torch::Device(name);
-    } catch (const std::exception&) {
-        throw Error("coreset: unknown device \"" + name + "\" (cpu or cuda)");
-    }
-    if (device.is_cuda() && !torch::cuda::is_available())
-        throw Error("coreset: device \"" + name + "\" requested but LibTorch sees no CUDA device");
-    return device;
-}
 
 // Any device: one full pass per selected point, ||x||^2 - 2 x.c + ||c||^2 through addmv on the
 // precomputed norms, an in-place minimum and an argmax, all on the device. The selected indices
@@ -116,7 +105,7 @@ std::vector<std::int64_t> greedyCoreset(const float* data, std::size_t n, int di
     count = std::min(count, n);
     if (count == 0) return {};
 
-    const torch::Device device = parseDevice(options.device);
+    const torch::Device device = parseDevice(options.device, "coreset");
     std::string algorithm = options.algorithm;
     if (algorithm == "auto" && !device.is_cpu()) algorithm = "torch";
     if (algorithm != "auto" && algorithm != "pruned" && algorithm != "lazy" && algorithm != "full" &&

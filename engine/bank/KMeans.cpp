@@ -11,6 +11,7 @@
 #include "engine/bank/LazyGreedySelection.h"
 #include "engine/synth/Pcg32.h"
 #include "engine/util/Error.h"
+#include "engine/util/TorchDevice.h"
 
 namespace pb {
 
@@ -23,18 +24,6 @@ constexpr std::int64_t kBlockFloats = 16 * 1024 * 1024;
 constexpr double kDenseStop = 0.5;
 // The convergence test costs a host synchronisation, so it runs only every few iterations.
 constexpr int kCheckEvery = 5;
-
-torch::Device parseDevice(const std::string& name) {
-    torch::Device device(torch::kCPU);
-    try {
-        device = torch::Device(name);
-    } catch (const std::exception&) {
-        throw Error("k-means: unknown device \"" + name + "\" (cpu or cuda)");
-    }
-    if (device.is_cuda() && !torch::cuda::is_available())
-        throw Error("k-means: device \"" + name + "\" requested but LibTorch sees no CUDA device");
-    return device;
-}
 
 // Nearest centroid of every point, by ||x||^2 - 2 x.c + ||c||^2 over blocks of points so that
 // the distance block stays chunk x k. Writes the index and the (clamped) squared distance.
@@ -90,7 +79,7 @@ KMeansResult kMeans(const float* data, std::size_t n, int dim, std::size_t k, co
         if (!std::isfinite(data[i]))
             throw Error("k-means: point " + std::to_string(i / dim) + " has a non-finite value");
 
-    const torch::Device device = parseDevice(options.device);
+    const torch::Device device = parseDevice(options.device, "k-means");
     std::string algorithm = options.algorithm;
     if (algorithm == "auto" && !device.is_cpu()) algorithm = "torch";
     if (algorithm != "auto" && algorithm != "pruned" && algorithm != "torch")

@@ -6,6 +6,7 @@
 
 #include "engine/knn/KnnSupport.h"
 #include "engine/util/Error.h"
+#include "engine/util/TorchDevice.h"
 
 namespace pb {
 
@@ -26,12 +27,7 @@ TorchChunkedKnn::TorchChunkedKnn(const std::string& device, std::size_t queryChu
     : impl_(std::make_unique<Impl>()),
       queryChunk_(queryChunk ? queryChunk : kDefaultQueryChunk),
       bankChunk_(bankChunk ? bankChunk : kDefaultBankChunk) {
-    if (device == "cuda") {
-        if (!cudaAvailable()) throw Error("torch kNN: device \"cuda\" requested but LibTorch sees no CUDA device");
-        impl_->device = torch::Device(torch::kCUDA);
-    } else if (device != "cpu") {
-        throw Error("torch kNN: unknown device \"" + device + "\" (cpu or cuda)");
-    }
+    impl_->device = parseDevice(device, "torch kNN");
 }
 
 TorchChunkedKnn::~TorchChunkedKnn() = default;
