@@ -22,6 +22,12 @@ constexpr double kExpansionError = 1e-5;
 constexpr std::int64_t kGrain = 2048;
 // Nearest centroids listed per centroid for the local search.
 constexpr int kGraphNeighbours = 128;
+// Nearest centroids a full search remembers per point, and centroids that moved most, checked explicitly
+// so that the bound on every other centroid only gives up the largest movement among the rest.
+constexpr int kPointCandidates = 16;
+constexpr int kMovers = 64;
+// What assign() did with a point.
+constexpr std::uint8_t kUnchanged = 0, kMoved = 1, kSearchListed = 2, kSearchUnlisted = 3;
 
 class Lloyd {
 public:
@@ -29,7 +35,10 @@ public:
           const std::vector<float>& distance)
         : x_(data), n_(n), dim_(dim), k_(static_cast<std::int64_t>(centroids.size()) / dim),
           centroids_(std::move(centroids)), assignment_(std::move(assignment)), upper_(distance),
-          lower_(n, 0.0f), norms_(n), zero_(dim, 0.0f) {
+          lower_(n, 0.0f), norms_(n), zero_(dim, 0.0f), state_(n, kUnchanged),
+          candidates_(static_cast<int>(std::min<std::int64_t>(kPointCandidates, k_))), epoch_(n, -1),
+          totalDrift_(k_, 0.0) {
+        history_.push_back(totalDrift_);
         at::parallel_for(0, n_, kGrain, [&](std::int64_t b, std::int64_t e) {
             for (std::int64_t i = b; i < e; ++i) {
                 double s = 0;
@@ -39,16 +48,18 @@ public:
         });
     }
 
-    // Re-assigns the points whose bounds overlap; returns how many changed centroid. A point first
-    // checks its centroid's nearest centroids (the graph), which settles it exactly when the best of them
-    // is closer than any centroid outside the list can be; only the rest go to a full BLAS search.
+    // Re-assigns the points whose bounds overlap; returns how many changed centroid. A point that had a
+    // full search checks the centroids that search found nearest plus the centroids that moved most since;
+    // a point that had none checks its centroid's nearest centroids (the graph). Either settles it exactly
+    // when the best checked centroid is closer than any unchecked one can be; only the rest go to a full
+    // BLAS search, which also gives them their lists.
     std::int64_t assign() {
         maxCentroidNorm2_ = 0;
         for (std::int64_t j = 0; j < k_; ++j)
             maxCentroidNorm2_ = std::max(maxCentroidNorm2_, squaredDistance(centroid(j), zero_.data(), dim_));
         // The graph costs k x k distances, a full search k per point: it is rebuilt once the last pass
-        // sent more than k points to the full search.
-        if (!graphBuilt_ || fullSearches_ > k_) buildGraph();
+        // sent more than k points without a list to the full search.
+        if (!graphBuilt_ || graphMisses_ > k_) buildGraph();
         // Since the graph was built every centroid moved by at most drift_: a listed distance may have
         // shrunk by its own drift plus the largest drift.
         const float maxDrift = *std::max_element(drift_.begin(), drift_.end());
@@ -59,9 +70,11 @@ public:
             half[j] = half_[j] - 0.5f * (drift_[j] + maxDrift);
             beyond[j] = beyond_[j] - (drift_[j] + maxDrift);
         }
+        const Movers movers = moversSinceEachUpdate();
+        const int perPoint = candidates_;
+        const int moverCount = movers.count;
 
-        std::vector<std::uint8_t> search(n_, 0);
-        std::vector<std::uint8_t> moved(n_, 0);
+        std::fill(state_.begin(), state_.end(), kUnchanged);
         at::parallel_for(0, n_, kGrain, [&](std::int64_t b, std::int64_t e) {
             for (std::int64_t i = b; i < e; ++i) {
                 if (upper_[i] <= lower_[i]) continue;
@@ -71,8 +84,8 @@ public:
                 if (d <= lower_[i] || d <= half[own]) continue;  // no other centroid can be closer
                 float best = d, second = std::numeric_limits<float>::infinity();
                 std::int32_t arg = own;
-                for (int t = 0; t < listed; ++t) {
-                    const std::int32_t c = neighbours[own * listed + t];
+                const auto consider = [&](std::int32_t c) {
+                    if (c == own || c == arg) return;
                     const float dc = std::sqrt(squaredDistance(row(i), centroid(c), dim_));
                     if (dc < best || (dc == best && c < arg)) {
                         second = best;
@@ -81,55 +94,109 @@ public:
                     } else if (dc < second) {
                         second = dc;
                     }
+                };
+                float unchecked;
+                if (epoch_[i] >= 0) {
+                    // Centroids off the point's list lay beyond radius_ at its last search; since then the
+                    // movers may have come closer by anything, the others by at most movers.rest.
+                    const std::int32_t epoch = epoch_[i];
+                    unchecked = radius_[i] - movers.rest[epoch];
+                    if (unchecked <= d) {
+                        state_[i] = kSearchListed;
+                        continue;
+                    }
+                    const std::int32_t* list = pointList_.data() + i * perPoint;
+                    for (int t = 0; t < perPoint; ++t) consider(list[t]);
+                    const std::int32_t* moved = movers.rows.data() + static_cast<std::size_t>(epoch) * moverCount;
+                    for (int t = 0; t < moverCount; ++t) consider(moved[t]);
+                } else {
+                    for (int t = 0; t < listed; ++t) consider(neighbours[own * listed + t]);
+                    // Unlisted centroids are at least beyond[own] - d away (triangle inequality).
+                    unchecked = beyond[own] - d;
                 }
-                // Unlisted centroids are at least beyond[own] - d away (triangle inequality).
-                const float unlisted = beyond[own] - d;
-                if (best > unlisted) {
-                    search[i] = 1;
+                if (best > unchecked) {
+                    state_[i] = epoch_[i] >= 0 ? kSearchListed : kSearchUnlisted;
                     continue;
                 }
-                moved[i] = arg != own;
+                if (arg != own) state_[i] = kMoved;
                 assignment_[i] = arg;
                 upper_[i] = best;
-                lower_[i] = std::min(second, unlisted);
+                lower_[i] = std::min(second, unchecked);
             }
         });
-        std::int64_t changed = std::accumulate(moved.begin(), moved.end(), std::int64_t{0});
+        std::int64_t changed = 0;
         std::vector<std::int64_t> rows;
-        for (std::int64_t i = 0; i < n_; ++i)
-            if (search[i]) rows.push_back(i);
-        fullSearches_ = static_cast<std::int64_t>(rows.size());
+        graphMisses_ = 0;
+        for (std::int64_t i = 0; i < n_; ++i) {
+            changed += state_[i] == kMoved;
+            if (state_[i] >= kSearchListed) rows.push_back(i);
+            graphMisses_ += state_[i] == kSearchUnlisted;
+        }
         if (rows.empty()) return changed;
 
         BlasKnn knn;
         knn.setBank(centroids_.data(), static_cast<std::size_t>(k_), dim_);
-        const int nearestTwo = k_ >= 2 ? 2 : 1;
+        const int nearest = std::max(perPoint, k_ >= 2 ? 2 : 1);
+        if (pointList_.empty()) {
+            pointList_.assign(static_cast<std::size_t>(n_) * perPoint, 0);
+            radius_.assign(n_, 0.0f);
+        }
+        const auto epoch = static_cast<std::int32_t>(history_.size() - 1);
         std::vector<float> block;
         for (std::size_t a = 0; a < rows.size(); a += kSearchBlock) {
             const std::size_t m = std::min<std::size_t>(kSearchBlock, rows.size() - a);
             block.resize(m * dim_);
             for (std::size_t q = 0; q < m; ++q) std::copy(row(rows[a + q]), row(rows[a + q]) + dim_, block.data() + q * dim_);
-            const KnnResult r = knn.search(block.data(), m, nearestTwo);
+            const KnnResult r = knn.search(block.data(), m, nearest);
             std::vector<std::int64_t> blockMoved(m, 0);
             at::parallel_for(0, static_cast<std::int64_t>(m), kGrain, [&](std::int64_t b, std::int64_t e) {
                 for (std::int64_t q = b; q < e; ++q) {
                     const std::int64_t i = rows[a + q];
-                    const auto nearest = static_cast<std::int32_t>(r.index(q, 0));
-                    blockMoved[q] = nearest != assignment_[i];
-                    assignment_[i] = nearest;
-                    upper_[i] = std::sqrt(squaredDistance(row(i), centroid(nearest), dim_));
-                    if (nearestTwo < 2) {
-                        lower_[i] = std::numeric_limits<float>::infinity();
-                        continue;
-                    }
-                    const double second = static_cast<double>(r.distance(q, 1));
+                    const auto found = static_cast<std::int32_t>(r.index(q, 0));
+                    blockMoved[q] = found != assignment_[i];
+                    assignment_[i] = found;
+                    upper_[i] = std::sqrt(squaredDistance(row(i), centroid(found), dim_));
+                    // BLAS distances (norm expansion) are lowered by their error bound to stay true bounds.
                     const double slack = kExpansionError * (static_cast<double>(norms_[i]) + maxCentroidNorm2_);
-                    lower_[i] = static_cast<float>(std::sqrt(std::max(0.0, second * second - slack)));
+                    const auto lowered = [&](float v) {
+                        return static_cast<float>(std::sqrt(std::max(0.0, static_cast<double>(v) * v - slack)));
+                    };
+                    for (int t = 0; t < perPoint; ++t) pointList_[i * perPoint + t] = static_cast<std::int32_t>(r.index(q, t));
+                    radius_[i] = nearest >= k_ ? std::numeric_limits<float>::infinity() : lowered(r.distance(q, nearest - 1));
+                    epoch_[i] = epoch;
+                    lower_[i] = nearest < 2 ? std::numeric_limits<float>::infinity() : lowered(r.distance(q, 1));
                 }
             });
             changed += std::accumulate(blockMoved.begin(), blockMoved.end(), std::int64_t{0});
         }
         return changed;
+    }
+
+    // For every update so far: the kMovers centroids that moved farthest since, and the farthest any other
+    // centroid moved since (path lengths, so upper bounds on the displacements).
+    struct Movers {
+        int count = 0;
+        std::vector<std::int32_t> rows;  // [updates][count]
+        std::vector<float> rest;         // [updates]
+    };
+    Movers moversSinceEachUpdate() const {
+        Movers out;
+        out.count = static_cast<int>(std::min<std::int64_t>(kMovers, k_));
+        out.rows.resize(history_.size() * out.count);
+        out.rest.assign(history_.size(), 0.0f);
+        std::vector<std::int32_t> order(k_);
+        std::vector<double> since(k_);
+        for (std::size_t e = 0; e < history_.size(); ++e) {
+            for (std::int64_t j = 0; j < k_; ++j) since[j] = totalDrift_[j] - history_[e][j];
+            std::iota(order.begin(), order.end(), 0);
+            const auto farther = [&](std::int32_t a, std::int32_t b) { return since[a] > since[b]; };
+            std::nth_element(order.begin(), order.begin() + out.count, order.end(), farther);
+            std::copy(order.begin(), order.begin() + out.count, out.rows.begin() + static_cast<std::ptrdiff_t>(e * out.count));
+            double rest = 0;
+            for (std::int64_t t = out.count; t < k_; ++t) rest = std::max(rest, since[order[t]]);
+            out.rest[e] = static_cast<float>(rest * (1.0 + 1e-6));
+        }
+        return out;
     }
 
     // Per centroid: its nearest other centroids, half the distance to the nearest one and the distance
@@ -225,6 +292,8 @@ public:
         });
         if (graphBuilt_)
             for (std::int64_t j = 0; j < k_; ++j) drift_[j] += move[j];
+        for (std::int64_t j = 0; j < k_; ++j) totalDrift_[j] += move[j];
+        history_.push_back(totalDrift_);
         centroids_.swap(next);
         return !empty.empty();
     }
@@ -272,7 +341,16 @@ private:
     std::vector<float> half_;
     std::vector<float> beyond_;
     std::vector<float> drift_;
-    std::int64_t fullSearches_ = 0;
+    std::int64_t graphMisses_ = 0;
+    std::vector<std::uint8_t> state_;
+    // Per point, from its last full search: the nearest centroids, the radius beyond which every other
+    // centroid lay and the update it followed; per centroid, its total movement after every update.
+    int candidates_;
+    std::vector<std::int32_t> pointList_;
+    std::vector<float> radius_;
+    std::vector<std::int32_t> epoch_;
+    std::vector<double> totalDrift_;
+    std::vector<std::vector<double>> history_;
 };
 
 }  // namespace

@@ -1,9 +1,11 @@
 // Exact Lloyd iterations on the CPU that skip the distance computations the triangle inequality makes
 // unnecessary. Every point keeps an upper bound on the distance to its own centroid and a lower bound on
-// the distance to every other one (Hamerly's bounds); a point whose bounds overlap first checks the 128
-// centroids nearest its own, which settles it whenever the best of them is closer than any unlisted
-// centroid can be, and only the rest go to a full search through one BLAS product per block. The
-// assignments are those of plain Lloyd; it stops early once an iteration moves no point.
+// the distance to every other one (Hamerly's bounds). A point whose bounds overlap checks a few centroids
+// and is settled whenever the best of them is closer than any unchecked centroid can be: after a full
+// search, the 16 centroids it found nearest plus the 64 that moved most since (features that do not
+// cluster, where centroid-to-centroid bounds are too loose); before one, the 128 centroids nearest its
+// own. Only the rest go to a full search through one BLAS product per block. The assignments are those
+// of plain Lloyd; it stops early once an iteration moves no point.
 #pragma once
 #include <cstddef>
 #include <cstdint>

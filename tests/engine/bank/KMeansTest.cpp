@@ -100,6 +100,25 @@ TEST(KMeans, PrunedAndTorchAlgorithmsAgree) {
     }
 }
 
+TEST(KMeans, PrunedAndTorchAgreeOnUnclusteredData) {
+    // Gaussian data with many centroids: the bounds fail often, the points' remembered lists and the
+    // explicitly checked movers carry the later iterations. The clustering must still be plain Lloyd's.
+    const int dim = 16;
+    const std::size_t n = 6000;
+    const auto x = pb::test::gaussianVectors(n, dim, 9);
+    for (const int iterations : {4, 25}) {
+        pb::KMeansOptions pruned{iterations, 2, "cpu"};
+        pruned.algorithm = "pruned";
+        pb::KMeansOptions dense = pruned;
+        dense.algorithm = "torch";
+        const auto a = pb::kMeans(x.data(), n, dim, 400, pruned);
+        const auto b = pb::kMeans(x.data(), n, dim, 400, dense);
+        EXPECT_EQ(a.assignment, b.assignment);
+        ASSERT_EQ(a.centroids.size(), b.centroids.size());
+        for (std::size_t i = 0; i < a.centroids.size(); ++i) EXPECT_NEAR(a.centroids[i], b.centroids[i], 1e-4) << i;
+    }
+}
+
 TEST(KMeans, PrunedAlgorithmOnlyOnTheCpu) {
     const std::vector<float> x{0, 1, 2, 3};
     pb::KMeansOptions options{5, 0, "cpu"};
