@@ -135,7 +135,7 @@ public:
         if (rows.empty()) return changed;
 
         BlasKnn knn;
-        knn.setBank(centroids_.data(), static_cast<std::size_t>(k_), dim_);
+        knn.setBankView(centroids_.data(), static_cast<std::size_t>(k_), dim_);
         const int nearest = std::max(perPoint, k_ >= 2 ? 2 : 1);
         if (pointList_.empty()) {
             pointList_.assign(static_cast<std::size_t>(n_) * perPoint, 0);
@@ -211,7 +211,7 @@ public:
         graphBuilt_ = true;
         if (listed_ <= 0) return;
         BlasKnn knn;
-        knn.setBank(centroids_.data(), static_cast<std::size_t>(k_), dim_);
+        knn.setBankView(centroids_.data(), static_cast<std::size_t>(k_), dim_);
         const KnnResult graph = knn.search(centroids_.data(), static_cast<std::size_t>(k_), listed_ + 1);
         const double slack = kExpansionError * 2.0 * maxCentroidNorm2_;
         const auto lowered = [&](float d) {

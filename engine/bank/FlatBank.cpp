@@ -88,7 +88,8 @@ void FlatBank::rebuildIndex() {
     }
     if (size() == 0) return;
     index_ = createExactKnn("auto");
-    index_->setBank(vectors_.data(), size(), dim_);
+    // vectors_ only changes through appendRows/load, both followed by this rebuild.
+    index_->setBankView(vectors_.data(), size(), dim_);
 }
 
 KnnResult FlatBank::search(const float* queries, std::size_t count, int k) const {

@@ -78,8 +78,19 @@ BlasKnn::BlasKnn(std::size_t queryChunk, std::size_t bankChunk)
 
 void BlasKnn::setBank(const float* vectors, std::size_t count, int dim) {
     knn::checkVectors(name(), "bank", vectors, count, dim);
-    bank_.assign(vectors, vectors + count * static_cast<std::size_t>(dim));
-    bankNorms_ = knn::squaredNorms(bank_.data(), count, dim);
+    owned_.assign(vectors, vectors + count * static_cast<std::size_t>(dim));
+    bank_ = owned_.data();
+    bankNorms_ = knn::squaredNorms(bank_, count, dim);
+    count_ = count;
+    dim_ = dim;
+}
+
+void BlasKnn::setBankView(const float* vectors, std::size_t count, int dim) {
+    knn::checkVectors(name(), "bank", vectors, count, dim);
+    owned_.clear();
+    owned_.shrink_to_fit();
+    bank_ = vectors;
+    bankNorms_ = knn::squaredNorms(bank_, count, dim);
     count_ = count;
     dim_ = dim;
 }
@@ -108,7 +119,7 @@ KnnResult BlasKnn::search(const float* queries, std::size_t count, int k) const 
             // with it: OpenMP workers would keep spinning into the next sgemm and take cores from
             // it (measured under load: twice the CPU time and 2.3x the wall time at D=128).
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(qn), static_cast<int>(bn),
-                        static_cast<int>(dim), -2.0f, queries + q0 * dim, static_cast<int>(dim), bank_.data() + b0 * dim,
+                        static_cast<int>(dim), -2.0f, queries + q0 * dim, static_cast<int>(dim), bank_ + b0 * dim,
                         static_cast<int>(dim), 0.0f, block.data(), static_cast<int>(bn));
             const float* norms = bankNorms_.data() + b0;
             knn::parallelFor(qn, threads, [&](std::size_t begin, std::size_t end) {
@@ -121,7 +132,7 @@ KnnResult BlasKnn::search(const float* queries, std::size_t count, int k) const 
     }
     // The heaps hold ||b||^2 - 2 q.b in heap order; refineExact computes the distances of
     // the winners directly and sorts them.
-    knn::refineExact(bank_.data(), queries, dim_, result);
+    knn::refineExact(bank_, queries, dim_, result);
     return result;
 }
 

@@ -15,9 +15,13 @@ public:
     // chunks); 0 picks the defaults, 1024 x 2048 (an 8 MB block that stays in cache while it is
     // scanned). The block bounds the extra memory of a search whatever the bank and query counts.
     explicit BlasKnn(std::size_t queryChunk = 0, std::size_t bankChunk = 0);
+    // Not copyable: bank_ may point into owned_.
+    BlasKnn(const BlasKnn&) = delete;
+    BlasKnn& operator=(const BlasKnn&) = delete;
 
     std::string name() const override { return "blas"; }
     void setBank(const float* vectors, std::size_t count, int dim) override;
+    void setBankView(const float* vectors, std::size_t count, int dim) override;
     std::size_t size() const override { return count_; }
     int dim() const override { return dim_; }
     KnnResult search(const float* queries, std::size_t count, int k) const override;
@@ -28,7 +32,8 @@ public:
 private:
     std::size_t queryChunk_;
     std::size_t bankChunk_;
-    std::vector<float> bank_;
+    std::vector<float> owned_;    // the copy setBank makes; empty for a view
+    const float* bank_ = nullptr;  // owned_ or the caller's vectors
     std::vector<float> bankNorms_;
     std::size_t count_ = 0;
     int dim_ = 0;

@@ -25,6 +25,9 @@ public:
 
     virtual std::string name() const = 0;
     virtual void setBank(const float* vectors, std::size_t count, int dim) = 0;
+    // Like setBank, but the caller keeps `vectors` alive and unchanged until the next setBank or
+    // setBankView: a method that can search them in place keeps a pointer instead of a second copy.
+    virtual void setBankView(const float* vectors, std::size_t count, int dim) { setBank(vectors, count, dim); }
     virtual std::size_t size() const = 0;
     virtual int dim() const = 0;
     // queries: row-major [count][dim()].

@@ -135,6 +135,23 @@ TEST(ExactKnn, DefaultChunksCrossABankBlockAndBoundMemory) {
     EXPECT_LE(torch.queryChunk() * torch.bankChunk() * sizeof(float), 128u << 20);
 }
 
+TEST(ExactKnn, BankViewSearchesTheCallersVectors) {
+    // A view keeps no copy: it answers like setBank, and a later setBank makes the index own its rows again.
+    const int dim = 12, k = 3;
+    auto bank = randomVectors(3000, dim, 41);
+    const auto queries = randomVectors(25, dim, 42);
+    const auto want = reference(bank, queries, dim, k);
+    for (auto& knn : allMethods()) {
+        knn->setBankView(bank.data(), 3000, dim);
+        EXPECT_EQ(knn->size(), 3000u);
+        expectMatches(knn->search(queries.data(), 25, k), want, knn->name() + " view");
+        std::vector<float> copy = bank;
+        knn->setBank(copy.data(), 3000, dim);
+        std::fill(copy.begin(), copy.end(), 1e6f);
+        expectMatches(knn->search(queries.data(), 25, k), want, knn->name() + " copy after view");
+    }
+}
+
 TEST(ExactKnn, MethodsGiveIdenticalIndicesOnTieFreeData) {
     const int dim = 96, k = 5;
     const auto bank = randomVectors(5000, dim, 31);
