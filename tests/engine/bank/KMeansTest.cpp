@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "bank/BankTestData.h"
@@ -81,42 +83,39 @@ TEST(KMeans, RejectsBadInput) {
     EXPECT_THROW(pb::kMeans(x.data(), 1, 1, 1, pb::KMeansOptions{25, 0, "tpu"}), pb::Error);
 }
 
+namespace {
+
+// The CPU algorithm against dense LibTorch Lloyd: same seeds (the same uniform draws), exact assignments
+// on both sides, so the same clustering.
+void expectPrunedMatchesTorch(const std::vector<float>& x, std::size_t n, int dim, std::size_t k, std::uint64_t seed,
+                              int iterations) {
+    SCOPED_TRACE("k " + std::to_string(k) + ", " + std::to_string(iterations) + " iterations");
+    pb::KMeansOptions pruned{iterations, seed, "cpu"};
+    pruned.algorithm = "pruned";
+    pb::KMeansOptions dense = pruned;
+    dense.algorithm = "torch";
+    const auto a = pb::kMeans(x.data(), n, dim, k, pruned);
+    const auto b = pb::kMeans(x.data(), n, dim, k, dense);
+    ASSERT_EQ(a.centroids.size(), b.centroids.size());
+    for (std::size_t i = 0; i < a.centroids.size(); ++i) EXPECT_NEAR(a.centroids[i], b.centroids[i], 1e-4) << i;
+    EXPECT_EQ(a.assignment, b.assignment);
+    EXPECT_NEAR(a.meanSquaredError, b.meanSquaredError, 1e-6 * b.meanSquaredError);
+}
+
+}  // namespace
+
 TEST(KMeans, PrunedAndTorchAlgorithmsAgree) {
-    // Same seeds (the same uniform draws), exact assignments on both sides: the same clustering.
-    const int dim = 16;
     const std::size_t n = 4000;
-    const auto x = pb::test::clusteredVectors(n, dim, 30, 11);
-    for (const int iterations : {0, 3, 25}) {
-        pb::KMeansOptions pruned{iterations, 5, "cpu"};
-        pruned.algorithm = "pruned";
-        pb::KMeansOptions dense = pruned;
-        dense.algorithm = "torch";
-        const auto a = pb::kMeans(x.data(), n, dim, 40, pruned);
-        const auto b = pb::kMeans(x.data(), n, dim, 40, dense);
-        ASSERT_EQ(a.centroids.size(), b.centroids.size());
-        for (std::size_t i = 0; i < a.centroids.size(); ++i) EXPECT_NEAR(a.centroids[i], b.centroids[i], 1e-4) << i;
-        EXPECT_EQ(a.assignment, b.assignment);
-        EXPECT_NEAR(a.meanSquaredError, b.meanSquaredError, 1e-6 * b.meanSquaredError);
-    }
+    const auto x = pb::test::clusteredVectors(n, 16, 30, 11);
+    for (const int iterations : {0, 3, 25}) expectPrunedMatchesTorch(x, n, 16, 40, 5, iterations);
 }
 
 TEST(KMeans, PrunedAndTorchAgreeOnUnclusteredData) {
     // Gaussian data with many centroids: the bounds fail often, the points' remembered lists and the
-    // explicitly checked movers carry the later iterations. The clustering must still be plain Lloyd's.
-    const int dim = 16;
+    // explicitly checked movers carry the later iterations.
     const std::size_t n = 6000;
-    const auto x = pb::test::gaussianVectors(n, dim, 9);
-    for (const int iterations : {4, 25}) {
-        pb::KMeansOptions pruned{iterations, 2, "cpu"};
-        pruned.algorithm = "pruned";
-        pb::KMeansOptions dense = pruned;
-        dense.algorithm = "torch";
-        const auto a = pb::kMeans(x.data(), n, dim, 400, pruned);
-        const auto b = pb::kMeans(x.data(), n, dim, 400, dense);
-        EXPECT_EQ(a.assignment, b.assignment);
-        ASSERT_EQ(a.centroids.size(), b.centroids.size());
-        for (std::size_t i = 0; i < a.centroids.size(); ++i) EXPECT_NEAR(a.centroids[i], b.centroids[i], 1e-4) << i;
-    }
+    const auto x = pb::test::gaussianVectors(n, 16, 9);
+    for (const int iterations : {4, 25}) expectPrunedMatchesTorch(x, n, 16, 400, 2, iterations);
 }
 
 TEST(KMeans, PrunedAlgorithmOnlyOnTheCpu) {
