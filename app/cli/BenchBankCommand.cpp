@@ -7,6 +7,7 @@
 #include "app/cli/CommandLine.h"
 #include "bench/CoresetBaseline.h"
 #include "engine/bank/BankBenchmark.h"
+#include "engine/bank/KMeans.h"
 #include "engine/knn/KnnBenchmark.h"
 #include "engine/util/Error.h"
 #include "engine/util/Threads.h"
@@ -98,6 +99,56 @@ int benchCoreset(const CommandLine& cl) {
     return 0;
 }
 
+// k-means as the kmeans banks run it (auto, and the cell-pruned draws on request) against dense LibTorch
+// Lloyd, the straightforward implementation: the same seeding draws as "pruned" and plain Lloyd passes.
+int benchKMeans(const CommandLine& cl) {
+    const std::size_t n = static_cast<std::size_t>(cl.intValue("n", 100000));
+    const int dim = cl.intValue("dim", 128);
+    const std::size_t k = static_cast<std::size_t>(cl.intValue("k", static_cast<int>(n / 16)));
+    const std::string data = cl.value("data", "clustered");
+    const int clusters = cl.intValue("clusters", 200);
+    KMeansOptions options;
+    options.iterations = cl.intValue("iterations", 25);
+    options.seed = static_cast<std::uint64_t>(cl.intValue("seed", 0));
+    if (n == 0 || dim < 1 || k == 0 || k >= n || options.iterations < 0)
+        throw Error("bench kmeans: --n, --dim and --k must give 0 < k < n, and --iterations must be >= 0");
+
+    std::printf("k-means: %zu x %d %s features (%d clusters), k %zu, up to %d Lloyd iterations, %d threads\n", n, dim,
+                data.c_str(), clusters, k, options.iterations, engineThreads());
+    auto t0 = std::chrono::steady_clock::now();
+    const std::vector<float> x = syntheticPatchFeatures(n, dim, clusters, options.seed + 1, data);
+    std::printf("data generated in %.1f s\n", secondsSince(t0));
+    std::printf("%-40s %10s %16s\n", "method", "seconds", "mean sq. error");
+    std::fflush(stdout);
+    struct Run {
+        std::string label;
+        KMeansResult result;
+    };
+    std::vector<Run> runs;
+    std::vector<std::pair<std::string, std::string>> methods{{"ours (auto)", "auto"}};
+    if (cl.has("pruned")) methods.emplace_back("ours, cell-pruned draws", "pruned");
+    if (!cl.has("no-baseline")) methods.emplace_back("dense LibTorch Lloyd (baseline)", "torch");
+    for (const auto& [label, algorithm] : methods) {
+        options.algorithm = algorithm;
+        t0 = std::chrono::steady_clock::now();
+        runs.push_back({label, kMeans(x.data(), n, dim, k, options)});
+        const double seconds = secondsSince(t0);
+        std::printf("%-40s %10.2f %16.6g\n", label.c_str(), seconds, runs.back().result.meanSquaredError);
+        std::fflush(stdout);
+    }
+    // The pruned draws equal the baseline's, so the clusterings must be identical; auto draws lazily once
+    // the data does not cluster (same distribution, other draws), so only its error is comparable.
+    const KMeansResult* baseline = runs.back().label.find("baseline") != std::string::npos ? &runs.back().result : nullptr;
+    for (const Run& run : runs) {
+        if (!baseline || &run.result == baseline) continue;
+        std::size_t same = 0;
+        for (std::size_t i = 0; i < n; ++i) same += run.result.assignment[i] == baseline->assignment[i];
+        std::printf("%s: %zu of %zu assignments as the baseline's, error %.4f of the baseline's\n", run.label.c_str(),
+                    same, n, run.result.meanSquaredError / baseline->meanSquaredError);
+    }
+    return 0;
+}
+
 int benchIvfPq(const CommandLine& cl) {
     const std::size_t bank = static_cast<std::size_t>(cl.intValue("bank", 164000));
     const int dim = cl.intValue("dim", 128);
@@ -128,10 +179,12 @@ int benchIvfPq(const CommandLine& cl) {
 int runBenchBank(const std::vector<std::string>& args) {
     CommandLine cl(args, {"help", "full", "torch", "pruned", "lazy", "no-baseline"});
     const std::string what = cl.positional().empty() ? "" : cl.positional()[0];
-    if (cl.has("help") || (what != "coreset" && what != "ivfpq")) {
+    if (cl.has("help") || (what != "coreset" && what != "kmeans" && what != "ivfpq")) {
         std::cout << "usage: patchbank-cli bench coreset [--n 200000] [--dim 1024] [--ratio 0.1] [--proj 128] [--seed S]\n"
                      "                                 [--data clustered|uniform] [--clusters 200] [--pruned] [--lazy]\n"
                      "                                 [--full] [--torch] [--no-baseline]\n"
+                     "       patchbank-cli bench kmeans [--n 100000] [--dim 128] [--k n/16] [--iterations 25] [--seed S]\n"
+                     "                                [--data clustered|uniform] [--clusters 200] [--pruned] [--no-baseline]\n"
                      "       patchbank-cli bench ivfpq [--bank 164000] [--dim 128] [--queries 3136] [--k 1] [--nlist 100]\n"
                      "                               [--m 8] [--nbits 4,8] [--nprobe 1,4,8,16] [--repeats 3]\n"
                      "                               [--data clustered|uniform]\n"
@@ -139,10 +192,12 @@ int runBenchBank(const std::vector<std::string>& args) {
         return cl.has("help") ? 0 : 2;
     }
     cl.requireOnly({"n", "dim", "ratio", "proj", "seed", "data", "clusters", "full", "torch", "pruned", "lazy",
-                    "no-baseline", "bank",
+                    "no-baseline", "bank", "iterations",
                     "queries", "k", "nlist", "m", "nbits", "nprobe", "repeats", "threads", "help"});
     setEngineThreads(cl.intValue("threads", 0));
-    return what == "coreset" ? benchCoreset(cl) : benchIvfPq(cl);
+    if (what == "coreset") return benchCoreset(cl);
+    if (what == "kmeans") return benchKMeans(cl);
+    return benchIvfPq(cl);
 }
 
 }  // namespace pb::cli

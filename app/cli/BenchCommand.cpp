@@ -87,7 +87,7 @@ int benchFeatures(const CommandLine& cl) {
 int runBench(const std::vector<std::string>& args) {
     // Benchmarks with their own option sets take the rest of the command line.
     if (!args.empty() && args[0] == "vit") return runBenchVit(std::vector<std::string>(args.begin() + 1, args.end()));
-    if (!args.empty() && (args[0] == "coreset" || args[0] == "ivfpq")) return runBenchBank(args);
+    if (!args.empty() && (args[0] == "coreset" || args[0] == "kmeans" || args[0] == "ivfpq")) return runBenchBank(args);
     CommandLine cl(args, {"help"});
     const std::string what = cl.positional().empty() ? "" : cl.positional()[0];
     if (cl.has("help") || what.empty()) {
@@ -95,6 +95,7 @@ int runBench(const std::vector<std::string>& args) {
                      "       patchbank-cli bench features [--backbones a,b] [--resolutions 224,448] [--batch N]\n"
                      "       patchbank-cli bench vit --help       native ViT vs PyTorch eager images/s\n"
                      "       patchbank-cli bench coreset --help   greedy coreset vs the PatchCore reference loop\n"
+                     "       patchbank-cli bench kmeans --help    k-means of the kmeans banks vs dense LibTorch Lloyd\n"
                      "       patchbank-cli bench ivfpq --help     IVF-PQ vs exact kNN throughput and recall\n"
                      "  --threads N   CPU threads (default: all)\n";
         return what.empty() && !cl.has("help") ? 2 : 0;
@@ -104,7 +105,7 @@ int runBench(const std::vector<std::string>& args) {
     setEngineThreads(cl.intValue("threads", 0));
     if (what == "knn") return benchKnn(cl);
     if (what == "features") return benchFeatures(cl);
-    throw Error("unknown benchmark '" + what + "' (knn, features, vit, coreset, ivfpq)");
+    throw Error("unknown benchmark '" + what + "' (knn, features, vit, coreset, kmeans, ivfpq)");
 }
 
 }  // namespace pb::cli

@@ -1,6 +1,6 @@
 // Measurements behind `patchbank-cli bench coreset` and `bench ivfpq`: greedy coreset selection time
 // (against a baseline the caller supplies) and kNN throughput and recall of IVF-PQ banks against
-// exact BLAS search, on synthetic patch-like features.
+// exact BLAS search, on synthetic patch-like features (also those of `bench kmeans`).
 #pragma once
 #include <cstddef>
 #include <cstdint>
