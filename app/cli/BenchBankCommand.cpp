@@ -138,13 +138,14 @@ int benchKMeans(const CommandLine& cl) {
     }
     // The pruned draws equal the baseline's, so the clusterings must be identical; auto draws lazily once
     // the data does not cluster (same distribution, other draws), so only its error is comparable.
-    const KMeansResult* baseline = runs.back().label.find("baseline") != std::string::npos ? &runs.back().result : nullptr;
-    for (const Run& run : runs) {
-        if (!baseline || &run.result == baseline) continue;
+    if (cl.has("no-baseline")) return 0;
+    const KMeansResult& baseline = runs.back().result;
+    for (std::size_t r = 0; r + 1 < runs.size(); ++r) {
+        const Run& run = runs[r];
         std::size_t same = 0;
-        for (std::size_t i = 0; i < n; ++i) same += run.result.assignment[i] == baseline->assignment[i];
+        for (std::size_t i = 0; i < n; ++i) same += run.result.assignment[i] == baseline.assignment[i];
         std::printf("%s: %zu of %zu assignments as the baseline's, error %.4f of the baseline's\n", run.label.c_str(),
-                    same, n, run.result.meanSquaredError / baseline->meanSquaredError);
+                    same, n, run.result.meanSquaredError / baseline.meanSquaredError);
     }
     return 0;
 }

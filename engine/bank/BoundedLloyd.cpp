@@ -60,15 +60,17 @@ public:
         // The graph costs k x k distances, a full search k per point: it is rebuilt once the last pass
         // sent more than k points without a list to the full search.
         if (!graphBuilt_ || graphMisses_ > k_) buildGraph();
-        // Since the graph was built every centroid moved by at most drift_: a listed distance may have
+        // Since the graph was built every centroid moved by at most its drift: a listed distance may have
         // shrunk by its own drift plus the largest drift.
-        const float maxDrift = *std::max_element(drift_.begin(), drift_.end());
+        std::vector<float> drift(k_);
+        for (std::int64_t j = 0; j < k_; ++j) drift[j] = static_cast<float>(totalDrift_[j] - graphDrift_[j]);
+        const float maxDrift = *std::max_element(drift.begin(), drift.end());
         const int listed = listed_;
         const std::vector<std::int32_t>& neighbours = neighbours_;
         std::vector<float> half(k_), beyond(k_);
         for (std::int64_t j = 0; j < k_; ++j) {
-            half[j] = half_[j] - 0.5f * (drift_[j] + maxDrift);
-            beyond[j] = beyond_[j] - (drift_[j] + maxDrift);
+            half[j] = half_[j] - 0.5f * (drift[j] + maxDrift);
+            beyond[j] = beyond_[j] - (drift[j] + maxDrift);
         }
         const Movers movers = moversSinceEachUpdate();
         const int perPoint = candidates_;
@@ -136,7 +138,6 @@ public:
 
         BlasKnn knn;
         knn.setBankView(centroids_.data(), static_cast<std::size_t>(k_), dim_);
-        const int nearest = std::max(perPoint, k_ >= 2 ? 2 : 1);
         if (pointList_.empty()) {
             pointList_.assign(static_cast<std::size_t>(n_) * perPoint, 0);
             radius_.assign(n_, 0.0f);
@@ -147,7 +148,7 @@ public:
             const std::size_t m = std::min<std::size_t>(kSearchBlock, rows.size() - a);
             block.resize(m * dim_);
             for (std::size_t q = 0; q < m; ++q) std::copy(row(rows[a + q]), row(rows[a + q]) + dim_, block.data() + q * dim_);
-            const KnnResult r = knn.search(block.data(), m, nearest);
+            const KnnResult r = knn.search(block.data(), m, perPoint);
             std::vector<std::int64_t> blockMoved(m, 0);
             at::parallel_for(0, static_cast<std::int64_t>(m), kGrain, [&](std::int64_t b, std::int64_t e) {
                 for (std::int64_t q = b; q < e; ++q) {
@@ -162,9 +163,9 @@ public:
                         return static_cast<float>(std::sqrt(std::max(0.0, static_cast<double>(v) * v - slack)));
                     };
                     for (int t = 0; t < perPoint; ++t) pointList_[i * perPoint + t] = static_cast<std::int32_t>(r.index(q, t));
-                    radius_[i] = nearest >= k_ ? std::numeric_limits<float>::infinity() : lowered(r.distance(q, nearest - 1));
+                    radius_[i] = perPoint >= k_ ? std::numeric_limits<float>::infinity() : lowered(r.distance(q, perPoint - 1));
                     epoch_[i] = epoch;
-                    lower_[i] = nearest < 2 ? std::numeric_limits<float>::infinity() : lowered(r.distance(q, 1));
+                    lower_[i] = perPoint < 2 ? std::numeric_limits<float>::infinity() : lowered(r.distance(q, 1));
                 }
             });
             changed += std::accumulate(blockMoved.begin(), blockMoved.end(), std::int64_t{0});
@@ -207,7 +208,7 @@ public:
         neighbours_.assign(static_cast<std::size_t>(k_) * std::max(listed_, 0), 0);
         half_.assign(k_, std::numeric_limits<float>::infinity());
         beyond_.assign(k_, std::numeric_limits<float>::infinity());
-        drift_.assign(k_, 0.0f);
+        graphDrift_ = totalDrift_;
         graphBuilt_ = true;
         if (listed_ <= 0) return;
         BlasKnn knn;
@@ -290,8 +291,6 @@ public:
                 lower_[i] -= a == arg1 ? max2 : max1;
             }
         });
-        if (graphBuilt_)
-            for (std::int64_t j = 0; j < k_; ++j) drift_[j] += move[j];
         for (std::int64_t j = 0; j < k_; ++j) totalDrift_[j] += move[j];
         history_.push_back(totalDrift_);
         centroids_.swap(next);
@@ -340,7 +339,7 @@ private:
     std::vector<std::int32_t> neighbours_;
     std::vector<float> half_;
     std::vector<float> beyond_;
-    std::vector<float> drift_;
+    std::vector<double> graphDrift_;  // totalDrift_ when the graph was built
     std::int64_t graphMisses_ = 0;
     std::vector<std::uint8_t> state_;
     // Per point, from its last full search: the nearest centroids, the radius beyond which every other
