@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -10,6 +11,7 @@
 #include "app/cli/Commands.h"
 #include "engine/backbone/Backbone.h"
 #include "engine/knn/ExactKnn.h"
+#include "engine/io/SafetensorsFile.h"
 #include "engine/knn/KnnBenchmark.h"
 #include "engine/util/Error.h"
 #include "engine/util/Threads.h"
@@ -26,12 +28,59 @@ std::vector<std::string> splitList(const std::string& text) {
     return items;
 }
 
+// Real patch features: the `vectors` of a bank file (patchbank-cli bank build --bank flat). Its last rows,
+// as many as the largest query count, are the queries; the rows before them are the bank. Every method's
+// neighbours are compared with the first method's.
+int benchKnnOnBankFile(const CommandLine& cl) {
+    const auto file = SafetensorsFile::open(cl.value("vectors"));
+    if (!file.contains("vectors")) throw Error(cl.value("vectors") + ": no \"vectors\" tensor (not a bank file)");
+    const auto& info = file.info("vectors");
+    if (info.shape.size() != 2) throw Error(cl.value("vectors") + ": \"vectors\" is not a matrix");
+    const std::vector<float> vectors = file.toFloat32("vectors");
+    const std::size_t rows = static_cast<std::size_t>(info.shape[0]);
+    const int dim = static_cast<int>(info.shape[1]);
+    const int k = cl.intValue("k", 5);
+    const int repeats = cl.intValue("repeats", 1);
+    const auto methods = splitList(cl.value("methods", "blas,projected"));
+    std::vector<std::size_t> queryCounts;
+    for (const auto& q : splitList(cl.value("queries", "6272"))) queryCounts.push_back(std::stoul(q));
+    const std::size_t held = *std::max_element(queryCounts.begin(), queryCounts.end());
+    if (held >= rows) throw Error(cl.value("vectors") + ": " + std::to_string(rows) + " rows leave no bank for " +
+                                  std::to_string(held) + " queries");
+    const std::size_t bank = rows - held;
+    const float* queries = vectors.data() + bank * static_cast<std::size_t>(dim);
+    std::printf("exact kNN on %s: bank %zu x %d (rows before the last %zu), k %d, %d threads\n",
+                cl.value("vectors").c_str(), bank, dim, held, k, engineThreads());
+    std::printf("%-10s %8s %12s %12s %10s %18s\n", "method", "queries", "seconds", "queries/s", "GFLOP/s",
+                "same neighbours");
+    for (std::size_t count : queryCounts) {
+        std::vector<std::int64_t> first;
+        for (const auto& method : methods) {
+            std::vector<std::int64_t> indices;
+            const KnnBenchmarkResult r =
+                benchmarkExactKnnOn(method, vectors.data(), bank, dim, queries, count, k, repeats, &indices);
+            std::string agreement = "(reference)";
+            if (first.empty()) {
+                first = indices;
+            } else {
+                std::size_t same = 0;
+                for (std::size_t i = 0; i < indices.size(); ++i) same += indices[i] == first[i];
+                agreement = std::to_string(same) + "/" + std::to_string(indices.size());
+            }
+            std::printf("%-10s %8zu %12.2f %12.0f %10.1f %18s\n", r.method.c_str(), count, r.medianSeconds,
+                        r.queriesPerSecond, r.gflops, agreement.c_str());
+        }
+    }
+    return 0;
+}
+
 int benchKnn(const CommandLine& cl) {
+    if (cl.has("vectors")) return benchKnnOnBankFile(cl);
     const std::size_t bank = static_cast<std::size_t>(cl.intValue("bank", 50000));
     const int dim = cl.intValue("dim", 1024);
     const int k = cl.intValue("k", 5);
     const int repeats = cl.intValue("repeats", 3);
-    const auto methods = splitList(cl.value("methods", "torch,faiss,blas"));
+    const auto methods = splitList(cl.value("methods", "torch,faiss,blas,projected"));
     const auto queryCounts = splitList(cl.value("queries", "784,3136"));
     std::printf("exact kNN: bank %zu x %d, k %d, %d threads\n", bank, dim, k, engineThreads());
     std::printf("%-8s %8s %16s %12s\n", "method", "queries", "queries/s", "GFLOP/s");
@@ -92,6 +141,8 @@ int runBench(const std::vector<std::string>& args) {
     const std::string what = cl.positional().empty() ? "" : cl.positional()[0];
     if (cl.has("help") || what.empty()) {
         std::cout << "usage: patchbank-cli bench knn [--bank N] [--dim D] [--queries N,M] [--k K] [--methods a,b]\n"
+                     "       patchbank-cli bench knn --vectors BANK.pbbank [--queries N] [--methods blas,projected]\n"
+                     "                    (real features: the file's last N rows searched against the rows before)\n"
                      "       patchbank-cli bench features [--backbones a,b] [--resolutions 224,448] [--batch N]\n"
                      "       patchbank-cli bench vit --help       native ViT vs PyTorch eager images/s\n"
                      "       patchbank-cli bench coreset --help   greedy coreset vs the PatchCore reference loop\n"
@@ -100,7 +151,7 @@ int runBench(const std::vector<std::string>& args) {
                      "  --threads N   CPU threads (default: all)\n";
         return what.empty() && !cl.has("help") ? 2 : 0;
     }
-    cl.requireOnly({"bank", "dim", "k", "repeats", "methods", "queries", "backbones", "resolutions", "batch",
+    cl.requireOnly({"vectors", "bank", "dim", "k", "repeats", "methods", "queries", "backbones", "resolutions", "batch",
                     "weights", "threads", "help"});
     setEngineThreads(cl.intValue("threads", 0));
     if (what == "knn") return benchKnn(cl);

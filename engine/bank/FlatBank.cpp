@@ -87,7 +87,7 @@ void FlatBank::rebuildIndex() {
         tagIndexes_.clear();
     }
     if (size() == 0) return;
-    index_ = createExactKnn("auto");
+    index_ = createExactKnn("auto", size(), dim_);
     // vectors_ only changes through appendRows/load, both followed by this rebuild.
     index_->setBankView(vectors_.data(), size(), dim_);
 }
@@ -114,7 +114,7 @@ KnnResult FlatBank::searchTag(const float* queries, std::size_t count, int k, st
                 }
             if (entry.rows.empty())
                 throw Error("memory bank " + spec() + ": no vectors with tag " + std::to_string(tag));
-            entry.index = createExactKnn("auto");
+            entry.index = createExactKnn("auto", entry.rows.size(), dim_);
             entry.index->setBank(subset.data(), entry.rows.size(), dim_);
             it = tagIndexes_.emplace(tag, std::move(entry)).first;
         }

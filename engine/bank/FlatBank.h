@@ -1,4 +1,4 @@
-// A memory bank of plain float32 vectors searched exactly (createExactKnn("auto")): the bank of every
+// A memory bank of plain float32 vectors searched exactly (createExactKnn("auto", rows, dim)): the bank of every
 // compressor spec (flat, random, coreset, vwcoreset, kmeans, kmeans_residual).
 #pragma once
 #include <map>

@@ -34,10 +34,16 @@ public:
     virtual KnnResult search(const float* queries, std::size_t count, int k) const = 0;
 };
 
-// "blas" (direct sgemm + partial selection), "faiss" (IndexFlatL2), "torch" (LibTorch
+// "blas" (direct sgemm + partial selection), "projected" (principal-axes lower bound, exact
+// distances for the rows it cannot rule out), "faiss" (IndexFlatL2), "torch" (LibTorch
 // chunked matmul + top-k on the CPU), "torch-cuda" (same on the GPU, when LibTorch sees one),
-// "auto" (the fastest measured on the CPU: blas). Throws pb::Error on an unknown name.
+// "auto" (blas: the fastest measured on the CPU when the bank is not known). Throws pb::Error on an
+// unknown name.
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method = "auto");
+
+// The same for a bank of `bankRows` vectors of `dim` values: "auto" picks "projected" for large banks
+// of wide vectors (65,536 rows and 64 dimensions or more), "blas" otherwise.
+std::unique_ptr<ExactKnn> createExactKnn(const std::string& method, std::size_t bankRows, int dim);
 
 // Names accepted by createExactKnn on this machine, "auto" first.
 std::vector<std::string> exactKnnMethods();

@@ -47,37 +47,46 @@ KnnBenchmarkResult benchmarkExactKnn(const std::string& method, std::size_t bank
                                      int k, int repeats) {
     if (bankSize == 0 || dim < 1 || queries == 0 || k < 1 || repeats < 1)
         throw Error("kNN benchmark: bank size, dim, queries, k and repeats must all be positive");
+    const std::vector<float> bank = randomVectors(bankSize, dim, 1234);
+    const std::vector<float> query = randomVectors(queries, dim, 5678);
+    return benchmarkExactKnnOn(method, bank.data(), bankSize, dim, query.data(), queries, k, repeats);
+}
+
+KnnBenchmarkResult benchmarkExactKnnOn(const std::string& method, const float* bank, std::size_t bankSize, int dim,
+                                       const float* queries, std::size_t queryCount, int k, int repeats,
+                                       std::vector<std::int64_t>* indicesOut) {
+    if (bankSize == 0 || dim < 1 || queryCount == 0 || k < 1 || repeats < 1)
+        throw Error("kNN benchmark: bank size, dim, queries, k and repeats must all be positive");
     auto index = createExactKnn(method);
     KnnBenchmarkResult r;
     r.method = index->name();
     r.bankSize = bankSize;
     r.dim = dim;
-    r.queries = queries;
+    r.queries = queryCount;
     r.k = k;
     r.repeats = repeats;
     r.threads = knnThreadingInfo();
 
-    const std::vector<float> bank = randomVectors(bankSize, dim, 1234);
-    const std::vector<float> query = randomVectors(queries, dim, 5678);
     auto t0 = std::chrono::steady_clock::now();
-    index->setBank(bank.data(), bankSize, dim);
+    index->setBankView(bank, bankSize, dim);
     r.setBankSeconds = secondsSince(t0);
 
-    index->search(query.data(), queries, k);  // warm-up: thread pools, page faults
+    index->search(queries, queryCount, k);  // warm-up: thread pools, page faults
     std::vector<double> times;
     for (int i = 0; i < repeats; ++i) {
         t0 = std::chrono::steady_clock::now();
-        const KnnResult result = index->search(query.data(), queries, k);
+        KnnResult result = index->search(queries, queryCount, k);
         times.push_back(secondsSince(t0));
-        if (result.indices.size() != queries * static_cast<std::size_t>(k))
+        if (result.indices.size() != queryCount * static_cast<std::size_t>(k))
             throw Error("kNN benchmark: " + method + " returned a result of the wrong size");
+        if (indicesOut && i + 1 == repeats) *indicesOut = std::move(result.indices);
     }
     std::sort(times.begin(), times.end());
     r.bestSeconds = times.front();
     r.medianSeconds = times.size() % 2 ? times[times.size() / 2]
                                        : 0.5 * (times[times.size() / 2 - 1] + times[times.size() / 2]);
-    r.queriesPerSecond = static_cast<double>(queries) / r.medianSeconds;
-    r.gflops = 2.0 * static_cast<double>(queries) * bankSize * dim / r.medianSeconds / 1e9;
+    r.queriesPerSecond = static_cast<double>(queryCount) / r.medianSeconds;
+    r.gflops = 2.0 * static_cast<double>(queryCount) * bankSize * dim / r.medianSeconds / 1e9;
     return r;
 }
 

@@ -2,6 +2,8 @@
 // and the Google Benchmark suite, plus a report of the thread pools that compete for the cores.
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <vector>
 #include <string>
 
 namespace pb {
@@ -25,6 +27,13 @@ struct KnnBenchmarkResult {
 // uniform in [-1, 1)). Throws pb::Error on an unknown method or invalid sizes.
 KnnBenchmarkResult benchmarkExactKnn(const std::string& method, std::size_t bankSize, int dim, std::size_t queries,
                                      int k, int repeats);
+
+// The same timing on given vectors (patch features of real images): `queries` rows searched against
+// `bankSize` rows. When `indicesOut` is given it receives the neighbours of the last search, so callers
+// can check that methods agree.
+KnnBenchmarkResult benchmarkExactKnnOn(const std::string& method, const float* bank, std::size_t bankSize, int dim,
+                                       const float* queries, std::size_t queryCount, int k, int repeats,
+                                       std::vector<std::int64_t>* indicesOut = nullptr);
 
 // Threads each pool would use now, e.g. "engine=2 openmp=2 openblas=2 torch-intraop=2 cores=2".
 // FAISS and LibTorch share the OpenMP pool; OpenBLAS (pthreads build) has its own, used only inside

@@ -10,6 +10,7 @@
 #include "engine/knn/ExactKnn.h"
 #include "engine/knn/FaissFlatKnn.h"
 #include "engine/knn/KnnSupport.h"
+#include "engine/knn/ProjectedBoundKnn.h"
 #include "engine/knn/TorchChunkedKnn.h"
 #include "engine/util/Error.h"
 
@@ -63,6 +64,7 @@ void expectMatches(const pb::KnnResult& got, const pb::KnnResult& want, const st
 std::vector<std::unique_ptr<pb::ExactKnn>> allMethods() {
     std::vector<std::unique_ptr<pb::ExactKnn>> v;
     v.push_back(std::make_unique<pb::BlasKnn>());
+    v.push_back(std::make_unique<pb::ProjectedBoundKnn>());
     v.push_back(std::make_unique<pb::FaissFlatKnn>());
     v.push_back(std::make_unique<pb::TorchChunkedKnn>("cpu"));
     return v;
@@ -250,6 +252,11 @@ TEST(ExactKnn, FactoryKnowsTheMethods) {
     EXPECT_EQ(pb::createExactKnn("auto")->name(), "blas");
     EXPECT_EQ(pb::createExactKnn()->name(), "blas");
     EXPECT_EQ(pb::createExactKnn("faiss")->name(), "faiss");
+    EXPECT_EQ(pb::createExactKnn("projected")->name(), "projected");
+    EXPECT_EQ(pb::createExactKnn("auto", 200000, 128)->name(), "projected");
+    EXPECT_EQ(pb::createExactKnn("auto", 200000, 16)->name(), "blas");
+    EXPECT_EQ(pb::createExactKnn("auto", 5000, 128)->name(), "blas");
+    EXPECT_EQ(pb::createExactKnn("faiss", 200000, 128)->name(), "faiss");
     EXPECT_EQ(pb::createExactKnn("torch")->name(), "torch");
     EXPECT_THROW(pb::createExactKnn("annoy"), pb::Error);
     if (!pb::TorchChunkedKnn::cudaAvailable()) {
@@ -275,4 +282,80 @@ TEST(ExactKnn, ChunksAreBalanced) {
     EXPECT_EQ(pb::knn::balancedChunk(164000, 2048), 2025u);
     EXPECT_EQ(pb::knn::balancedChunk(1, 1), 1u);
     EXPECT_EQ(pb::knn::balancedChunk(0, 7), 7u);
+}
+
+namespace {
+
+// Patch-feature-like vectors: most of the variance on a few directions, a little isotropic noise.
+std::vector<float> lowRankVectors(std::size_t count, int dim, int rank, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    std::mt19937 basisRng(7);  // the same directions for bank and queries
+    std::vector<float> basis(static_cast<std::size_t>(rank) * dim);
+    for (auto& x : basis) x = normal(basisRng);
+    std::vector<float> v(count * dim);
+    for (std::size_t i = 0; i < count; ++i) {
+        for (int r = 0; r < rank; ++r) {
+            const float w = normal(rng) * 4.0f / (1.0f + r);
+            for (int d = 0; d < dim; ++d) v[i * dim + d] += w * basis[r * dim + d];
+        }
+        for (int d = 0; d < dim; ++d) v[i * dim + d] += 0.05f * normal(rng) + 3.0f;
+    }
+    return v;
+}
+
+}  // namespace
+
+TEST(ProjectedBoundKnn, PrunesStructuredDataAndStaysExact) {
+    const int dim = 48;
+    const auto bank = lowRankVectors(12000, dim, 6, 71);
+    const auto queries = lowRankVectors(150, dim, 6, 72);
+    for (int k : {1, 5, 20}) {
+        const auto want = reference(bank, queries, dim, k);
+        // Default chunks, and chunks that cut the bank, the queries and the warm-up rows unevenly.
+        for (const auto& [qc, bc] : std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {7, 333}, {150, 64}}) {
+            pb::ProjectedBoundKnn knn(8, qc, bc, 500);
+            knn.setBank(bank.data(), 12000, dim);
+            EXPECT_EQ(knn.projectedDims(), 8);
+            const std::string what = "k " + std::to_string(k) + " chunks " + std::to_string(qc) + "x" + std::to_string(bc);
+            expectMatches(knn.search(queries.data(), 150, k), want, what);
+            const auto stats = knn.lastSearchStats();
+            EXPECT_EQ(stats.pairs, 150u * 12000u) << what;
+            // The bound is used for (almost) every pair outside the warm-up and rules out nearly all of them.
+            EXPECT_GT(stats.boundedPairs, stats.pairs * 9 / 10) << what;
+            EXPECT_LT(stats.exactDistances, stats.boundedPairs / 20) << what;
+        }
+    }
+}
+
+TEST(ProjectedBoundKnn, IsotropicDataFallsBackToTheFullProduct) {
+    // With no dominant directions two axes bound nothing: the search switches to the full product and
+    // still returns the exact neighbours.
+    const int dim = 32, k = 5;
+    const auto bank = randomVectors(9000, dim, 81);
+    const auto queries = randomVectors(60, dim, 82);
+    pb::ProjectedBoundKnn knn(2, 0, 1000, 1000);
+    knn.setBank(bank.data(), 9000, dim);
+    expectMatches(knn.search(queries.data(), 60, k), reference(bank, queries, dim, k), "isotropic");
+    const auto stats = knn.lastSearchStats();
+    EXPECT_GT(stats.boundedPairs, 0u);
+    EXPECT_LT(stats.boundedPairs, stats.pairs / 4);
+}
+
+TEST(ProjectedBoundKnn, EqualDistancesKeepTheSmallerIndexAcrossTheWarmUp) {
+    // 1000 rows with about 100 warm-up rows: every 10th row is searched first. Row 3 copies warm-up row 40,
+    // so the larger index reaches the heap first; the smaller must still rank first.
+    const int dim = 16;
+    auto bank = lowRankVectors(1000, dim, 4, 91);
+    std::copy(bank.begin() + 40 * dim, bank.begin() + 41 * dim, bank.begin() + 3 * dim);
+    std::vector<float> query(bank.begin() + 40 * dim, bank.begin() + 41 * dim);
+    query[0] += 0.001f;
+    pb::ProjectedBoundKnn knn(4, 0, 128, 100);
+    knn.setBank(bank.data(), 1000, dim);
+    const auto r = knn.search(query.data(), 1, 2);
+    EXPECT_EQ(r.index(0, 0), 3);
+    EXPECT_EQ(r.index(0, 1), 40);
+    EXPECT_EQ(r.distance(0, 0), r.distance(0, 1));
+    EXPECT_GT(knn.lastSearchStats().boundedPairs, 0u);
+    EXPECT_EQ(knn.search(query.data(), 1, 1).index(0, 0), 3) << "k = 1 keeps the smaller index too";
 }

@@ -1,0 +1,345 @@
+#include "engine/knn/ProjectedBoundKnn.h"
+
+#include <cblas.h>
+
+#include <Eigen/Eigenvalues>
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include "engine/knn/KnnSupport.h"
+
+namespace pb {
+
+namespace {
+
+constexpr std::size_t kDefaultQueryChunk = 1024;
+constexpr std::size_t kDefaultBankChunk = 2048;
+constexpr std::size_t kDefaultWarmRows = 8192;
+constexpr std::size_t kMaxCovarianceRows = 131072;  // a strided sample is plenty for the axes
+constexpr std::size_t kProjectionRows = 4096;       // rows centred and projected at a time
+// A bounded chunk whose bound lets more than this share of its pairs through costs more than the full
+// product (an exact distance costs several times a pair of the sgemm); the query chunk then stops
+// using the bound.
+constexpr double kFallbackShare = 0.1;
+// Bounds and distances are float expansions; a row is pruned only when its bound exceeds the k-th
+// best by more than this share of (||q'|| + max ||b'||)^2, far above their rounding error.
+constexpr float kRoundingMargin = 1e-5f;
+
+// Bounded max-heap of (value, index) ordered by value, then index: the root is the worst of the k best
+// so far. The warm-up rows are scanned out of order, so ties are settled by index explicitly.
+struct TopK {
+    float* value;
+    std::int64_t* index;
+    int k;
+
+    static bool worse(float va, std::int64_t ia, float vb, std::int64_t ib) { return va > vb || (va == vb && ia > ib); }
+    bool admits(float v, std::int64_t idx) const { return worse(value[0], index[0], v, idx); }
+
+    void replaceRoot(float v, std::int64_t idx) {
+        int i = 0;
+        for (;;) {
+            int child = 2 * i + 1;
+            if (child >= k) break;
+            if (child + 1 < k && worse(value[child + 1], index[child + 1], value[child], index[child])) ++child;
+            if (!worse(value[child], index[child], v, idx)) break;
+            value[i] = value[child];
+            index[i] = index[child];
+            i = child;
+        }
+        value[i] = v;
+        index[i] = idx;
+    }
+};
+
+__attribute__((target_clones("avx512f", "avx2", "default"))) float dot(const float* a, const float* b, int n) {
+    // Sixteen independent sums vectorise without reassociating a single float sum.
+    float acc[16] = {};
+    int d = 0;
+    for (; d + 16 <= n; d += 16)
+        for (int t = 0; t < 16; ++t) acc[t] += a[d + t] * b[d + t];
+    for (; d < n; ++d) acc[0] += a[d] * b[d];
+    float s = 0;
+    for (float x : acc) s += x;
+    return s;
+}
+
+// Positions j of one block row whose bound value c[j] + norms[j] is below `limit`, written to `out`.
+// Returns how many. One call per row keeps the dispatch cost negligible and the loop vectorised.
+__attribute__((target_clones("avx512f", "avx2", "default"))) std::size_t rowsBelow(const float* c, const float* norms,
+                                                                                  std::size_t n, float limit,
+                                                                                  std::uint32_t* out) {
+    constexpr std::size_t B = 16;
+    std::size_t found = 0, j = 0;
+    for (; j + B <= n; j += B) {
+        int any = 0;
+        for (std::size_t t = 0; t < B; ++t) any |= c[j + t] + norms[j + t] < limit;
+        if (!any) continue;
+        for (std::size_t t = 0; t < B; ++t)
+            if (c[j + t] + norms[j + t] < limit) out[found++] = static_cast<std::uint32_t>(j + t);
+    }
+    for (; j < n; ++j)
+        if (c[j] + norms[j] < limit) out[found++] = static_cast<std::uint32_t>(j);
+    return found;
+}
+
+// Full product block: values ||b||^2 - 2 q.b straight into the heap. Bank row = first + j * step; rows the
+// warm-up already offered are skipped.
+template <typename Skip>
+void selectFull(const float* c, const float* norms, std::size_t n, std::int64_t first, std::int64_t step, TopK& heap,
+                const Skip& skip) {
+    float threshold = heap.value[0];
+    for (std::size_t j = 0; j < n; ++j) {
+        const float v = c[j] + norms[j];
+        if (v > threshold) continue;
+        const std::int64_t row = first + static_cast<std::int64_t>(j) * step;
+        if (!heap.admits(v, row) || skip(row)) continue;
+        heap.replaceRoot(v, row);
+        threshold = heap.value[0];
+    }
+}
+
+}  // namespace
+
+ProjectedBoundKnn::ProjectedBoundKnn(int projectedDims, std::size_t queryChunk, std::size_t bankChunk,
+                                     std::size_t warmRows)
+    : requestedDims_(projectedDims),
+      warmTarget_(warmRows ? warmRows : kDefaultWarmRows),
+      queryChunk_(queryChunk ? queryChunk : kDefaultQueryChunk),
+      bankChunk_(bankChunk ? bankChunk : kDefaultBankChunk) {}
+
+void ProjectedBoundKnn::setBank(const float* vectors, std::size_t count, int dim) {
+    knn::checkVectors(name(), "bank", vectors, count, dim);
+    owned_.assign(vectors, vectors + count * static_cast<std::size_t>(dim));
+    bank_ = owned_.data();
+    prepare(count, dim);
+}
+
+void ProjectedBoundKnn::setBankView(const float* vectors, std::size_t count, int dim) {
+    knn::checkVectors(name(), "bank", vectors, count, dim);
+    owned_.clear();
+    owned_.shrink_to_fit();
+    bank_ = vectors;
+    prepare(count, dim);
+}
+
+void ProjectedBoundKnn::prepare(std::size_t count, int dim) {
+    count_ = count;
+    dim_ = dim;
+    const std::size_t D = static_cast<std::size_t>(dim);
+    rank_ = requestedDims_ > 0 ? std::min(requestedDims_, dim) : std::clamp(dim / 4, 1, 64);
+    bankNorms_ = knn::squaredNorms(bank_, count, dim);
+
+    // Principal axes of a strided sample: any orthonormal axes give a valid bound, good ones a tight one.
+    const std::size_t stride = std::max<std::size_t>(1, (count + kMaxCovarianceRows - 1) / kMaxCovarianceRows);
+    const std::size_t samples = (count + stride - 1) / stride;
+    std::vector<double> mean(D, 0.0);
+    for (std::size_t s = 0; s < samples; ++s)
+        for (std::size_t d = 0; d < D; ++d) mean[d] += bank_[s * stride * D + d];
+    mean_.resize(D);
+    for (std::size_t d = 0; d < D; ++d) mean_[d] = static_cast<float>(mean[d] / static_cast<double>(samples));
+
+    std::vector<float> covariance(D * D, 0.0f);
+    std::vector<float> centred(std::min(samples, kProjectionRows) * D);
+    for (std::size_t s0 = 0; s0 < samples; s0 += kProjectionRows) {
+        const std::size_t n = std::min(kProjectionRows, samples - s0);
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t d = 0; d < D; ++d) centred[i * D + d] = bank_[(s0 + i) * stride * D + d] - mean_[d];
+        cblas_ssyrk(CblasRowMajor, CblasUpper, CblasTrans, dim, static_cast<int>(n), 1.0f, centred.data(), dim, 1.0f,
+                    covariance.data(), dim);
+    }
+    Eigen::MatrixXd cov(dim, dim);
+    for (std::size_t i = 0; i < D; ++i)
+        for (std::size_t j = i; j < D; ++j) cov(i, j) = cov(j, i) = covariance[i * D + j];
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(cov);  // eigenvalues ascending
+    axes_.resize(D * static_cast<std::size_t>(rank_));
+    for (std::size_t d = 0; d < D; ++d)
+        for (int a = 0; a < rank_; ++a) axes_[d * rank_ + a] = static_cast<float>(eigen.eigenvectors()(d, dim - 1 - a));
+
+    const std::size_t width = static_cast<std::size_t>(rank_) + 1;
+    projected_.resize(count * width);
+    projectedNorms_.resize(count);
+    project(bank_, count, projected_.data(), projectedNorms_.data());
+    warmStride_ = std::max<std::size_t>(1, count / warmTarget_);
+    warmCount_ = (count + warmStride_ - 1) / warmStride_;
+    warmRows_.resize(warmCount_ * D);
+    warmNorms_.resize(warmCount_);
+    for (std::size_t w = 0; w < warmCount_; ++w) {
+        std::copy_n(bank_ + w * warmStride_ * D, D, warmRows_.data() + w * D);
+        warmNorms_[w] = bankNorms_[w * warmStride_];
+    }
+    largestProjectedNorm_ = 0;
+    for (float n : projectedNorms_) largestProjectedNorm_ = std::max(largestProjectedNorm_, std::sqrt(n));
+}
+
+void ProjectedBoundKnn::project(const float* vectors, std::size_t count, float* out, float* norms) const {
+    const std::size_t D = static_cast<std::size_t>(dim_);
+    const std::size_t width = static_cast<std::size_t>(rank_) + 1;
+    std::vector<float> centred(std::min(count, kProjectionRows) * D);
+    std::vector<float> coords(std::min(count, kProjectionRows) * rank_);
+    for (std::size_t r0 = 0; r0 < count; r0 += kProjectionRows) {
+        const std::size_t n = std::min(kProjectionRows, count - r0);
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t d = 0; d < D; ++d) centred[i * D + d] = vectors[(r0 + i) * D + d] - mean_[d];
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(n), rank_, dim_, 1.0f, centred.data(),
+                    dim_, axes_.data(), rank_, 0.0f, coords.data(), rank_);
+        for (std::size_t i = 0; i < n; ++i) {
+            double whole = 0, kept = 0;
+            for (std::size_t d = 0; d < D; ++d) whole += static_cast<double>(centred[i * D + d]) * centred[i * D + d];
+            float* row = out + (r0 + i) * width;
+            for (int a = 0; a < rank_; ++a) {
+                row[a] = coords[i * rank_ + a];
+                kept += static_cast<double>(row[a]) * row[a];
+            }
+            const double rest = std::max(0.0, whole - kept);
+            row[rank_] = static_cast<float>(std::sqrt(rest));
+            norms[r0 + i] = static_cast<float>(kept + rest);
+        }
+    }
+}
+
+KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int k) const {
+    knn::checkSearch(name(), count_, dim_, queries, count, k);
+    KnnResult result = knn::makeResult(count, k);
+    Stats stats;
+    if (count == 0) {
+        recordStats(stats);
+        return result;
+    }
+
+    const std::size_t D = static_cast<std::size_t>(dim_);
+    const std::size_t width = static_cast<std::size_t>(rank_) + 1;
+    const std::size_t qChunk = knn::balancedChunk(count, queryChunk_);
+    const std::size_t bChunk = knn::balancedChunk(count_, bankChunk_);
+    std::vector<float> block(qChunk * bChunk);
+    std::vector<float> queryProjected(qChunk * width), queryProjectedNorms(qChunk);
+    std::vector<float> offset(qChunk);  // bound threshold = heap root + offset
+    const int threads = knn::workerThreads();
+
+    for (std::size_t q0 = 0; q0 < count; q0 += qChunk) {
+        const std::size_t qn = std::min(qChunk, count - q0);
+        const float* q = queries + q0 * D;
+        float* heapValues = result.distances.data() + q0 * k;
+        std::int64_t* heapIndices = result.indices.data() + q0 * k;
+        std::fill(heapValues, heapValues + qn * k, std::numeric_limits<float>::infinity());
+        project(q, qn, queryProjected.data(), queryProjectedNorms.data());
+        const std::vector<float> norms = knn::squaredNorms(q, qn, dim_);
+        for (std::size_t i = 0; i < qn; ++i) {
+            // bound^2 = ||q'||^2 + (||b'||^2 - 2 q'.b') and distance^2 = ||q||^2 + heap value.
+            const float scale = std::sqrt(queryProjectedNorms[i]) + largestProjectedNorm_;
+            offset[i] = norms[i] - queryProjectedNorms[i] + kRoundingMargin * scale * scale;
+        }
+
+        // Warm-up: the full product with rows spread over the whole bank gives every query a k-th best
+        // distance close to its final one, so the bound prunes from the first bank chunk on.
+        for (std::size_t w0 = 0; w0 < warmCount_; w0 += bChunk) {
+            const std::size_t wn = std::min(bChunk, warmCount_ - w0);
+            stats.pairs += qn * wn;
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(qn), static_cast<int>(wn), dim_,
+                        -2.0f, q, dim_, warmRows_.data() + w0 * D, dim_, 0.0f, block.data(), static_cast<int>(wn));
+            knn::parallelFor(qn, threads, [&](std::size_t begin, std::size_t end) {
+                for (std::size_t r = begin; r < end; ++r) {
+                    TopK heap{heapValues + r * k, heapIndices + r * k, k};
+                    selectFull(block.data() + r * wn, warmNorms_.data() + w0, wn,
+                               static_cast<std::int64_t>(w0 * warmStride_), static_cast<std::int64_t>(warmStride_),
+                               heap, [](std::int64_t) { return false; });
+                }
+            });
+        }
+        // The bounded rows get their values from dot(); give the warm-up winners the same arithmetic so
+        // that a row and its exact copy compare equal and the smaller index wins.
+        knn::parallelFor(qn, threads, [&](std::size_t begin, std::size_t end) {
+            std::vector<std::pair<float, std::int64_t>> items(k);
+            for (std::size_t r = begin; r < end; ++r) {
+                float* values = heapValues + r * k;
+                std::int64_t* indices = heapIndices + r * k;
+                for (int j = 0; j < k; ++j) {
+                    const std::int64_t row = indices[j];
+                    items[j] = {row < 0 ? values[j] : bankNorms_[row] - 2.0f * dot(q + r * D, bank_ + row * D, dim_), row};
+                }
+                // Sorted worst first is a valid max-heap.
+                std::sort(items.begin(), items.end(),
+                          [](const auto& a, const auto& b) { return TopK::worse(a.first, a.second, b.first, b.second); });
+                for (int j = 0; j < k; ++j) {
+                    values[j] = items[j].first;
+                    indices[j] = items[j].second;
+                }
+            }
+        });
+        if (warmStride_ == 1) continue;  // the warm-up was the whole bank
+        const auto warmRow = [this](std::int64_t row) { return static_cast<std::size_t>(row) % warmStride_ == 0; };
+
+        bool bounded = true;
+        for (std::size_t b0 = 0; b0 < count_; b0 += bChunk) {
+            const std::size_t bn = std::min(bChunk, count_ - b0);
+            const auto warmBefore = [this](std::size_t row) { return (row + warmStride_ - 1) / warmStride_; };
+            const std::size_t fresh = bn - (warmBefore(b0 + bn) - warmBefore(b0));  // rows not in the warm-up
+            stats.pairs += qn * fresh;
+            if (!bounded) {
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(qn), static_cast<int>(bn), dim_,
+                            -2.0f, q, dim_, bank_ + b0 * D, dim_, 0.0f, block.data(), static_cast<int>(bn));
+                knn::parallelFor(qn, threads, [&](std::size_t begin, std::size_t end) {
+                    for (std::size_t r = begin; r < end; ++r) {
+                        TopK heap{heapValues + r * k, heapIndices + r * k, k};
+                        selectFull(block.data() + r * bn, bankNorms_.data() + b0, bn, static_cast<std::int64_t>(b0), 1,
+                                   heap, warmRow);
+                    }
+                });
+                continue;
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(qn), static_cast<int>(bn),
+                        static_cast<int>(width), -2.0f, queryProjected.data(), static_cast<int>(width),
+                        projected_.data() + b0 * width, static_cast<int>(width), 0.0f, block.data(),
+                        static_cast<int>(bn));
+            std::atomic<std::size_t> exact{0};
+            knn::parallelFor(qn, threads, [&](std::size_t begin, std::size_t end) {
+                std::size_t checked = 0;
+                std::vector<std::uint32_t> positions(bn);
+                const float* pnorms = projectedNorms_.data() + b0;
+                for (std::size_t r = begin; r < end; ++r) {
+                    TopK heap{heapValues + r * k, heapIndices + r * k, k};
+                    const float* c = block.data() + r * bn;
+                    const float* query = q + r * D;
+                    float limit = heap.value[0] + offset[r];
+                    // The limit only falls while a row is visited: positions found with the older limit are
+                    // tested again against the current one.
+                    const std::size_t found = rowsBelow(c, pnorms, bn, limit, positions.data());
+                    for (std::size_t f = 0; f < found; ++f) {
+                        const std::size_t j = positions[f];
+                        if (!(c[j] + pnorms[j] < limit)) continue;
+                        const std::int64_t row = static_cast<std::int64_t>(b0 + j);
+                        if (warmRow(row)) continue;
+                        ++checked;
+                        const float v = bankNorms_[row] - 2.0f * dot(query, bank_ + row * D, dim_);
+                        if (heap.admits(v, row)) {
+                            heap.replaceRoot(v, row);
+                            limit = heap.value[0] + offset[r];
+                        }
+                    }
+                }
+                exact += checked;
+            });
+            stats.boundedPairs += qn * fresh;
+            stats.exactDistances += exact;
+            // Too little pruned: the full product is cheaper for the rest of this query chunk.
+            if (static_cast<double>(exact) > kFallbackShare * static_cast<double>(qn * fresh)) bounded = false;
+        }
+    }
+    knn::refineExact(bank_, queries, dim_, result);
+    recordStats(stats);
+    return result;
+}
+
+ProjectedBoundKnn::Stats ProjectedBoundKnn::lastSearchStats() const {
+    std::lock_guard<std::mutex> lock(statsMutex_);
+    return stats_;
+}
+
+void ProjectedBoundKnn::recordStats(const Stats& stats) const {
+    std::lock_guard<std::mutex> lock(statsMutex_);
+    stats_ = stats;
+}
+
+}  // namespace pb
