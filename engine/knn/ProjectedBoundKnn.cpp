@@ -85,18 +85,13 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) std::size_t rowsBel
     return found;
 }
 
-// Full product block: values ||b||^2 - 2 q.b straight into the heap. Bank row = first + j * step; rows the
-// warm-up already offered are skipped.
-template <typename Skip>
-void selectFull(const float* c, const float* norms, std::size_t n, std::int64_t first, std::int64_t step, TopK& heap,
-                const Skip& skip) {
+// Full product block: values ||b||^2 - 2 q.b straight into the heap; rows[j] is the bank row of column j.
+void selectFull(const float* c, const float* norms, std::size_t n, const std::int64_t* rows, TopK& heap) {
     float threshold = heap.value[0];
     for (std::size_t j = 0; j < n; ++j) {
         const float v = c[j] + norms[j];
-        if (v > threshold) continue;
-        const std::int64_t row = first + static_cast<std::int64_t>(j) * step;
-        if (!heap.admits(v, row) || skip(row)) continue;
-        heap.replaceRoot(v, row);
+        if (v > threshold || !heap.admits(v, rows[j])) continue;
+        heap.replaceRoot(v, rows[j]);
         threshold = heap.value[0];
     }
 }
@@ -158,18 +153,33 @@ void ProjectedBoundKnn::prepare(std::size_t count, int dim) {
     for (std::size_t d = 0; d < D; ++d)
         for (int a = 0; a < rank_; ++a) axes_[d * rank_ + a] = static_cast<float>(eigen.eigenvectors()(d, dim - 1 - a));
 
+    // Coarse-to-fine order: every S-th row first (S, a power of two, leaves about warmTarget_ rows), then the
+    // rows halfway between, and so on. Each pass spreads over the whole bank, so the k-th best distances
+    // fall early and the bound rules out more of every later pass.
+    std::size_t coarsest = 1;
+    while (coarsest * 2 <= count / std::max<std::size_t>(1, warmTarget_)) coarsest *= 2;
+    order_.clear();
+    order_.reserve(count);
+    for (std::size_t row = 0; row < count; row += coarsest) order_.push_back(static_cast<std::int64_t>(row));
+    warmCount_ = order_.size();
+    for (std::size_t step = coarsest / 2; step >= 1; step /= 2)
+        for (std::size_t row = step; row < count; row += 2 * step) order_.push_back(static_cast<std::int64_t>(row));
+
     const std::size_t width = static_cast<std::size_t>(rank_) + 1;
+    std::vector<float> projected(count * width), projectedNorms(count);
+    project(bank_, count, projected.data(), projectedNorms.data());
     projected_.resize(count * width);
     projectedNorms_.resize(count);
-    project(bank_, count, projected_.data(), projectedNorms_.data());
-    warmStride_ = std::max<std::size_t>(1, count / warmTarget_);
-    warmCount_ = (count + warmStride_ - 1) / warmStride_;
-    warmRows_.resize(warmCount_ * D);
-    warmNorms_.resize(warmCount_);
-    for (std::size_t w = 0; w < warmCount_; ++w) {
-        std::copy_n(bank_ + w * warmStride_ * D, D, warmRows_.data() + w * D);
-        warmNorms_[w] = bankNorms_[w * warmStride_];
+    orderedNorms_.resize(count);
+    for (std::size_t pos = 0; pos < count; ++pos) {
+        const std::size_t row = static_cast<std::size_t>(order_[pos]);
+        std::copy_n(projected.data() + row * width, width, projected_.data() + pos * width);
+        projectedNorms_[pos] = projectedNorms[row];
+        orderedNorms_[pos] = bankNorms_[row];
     }
+    warmRows_.resize(warmCount_ * D);
+    for (std::size_t pos = 0; pos < warmCount_; ++pos)
+        std::copy_n(bank_ + static_cast<std::size_t>(order_[pos]) * D, D, warmRows_.data() + pos * D);
     largestProjectedNorm_ = 0;
     for (float n : projectedNorms_) largestProjectedNorm_ = std::max(largestProjectedNorm_, std::sqrt(n));
 }
@@ -216,6 +226,8 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
     std::vector<float> block(qChunk * bChunk);
     std::vector<float> queryProjected(qChunk * width), queryProjectedNorms(qChunk);
     std::vector<float> offset(qChunk);  // bound threshold = heap root + offset
+    std::vector<float> gathered;         // bank rows of a block searched in full, in visiting order
+    if (warmCount_ < count_) gathered.resize(bChunk * D);
     const int threads = knn::workerThreads();
 
     for (std::size_t q0 = 0; q0 < count; q0 += qChunk) {
@@ -232,8 +244,8 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
             offset[i] = norms[i] - queryProjectedNorms[i] + kRoundingMargin * scale * scale;
         }
 
-        // Warm-up: the full product with rows spread over the whole bank gives every query a k-th best
-        // distance close to its final one, so the bound prunes from the first bank chunk on.
+        // Warm-up: the full product with the coarsest pass gives every query a k-th best distance close to
+        // its final one, so the bound prunes from the next pass on.
         for (std::size_t w0 = 0; w0 < warmCount_; w0 += bChunk) {
             const std::size_t wn = std::min(bChunk, warmCount_ - w0);
             stats.pairs += qn * wn;
@@ -242,9 +254,7 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
             knn::parallelFor(qn, threads, [&](std::size_t begin, std::size_t end) {
                 for (std::size_t r = begin; r < end; ++r) {
                     TopK heap{heapValues + r * k, heapIndices + r * k, k};
-                    selectFull(block.data() + r * wn, warmNorms_.data() + w0, wn,
-                               static_cast<std::int64_t>(w0 * warmStride_), static_cast<std::int64_t>(warmStride_),
-                               heap, [](std::int64_t) { return false; });
+                    selectFull(block.data() + r * wn, orderedNorms_.data() + w0, wn, order_.data() + w0, heap);
                 }
             });
         }
@@ -268,36 +278,34 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
                 }
             }
         });
-        if (warmStride_ == 1) continue;  // the warm-up was the whole bank
-        const auto warmRow = [this](std::int64_t row) { return static_cast<std::size_t>(row) % warmStride_ == 0; };
 
         bool bounded = true;
-        for (std::size_t b0 = 0; b0 < count_; b0 += bChunk) {
-            const std::size_t bn = std::min(bChunk, count_ - b0);
-            const auto warmBefore = [this](std::size_t row) { return (row + warmStride_ - 1) / warmStride_; };
-            const std::size_t fresh = bn - (warmBefore(b0 + bn) - warmBefore(b0));  // rows not in the warm-up
-            stats.pairs += qn * fresh;
+        for (std::size_t p0 = warmCount_; p0 < count_; p0 += bChunk) {
+            const std::size_t bn = std::min(bChunk, count_ - p0);
+            const std::int64_t* rows = order_.data() + p0;
+            stats.pairs += qn * bn;
             if (!bounded) {
+                for (std::size_t j = 0; j < bn; ++j)
+                    std::copy_n(bank_ + static_cast<std::size_t>(rows[j]) * D, D, gathered.data() + j * D);
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(qn), static_cast<int>(bn), dim_,
-                            -2.0f, q, dim_, bank_ + b0 * D, dim_, 0.0f, block.data(), static_cast<int>(bn));
+                            -2.0f, q, dim_, gathered.data(), dim_, 0.0f, block.data(), static_cast<int>(bn));
                 knn::parallelFor(qn, threads, [&](std::size_t begin, std::size_t end) {
                     for (std::size_t r = begin; r < end; ++r) {
                         TopK heap{heapValues + r * k, heapIndices + r * k, k};
-                        selectFull(block.data() + r * bn, bankNorms_.data() + b0, bn, static_cast<std::int64_t>(b0), 1,
-                                   heap, warmRow);
+                        selectFull(block.data() + r * bn, orderedNorms_.data() + p0, bn, rows, heap);
                     }
                 });
                 continue;
             }
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(qn), static_cast<int>(bn),
                         static_cast<int>(width), -2.0f, queryProjected.data(), static_cast<int>(width),
-                        projected_.data() + b0 * width, static_cast<int>(width), 0.0f, block.data(),
+                        projected_.data() + p0 * width, static_cast<int>(width), 0.0f, block.data(),
                         static_cast<int>(bn));
             std::atomic<std::size_t> exact{0};
             knn::parallelFor(qn, threads, [&](std::size_t begin, std::size_t end) {
                 std::size_t checked = 0;
                 std::vector<std::uint32_t> positions(bn);
-                const float* pnorms = projectedNorms_.data() + b0;
+                const float* pnorms = projectedNorms_.data() + p0;
                 for (std::size_t r = begin; r < end; ++r) {
                     TopK heap{heapValues + r * k, heapIndices + r * k, k};
                     const float* c = block.data() + r * bn;
@@ -309,10 +317,9 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
                     for (std::size_t f = 0; f < found; ++f) {
                         const std::size_t j = positions[f];
                         if (!(c[j] + pnorms[j] < limit)) continue;
-                        const std::int64_t row = static_cast<std::int64_t>(b0 + j);
-                        if (warmRow(row)) continue;
                         ++checked;
-                        const float v = bankNorms_[row] - 2.0f * dot(query, bank_ + row * D, dim_);
+                        const std::int64_t row = rows[j];
+                        const float v = orderedNorms_[p0 + j] - 2.0f * dot(query, bank_ + row * D, dim_);
                         if (heap.admits(v, row)) {
                             heap.replaceRoot(v, row);
                             limit = heap.value[0] + offset[r];
@@ -321,10 +328,10 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
                 }
                 exact += checked;
             });
-            stats.boundedPairs += qn * fresh;
+            stats.boundedPairs += qn * bn;
             stats.exactDistances += exact;
             // Too little pruned: the full product is cheaper for the rest of this query chunk.
-            if (static_cast<double>(exact) > kFallbackShare * static_cast<double>(qn * fresh)) bounded = false;
+            if (static_cast<double>(exact) > kFallbackShare * static_cast<double>(qn * bn)) bounded = false;
         }
     }
     knn::refineExact(bank_, queries, dim_, result);

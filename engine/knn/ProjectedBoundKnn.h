@@ -21,7 +21,8 @@ class ProjectedBoundKnn : public ExactKnn {
 public:
     // projectedDims: r, the principal axes kept (0: a quarter of the dimension, between 1 and 64).
     // Chunks as in BlasKnn (0: 1024 queries x 2048 bank rows).
-    // warmRows: about this many bank rows, spread evenly, are searched in full first (0: 8192).
+    // warmRows: about this many bank rows (at least warmRows, fewer than twice as many), spread evenly,
+    // are searched in full first (0: 8192).
     explicit ProjectedBoundKnn(int projectedDims = 0, std::size_t queryChunk = 0, std::size_t bankChunk = 0,
                                std::size_t warmRows = 0);
     ProjectedBoundKnn(const ProjectedBoundKnn&) = delete;
@@ -59,12 +60,12 @@ private:
     std::vector<float> bankNorms_;   // ||b||^2
     std::vector<float> mean_;        // [dim]
     std::vector<float> axes_;        // [dim][rank_], orthonormal columns
-    std::vector<float> projected_;   // [count][rank_ + 1]
+    std::vector<float> projected_;   // [count][rank_ + 1], in visiting order
     std::vector<float> projectedNorms_;
-    std::size_t warmStride_ = 1;    // warm-up rows: every warmStride_-th bank row
-    std::size_t warmCount_ = 0;
-    std::vector<float> warmRows_;   // [warmCount_][dim], copied for one contiguous sgemm
-    std::vector<float> warmNorms_;
+    std::vector<std::int64_t> order_;  // bank rows in visiting order, coarse to fine
+    std::size_t warmCount_ = 0;        // the first warmCount_ of order_ are searched in full
+    std::vector<float> warmRows_;      // [warmCount_][dim], copied for one contiguous sgemm
+    std::vector<float> orderedNorms_;  // ||b||^2 in visiting order
     float largestProjectedNorm_ = 0;  // max ||b'||, for the rounding margin
     std::size_t count_ = 0;
     int dim_ = 0;

@@ -343,7 +343,7 @@ TEST(ProjectedBoundKnn, IsotropicDataFallsBackToTheFullProduct) {
 }
 
 TEST(ProjectedBoundKnn, EqualDistancesKeepTheSmallerIndexAcrossTheWarmUp) {
-    // 1000 rows with about 100 warm-up rows: every 10th row is searched first. Row 3 copies warm-up row 40,
+    // 1000 rows, warm-up of at least 100: every 8th row is searched first. Row 3 copies warm-up row 40,
     // so the larger index reaches the heap first; the smaller must still rank first.
     const int dim = 16;
     auto bank = lowRankVectors(1000, dim, 4, 91);
