@@ -87,10 +87,19 @@ void FlatBank::rebuildIndex() {
         tagIndexes_.clear();
     }
     if (size() == 0) return;
-    index_ = createExactKnn("auto", size(), dim_);
+    index_ = createExactKnn(method_, size(), dim_);
     // vectors_ only changes through appendRows/load, both followed by this rebuild.
     index_->setBankView(vectors_.data(), size(), dim_);
 }
+
+void FlatBank::setSearchMethod(const std::string& method) {
+    if (method == method_) return;
+    createExactKnn(method);  // an unknown method fails here, before anything changes
+    method_ = method;
+    rebuildIndex();
+}
+
+std::string FlatBank::searchMethod() const { return index_ ? index_->name() : std::string(); }
 
 KnnResult FlatBank::search(const float* queries, std::size_t count, int k) const {
     if (!index_) throw Error("memory bank " + spec() + ": search of an empty bank");
@@ -114,7 +123,7 @@ KnnResult FlatBank::searchTag(const float* queries, std::size_t count, int k, st
                 }
             if (entry.rows.empty())
                 throw Error("memory bank " + spec() + ": no vectors with tag " + std::to_string(tag));
-            entry.index = createExactKnn("auto", entry.rows.size(), dim_);
+            entry.index = createExactKnn(method_, entry.rows.size(), dim_);
             entry.index->setBank(subset.data(), entry.rows.size(), dim_);
             it = tagIndexes_.emplace(tag, std::move(entry)).first;
         }

@@ -1,4 +1,4 @@
-// A memory bank of plain float32 vectors searched exactly (createExactKnn("auto", rows, dim)): the bank of every
+// A memory bank of plain float32 vectors searched exactly (createExactKnn(method, rows, dim)): the bank of every
 // compressor spec (flat, random, coreset, vwcoreset, kmeans, kmeans_residual).
 #pragma once
 #include <map>
@@ -32,6 +32,8 @@ public:
     std::vector<float> vectors() const override { return vectors_; }
     void save(BankFileWriter& out) const override;
     void load(const SafetensorsFile& file) override;
+    void setSearchMethod(const std::string& method) override;
+    std::string searchMethod() const override;
 
     // Vectors kept per source vector by add(): the fraction of a fraction budget, else the ratio
     // build() achieved (0 before any build).
@@ -54,6 +56,7 @@ private:
     std::size_t sourceCount_ = 0;
     std::uint64_t batches_ = 0;  // build + adds so far: the seed of batch b is spec seed + b
     double keepRatio_ = 0;
+    std::string method_ = "auto";
     std::unique_ptr<ExactKnn> index_;
     mutable std::mutex tagMutex_;  // searchTag builds its per-tag indexes lazily, possibly from several threads
     mutable std::map<std::int32_t, TagIndex> tagIndexes_;

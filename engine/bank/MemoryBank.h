@@ -64,6 +64,13 @@ public:
     // pb::Error naming the file when the content is inconsistent.
     virtual void save(BankFileWriter& out) const = 0;
     virtual void load(const SafetensorsFile& file) = 0;
+
+    // The exact kNN method (createExactKnn) of banks searched exactly; "auto" (the default) picks one by
+    // the bank's size. An execution setting, not part of the bank: files do not record it. Banks searched
+    // otherwise (IVF-PQ) ignore it. pb::Error on an unknown method, and the bank keeps its previous one.
+    virtual void setSearchMethod(const std::string& method) { (void)method; }
+    // The method searching the bank now ("projected", "blas", ...), empty when empty or not exact.
+    virtual std::string searchMethod() const { return {}; }
 };
 
 // "flat", "random:B", "coreset:B", "vwcoreset:B", "kmeans:B", "kmeans_residual:B" give an exact-search

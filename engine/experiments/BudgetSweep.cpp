@@ -225,6 +225,7 @@ BudgetSweepResult BudgetSweep::run(const std::string& product, const std::vector
             const auto buildStart = Clock::now();
             ScopedStageTimer timer(result.times, "bank");
             bank = createBank(spec);
+            bank->setSearchMethod(options_.knnMethod);
             bank->build(patches.data(), sourceCount, dim, 0, quiet);
             point.buildSeconds = secondsSince(buildStart);
         } catch (const Cancelled&) {

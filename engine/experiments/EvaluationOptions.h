@@ -17,7 +17,7 @@ struct EvaluationOptions {
     bool scaleKWithCompression = true;
     ImageScoreRule imageScore = ImageScoreRule::P95;
     double smoothingSigma = 0.0;           // Gaussian sigma on the input-resolution map; 0 = none (paper default)
-    std::string knnMethod = "auto";        // exact search of leave-one-out scores: faiss | torch | blas | projected | auto
+    std::string knnMethod = "auto";        // exact search of flat and compressed banks: auto | blas | projected | faiss | torch | torch-cuda
     std::string bankSpec = "flat";         // memory bank factory string (createBank): flat, coreset:1/16, ivfpq:...
     std::string cacheDir;                  // empty = no feature cache
     int maxTrainImages = 0;                // 0 = all; otherwise the first N (sorted) train images

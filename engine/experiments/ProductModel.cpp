@@ -30,6 +30,7 @@ ProductModel::ProductModel(Backbone& backbone, EvaluationOptions options)
                     ", got " + std::to_string(options_.crop));
     if (options_.k < 1) throw Error("k must be at least 1, got " + std::to_string(options_.k));
     createBank(options_.bankSpec);  // a malformed spec fails here, before any image is read
+    createExactKnn(options_.knnMethod);  // so does an unknown kNN method
     PreprocessSpec spec;
     spec.resizeWidth = spec.resizeHeight = options_.resolution;
     spec.cropWidth = spec.cropHeight = options_.crop;
@@ -120,6 +121,7 @@ void ProductModel::build(const std::string& product, const std::vector<Sample>& 
 
     ScopedStageTimer timer(times, "bank");
     auto bank = createBank(options_.bankSpec);
+    bank->setSearchMethod(options_.knnMethod);
     bank->build(patches.data(), patches.size() / dim_, dim_, 0, progress);
     bank_ = std::move(bank);
     sources_ = std::move(patches);
@@ -165,6 +167,7 @@ void ProductModel::load(const std::filesystem::path& path) {
     trainGrids_.clear();
     sources_.clear();
     dim_ = loaded.provenance.dim;
+    loaded.bank->setSearchMethod(options_.knnMethod);
     bank_ = std::move(loaded.bank);
 }
 

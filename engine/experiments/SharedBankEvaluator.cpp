@@ -120,6 +120,7 @@ std::string shareSpec(const SharedBankOptions& shared, std::size_t vectors) {
 double ownBankAuroc(const ProductData& d, int dim, const SharedBankOptions& shared, std::size_t vectors,
                     const EvaluationOptions& options, const Progress& progress) {
     auto bank = createBank(shareSpec(shared, vectors));
+    bank->setSearchMethod(options.knnMethod);
     bank->build(d.patches.data(), d.patches.size() / dim, dim, 0, progress);
     const int k = neighboursFor(options, bank->size(), bank->sourceCount());
     std::vector<double> scores;
@@ -214,6 +215,7 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
             progress.step("shared bank", p, data.size());
             specs.push_back(shareSpec(shared_, result.allocation[p]));
             auto share = createBank(specs.back());
+            share->setSearchMethod(options_.knnMethod);
             share->build(data[p].patches.data(), inputs[p].trainPatches, dim, static_cast<std::int32_t>(p), progress);
             if (!bank)
                 bank = std::move(share);

@@ -29,7 +29,7 @@ constexpr double kFallbackShare = 0.1;
 constexpr float kRoundingMargin = 1e-5f;
 
 // Bounded max-heap of (value, index) ordered by value, then index: the root is the worst of the k best
-// so far. The warm-up rows are scanned out of order, so ties are settled by index explicitly.
+// so far. Rows are visited coarse to fine, not by index, so ties are settled by index explicitly.
 struct TopK {
     float* value;
     std::int64_t* index;

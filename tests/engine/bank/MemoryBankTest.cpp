@@ -70,6 +70,34 @@ TEST(MemoryBank, FactoryAndFlatSearch) {
     EXPECT_THROW(bank->search(q.data(), 20, 501), pb::Error);
 }
 
+TEST(MemoryBank, SearchMethodIsChosenBySizeOrByName) {
+    // "auto" searches a large bank of wide vectors with the projected bound and a small one with BLAS; a
+    // named method replaces it and gives the same neighbours; an unknown one is refused and changes nothing.
+    const int dim = 64;
+    const auto x = pb::test::clusteredVectors(70000, dim, 40, 5);
+    const auto q = pb::test::gaussianVectors(30, dim, 6);
+    auto large = pb::createBank("flat");
+    large->build(x.data(), 70000, dim, 0, pb::Progress{});
+    EXPECT_EQ(large->searchMethod(), "projected");
+    const auto projected = large->search(q.data(), 30, 5);
+    large->setSearchMethod("faiss");
+    EXPECT_EQ(large->searchMethod(), "faiss");
+    const auto faiss = large->search(q.data(), 30, 5);
+    EXPECT_EQ(projected.indices, faiss.indices);
+    try {
+        large->setSearchMethod("annoy");
+        ADD_FAILURE() << "unknown method accepted";
+    } catch (const pb::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("annoy"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(large->searchMethod(), "faiss");
+
+    auto small = pb::createBank("coreset:1/16");
+    small->build(x.data(), 70000, dim, 0, pb::Progress{});
+    EXPECT_EQ(small->searchMethod(), "blas");
+    EXPECT_EQ(pb::createBank("ivfpq")->searchMethod(), "");
+}
+
 TEST(MemoryBank, CompressedBankStoresItsSelection) {
     const int dim = 8;
     const auto x = pb::test::clusteredVectors(800, dim, 6, 2);
