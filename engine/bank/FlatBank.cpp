@@ -95,8 +95,15 @@ void FlatBank::rebuildIndex() {
 void FlatBank::setSearchMethod(const std::string& method) {
     if (method == method_) return;
     createExactKnn(method);  // an unknown method fails here, before anything changes
+    const std::string previous = method_;
     method_ = method;
-    rebuildIndex();
+    try {
+        rebuildIndex();
+    } catch (...) {  // e.g. the GPU ran out of memory: keep searching the old way
+        method_ = previous;
+        rebuildIndex();
+        throw;
+    }
 }
 
 std::string FlatBank::searchMethod() const { return index_ ? index_->name() : std::string(); }

@@ -181,7 +181,9 @@ std::vector<double> ProductModel::leaveOneOutScores(const Progress& progress, St
     const std::size_t bankRows = bank_->size();
     std::vector<double> scores(n);
     std::vector<float> rest;
-    auto knn = createExactKnn(options_.knnMethod);
+    // One bank per training image, each searched once: the projected bound's set-up would cost more than
+    // it saves, so that choice searches with blas here.
+    auto knn = createExactKnn(options_.knnMethod == "projected" ? std::string("blas") : options_.knnMethod);
     const std::string stage = product_ + ": leave-one-out";
     for (std::size_t i = 0; i < n; ++i) {
         progress.step(stage, i, n);

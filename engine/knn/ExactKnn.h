@@ -42,8 +42,11 @@ public:
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method = "auto");
 
 // The same for a bank of `bankRows` vectors of `dim` values: "auto" picks "projected" for large banks
-// of wide vectors (65,536 rows and 64 dimensions or more), "blas" otherwise.
+// (at least kProjectedMinRows rows of kProjectedMinDim to kProjectedMaxDim values), "blas" otherwise.
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method, std::size_t bankRows, int dim);
+constexpr std::size_t kProjectedMinRows = 65536;
+constexpr int kProjectedMinDim = 64;
+constexpr int kProjectedMaxDim = 256;
 
 // Names accepted by createExactKnn on this machine, "auto" first.
 std::vector<std::string> exactKnnMethods();

@@ -57,7 +57,7 @@ KnnBenchmarkResult benchmarkExactKnnOn(const std::string& method, const float* b
                                        std::vector<std::int64_t>* indicesOut) {
     if (bankSize == 0 || dim < 1 || queryCount == 0 || k < 1 || repeats < 1)
         throw Error("kNN benchmark: bank size, dim, queries, k and repeats must all be positive");
-    auto index = createExactKnn(method);
+    auto index = createExactKnn(method, bankSize, dim);  // "auto" as a bank of this size would choose
     KnnBenchmarkResult r;
     r.method = index->name();
     r.bankSize = bankSize;

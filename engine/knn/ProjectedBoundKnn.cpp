@@ -24,8 +24,10 @@ constexpr std::size_t kProjectionRows = 4096;       // rows centred and projecte
 // product (an exact distance costs several times a pair of the sgemm); the query chunk then stops
 // using the bound.
 constexpr double kFallbackShare = 0.1;
-// Bounds and distances are float expansions; a row is pruned only when its bound exceeds the k-th
-// best by more than this share of (||q'|| + max ||b'||)^2, far above their rounding error.
+// Bounds and distances are float expansions whose rounding error grows with the norms (centred for the
+// bound, raw for the distances) and the dimension. A row is pruned only when its bound exceeds the k-th
+// best by more than this share of [(||q'|| + max ||b'||)^2 + (||q|| + max ||b||)^2] * max(1, D / 128):
+// several times the worst-case error of a depth-D float dot product in 16 partial sums.
 constexpr float kRoundingMargin = 1e-5f;
 
 // Bounded max-heap of (value, index) ordered by value, then index: the root is the worst of the k best
@@ -85,14 +87,19 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) std::size_t rowsBel
     return found;
 }
 
-// Full product block: values ||b||^2 - 2 q.b straight into the heap; rows[j] is the bank row of column j.
-void selectFull(const float* c, const float* norms, std::size_t n, const std::int64_t* rows, TopK& heap) {
-    float threshold = heap.value[0];
+// Full product block: the sgemm values ||b||^2 - 2 q.b pick the candidates (within `slack` of the heap's
+// worst); each is then recomputed with dot(), the arithmetic of the bounded path, so that every value in a
+// heap is comparable and of two equal rows the smaller index wins. rows[j] is the bank row of column j.
+void selectFull(const float* c, const float* norms, std::size_t n, const std::int64_t* rows, const float* query,
+                const float* bank, int dim, const float* bankNorms, float slack, TopK& heap) {
+    float threshold = heap.value[0] + slack;
     for (std::size_t j = 0; j < n; ++j) {
-        const float v = c[j] + norms[j];
-        if (v > threshold || !heap.admits(v, rows[j])) continue;
-        heap.replaceRoot(v, rows[j]);
-        threshold = heap.value[0];
+        if (!(c[j] + norms[j] <= threshold)) continue;
+        const std::int64_t row = rows[j];
+        const float v = bankNorms[row] - 2.0f * dot(query, bank + row * static_cast<std::size_t>(dim), dim);
+        if (!heap.admits(v, row)) continue;
+        heap.replaceRoot(v, row);
+        threshold = heap.value[0] + slack;
     }
 }
 
@@ -123,6 +130,11 @@ void ProjectedBoundKnn::setBankView(const float* vectors, std::size_t count, int
 void ProjectedBoundKnn::prepare(std::size_t count, int dim) {
     count_ = count;
     dim_ = dim;
+    if (count == 0) {  // searches refuse an empty bank; nothing to prepare
+        order_.clear();
+        warmCount_ = 0;
+        return;
+    }
     const std::size_t D = static_cast<std::size_t>(dim);
     rank_ = requestedDims_ > 0 ? std::min(requestedDims_, dim) : std::clamp(dim / 4, 1, 64);
     bankNorms_ = knn::squaredNorms(bank_, count, dim);
@@ -180,8 +192,9 @@ void ProjectedBoundKnn::prepare(std::size_t count, int dim) {
     warmRows_.resize(warmCount_ * D);
     for (std::size_t pos = 0; pos < warmCount_; ++pos)
         std::copy_n(bank_ + static_cast<std::size_t>(order_[pos]) * D, D, warmRows_.data() + pos * D);
-    largestProjectedNorm_ = 0;
+    largestProjectedNorm_ = largestNorm_ = 0;
     for (float n : projectedNorms_) largestProjectedNorm_ = std::max(largestProjectedNorm_, std::sqrt(n));
+    for (float n : bankNorms_) largestNorm_ = std::max(largestNorm_, std::sqrt(n));
 }
 
 void ProjectedBoundKnn::project(const float* vectors, std::size_t count, float* out, float* norms) const {
@@ -226,6 +239,8 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
     std::vector<float> block(qChunk * bChunk);
     std::vector<float> queryProjected(qChunk * width), queryProjectedNorms(qChunk);
     std::vector<float> offset(qChunk);  // bound threshold = heap root + offset
+    std::vector<float> slack(qChunk);   // rounding margin of each query (kRoundingMargin)
+    const float depthFactor = std::max(1.0f, static_cast<float>(dim_) / 128.0f);
     std::vector<float> gathered;         // bank rows of a block searched in full, in visiting order
     if (warmCount_ < count_) gathered.resize(bChunk * D);
     const int threads = knn::workerThreads();
@@ -240,8 +255,10 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
         const std::vector<float> norms = knn::squaredNorms(q, qn, dim_);
         for (std::size_t i = 0; i < qn; ++i) {
             // bound^2 = ||q'||^2 + (||b'||^2 - 2 q'.b') and distance^2 = ||q||^2 + heap value.
-            const float scale = std::sqrt(queryProjectedNorms[i]) + largestProjectedNorm_;
-            offset[i] = norms[i] - queryProjectedNorms[i] + kRoundingMargin * scale * scale;
+            const float centred = std::sqrt(queryProjectedNorms[i]) + largestProjectedNorm_;
+            const float raw = std::sqrt(norms[i]) + largestNorm_;
+            slack[i] = kRoundingMargin * depthFactor * (centred * centred + raw * raw);
+            offset[i] = norms[i] - queryProjectedNorms[i] + slack[i];
         }
 
         // Warm-up: the full product with the coarsest pass gives every query a k-th best distance close to
@@ -254,30 +271,11 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
             knn::parallelFor(qn, threads, [&](std::size_t begin, std::size_t end) {
                 for (std::size_t r = begin; r < end; ++r) {
                     TopK heap{heapValues + r * k, heapIndices + r * k, k};
-                    selectFull(block.data() + r * wn, orderedNorms_.data() + w0, wn, order_.data() + w0, heap);
+                    selectFull(block.data() + r * wn, orderedNorms_.data() + w0, wn, order_.data() + w0, q + r * D,
+                               bank_, dim_, bankNorms_.data(), slack[r], heap);
                 }
             });
         }
-        // The bounded rows get their values from dot(); give the warm-up winners the same arithmetic so
-        // that a row and its exact copy compare equal and the smaller index wins.
-        knn::parallelFor(qn, threads, [&](std::size_t begin, std::size_t end) {
-            std::vector<std::pair<float, std::int64_t>> items(k);
-            for (std::size_t r = begin; r < end; ++r) {
-                float* values = heapValues + r * k;
-                std::int64_t* indices = heapIndices + r * k;
-                for (int j = 0; j < k; ++j) {
-                    const std::int64_t row = indices[j];
-                    items[j] = {row < 0 ? values[j] : bankNorms_[row] - 2.0f * dot(q + r * D, bank_ + row * D, dim_), row};
-                }
-                // Sorted worst first is a valid max-heap.
-                std::sort(items.begin(), items.end(),
-                          [](const auto& a, const auto& b) { return TopK::worse(a.first, a.second, b.first, b.second); });
-                for (int j = 0; j < k; ++j) {
-                    values[j] = items[j].first;
-                    indices[j] = items[j].second;
-                }
-            }
-        });
 
         bool bounded = true;
         for (std::size_t p0 = warmCount_; p0 < count_; p0 += bChunk) {
@@ -292,7 +290,8 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
                 knn::parallelFor(qn, threads, [&](std::size_t begin, std::size_t end) {
                     for (std::size_t r = begin; r < end; ++r) {
                         TopK heap{heapValues + r * k, heapIndices + r * k, k};
-                        selectFull(block.data() + r * bn, orderedNorms_.data() + p0, bn, rows, heap);
+                        selectFull(block.data() + r * bn, orderedNorms_.data() + p0, bn, rows, q + r * D, bank_, dim_,
+                                   bankNorms_.data(), slack[r], heap);
                     }
                 });
                 continue;

@@ -342,6 +342,23 @@ TEST(ProjectedBoundKnn, IsotropicDataFallsBackToTheFullProduct) {
     EXPECT_LT(stats.boundedPairs, stats.pairs / 4);
 }
 
+TEST(ProjectedBoundKnn, EqualDistancesKeepTheSmallerIndexAfterTheFallback) {
+    // Isotropic data: the search falls back to the full product after its first bounded chunk. Odd rows
+    // are visited last (coarse to fine), so rows 101 and 8001, made equal, are both searched in full.
+    const int dim = 32;
+    auto bank = randomVectors(9000, dim, 83);
+    std::copy(bank.begin() + 101 * dim, bank.begin() + 102 * dim, bank.begin() + 8001 * dim);
+    std::vector<float> query(bank.begin() + 101 * dim, bank.begin() + 102 * dim);
+    query[0] += 0.001f;
+    pb::ProjectedBoundKnn knn(2, 0, 1000, 1000);
+    knn.setBank(bank.data(), 9000, dim);
+    EXPECT_EQ(knn.search(query.data(), 1, 1).index(0, 0), 101);
+    const auto two = knn.search(query.data(), 1, 2);
+    EXPECT_EQ(two.index(0, 0), 101);
+    EXPECT_EQ(two.index(0, 1), 8001);
+    EXPECT_LT(knn.lastSearchStats().boundedPairs, knn.lastSearchStats().pairs / 4);
+}
+
 TEST(ProjectedBoundKnn, EqualDistancesKeepTheSmallerIndexAcrossTheWarmUp) {
     // 1000 rows, warm-up of at least 100: every 8th row is searched first. Row 3 copies warm-up row 40,
     // so the larger index reaches the heap first; the smaller must still rank first.
