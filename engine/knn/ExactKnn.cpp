@@ -24,8 +24,8 @@ std::unique_ptr<ExactKnn> createExactKnn(const std::string& method) {
 
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method, std::size_t bankRows, int dim) {
     // Measured with `bench knn --vectors` on 224 px mobilenetv2_100 features (D = 128, 2 threads):
-    // projected about 1.9x blas on magnetic tile (591k rows) and 1.7x on bottle (158k rows), with the same
-    // neighbours; on isotropic random data it falls back to the full product and loses about a tenth.
+    // projected beat blas on magnetic tile (591k rows) and bottle (158k rows) banks with the same
+    // neighbours; on isotropic random data it falls back to the full product and is somewhat slower.
     // Small banks gain little and pay the set-up (principal axes, projected copy), as do banks searched
     // once with few queries. Wider features (ViTs: 768, 1024) are not measured yet and stay on blas.
     if (method == "auto" && bankRows >= kProjectedMinRows && dim >= kProjectedMinDim && dim <= kProjectedMaxDim)

@@ -8,9 +8,9 @@
 // on a few axes, and few rows survive (0.38% of the pairs of a 591k-row magnetic-tile bank at r = 32,
 // D = 128). The bank is visited coarse to fine (every S-th row first, then the rows between) so that
 // the k-th best distances are near their final values early. Where the bound prunes too little
-// (isotropic data), a query chunk falls back to the full product for the rest of the bank: measured
-// 11% slower than BlasKnn on uniform random vectors, plus the set-up (principal axes and a projected
-// copy of the bank, [rows][r + 1] floats) that every setBank pays.
+// (isotropic data), a query chunk falls back to the full product for the rest of the bank: on uniform
+// random vectors it is somewhat slower than BlasKnn. Every setBank pays the set-up: principal axes and
+// a projected copy of the bank ([rows][r + 1] floats).
 #pragma once
 #include <cstddef>
 #include <cstdint>
