@@ -14,6 +14,7 @@
 
 #include "engine/knn/ExactKnn.h"
 #include "engine/knn/KnnBenchmark.h"
+#include "engine/util/BlasKernel.h"
 #include "engine/util/Threads.h"
 
 namespace {
@@ -71,6 +72,7 @@ BENCHMARK_CAPTURE(knnSearch, torch, std::string("torch"))->Apply(shapes);
 }  // namespace
 
 int main(int argc, char** argv) {
+    pb::selectBlasKernel(argv);  // first: it may restart the process with a better BLAS kernel
     // One thread count for LibTorch, OpenMP (FAISS) and OpenBLAS, before LibTorch initialises:
     // the machine's cores, or --threads=N (removed before Google Benchmark parses the rest).
     int threads = 0;
@@ -85,6 +87,7 @@ int main(int argc, char** argv) {
     argc = kept;
     pb::setEngineThreads(threads);
     benchmark::AddCustomContext("knn_threads", pb::knnThreadingInfo());
+    benchmark::AddCustomContext("blas", pb::blasSummary());
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     benchmark::RunSpecifiedBenchmarks();

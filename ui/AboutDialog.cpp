@@ -32,10 +32,12 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
                           "<tr><td>FAISS</td><td>%4</td></tr>"
                           "<tr><td>OpenCV</td><td>%5</td></tr>"
                           "<tr><td>QCustomPlot</td><td>%6</td></tr>"
+                          "<tr><td>BLAS</td><td>%7</td></tr>"
                           "</table>")
                            .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
                                 QString::fromStdString(v.torch), QString::fromStdString(v.faiss),
-                                QString::fromStdString(v.opencv), QStringLiteral(QCUSTOMPLOT_VERSION_STR)));
+                                QString::fromStdString(v.opencv), QStringLiteral(QCUSTOMPLOT_VERSION_STR))
+                           .arg(QString::fromStdString(v.blas).toHtmlEscaped()));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* top = new QHBoxLayout;

@@ -10,6 +10,7 @@
 #include "engine/bank/KMeans.h"
 #include "engine/knn/KnnBenchmark.h"
 #include "engine/util/Error.h"
+#include "engine/util/BlasKernel.h"
 #include "engine/util/Threads.h"
 
 namespace pb::cli {
@@ -196,6 +197,7 @@ int runBenchBank(const std::vector<std::string>& args) {
                     "no-baseline", "bank", "iterations",
                     "queries", "k", "nlist", "m", "nbits", "nprobe", "repeats", "threads", "help"});
     setEngineThreads(cl.intValue("threads", 0));
+    std::printf("BLAS: %s\n", blasSummary().c_str());
     if (what == "coreset") return benchCoreset(cl);
     if (what == "kmeans") return benchKMeans(cl);
     return benchIvfPq(cl);

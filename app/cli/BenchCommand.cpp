@@ -15,6 +15,7 @@
 #include "engine/io/SafetensorsFile.h"
 #include "engine/knn/KnnBenchmark.h"
 #include "engine/util/Error.h"
+#include "engine/util/BlasKernel.h"
 #include "engine/util/Threads.h"
 
 namespace pb::cli {
@@ -162,6 +163,7 @@ int runBench(const std::vector<std::string>& args) {
     cl.requireOnly({"vectors", "bank", "dim", "k", "repeats", "methods", "queries", "backbones", "resolutions", "batch",
                     "weights", "threads", "help"});
     setEngineThreads(cl.intValue("threads", 0));
+    std::printf("BLAS: %s\n", blasSummary().c_str());
     if (what == "knn") return benchKnn(cl);
     if (what == "features") return benchFeatures(cl);
     throw Error("unknown benchmark '" + what + "' (knn, features, vit, coreset, kmeans, ivfpq)");

@@ -15,6 +15,7 @@
 #include "app/cli/CommandLine.h"
 #include "engine/backbone/VisionTransformer.h"
 #include "engine/util/Error.h"
+#include "engine/util/BlasKernel.h"
 #include "engine/util/Threads.h"
 
 namespace pb::cli {
@@ -118,6 +119,7 @@ int runBenchVit(const std::vector<std::string>& args) {
     if (resolution < 16 || batch < 1 || iterations < 1 || warmup < 0)
         throw Error("--resolution >= 16, --batch >= 1, --iterations >= 1 and --warmup >= 0 are required");
     setEngineThreads(cl.intValue("threads", 0));
+    std::printf("BLAS: %s\n", blasSummary().c_str());
     const int threads = engineThreads();
     if (cl.has("no-onednn")) VisionTransformer::setFastCpuGemmEnabled(false);
 

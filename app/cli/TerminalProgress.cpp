@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include "engine/util/BlasKernel.h"
+
 namespace pb::cli {
 
 TerminalProgress::TerminalProgress(bool quiet) : quiet_(quiet), tty_(isatty(STDERR_FILENO) != 0) {
@@ -16,6 +18,7 @@ TerminalProgress::TerminalProgress(bool quiet) : quiet_(quiet), tty_(isatty(STDE
         ++problems_;
         std::cerr << "warning: " << p.file << ": " << p.reason << "\n";
     };
+    if (!quiet_) std::cerr << "BLAS: " << blasSummary() << "\n";
 }
 
 TerminalProgress::~TerminalProgress() { finishLine(); }

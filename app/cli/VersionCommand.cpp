@@ -8,7 +8,7 @@ namespace pb::cli {
 int runVersion(const std::vector<std::string>&) {
     auto v = versionInfo();
     std::cout << "PatchBank " << v.patchbank << "\nLibTorch " << v.torch << "\nOpenCV " << v.opencv << "\nFAISS "
-              << v.faiss << "\n";
+              << v.faiss << "\nBLAS " << v.blas << "\n";
     return 0;
 }
 

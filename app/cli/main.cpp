@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/cli/Commands.h"
+#include "engine/util/BlasKernel.h"
 #include "engine/util/Error.h"
 
 namespace {
@@ -26,6 +27,7 @@ void printUsage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    pb::selectBlasKernel(argv);  // first: it may restart the process with a better BLAS kernel
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         printUsage();

@@ -5,9 +5,11 @@
 
 #include "ui/AppSetup.h"
 #include "ui/MainWindow.h"
+#include "engine/util/BlasKernel.h"
 #include "engine/util/Threads.h"
 
 int main(int argc, char** argv) {
+    pb::selectBlasKernel(argv);  // first: it may restart the process with a better BLAS kernel
     // Before any LibTorch call: otherwise its first use lowers the OpenMP pool FAISS relies on.
     pb::setEngineThreads(0);
     QApplication app(argc, argv);

@@ -10,6 +10,7 @@
 #include "engine/image/ImageWriter.h"
 #include "engine/io/CsvWriter.h"
 #include "engine/scoring/AnomalyMap.h"
+#include "engine/util/BlasKernel.h"
 
 namespace pb {
 
@@ -23,11 +24,25 @@ std::vector<std::string> EvaluationReport::metricsColumns() {
             "pixel_auroc",  "pixel_ap",     "aupro_30",        "n_train",         "n_test",        "seconds",
             "backbone",     "resolution",   "eval_resolution", "aupro_variant",   "k",             "image_score",
             "bank_patches", "feature_dim",  "image_threshold", "pixel_threshold", "bank_spec",  "bank_bytes",
-            "bank_mb",      "source_patches", "compression_ratio", "wrong_neighbor_rate", "routing_accuracy"};
+            "bank_mb",      "source_patches", "compression_ratio", "wrong_neighbor_rate", "routing_accuracy", "blas", "blas_kernel", "blas_threads"};
 }
+
+namespace {
+
+// The BLAS that ran, on every row: a slow run explains itself.
+std::vector<std::string> blasCells() {
+    const BlasStatus s = blasStatus();
+    std::string library = s.library.name + (s.library.version.empty() ? "" : " " + s.library.version);
+    std::string kernel = s.library.kernel.empty() ? "-" : s.library.kernel;
+    if (!s.note.empty()) kernel += " (" + s.note + ")";
+    return {library, kernel, s.library.threads > 0 ? std::to_string(s.library.threads) : "-"};
+}
+
+}  // namespace
 
 void EvaluationReport::writeMetrics(const std::vector<ProductEvaluation>& products) const {
     CsvWriter csv(metricsColumns());
+    const std::vector<std::string> blas = blasCells();
     for (const auto& p : products) {
         const auto& m = p.metrics;
         csv.addRow({p.product, CsvWriter::number(m.imageAuroc), CsvWriter::number(m.imageAp),
@@ -41,7 +56,8 @@ void EvaluationReport::writeMetrics(const std::vector<ProductEvaluation>& produc
                     CsvWriter::number(p.pixelThreshold), p.bankSpec, std::to_string(p.bankBytes),
                     CsvWriter::number(static_cast<double>(p.bankBytes) / (1024.0 * 1024.0), 4),
                     std::to_string(p.sourcePatches), CsvWriter::number(p.compressionRatio, 4),
-                    CsvWriter::number(p.wrongNeighborRate), CsvWriter::number(p.routingAccuracy)});
+                    CsvWriter::number(p.wrongNeighborRate), CsvWriter::number(p.routingAccuracy), blas[0], blas[1],
+                    blas[2]});
     }
     csv.save(outDir_ / "metrics.csv");
 }
@@ -59,11 +75,12 @@ void EvaluationReport::writeScores(const std::vector<ProductEvaluation>& product
 }
 
 void EvaluationReport::writeTimings(const std::vector<ProductEvaluation>& products) const {
-    CsvWriter csv({"product", "stage", "seconds"});
+    CsvWriter csv({"product", "stage", "seconds", "blas", "blas_kernel", "blas_threads"});
+    const std::vector<std::string> blas = blasCells();
     for (const auto& p : products) {
         for (const auto& [stage, seconds] : p.times.entries())
-            csv.addRow({p.product, stage, CsvWriter::number(seconds, 4)});
-        csv.addRow({p.product, "total", CsvWriter::number(p.seconds, 4)});
+            csv.addRow({p.product, stage, CsvWriter::number(seconds, 4), blas[0], blas[1], blas[2]});
+        csv.addRow({p.product, "total", CsvWriter::number(p.seconds, 4), blas[0], blas[1], blas[2]});
     }
     csv.save(outDir_ / "timings.csv");
 }

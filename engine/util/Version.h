@@ -9,6 +9,7 @@ struct VersionInfo {
     std::string torch;
     std::string opencv;
     std::string faiss;
+    std::string blas;  // library, kernel and threads now (see BlasKernel.h)
 };
 
 VersionInfo versionInfo();

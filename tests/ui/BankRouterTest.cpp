@@ -27,6 +27,8 @@
 #include <QTreeWidget>
 #include <QUrl>
 #include <QtTest/QtTest>
+
+#include "engine/util/BlasKernel.h"
 #include <memory>
 #include <qcustomplot.h>
 #include <tuple>
@@ -711,6 +713,7 @@ void BankRouterTest::modelsMenu() {
 }
 
 int main(int argc, char** argv) {
+    pb::selectBlasKernel(argv);
     pb::ui::test::TimingApplication app(argc, argv);
     BankRouterTest test;
     return QTest::qExec(&test, argc, argv);

@@ -27,6 +27,8 @@
 #include <QTreeWidget>
 #include <QUrl>
 #include <QtTest/QtTest>
+
+#include "engine/util/BlasKernel.h"
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -817,6 +819,7 @@ void MainWindowTest::screenshots() {
 }
 
 int main(int argc, char** argv) {
+    pb::selectBlasKernel(argv);
     pb::ui::test::TimingApplication app(argc, argv);
     MainWindowTest test;
     return QTest::qExec(&test, argc, argv);
