@@ -2,6 +2,9 @@
 #pragma once
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -16,9 +19,32 @@ inline std::filesystem::path sharedDir() {
     return std::filesystem::exists(p / "README.md") ? p : std::filesystem::path{};
 }
 
+// This test process's scratch space: its own folder, so that tests running in parallel (ctest -j)
+// never share or delete each other's files; removed when the process ends normally, kept with
+// PATCHBANK_KEEP_TEST_FILES=1.
+class ScratchRoot {
+public:
+    ScratchRoot()
+        : path_(std::filesystem::temp_directory_path() / ("patchbank-test-" + std::to_string(::getpid()))) {}
+    ~ScratchRoot() {
+        const char* keep = std::getenv("PATCHBANK_KEEP_TEST_FILES");
+        std::error_code ignored;
+        if (!keep || std::string(keep) != "1") std::filesystem::remove_all(path_, ignored);
+    }
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+inline const std::filesystem::path& scratchRoot() {
+    static const ScratchRoot root;
+    return root.path();
+}
+
 // A fresh empty folder for one test.
 inline std::filesystem::path scratchDir(const std::string& name) {
-    auto p = std::filesystem::temp_directory_path() / ("patchbank-test-" + name);
+    auto p = scratchRoot() / name;
     std::filesystem::remove_all(p);
     std::filesystem::create_directories(p);
     return p;

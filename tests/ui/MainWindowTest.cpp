@@ -411,6 +411,12 @@ void MainWindowTest::demoWorkflow() {
                                 QStringLiteral("OpenCV")})
         QVERIFY(about.versionsText().contains(name));
     QVERIFY(about.versionsText().contains(QString::fromLatin1(qVersion())));
+    // ... and the BLAS with the kernel it runs, so that a slow machine explains itself.
+    QVERIFY2(about.versionsText().contains(QStringLiteral("<td>BLAS</td>")), qPrintable(about.versionsText()));
+    const std::string kernel = pb::BlasLibrary::current().kernel;
+    if (!kernel.empty())
+        QVERIFY2(about.versionsText().contains(QString::fromStdString(kernel + " kernels")),
+                 qPrintable(about.versionsText()));
 }
 
 void MainWindowTest::engineErrors() {

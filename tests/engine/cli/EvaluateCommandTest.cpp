@@ -3,6 +3,7 @@
 
 #include "CliRunner.h"
 #include "TestData.h"
+#include "engine/util/BlasKernel.h"
 
 namespace fs = std::filesystem;
 using pb::test::readSimpleCsv;
@@ -21,7 +22,16 @@ TEST(CliEvaluate, DemoSeparatesDefectsOnEveryProduct) {
         EXPECT_EQ(row.at("eval_resolution"), "224x224");
     }
     EXPECT_TRUE(fs::exists(out / "scores.csv"));
-    EXPECT_TRUE(fs::exists(out / "timings.csv"));
+    // Every results row names the BLAS, its kernel and its threads (the ones this machine runs).
+    const pb::BlasLibrary blas = pb::BlasLibrary::current();
+    auto timings = readSimpleCsv(out / "timings.csv");
+    ASSERT_FALSE(timings.empty());
+    for (const auto* table : {&rows, &timings})
+        for (const auto& row : *table) {
+            EXPECT_EQ(row.at("blas").rfind(blas.name, 0), 0u) << row.at("blas");
+            if (!blas.kernel.empty()) EXPECT_EQ(row.at("blas_kernel").rfind(blas.kernel, 0), 0u) << row.at("blas_kernel");
+            EXPECT_GT(std::stoi(row.at("blas_threads")), 0);
+        }
     // Every test image gets its three PNGs.
     std::size_t overlays = 0;
     for (const auto& e : fs::recursive_directory_iterator(out / "images"))
