@@ -1,20 +1,35 @@
-// The GUI-thread face of the engine: owns the EngineWorker and its QThread, numbers requests,
-// cancels the older request of a kind when a newer one arrives and forwards only the results of
-// the latest request of each kind. Nothing here ever waits on the engine, except shutdown().
+// The GUI-thread face of the engine: owns the EngineWorker and its QThread, numbers the tasks
+// posted to it, cancels the older request of a kind when a newer one arrives (and the kinds a task
+// makes moot) and delivers only the outcome of the latest request of each kind, to the handler
+// registered for that kind and as one finished, failed or cancelled signal. Nothing here ever
+// waits on the engine, except shutdown().
 #pragma once
 #include <QHash>
 #include <QObject>
 #include <QSet>
-#include <QStringList>
+#include <QString>
 #include <QThread>
-#include <QVector>
+#include <QVariant>
+#include <functional>
 
 #include "engine/util/Progress.h"
-#include "ui/EngineResults.h"
+#include "ui/EngineTask.h"
 
 namespace pb::ui {
 
 class EngineWorker;
+
+// What the GUI does with one kind of engine work; every member but finished is optional.
+struct EngineHandler {
+    std::function<void()> started;
+    std::function<void(const QString& stage, qint64 done, qint64 total)> progress;
+    std::function<void(const QVariant& result)> finished;
+    // Undoes what waited on the request (a pending score, a panel showing "running"); the reason
+    // is empty when it was cancelled. The generic report (status bar, error box) follows it.
+    std::function<void(const QString& reason)> stopped;
+    bool quiet = false;       // no status message when it starts
+    bool background = false;  // its failures and cancels are not reported either
+};
 
 class EngineController : public QObject {
     Q_OBJECT
@@ -22,19 +37,15 @@ public:
     explicit EngineController(QObject* parent = nullptr);
     ~EngineController() override;
 
-    quint64 openDataset(const QString& path);
-    quint64 validateBackbone(const BackboneOptions& options);
-    quint64 buildBank(const DatasetPtr& dataset, const QString& product, const EvaluationOptions& options);
-    quint64 scoreTestSet(const DatasetPtr& dataset, const QString& product);
-    quint64 scoreFiles(const QStringList& paths);
-    quint64 leaveOneOut();
-    quint64 probeFeatures(const EvaluationOptions& options);
-    quint64 addImages(const QStringList& paths);
-    quint64 saveBank(const QString& path);
-    quint64 loadBank(const QString& path, const EvaluationOptions& options);
-    quint64 budgetSweep(const DatasetPtr& dataset, const QString& product, const EvaluationOptions& options,
-                        const BudgetSweepOptions& sweep);
-    quint64 sharedBank(const SharedBankRequest& request);
+    // Runs the task on the engine thread after the work already queued; returns its request id
+    // (0 after shutdown).
+    quint64 post(EngineTaskPtr task);
+    template <class Task, class... Args>
+    quint64 post(Args&&... args) {
+        return post(std::make_shared<Task>(std::forward<Args>(args)...));
+    }
+    void handle(RequestKind kind, EngineHandler handler);
+    const EngineHandler* handler(RequestKind kind) const;
 
     void cancel(RequestKind kind);
     void cancelAll();
@@ -51,34 +62,22 @@ signals:
     void started(pb::ui::RequestKind kind);
     void progress(pb::ui::RequestKind kind, const QString& stage, qint64 done, qint64 total);
     void problem(pb::ui::RequestKind kind, const QString& file, const QString& reason);
-    void datasetOpened(const pb::ui::DatasetPtr& dataset);
-    void backboneValidated(const QString& identity, int patchStride);
-    void bankBuilt(const pb::ui::TrainedBankPtr& bank);
-    void testSetScored(const pb::ui::ScoreResultPtr& result);
-    void filesScored(const pb::ui::ScoreResultPtr& result);
-    void leaveOneOutScored(const QVector<double>& scores);
-    void featuresProbed(const pb::ui::FeatureShape& shape);
-    // After Add images (kind AddImages) or Open bank (kind LoadBank): the bank scoring now uses.
-    void bankChanged(pb::ui::RequestKind kind, const pb::ui::TrainedBankPtr& bank);
-    void bankSaved(const QString& path);
-    void sweepFinished(const pb::ui::BudgetSweepResultPtr& result);
-    void sharedBankEvaluated(const pb::ui::SharedRunPtr& run);
-    void failed(pb::ui::RequestKind kind, const QString& reason);
-    void cancelled(pb::ui::RequestKind kind);
+    // The outcome of the latest request of a kind, after its handler ran.
+    void finished(pb::ui::RequestKind kind, quint64 id, const QVariant& result);
+    void failed(pb::ui::RequestKind kind, quint64 id, const QString& reason);
+    void cancelled(pb::ui::RequestKind kind, quint64 id);
     void busyChanged(bool busy);
 
 private:
-    quint64 begin(RequestKind kind, CancelToken* token);
-    template <class Call>
-    quint64 post(RequestKind kind, Call&& call);
     bool isLatest(quint64 id, RequestKind kind) const;
-    void onFinished(quint64 id, RequestKind kind);
+    void onEnded(quint64 id);
 
     QThread thread_;
     EngineWorker* worker_ = nullptr;  // lives on thread_, deleted there when it finishes
     quint64 nextId_ = 1;
     QHash<int, quint64> latest_;       // kind -> id of its newest request
     QHash<int, CancelToken> tokens_;   // kind -> token of its newest request
+    QHash<int, EngineHandler> handlers_;
     QSet<quint64> inFlight_;
     bool shutDown_ = false;
 };

@@ -391,10 +391,11 @@ void EnginePanel::updateWeightsRow() {
     if (!needs)
         weightsStatus_->setText(tr("This backbone needs no weights file."));
     else if (weights_->text().isEmpty())
-        weightsStatus_->setText(tr("Choose the weights file of this backbone."));
+        weightsStatus_->setText(tr("⚠ No weights file: this backbone runs on random weights and its scores mean "
+                                   "little. Choose the file, or download one with Tools > Models."));
     else
         weightsStatus_->setText(tr("Not checked yet: it is loaded when the bank is built."));
-    weightsStatus_->setStyleSheet(QString());
+    weightsStatus_->setStyleSheet(needs && weights_->text().isEmpty() ? QStringLiteral("color: #b26a00;") : QString());
 }
 
 namespace {
@@ -403,9 +404,17 @@ QString shortIdentity(const QString& identity) { return identity.section(QLatin1
 }  // namespace
 
 void EnginePanel::onBackboneValidated(const QString& identity, int patchStride) {
+    weightsStatus_->setToolTip(identity);
+    if (identity.contains(QLatin1String("random("))) {
+        // Loaded, but without trained weights: say so as loudly as an error, without blocking the run.
+        weightsStatus_->setStyleSheet(QStringLiteral("color: #b26a00;"));
+        weightsStatus_->setText(tr("⚠ %1 runs on random weights (no weights file): its scores mean little. "
+                                   "Choose the file, or download one with Tools > Models.")
+                                    .arg(shortIdentity(identity)));
+        return;
+    }
     weightsStatus_->setStyleSheet(QStringLiteral("color: #2e7d32;"));
     weightsStatus_->setText(tr("✓ Loaded %1 (one patch per %2 px)").arg(shortIdentity(identity)).arg(patchStride));
-    weightsStatus_->setToolTip(identity);
 }
 
 void EnginePanel::onBackboneInvalid(const QString& reason) {

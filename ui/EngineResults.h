@@ -89,6 +89,12 @@ struct ScoreResult {
 };
 using ScoreResultPtr = std::shared_ptr<const ScoreResult>;
 
+// A backbone that loaded: its identity (what the features depend on) and its patch stride in pixels.
+struct BackboneCheck {
+    QString identity;
+    int patchStride = 0;
+};
+
 // The feature grid the backbone gives at the input size (one forward pass of a blank image).
 struct FeatureShape {
     int dim = 0;
@@ -127,3 +133,4 @@ Q_DECLARE_METATYPE(pb::ui::DatasetPtr)
 Q_DECLARE_METATYPE(pb::ui::SharedRunPtr)
 Q_DECLARE_METATYPE(pb::ui::BudgetSweepResultPtr)
 Q_DECLARE_METATYPE(pb::ui::FeatureShape)
+Q_DECLARE_METATYPE(pb::ui::BackboneCheck)

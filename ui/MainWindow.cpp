@@ -40,6 +40,7 @@
 #include "ui/BatchExporter.h"
 #include "ui/BudgetSweepPanel.h"
 #include "ui/DatasetPanel.h"
+#include "ui/EngineTasks.h"
 #include "ui/EngineController.h"
 #include "ui/EnginePanel.h"
 #include "ui/HistogramPanel.h"
@@ -118,7 +119,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     updateActions();
     // Check the remembered weights file in the background, so a moved or broken file shows at once.
     const EvaluationOptions options = enginePanel_->options();
-    if (!options.backbone.weightsPath.empty()) controller_->validateBackbone(options.backbone);
+    if (!options.backbone.weightsPath.empty()) controller_->post<ValidateBackboneTask>(options.backbone);
     scheduleProbe();
 }
 
@@ -197,7 +198,7 @@ void MainWindow::createDocks() {
             return;
         }
         histogramPanel_->setLeaveOneOutRunning(true);
-        controller_->leaveOneOut();
+        controller_->post<LeaveOneOutTask>();
     });
     connect(inspection_, &InspectionPanel::pixelThresholdChanged, this, [this](double t) {
         const ScoreResultPtr& r = inspection_->result();
@@ -216,7 +217,7 @@ void MainWindow::createDocks() {
     connect(enginePanel_, &EnginePanel::scoreRequested, this, &MainWindow::scoreTestSet);
     connect(enginePanel_, &EnginePanel::cancelRequested, this, &MainWindow::cancelEngine);
     connect(enginePanel_, &EnginePanel::validateRequested, this,
-            [this](const BackboneOptions& options) { controller_->validateBackbone(options); });
+            [this](const BackboneOptions& options) { controller_->post<ValidateBackboneTask>(options); });
     connect(enginePanel_, &EnginePanel::optionsChanged, this, [this] {
         scheduleProbe();
         updateBankEstimate();
@@ -495,17 +496,14 @@ void MainWindow::createMenus() {
 // ----------------------------------------------------------------------------------------- engine
 
 void MainWindow::connectEngine() {
+    // What every kind of engine work does in the window: one handler each. Failure and cancel are
+    // reported once, in onEngineStopped(); a handler's `stopped` only undoes what waited on it.
     connect(controller_, &EngineController::started, this, [this](RequestKind kind) {
         enginePanel_->onStarted(kind);
-        if (kind == RequestKind::BudgetSweep) sweepPanel_->setRunning(true);
-        if (kind != RequestKind::ValidateBackbone && kind != RequestKind::ProbeFeatures)
-            statusBar()->showMessage(EngineController::kindName(kind) + QStringLiteral("…"));
+        const EngineHandler* h = controller_->handler(kind);
+        if (!h || !h->quiet) statusBar()->showMessage(EngineController::kindName(kind) + QStringLiteral("…"));
     });
     connect(controller_, &EngineController::progress, enginePanel_, &EnginePanel::onProgress);
-    connect(controller_, &EngineController::progress, this,
-            [this](RequestKind kind, const QString& stage, qint64 done, qint64 total) {
-                if (kind == RequestKind::BudgetSweep) sweepPanel_->onProgress(stage, done, total);
-            });
     connect(controller_, &EngineController::busyChanged, this, [this](bool busy) {
         enginePanel_->onBusyChanged(busy);
         updateActions();
@@ -514,34 +512,52 @@ void MainWindow::connectEngine() {
             [this](RequestKind kind, const QString& file, const QString& reason) {
                 datasetPanel_->addProblem(EngineController::kindName(kind), file, reason);
             });
-    connect(controller_, &EngineController::datasetOpened, this, &MainWindow::onDatasetOpened);
-    connect(controller_, &EngineController::backboneValidated, this, [this](const QString& identity, int stride) {
-        enginePanel_->onBackboneValidated(identity, stride);
-        statusBar()->showMessage(tr("Backbone loaded: %1").arg(identity), 6000);
+    connect(controller_, &EngineController::failed, this,
+            [this](RequestKind kind, quint64, const QString& reason) { onEngineStopped(kind, reason, false); });
+    connect(controller_, &EngineController::cancelled, this,
+            [this](RequestKind kind, quint64) { onEngineStopped(kind, QString(), true); });
+
+    const auto onResult = [](std::function<void(const QVariant&)> finished) {
+        EngineHandler h;
+        h.finished = std::move(finished);
+        return h;
+    };
+    controller_->handle(RequestKind::OpenDataset,
+                        onResult([this](const QVariant& r) { onDatasetOpened(r.value<DatasetPtr>()); }));
+    EngineHandler validate;
+    validate.quiet = true;
+    validate.finished = [this](const QVariant& r) {
+        const auto check = r.value<BackboneCheck>();
+        enginePanel_->onBackboneValidated(check.identity, check.patchStride);
+        statusBar()->showMessage(tr("Backbone loaded: %1").arg(check.identity), 6000);
         scheduleProbe();
-    });
-    connect(controller_, &EngineController::featuresProbed, this, [this](const FeatureShape& shape) {
-        featureShape_ = shape;
+    };
+    // A broken backbone is reported as an error; the panel marks the weights field too.
+    validate.stopped = [this](const QString& reason) {
+        if (!reason.isEmpty()) enginePanel_->onBackboneInvalid(reason);
+    };
+    controller_->handle(RequestKind::ValidateBackbone, validate);
+
+    EngineHandler probe;
+    probe.quiet = probe.background = true;
+    probe.finished = [this](const QVariant& r) {
+        featureShape_ = r.value<FeatureShape>();
         shapeKey_ = pendingShapeKey_;
-        bankPanel_->setFeatureShape(shape);
-        if (sharedDialog_) sharedDialog_->setFeatureShape(shape, enginePanel_->options().maxTrainImages);
-    });
-    connect(controller_, &EngineController::bankChanged, this, &MainWindow::onBankChanged);
-    connect(controller_, &EngineController::bankSaved, this, [this](const QString& path) {
-        enginePanel_->onFinished(RequestKind::SaveBank, QString());
-        statusBar()->showMessage(tr("Saved the bank to %1").arg(QDir::toNativeSeparators(path)), 8000);
-    });
-    connect(controller_, &EngineController::sweepFinished, this, [this](const BudgetSweepResultPtr& result) {
-        enginePanel_->onFinished(RequestKind::BudgetSweep, QString());
-        sweepPanel_->setResult(result);
-        raiseDock(sweepPanel_);
-        statusBar()->showMessage(tr("Budget sweep of %1: %n point(s).", nullptr, static_cast<int>(result->points.size()))
-                                     .arg(QString::fromStdString(result->product)),
-                                 8000);
-        updateActions();
-    });
-    connect(controller_, &EngineController::sharedBankEvaluated, this, &MainWindow::onSharedRun);
-    connect(controller_, &EngineController::bankBuilt, this, [this](const TrainedBankPtr& bank) {
+        bankPanel_->setFeatureShape(featureShape_);
+        if (sharedDialog_) sharedDialog_->setFeatureShape(featureShape_, enginePanel_->options().maxTrainImages);
+    };
+    // The backbone check reports why it failed; the bank estimate just has no feature size.
+    probe.stopped = [this](const QString& reason) {
+        if (reason.isEmpty()) return;  // superseded by a newer probe or by real work
+        featureShape_ = FeatureShape{};
+        shapeKey_.clear();
+        bankPanel_->setFeatureShape(featureShape_);
+    };
+    controller_->handle(RequestKind::ProbeFeatures, probe);
+
+    EngineHandler build;
+    build.finished = [this](const QVariant& r) {
+        const auto bank = r.value<TrainedBankPtr>();
         bank_ = bank;
         buildInFlight_ = false;
         enginePanel_->onBankBuilt(bank);
@@ -558,12 +574,20 @@ void MainWindow::connectEngine() {
         updateActions();
         if (scoreAfterBuild_) {
             scoreAfterBuild_ = false;
-            controller_->scoreTestSet(bankDataset_, product);
+            controller_->post<ScoreTestSetTask>(bankDataset_, product);
         }
-    });
-    connect(controller_, &EngineController::testSetScored, this, &MainWindow::onTestSetScored);
-    connect(controller_, &EngineController::filesScored, this, &MainWindow::onFilesScored);
-    connect(controller_, &EngineController::leaveOneOutScored, this, [this](const QVector<double>& scores) {
+    };
+    build.stopped = [this](const QString&) { scoreAfterBuild_ = buildInFlight_ = false; };
+    controller_->handle(RequestKind::BuildBank, build);
+
+    controller_->handle(RequestKind::ScoreTestSet,
+                        onResult([this](const QVariant& r) { onTestSetScored(r.value<ScoreResultPtr>()); }));
+    controller_->handle(RequestKind::ScoreFiles,
+                        onResult([this](const QVariant& r) { onFilesScored(r.value<ScoreResultPtr>()); }));
+
+    EngineHandler leaveOneOut;
+    leaveOneOut.finished = [this](const QVariant& r) {
+        const auto scores = r.value<QVector<double>>();
         if (!bank_) return;
         const QString product = QString::fromStdString(bank_->product);
         if (ProductState* s = state(product)) {
@@ -573,34 +597,56 @@ void MainWindow::connectEngine() {
         if (product == product_) histogramPanel_->setTrainingScores(scores);
         histogramPanel_->setLeaveOneOutRunning(false);
         enginePanel_->onFinished(RequestKind::LeaveOneOut, QString());
-    });
-    connect(controller_, &EngineController::failed, this, &MainWindow::onEngineFailed);
-    connect(controller_, &EngineController::cancelled, this, [this](RequestKind kind) {
-        if (kind == RequestKind::ProbeFeatures) return;  // superseded by a newer probe or by real work
-        if (kind == RequestKind::BuildBank) scoreAfterBuild_ = buildInFlight_ = false;
-        if (kind == RequestKind::LeaveOneOut) histogramPanel_->leaveOneOutFailed();
-        if (kind == RequestKind::BudgetSweep) sweepPanel_->setFailed(tr("Budget sweep cancelled."));
-        if (kind == RequestKind::SharedBank) routerPanel_->setRunning(tr("The shared-bank run was cancelled."));
-        enginePanel_->onFinished(kind, tr("%1: cancelled").arg(EngineController::kindName(kind)));
-        statusBar()->showMessage(tr("%1: cancelled").arg(EngineController::kindName(kind)), 6000);
-    });
+    };
+    leaveOneOut.stopped = [this](const QString&) { histogramPanel_->leaveOneOutFailed(); };
+    controller_->handle(RequestKind::LeaveOneOut, leaveOneOut);
+
+    for (RequestKind kind : {RequestKind::AddImages, RequestKind::LoadBank})
+        controller_->handle(kind, onResult([this, kind](const QVariant& r) { onBankChanged(kind, r.value<TrainedBankPtr>()); }));
+    controller_->handle(RequestKind::SaveBank, onResult([this](const QVariant& r) {
+                            enginePanel_->onFinished(RequestKind::SaveBank, QString());
+                            statusBar()->showMessage(
+                                tr("Saved the bank to %1").arg(QDir::toNativeSeparators(r.toString())), 8000);
+                        }));
+
+    EngineHandler sweep;
+    sweep.started = [this] { sweepPanel_->setRunning(true); };
+    sweep.progress = [this](const QString& stage, qint64 done, qint64 total) { sweepPanel_->onProgress(stage, done, total); };
+    sweep.finished = [this](const QVariant& r) {
+        const auto result = r.value<BudgetSweepResultPtr>();
+        enginePanel_->onFinished(RequestKind::BudgetSweep, QString());
+        sweepPanel_->setResult(result);
+        raiseDock(sweepPanel_);
+        statusBar()->showMessage(tr("Budget sweep of %1: %n point(s).", nullptr, static_cast<int>(result->points.size()))
+                                     .arg(QString::fromStdString(result->product)),
+                                 8000);
+        updateActions();
+    };
+    sweep.stopped = [this](const QString& reason) {
+        sweepPanel_->setFailed(reason.isEmpty() ? tr("Budget sweep cancelled.") : tr("Budget sweep failed: %1").arg(reason));
+    };
+    controller_->handle(RequestKind::BudgetSweep, sweep);
+
+    EngineHandler shared;
+    shared.finished = [this](const QVariant& r) { onSharedRun(r.value<SharedRunPtr>()); };
+    shared.stopped = [this](const QString& reason) {
+        routerPanel_->setRunning(reason.isEmpty() ? tr("The shared-bank run was cancelled.")
+                                                  : tr("The shared-bank run failed: %1").arg(reason));
+    };
+    controller_->handle(RequestKind::SharedBank, shared);
 }
 
-void MainWindow::onEngineFailed(RequestKind kind, const QString& reason) {
-    if (kind == RequestKind::ProbeFeatures) {
-        // The backbone check reports the reason; the bank estimate just has no feature size.
-        featureShape_ = FeatureShape{};
-        shapeKey_.clear();
-        bankPanel_->setFeatureShape(featureShape_);
+void MainWindow::onEngineStopped(RequestKind kind, const QString& reason, bool cancelled) {
+    const EngineHandler* h = controller_->handler(kind);
+    if (h && h->background) return;
+    const QString name = EngineController::kindName(kind);
+    if (cancelled) {
+        enginePanel_->onFinished(kind, tr("%1: cancelled").arg(name));
+        statusBar()->showMessage(tr("%1: cancelled").arg(name), 6000);
         return;
     }
-    enginePanel_->onFinished(kind, tr("%1 failed").arg(EngineController::kindName(kind)));
-    if (kind == RequestKind::BudgetSweep) sweepPanel_->setFailed(tr("Budget sweep failed: %1").arg(reason));
-    if (kind == RequestKind::SharedBank) routerPanel_->setRunning(tr("The shared-bank run failed: %1").arg(reason));
-    if (kind == RequestKind::BuildBank) scoreAfterBuild_ = buildInFlight_ = false;
-    if (kind == RequestKind::LeaveOneOut) histogramPanel_->leaveOneOutFailed();
-    if (kind == RequestKind::ValidateBackbone) enginePanel_->onBackboneInvalid(reason);
-    showError(tr("%1 failed").arg(EngineController::kindName(kind)), reason);
+    enginePanel_->onFinished(kind, tr("%1 failed").arg(name));
+    showError(tr("%1 failed").arg(name), reason);
 }
 
 void MainWindow::showError(const QString& title, const QString& reason) {
@@ -624,7 +670,7 @@ void MainWindow::cancelEngine() {
 void MainWindow::openDataset(const QString& folder) {
     if (folder.isEmpty()) return;
     statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(folder)));
-    controller_->openDataset(QDir(folder).absolutePath());
+    controller_->post<OpenDatasetTask>(QDir(folder).absolutePath());
 }
 
 void MainWindow::openStartupDataset() {
@@ -746,7 +792,7 @@ void MainWindow::buildBank() {
     pendingBuildOptions_ = engineOptions();
     pendingBuildProduct_ = product_;
     controller_->cancel(RequestKind::ProbeFeatures);  // the build measures the real thing
-    controller_->buildBank(dataset_, product_, pendingBuildOptions_);
+    controller_->post<BuildBankTask>(dataset_, product_, pendingBuildOptions_);
 }
 
 void MainWindow::scoreTestSet() {
@@ -761,7 +807,7 @@ void MainWindow::scoreTestSet() {
         return;
     }
     if (!buildInFlight_ && bankMatches(options)) {
-        controller_->scoreTestSet(dataset_, product_);
+        controller_->post<ScoreTestSetTask>(dataset_, product_);
         return;
     }
     // No bank for these settings yet: build it, then score (the bank signal sends the request).
@@ -826,7 +872,7 @@ void MainWindow::scoreFiles(const QStringList& paths) {
         return;
     }
     statusBar()->showMessage(tr("Scoring %n image(s)…", nullptr, static_cast<int>(paths.size())));
-    controller_->scoreFiles(paths);
+    controller_->post<ScoreFilesTask>(paths);
 }
 
 void MainWindow::setImageThreshold(double threshold) {
@@ -1148,7 +1194,7 @@ void MainWindow::probeFeatures() {
     if (!options.backbone.weightsPath.empty() || options.backbone.name == "descriptors") {
         pendingShapeKey_ = key;
         bankPanel_->setFeatureShapePending();
-        controller_->probeFeatures(options);
+        controller_->post<ProbeFeaturesTask>(options);
     }
 }
 
@@ -1160,7 +1206,7 @@ void MainWindow::addImagesToBank(const QStringList& paths) {
     }
     statusBar()->showMessage(tr("Adding %n image(s) to the bank of %1…", nullptr, static_cast<int>(paths.size()))
                                  .arg(QString::fromStdString(bank_->product)));
-    controller_->addImages(paths);
+    controller_->post<AddImagesTask>(paths);
 }
 
 void MainWindow::saveBankTo(const QString& path) {
@@ -1168,13 +1214,13 @@ void MainWindow::saveBankTo(const QString& path) {
         showError(tr("Cannot save the bank"), tr("Build or open a bank first."));
         return;
     }
-    controller_->saveBank(path);
+    controller_->post<SaveBankTask>(path);
 }
 
 void MainWindow::openBankFile(const QString& path) {
     if (path.isEmpty()) return;
     scoreAfterBuild_ = false;
-    controller_->loadBank(path, engineOptions());
+    controller_->post<LoadBankTask>(path, engineOptions());
 }
 
 void MainWindow::onBankChanged(RequestKind kind, const TrainedBankPtr& bank) {
@@ -1235,7 +1281,7 @@ void MainWindow::runBudgetSweep() {
     }
     raiseDock(sweepPanel_);
     sweepPanel_->setRunning(true);
-    controller_->budgetSweep(dataset_, product_, engineOptions(), sweepPanel_->options());
+    controller_->post<BudgetSweepTask>(dataset_, product_, engineOptions(), sweepPanel_->options());
 }
 
 bool MainWindow::exportSweepCsv(const QString& csvFile) {
@@ -1290,7 +1336,7 @@ void MainWindow::runSharedBank(SharedBankRequest request) {
     request.options.bankSpec = "flat";  // every share has its own spec, from the shared-bank settings
     routerPanel_->setRunning(tr("Running a shared bank of %n product(s)…", nullptr, static_cast<int>(request.products.size())));
     raiseDock(routerPanel_);
-    controller_->sharedBank(request);
+    controller_->post<SharedBankTask>(request);
 }
 
 void MainWindow::onSharedRun(const SharedRunPtr& run) {

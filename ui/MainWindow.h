@@ -135,7 +135,7 @@ private:
     void onDatasetOpened(const DatasetPtr& dataset);
     void onTestSetScored(const ScoreResultPtr& result);
     void onFilesScored(const ScoreResultPtr& result);
-    void onEngineFailed(RequestKind kind, const QString& reason);
+    void onEngineStopped(RequestKind kind, const QString& reason, bool cancelled);
     void showError(const QString& title, const QString& reason);
     void pasteImages();
     bool bankMatches(const EvaluationOptions& options) const;

@@ -1,7 +1,9 @@
 #include "app/cli/EvaluationOptionsParser.h"
 
+#include <iostream>
 #include <sstream>
 
+#include "engine/backbone/Backbone.h"
 #include "engine/features/FeatureCache.h"
 #include "engine/util/Error.h"
 #include "engine/util/Threads.h"
@@ -118,6 +120,9 @@ EvaluationOptions parseEvaluationOptions(const CommandLine& cl, const std::strin
     if (!cl.has("no-cache") || !flagValue(cl, "no-cache"))
         o.cacheDir = cl.value("cache", FeatureCache::defaultDirectory().string());
     setEngineThreads(cl.intValue("threads", 0));
+    if (const std::string warning = randomWeightsWarning(o.backbone); !warning.empty())
+        std::cerr << "warning: " << warning << "; give --weights FILE, or download one with 'patchbank-cli models fetch "
+                  << "NAME' (see 'patchbank-cli models list')\n";
     return o;
 }
 

@@ -41,6 +41,11 @@ public:
 // Creates a backbone from its options; throws pb::Error naming the weights file on a bad file.
 std::unique_ptr<Backbone> createBackbone(const BackboneOptions& options);
 
+// A pretrained backbone given no weights file runs on deterministic random weights (benchmarks use
+// that), and its anomaly scores then mean little. A sentence saying so, or "" when weights are
+// given or the backbone needs none.
+std::string randomWeightsWarning(const BackboneOptions& options);
+
 // Names accepted by createBackbone, for help texts and the GUI.
 std::vector<std::string> knownBackbones();
 

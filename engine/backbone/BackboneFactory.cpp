@@ -36,6 +36,11 @@ std::unique_ptr<Backbone> createBackbone(const BackboneOptions& options) {
     throw Error("unknown backbone \"" + options.name + "\"; known: " + known, options.weightsPath);
 }
 
+std::string randomWeightsWarning(const BackboneOptions& options) {
+    if (!options.weightsPath.empty() || options.name == "descriptors" || options.name == "torchscript") return {};
+    return options.name + " has no weights file and runs on random weights: its anomaly scores mean little";
+}
+
 std::vector<std::string> knownBackbones() {
     std::vector<std::string> names{"descriptors"};
     for (const auto& arch : TimmCnn::architectures()) names.push_back(arch);

@@ -121,7 +121,7 @@ void BankRouterTest::useDescriptors(MainWindow& w) {
 }
 
 bool BankRouterTest::build(MainWindow& w, StallMeter* meter) {
-    QSignalSpy built(w.controller(), &EngineController::bankBuilt);
+    pb::ui::test::ResultSpy built(w.controller(), RequestKind::BuildBank);
     if (meter) meter->start();
     QTest::mouseClick(w.enginePanel()->buildButton(), Qt::LeftButton);
     const bool ok = built.wait(kEngineWaitMs);
@@ -273,8 +273,8 @@ void BankRouterTest::compressedBank() {
     QCOMPARE(model.compressionRatio(), 10.0);
 
     // Scoring uses this bank (no second build) and the nearest patches point into it.
-    QSignalSpy built(w->controller(), &EngineController::bankBuilt);
-    QSignalSpy scored(w->controller(), &EngineController::testSetScored);
+    pb::ui::test::ResultSpy built(w->controller(), RequestKind::BuildBank);
+    pb::ui::test::ResultSpy scored(w->controller(), RequestKind::ScoreTestSet);
     QTest::mouseClick(w->enginePanel()->scoreButton(), Qt::LeftButton);
     QVERIFY(scored.wait(kEngineWaitMs));
     QCOMPARE(built.size(), 0);
@@ -307,7 +307,7 @@ void BankRouterTest::addImages() {
     QStringList extra;
     for (std::size_t i = 6; i < train.size(); ++i) extra << QString::fromStdString(train[i].path);
     QCOMPARE(extra.size(), 4);
-    QSignalSpy changed(w->controller(), &EngineController::bankChanged);
+    pb::ui::test::ResultSpy changed(w->controller(), {RequestKind::AddImages, RequestKind::LoadBank});
     StallMeter meter;
     meter.start();
     w->addImagesToBank(extra.mid(0, 3));
@@ -316,7 +316,7 @@ void BankRouterTest::addImages() {
     meter.stop();
     qInfo("adding 3 images: %s", qPrintable(stallReport(meter)));
     QVERIFY2(meter.maxGapMs() < kMaxStallMs, qPrintable(stallReport(meter)));
-    QVERIFY(changed.last().at(0).value<RequestKind>() == RequestKind::AddImages);
+    QVERIFY(changed.last().at(1).value<RequestKind>() == RequestKind::AddImages);
     // The same fraction of the new patches joins the bank; nothing is rebuilt.
     QCOMPARE(w->bank()->summary.trainImages, std::size_t(9));
     QCOMPARE(w->bank()->summary.vectors, std::size_t(6 * 784 / 4 + 3 * 784 / 4));
@@ -362,7 +362,7 @@ void BankRouterTest::saveAndOpenBank() {
     const std::size_t bytes = w->bank()->summary.bytes;
 
     const QString file = tmp_.filePath(QStringLiteral("banks/carpet.bank.safetensors"));
-    QSignalSpy saved(w->controller(), &EngineController::bankSaved);
+    pb::ui::test::ResultSpy saved(w->controller(), RequestKind::SaveBank);
     w->saveBankTo(file);
     QVERIFY(saved.wait(kEngineWaitMs));
     QVERIFY(QFileInfo::exists(file));
@@ -390,15 +390,15 @@ void BankRouterTest::saveAndOpenBank() {
     // The right settings: opened, shown, and scored without building.
     w->enginePanel()->resolutionSpin()->setValue(224);
     w->bankPanel()->setSpec(QStringLiteral("flat"));
-    QSignalSpy changed(w->controller(), &EngineController::bankChanged);
+    pb::ui::test::ResultSpy changed(w->controller(), {RequestKind::AddImages, RequestKind::LoadBank});
     w->openBankFile(file);
     QVERIFY(changed.wait(kEngineWaitMs));
-    QVERIFY(changed.last().at(0).value<RequestKind>() == RequestKind::LoadBank);
+    QVERIFY(changed.last().at(1).value<RequestKind>() == RequestKind::LoadBank);
     QCOMPARE(w->bank()->summary.bytes, bytes);
     QCOMPARE(w->bankPanel()->spec(), QStringLiteral("kmeans:200,iter=5"));  // the panel follows the file
     QVERIFY(w->bankPanel()->bankText().contains(QStringLiteral("carpet.bank.safetensors")));
-    QSignalSpy built(w->controller(), &EngineController::bankBuilt);
-    QSignalSpy scored(w->controller(), &EngineController::testSetScored);
+    pb::ui::test::ResultSpy built(w->controller(), RequestKind::BuildBank);
+    pb::ui::test::ResultSpy scored(w->controller(), RequestKind::ScoreTestSet);
     w->scoreTestSet();
     QVERIFY(scored.wait(kEngineWaitMs));
     QCOMPARE(built.size(), 0);
@@ -417,7 +417,7 @@ void BankRouterTest::budgetSweepChart() {
                                           m == QLatin1String("ivfpq"));
     sweep->fractionsEdit()->setText(QStringLiteral("1/16, 1/4"));
 
-    QSignalSpy finished(w->controller(), &EngineController::sweepFinished);
+    pb::ui::test::ResultSpy finished(w->controller(), RequestKind::BudgetSweep);
     StallMeter meter;
     QElapsedTimer clock;
     clock.start();
@@ -538,7 +538,7 @@ void BankRouterTest::sharedBankRouter() {
     QVERIFY(d->problem().isEmpty());
     QCOMPARE(d->request().products.size(), std::size_t(3));
 
-    QSignalSpy evaluated(w->controller(), &EngineController::sharedBankEvaluated);
+    pb::ui::test::ResultSpy evaluated(w->controller(), RequestKind::SharedBank);
     StallMeter meter;
     QElapsedTimer clock;
     clock.start();

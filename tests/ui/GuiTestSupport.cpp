@@ -15,6 +15,7 @@
 
 #include "engine/synth/DemoDatasetGenerator.h"
 #include "ui/AppSetup.h"
+#include "ui/EngineController.h"
 #include "ui/MainWindow.h"
 
 namespace pb::ui::test {
@@ -42,6 +43,19 @@ bool TimingApplication::notify(QObject* receiver, QEvent* event) {
         slowestName = QStringLiteral("%1 to %2").arg(name ? QString::fromLatin1(name) : QString::number(type), target);
     }
     return result;
+}
+
+ResultSpy::ResultSpy(EngineController* controller, std::initializer_list<RequestKind> kinds) {
+    const QList<RequestKind> wanted(kinds);
+    connect(controller, &EngineController::finished, this,
+            [this, wanted](RequestKind kind, quint64, const QVariant& result) {
+                if (wanted.contains(kind)) append({result, QVariant::fromValue(kind)});
+            });
+}
+
+bool ResultSpy::wait(int timeoutMs) {
+    const qsizetype before = size();
+    return QTest::qWaitFor([&] { return size() > before; }, timeoutMs);
 }
 
 void TimingApplication::record(bool on) {

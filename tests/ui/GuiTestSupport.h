@@ -10,7 +10,14 @@
 #include <QVector>
 #include <memory>
 
+#include <QList>
+#include <QVariant>
+#include <initializer_list>
+
+#include "ui/EngineResults.h"
+
 namespace pb::ui {
+class EngineController;
 class MainWindow;
 }
 
@@ -48,6 +55,16 @@ public:
     static void record(bool on);
     static qint64 slowestMs();
     static QString slowestEvent();  // "Expose to QWidgetWindow (mainWindowWindow)"
+};
+
+// The results of some kinds of engine work, recorded as QSignalSpy records a signal: one entry
+// {result, kind} per finished request of those kinds.
+class ResultSpy : public QObject, public QList<QList<QVariant>> {
+    Q_OBJECT
+public:
+    ResultSpy(EngineController* controller, std::initializer_list<RequestKind> kinds);
+    ResultSpy(EngineController* controller, RequestKind kind) : ResultSpy(controller, {kind}) {}
+    bool wait(int timeoutMs);  // true when a new result arrived within the time
 };
 
 // ../shared beside the source tree (or $PATCHBANK_SHARED), empty when absent.

@@ -131,8 +131,8 @@ void MainWindowTest::configure(MainWindow& w, const QString& backbone, const QSt
 }
 
 bool MainWindowTest::buildAndScore(MainWindow& w, StallMeter* meter, qint64* seconds) {
-    QSignalSpy built(w.controller(), &EngineController::bankBuilt);
-    QSignalSpy scored(w.controller(), &EngineController::testSetScored);
+    pb::ui::test::ResultSpy built(w.controller(), RequestKind::BuildBank);
+    pb::ui::test::ResultSpy scored(w.controller(), RequestKind::ScoreTestSet);
     QElapsedTimer clock;
     clock.start();
     if (meter) meter->start();
@@ -372,7 +372,7 @@ void MainWindowTest::demoWorkflow() {
     // Drag and drop an image file: scored against the bank, shown, listed.
     const QString dropped = tmp_.filePath(QStringLiteral("dropped.png"));
     QVERIFY(QFile::copy(QString::fromStdString(result->images[0].sample.path), dropped));
-    QSignalSpy filesScored(w->controller(), &EngineController::filesScored);
+    pb::ui::test::ResultSpy filesScored(w->controller(), RequestKind::ScoreFiles);
     auto* mime = new QMimeData;
     mime->setUrls({QUrl::fromLocalFile(dropped)});
     QDragEnterEvent enter(QPoint(500, 400), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
@@ -391,7 +391,7 @@ void MainWindowTest::demoWorkflow() {
     QVERIFY(w->inspection()->verdictText().startsWith(QStringLiteral("Score")));
 
     // Paste a picture (no file behind it): scored the same way, listed too.
-    QSignalSpy pasted(w->controller(), &EngineController::filesScored);
+    pb::ui::test::ResultSpy pasted(w->controller(), RequestKind::ScoreFiles);
     QApplication::clipboard()->setImage(QImage(QString::fromStdString(result->images[1].sample.path)));
     QTest::keyClick(w.get(), Qt::Key_V, Qt::ControlModifier);
     QVERIFY(pasted.wait(kEngineWaitMs));
@@ -460,8 +460,17 @@ void MainWindowTest::engineErrors() {
         w->enginePanel()->backboneBox()->setCurrentText(QStringLiteral("descriptors"));
     }
 
+    // A pretrained backbone without weights runs, but never silently on random weights.
+    w->enginePanel()->setBackbone(QStringLiteral("mobilenetv2_100"), QString());
+    QVERIFY2(w->enginePanel()->weightsStatus()->text().contains(QStringLiteral("random weights")),
+             qPrintable(w->enginePanel()->weightsStatus()->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(w->enginePanel()->weightsStatus()->toolTip().contains(QStringLiteral("random(")), 30000);
+    QVERIFY2(w->enginePanel()->weightsStatus()->text().contains(QStringLiteral("random weights")),
+             qPrintable(w->enginePanel()->weightsStatus()->text()));
+    w->enginePanel()->setBackbone(QStringLiteral("descriptors"), QString());
+
     // Back to a working backbone: build works.
-    QSignalSpy built(w->controller(), &EngineController::bankBuilt);
+    pb::ui::test::ResultSpy built(w->controller(), RequestKind::BuildBank);
     QTest::mouseClick(w->enginePanel()->buildButton(), Qt::LeftButton);
     QVERIFY(built.wait(kEngineWaitMs));
 
@@ -480,7 +489,7 @@ void MainWindowTest::engineErrors() {
     QVERIFY(w->datasetPanel()->problems()->item(problems, 1)->text().contains(QStringLiteral("corrupt.png")));
 
     // Still usable: scoring the test set works after the errors.
-    QSignalSpy scored(w->controller(), &EngineController::testSetScored);
+    pb::ui::test::ResultSpy scored(w->controller(), RequestKind::ScoreTestSet);
     QTest::mouseClick(w->enginePanel()->scoreButton(), Qt::LeftButton);
     QVERIFY(scored.wait(kEngineWaitMs));
 }
@@ -520,7 +529,7 @@ void MainWindowTest::cancelAndClose() {
     QVERIFY(!w->bank());
 
     // A newer request of the same kind supersedes the older one.
-    QSignalSpy built(w->controller(), &EngineController::bankBuilt);
+    pb::ui::test::ResultSpy built(w->controller(), RequestKind::BuildBank);
     w->enginePanel()->resolutionSpin()->setValue(224);
     w->enginePanel()->maxTrainSpin()->setValue(40);
     w->buildBank();
@@ -705,7 +714,7 @@ void MainWindowTest::mvtecBottle() {
     QCOMPARE(std::accumulate(h->anomalousCounts().begin(), h->anomalousCounts().end(), 0.0), 63.0);
 
     // Normal-only threshold: p99 of the leave-one-out scores of the 20 training images.
-    QSignalSpy loo(w->controller(), &EngineController::leaveOneOutScored);
+    pb::ui::test::ResultSpy loo(w->controller(), RequestKind::LeaveOneOut);
     QTest::mouseClick(w->histogramPanel()->percentileButton(), Qt::LeftButton);
     QVERIFY(loo.wait(kEngineWaitMs));
     QCOMPARE(loo.last().at(0).value<QVector<double>>().size(), 20);
@@ -770,7 +779,7 @@ void MainWindowTest::screenshots() {
 
     // The engine panel mid-run: "Score test set" builds the bank, then scores; grab while it works.
     QSignalSpy progress(w->controller(), &EngineController::progress);
-    QSignalSpy scored(w->controller(), &EngineController::testSetScored);
+    pb::ui::test::ResultSpy scored(w->controller(), RequestKind::ScoreTestSet);
     QTest::mouseClick(w->enginePanel()->scoreButton(), Qt::LeftButton);
     // Any stage part-way done (with a warm feature cache the feature stages finish at once; kNN does not).
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(progress.begin(), progress.end(),
@@ -786,7 +795,7 @@ void MainWindowTest::screenshots() {
     QVERIFY(!scored.isEmpty() || scored.wait(kEngineWaitMs));
 
     // Leave-one-out scores of the training images join the histogram.
-    QSignalSpy loo(w->controller(), &EngineController::leaveOneOutScored);
+    pb::ui::test::ResultSpy loo(w->controller(), RequestKind::LeaveOneOut);
     QTest::mouseClick(w->histogramPanel()->percentileButton(), Qt::LeftButton);
     QVERIFY(loo.wait(kEngineWaitMs));
     QTest::mouseClick(w->histogramPanel()->f1Button(), Qt::LeftButton);

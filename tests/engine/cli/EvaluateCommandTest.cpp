@@ -41,6 +41,20 @@ TEST(CliEvaluate, DemoSeparatesDefectsOnEveryProduct) {
     EXPECT_EQ(overlays, tested);
 }
 
+TEST(CliEvaluate, RandomWeightsAreNeverSilent) {
+    // The warning comes with the options, before the (here missing) data set is read.
+    auto random = runCli("evaluate --data /nonexistent/folder --backbone mobilenetv2_100 --out /tmp/x --quiet");
+    EXPECT_NE(random.output.find("warning: mobilenetv2_100 has no weights file and runs on random weights"),
+              std::string::npos)
+        << random.output;
+    EXPECT_NE(random.output.find("--weights"), std::string::npos) << random.output;
+    EXPECT_NE(random.output.find("models fetch"), std::string::npos) << random.output;
+    for (const std::string other : {"--backbone descriptors", "--backbone mobilenetv2_100 --weights model.safetensors"}) {
+        auto quiet = runCli("evaluate --data /nonexistent/folder " + other + " --out /tmp/x --quiet");
+        EXPECT_EQ(quiet.output.find("random weights"), std::string::npos) << quiet.output;
+    }
+}
+
 TEST(CliEvaluate, BadInputsGiveClearErrors) {
     auto missing = runCli("evaluate --data /nonexistent/folder --out /tmp/x --quiet");
     EXPECT_NE(missing.exitCode, 0);

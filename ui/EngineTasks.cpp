@@ -1,0 +1,313 @@
+#include "ui/EngineTasks.h"
+
+#include <algorithm>
+#include <chrono>
+#include <limits>
+
+#include "engine/dataset/DatasetReader.h"
+#include "engine/experiments/ScoredImagesSummary.h"
+#include "engine/image/Preprocessor.h"
+#include "engine/util/Error.h"
+
+namespace pb::ui {
+
+namespace {
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+bool sameBackbone(const BackboneOptions& a, const BackboneOptions& b) {
+    return a.name == b.name && a.weightsPath == b.weightsPath && a.layers == b.layers && a.device == b.device &&
+           a.batchSize == b.batchSize && a.configPath == b.configPath && a.finalNorm == b.finalNorm &&
+           a.l2Normalize == b.l2Normalize && a.precision == b.precision;
+}
+
+BankSummary summarise(const ProductModel& model) {
+    BankSummary s;
+    s.spec = model.bankSpec();
+    s.trainImages = model.trainImages();
+    s.vectors = model.bankPatches();
+    s.sourcePatches = model.sourcePatches();
+    s.bytes = model.bankBytes();
+    s.compressionRatio = model.compressionRatio();
+    s.featureDim = model.featureDim();
+    return s;
+}
+
+const TrainedBank& requireBank(const EngineState& state, const std::string& missing) {
+    if (!state.bank()) throw Error(missing);
+    return *state.bank();
+}
+
+// Reports every problem as usual and remembers the first, for the error when nothing could be read.
+struct FirstProblem {
+    explicit FirstProblem(const Progress& base) : progress(base) {
+        progress.onProblem = [this, report = base.onProblem](const Problem& p) {
+            if (first.empty()) first = p.file + ": " + p.reason;
+            if (report) report(p);
+        };
+    }
+    FirstProblem(const FirstProblem&) = delete;
+    FirstProblem& operator=(const FirstProblem&) = delete;
+    std::string orNone() const { return first.empty() ? std::string("none of the images could be read") : first; }
+    Progress progress;
+    std::string first;
+};
+
+std::vector<Sample> filesAsSamples(const QStringList& paths, const std::string& product, Split split) {
+    std::vector<Sample> samples;
+    for (const QString& path : paths) {
+        Sample s;
+        s.path = path.toStdString();
+        s.product = product;
+        s.split = split;
+        if (split == Split::Train) {
+            s.label = 0;
+            s.defect = "good";
+        }
+        samples.push_back(std::move(s));
+    }
+    return samples;
+}
+
+std::vector<Sample> trainingImages(const Dataset& dataset, const std::string& product, const EvaluationOptions& options) {
+    std::vector<Sample> train = dataset.select(product, Split::Train);
+    if (train.empty()) throw Error("product '" + product + "' has no training images", dataset.root);
+    if (options.maxTrainImages > 0 && train.size() > static_cast<std::size_t>(options.maxTrainImages))
+        train.resize(static_cast<std::size_t>(options.maxTrainImages));
+    return train;
+}
+
+std::shared_ptr<Backbone> loadBackbone(EngineState& state, const BackboneOptions& options, const Progress& progress,
+                                       int* patchStride = nullptr) {
+    progress.step("loading the backbone", 0, 1);
+    auto backbone = state.backboneFor(options, patchStride);
+    progress.step("loading the backbone", 1, 1);
+    return backbone;
+}
+
+ScoreResultPtr scoreAgainstBank(const TrainedBankPtr& bank, const std::vector<Sample>& samples, bool testSet,
+                                const Progress& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    auto result = std::make_shared<ScoreResult>();
+    result->bank = bank;
+    result->product = bank->product;
+    result->testSet = testSet;
+    result->images = bank->model->score(samples, progress, result->times);
+
+    const std::string stage = bank->product + ": metrics";
+    progress.step(stage, 0, 1);
+    {
+        ScopedStageTimer timer(result->times, "metrics");
+        const ScoredImagesSummary summary = summariseScoredImages(result->images);
+        result->metrics = summary.metrics;
+        result->hasMasks = summary.hasMasks;
+        result->pixelThreshold = summary.pixelThreshold;
+        result->mapLow = summary.mapLow;
+        result->mapHigh = summary.mapHigh;
+    }
+    progress.step(stage, 1, 1);
+    result->seconds = secondsSince(start);
+    return result;
+}
+
+}  // namespace
+
+std::shared_ptr<Backbone> EngineState::backboneFor(const BackboneOptions& options, int* patchStride) {
+    if (!backbone_ || !sameBackbone(options, backboneOptions_)) {
+        backbone_.reset();  // free the old weights before loading new ones
+        backbone_ = std::shared_ptr<Backbone>(createBackbone(options));
+        backboneOptions_ = options;
+    }
+    if (patchStride) *patchStride = backbone_->patchStride();
+    return backbone_;
+}
+
+std::vector<RequestKind> OpenDatasetTask::supersedes() const {
+    return {RequestKind::BuildBank, RequestKind::ScoreTestSet, RequestKind::ScoreFiles, RequestKind::LeaveOneOut,
+            RequestKind::BudgetSweep};
+}
+
+QVariant OpenDatasetTask::run(EngineState&, const Progress& progress) {
+    DatasetPtr dataset = std::make_shared<const Dataset>(pb::openDataset(path_.toStdString(), &progress));
+    return QVariant::fromValue(dataset);
+}
+
+QVariant ValidateBackboneTask::run(EngineState& state, const Progress&) {
+    BackboneCheck check;
+    auto backbone = state.backboneFor(options_, &check.patchStride);
+    check.identity = QString::fromStdString(backbone->identity());
+    return QVariant::fromValue(check);
+}
+
+std::vector<RequestKind> BuildBankTask::supersedes() const {
+    return {RequestKind::ScoreTestSet, RequestKind::LeaveOneOut};
+}
+
+QVariant BuildBankTask::run(EngineState& state, const Progress& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    if (!dataset_) throw Error("no data set is open");
+    const std::string name = product_.toStdString();
+    const std::vector<Sample> train = trainingImages(*dataset_, name, options_);
+    auto bank = std::make_shared<TrainedBank>();
+    bank->backbone = loadBackbone(state, options_.backbone, progress, &bank->patchStride);
+    bank->options = options_;
+    bank->product = name;
+    bank->backboneIdentity = bank->backbone->identity();
+    bank->model = std::make_shared<ProductModel>(*bank->backbone, options_);
+    bank->model->build(name, train, progress, bank->times);
+    bank->seconds = secondsSince(start);
+    bank->summary = summarise(*bank->model);
+    state.setBank(bank);
+    return QVariant::fromValue(state.bank());
+}
+
+QVariant ScoreTestSetTask::run(EngineState& state, const Progress& progress) {
+    const std::string name = product_.toStdString();
+    const TrainedBank& bank = requireBank(state, "no bank has been built yet; build the bank of '" + name + "' first");
+    if (bank.product != name)
+        throw Error("the current bank belongs to '" + bank.product + "'; build the bank of '" + name + "' first");
+    if (!dataset_) throw Error("no data set is open");
+    const std::vector<Sample> test = dataset_->select(name, Split::Test);
+    if (test.empty()) throw Error("product '" + name + "' has no test images", dataset_->root);
+    return QVariant::fromValue(scoreAgainstBank(state.bank(), test, true, progress));
+}
+
+QVariant ScoreFilesTask::run(EngineState& state, const Progress& progress) {
+    FirstProblem problems(progress);
+    const TrainedBank& bank = requireBank(state, "no bank has been built yet; build a bank before scoring images");
+    ScoreResultPtr result =
+        scoreAgainstBank(state.bank(), filesAsSamples(paths_, bank.product, Split::Test), false, problems.progress);
+    if (result->images.empty()) throw Error(problems.orNone());
+    return QVariant::fromValue(result);
+}
+
+QVariant LeaveOneOutTask::run(EngineState& state, const Progress& progress) {
+    const TrainedBank& bank = requireBank(state, "no bank has been built yet");
+    StageTimes times;
+    const std::vector<double> scores = bank.model->leaveOneOutScores(progress, times);
+    return QVariant::fromValue(QVector<double>(scores.begin(), scores.end()));
+}
+
+QVariant ProbeFeaturesTask::run(EngineState& state, const Progress& progress) {
+    auto backbone = state.backboneFor(options_.backbone);
+    PreprocessSpec spec;
+    spec.resizeWidth = spec.resizeHeight = options_.resolution;
+    spec.cropWidth = spec.cropHeight = options_.crop;
+    const Preprocessor preprocess(spec);
+    // Every image is resized to the same square, so one blank image gives every image's grid.
+    const cv::Mat grey(options_.resolution, options_.resolution, CV_8UC3, cv::Scalar(128, 128, 128));
+    progress.cancel.throwIfCancelled();
+    const std::vector<FeatureGrid> grids = backbone->extract({preprocess(grey)});
+    if (grids.empty()) throw Error("the backbone returned no features");
+    FeatureShape shape;
+    shape.dim = grids.front().dim;
+    shape.gridHeight = grids.front().height;
+    shape.gridWidth = grids.front().width;
+    return QVariant::fromValue(shape);
+}
+
+QVariant AddImagesTask::run(EngineState& state, const Progress& progress) {
+    FirstProblem problems(progress);
+    const TrainedBank& bank =
+        requireBank(state, "no bank has been built yet; build or open a bank before adding images to it");
+    const std::vector<Sample> samples = filesAsSamples(paths_, bank.product, Split::Train);
+    StageTimes times;
+    std::size_t added = 0;
+    {
+        // The GUI reads the model (nearest patches) only when it gets this lock without waiting.
+        std::unique_lock<std::shared_mutex> lock(*bank.modelLock);
+        added = bank.model->addImages(samples, problems.progress, times);
+    }
+    if (added == 0) throw Error(problems.orNone());
+    auto updated = std::make_shared<TrainedBank>(bank);  // the same model and lock, new sizes
+    updated->summary = summarise(*updated->model);
+    updated->times.merge(times);
+    state.setBank(updated);
+    return QVariant::fromValue(state.bank());
+}
+
+QVariant SaveBankTask::run(EngineState& state, const Progress&) {
+    const TrainedBank& bank = requireBank(state, "no bank has been built yet; there is nothing to save");
+    bank.model->save(path_.toStdString());
+    return QVariant::fromValue(path_);
+}
+
+std::vector<RequestKind> LoadBankTask::supersedes() const {
+    return {RequestKind::ScoreTestSet, RequestKind::LeaveOneOut};
+}
+
+QVariant LoadBankTask::run(EngineState& state, const Progress& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    auto bank = std::make_shared<TrainedBank>();
+    bank->backbone = loadBackbone(state, options_.backbone, progress, &bank->patchStride);
+    bank->options = options_;
+    bank->backboneIdentity = bank->backbone->identity();
+    bank->model = std::make_shared<ProductModel>(*bank->backbone, options_);
+    progress.step("reading the bank", 0, 1);
+    bank->model->load(path_.toStdString());
+    progress.step("reading the bank", 1, 1);
+    bank->product = bank->model->product();
+    bank->options.bankSpec = bank->model->bankSpec();
+    bank->file = path_.toStdString();
+    bank->summary = summarise(*bank->model);
+    bank->seconds = secondsSince(start);
+    state.setBank(bank);
+    return QVariant::fromValue(state.bank());
+}
+
+QVariant BudgetSweepTask::run(EngineState& state, const Progress& progress) {
+    if (!dataset_) throw Error("no data set is open");
+    const std::string name = product_.toStdString();
+    const std::vector<Sample> train = trainingImages(*dataset_, name, options_);
+    const std::vector<Sample> test = dataset_->select(name, Split::Test);
+    if (test.empty()) throw Error("product '" + name + "' has no test images", dataset_->root);
+    auto backbone = loadBackbone(state, options_.backbone, progress);
+    BudgetSweep runner(*backbone, options_, sweep_);
+    BudgetSweepResultPtr result = std::make_shared<const BudgetSweepResult>(runner.run(name, train, test, progress));
+    return QVariant::fromValue(result);
+}
+
+QVariant SharedBankTask::run(EngineState& state, const Progress& progress) {
+    std::vector<ProductSource> sources;
+    for (const auto& [dataset, product] : request_.products) {
+        if (!dataset) throw Error("product '" + product + "' has no data set");
+        sources.push_back(ProductSource{dataset.get(), product});
+    }
+    SharedBankEvaluator evaluator(request_.options, request_.shared, loadBackbone(state, request_.options.backbone, progress));
+    auto outcome = std::make_shared<SharedRun>();
+    outcome->shared = request_.shared;
+    outcome->options = request_.options;
+    outcome->evaluation = evaluator.evaluate(sources, progress);
+    for (auto& pe : outcome->evaluation.products) {
+        auto result = std::make_shared<ScoreResult>();
+        result->product = pe.product;
+        result->testSet = true;
+        result->shared = true;
+        result->tagNames = outcome->evaluation.names;
+        result->metrics = pe.metrics;
+        result->hasMasks = pe.hasMasks;
+        result->pixelThreshold = pe.pixelThreshold;
+        result->imageThreshold = pe.imageThreshold;
+        result->seconds = pe.seconds;
+        result->times = pe.times;
+        result->images = std::move(pe.images);
+        pe.images.clear();
+        // One colour scale per product, as for a single-product test set.
+        float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
+        for (const auto& img : result->images) {
+            double mn = 0, mx = 0;
+            cv::minMaxLoc(img.map, &mn, &mx);
+            lo = std::min(lo, static_cast<float>(mn));
+            hi = std::max(hi, static_cast<float>(mx));
+        }
+        if (result->images.empty()) lo = 0.0f, hi = 1.0f;
+        result->mapLow = lo;
+        result->mapHigh = hi > lo ? hi : lo + 1.0f;
+        outcome->results.push_back(result);
+    }
+    return QVariant::fromValue(SharedRunPtr(outcome));
+}
+
+}  // namespace pb::ui

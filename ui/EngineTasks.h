@@ -1,0 +1,152 @@
+// The engine work of the workbench, one task class per kind (see EngineTask.h). Each takes its
+// inputs by value when it is created on the GUI thread and runs on the engine thread.
+#pragma once
+#include <QString>
+#include <QStringList>
+
+#include "ui/EngineTask.h"
+
+namespace pb::ui {
+
+// Result: DatasetPtr. Work on the previous data set is moot once another one is opened.
+class OpenDatasetTask : public EngineTask {
+public:
+    explicit OpenDatasetTask(QString path) : path_(std::move(path)) {}
+    RequestKind kind() const override { return RequestKind::OpenDataset; }
+    std::vector<RequestKind> supersedes() const override;
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    QString path_;
+};
+
+// Result: BackboneCheck.
+class ValidateBackboneTask : public EngineTask {
+public:
+    explicit ValidateBackboneTask(BackboneOptions options) : options_(std::move(options)) {}
+    RequestKind kind() const override { return RequestKind::ValidateBackbone; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    BackboneOptions options_;
+};
+
+// Result: TrainedBankPtr, which becomes the bank scoring uses. Scores of the old bank are moot.
+class BuildBankTask : public EngineTask {
+public:
+    BuildBankTask(DatasetPtr dataset, QString product, EvaluationOptions options)
+        : dataset_(std::move(dataset)), product_(std::move(product)), options_(std::move(options)) {}
+    RequestKind kind() const override { return RequestKind::BuildBank; }
+    std::vector<RequestKind> supersedes() const override;
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    DatasetPtr dataset_;
+    QString product_;
+    EvaluationOptions options_;
+};
+
+// Result: ScoreResultPtr (testSet true) of the product's test split against the current bank.
+class ScoreTestSetTask : public EngineTask {
+public:
+    ScoreTestSetTask(DatasetPtr dataset, QString product) : dataset_(std::move(dataset)), product_(std::move(product)) {}
+    RequestKind kind() const override { return RequestKind::ScoreTestSet; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    DatasetPtr dataset_;
+    QString product_;
+};
+
+// Result: ScoreResultPtr (testSet false) of image files against the current bank.
+class ScoreFilesTask : public EngineTask {
+public:
+    explicit ScoreFilesTask(QStringList paths) : paths_(std::move(paths)) {}
+    RequestKind kind() const override { return RequestKind::ScoreFiles; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    QStringList paths_;
+};
+
+// Result: QVector<double>, the leave-one-out score of every training image of the current bank.
+class LeaveOneOutTask : public EngineTask {
+public:
+    RequestKind kind() const override { return RequestKind::LeaveOneOut; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+};
+
+// Result: FeatureShape, the grid the backbone gives at the input size (one blank image).
+class ProbeFeaturesTask : public EngineTask {
+public:
+    explicit ProbeFeaturesTask(EvaluationOptions options) : options_(std::move(options)) {}
+    RequestKind kind() const override { return RequestKind::ProbeFeatures; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    EvaluationOptions options_;
+};
+
+// Result: TrainedBankPtr, the current bank grown by more normal images (compressed the same way).
+class AddImagesTask : public EngineTask {
+public:
+    explicit AddImagesTask(QStringList paths) : paths_(std::move(paths)) {}
+    RequestKind kind() const override { return RequestKind::AddImages; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    QStringList paths_;
+};
+
+// Result: QString, the file the current bank was written to.
+class SaveBankTask : public EngineTask {
+public:
+    explicit SaveBankTask(QString path) : path_(std::move(path)) {}
+    RequestKind kind() const override { return RequestKind::SaveBank; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    QString path_;
+};
+
+// Result: TrainedBankPtr read from a bank file, checked against the features the options give;
+// it becomes the bank scoring uses, so scores of the old bank are moot.
+class LoadBankTask : public EngineTask {
+public:
+    LoadBankTask(QString path, EvaluationOptions options) : path_(std::move(path)), options_(std::move(options)) {}
+    RequestKind kind() const override { return RequestKind::LoadBank; }
+    std::vector<RequestKind> supersedes() const override;
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    QString path_;
+    EvaluationOptions options_;
+};
+
+// Result: BudgetSweepResultPtr.
+class BudgetSweepTask : public EngineTask {
+public:
+    BudgetSweepTask(DatasetPtr dataset, QString product, EvaluationOptions options, BudgetSweepOptions sweep)
+        : dataset_(std::move(dataset)), product_(std::move(product)), options_(std::move(options)), sweep_(std::move(sweep)) {}
+    RequestKind kind() const override { return RequestKind::BudgetSweep; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    DatasetPtr dataset_;
+    QString product_;
+    EvaluationOptions options_;
+    BudgetSweepOptions sweep_;
+};
+
+// Result: SharedRunPtr.
+class SharedBankTask : public EngineTask {
+public:
+    explicit SharedBankTask(SharedBankRequest request) : request_(std::move(request)) {}
+    RequestKind kind() const override { return RequestKind::SharedBank; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    SharedBankRequest request_;
+};
+
+}  // namespace pb::ui
