@@ -29,6 +29,8 @@ namespace {
 constexpr const char* kCoretypeVar = "OPENBLAS_CORETYPE";
 constexpr const char* kLibraryChoiceVar = "PATCHBANK_BLAS_LIBRARY_KERNEL";
 constexpr const char* kRejectedVar = "PATCHBANK_BLAS_REJECTED";
+// Restarts of this process chain so far: a guard, so that the process never restarts in a loop.
+constexpr const char* kRestartedVar = "PATCHBANK_BLAS_RESTARTS";
 
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -342,10 +344,65 @@ GemmCheck checkBlasGemmGuarded() {
 
 void warn(const std::string& line) { std::fprintf(stderr, "%s: warning: %s\n", programName(), line.c_str()); }
 
-void reexecute(char** argv) {
+// Returns only when the process could not restart, saying why.
+std::string reexecute(char** argv) {
+    const int restarts = std::atoi(env(kRestartedVar).value_or("0").c_str());
+    if (restarts >= 2) return "it restarted twice already";
+    setenv(kRestartedVar, std::to_string(restarts + 1).c_str(), 1);
     std::fflush(nullptr);
     execv("/proc/self/exe", argv);
+    return std::strerror(errno);
 }
+
+const char* lookup(char** envp, const char* name) {
+    const std::size_t n = std::strlen(name);
+    for (char** e = envp; e && *e; ++e)
+        if (std::strncmp(*e, name, n) == 0 && (*e)[n] == '=') return *e + n + 1;
+    return nullptr;
+}
+
+// Before any library initialises (the executable's .preinit_array runs first; the C library has
+// not published the environment yet, hence envp): ask OpenBLAS which kernel it would choose and,
+// when that falls short, restart at once with OPENBLAS_CORETYPE set. A restart here costs little:
+// no library initialiser (LibTorch's are slow) has run. Only OpenBLAS's exported DYNAMIC_ARCH entry
+// points are used; where they are missing nothing happens here, and selectBlasKernel() restarts
+// the process later instead.
+void chooseKernelBeforeLibrariesInitialise(int, char** argv, char** envp) {
+    for (const char* name : {kCoretypeVar, kRejectedVar, kRestartedVar}) {
+        const char* value = lookup(envp, name);
+        if (value && *value) return;
+    }
+    using VoidFn = void (*)();
+    using NameFn = char* (*)();
+    const auto dynamicInit = symbol<VoidFn>("gotoblas_dynamic_init");
+    const auto dynamicQuit = symbol<VoidFn>("gotoblas_dynamic_quit");
+    const auto corename = symbol<NameFn>("openblas_get_corename");
+    const auto config = symbol<NameFn>("openblas_get_config");
+    if (!argv || !dynamicInit || !dynamicQuit || !corename || !config || !std::strstr(config(), "DYNAMIC_ARCH")) return;
+    dynamicInit();  // OpenBLAS's own choice
+    char chosen[64];
+    std::snprintf(chosen, sizeof chosen, "%s", corename());
+    dynamicQuit();  // forgotten again: its initialiser chooses afresh
+    BlasLibrary library = BlasLibrary::current();
+    library.kernel = chosen;
+    const BlasKernelPlan plan = planBlasKernel(CpuIsa::detect(), library, BlasEnvironment{});
+    if (plan.action != BlasKernelPlan::Action::Switch) return;
+    std::vector<std::string> added = {std::string(kCoretypeVar) + "=" + plan.kernel,
+                                      std::string(kLibraryChoiceVar) + "=" + chosen,
+                                      std::string(kRestartedVar) + "=1"};
+    std::vector<char*> environment;
+    for (char** e = envp; e && *e; ++e) environment.push_back(*e);
+    for (auto& a : added) environment.push_back(a.data());
+    environment.push_back(nullptr);
+    std::fflush(nullptr);
+    execve("/proc/self/exe", argv, environment.data());
+    // Still here: selectBlasKernel() decides again in main().
+}
+
+#if defined(__linux__) && !defined(PATCHBANK_NO_PREINIT)
+__attribute__((section(".preinit_array"), used)) void (*const kChooseKernelEarly)(int, char**, char**) =
+    &chooseKernelBeforeLibrariesInitialise;
+#endif
 
 }  // namespace
 
@@ -363,13 +420,15 @@ void selectBlasKernel(char** argv) {
     case Action::Switch:
         setenv(kCoretypeVar, plan.kernel.c_str(), 1);
         setenv(kLibraryChoiceVar, library.kernel.c_str(), 1);
-        reexecute(argv);
-        // Only reached when the process cannot re-execute itself.
-        unsetenv(kCoretypeVar);
-        unsetenv(kLibraryChoiceVar);
-        warn("BLAS: OpenBLAS runs " + library.kernel + " kernels on a CPU with " + cpu.describe() +
-             " and PatchBank could not restart itself (" + std::strerror(errno) + "); set OPENBLAS_CORETYPE=" +
-             plan.kernel + " before starting it");
+        {
+            const std::string why = reexecute(argv);
+            // Only reached when the process cannot re-execute itself.
+            unsetenv(kCoretypeVar);
+            unsetenv(kLibraryChoiceVar);
+            warn("BLAS: OpenBLAS runs " + library.kernel + " kernels on a CPU with " + cpu.describe() +
+                 " and PatchBank could not restart itself (" + why + "); set OPENBLAS_CORETYPE=" + plan.kernel +
+                 " before starting it");
+        }
         {
             std::lock_guard<std::mutex> lock(gStatusMutex);
             gNote = "OpenBLAS's choice; " + plan.kernel + " would fit the CPU: set OPENBLAS_CORETYPE";

@@ -3,8 +3,8 @@
 // OpenBLAS built with DYNAMIC_ARCH picks its kernels from the CPU model when it loads. A release
 // that does not know a newer CPU falls back to its oldest x86-64 kernels (SSE3 "Prescott"), several
 // times slower on a CPU with AVX-512, and says nothing. It reads OPENBLAS_CORETYPE only when it
-// loads, so the fix is to re-execute the process once with that variable set: selectBlasKernel()
-// does so, from main(), before anything else runs. The kernel is chosen from the instruction sets
+// initialises, so the kernel is chosen before that (see selectBlasKernel()), or the process
+// re-executes itself once with the variable set. The kernel is chosen from the instruction sets
 // the CPU and the OS report, never from model numbers, and is checked against a double-precision
 // reference before it is used; an explicit OPENBLAS_CORETYPE always wins.
 #pragma once
@@ -80,9 +80,11 @@ using SgemmFunction = std::function<void(bool transB, int m, int n, int k, const
 GemmCheck checkGemm(const SgemmFunction& sgemm);
 GemmCheck checkBlasGemm();  // the linked BLAS's cblas_sgemm
 
-// Call first in main(), before threads start. May re-execute the process (at most twice: once to
-// switch kernels, once more to undo a switch that failed the check); prints one line to stderr
-// only when it cannot fix a mismatch or a switch fails.
+// Call first in main(), before threads start. In an executable that links this file the kernel is
+// normally chosen before OpenBLAS initialises (a .preinit_array entry), and this only checks it.
+// Otherwise it may re-execute the process (at most twice: once to switch kernels, once more to undo
+// a switch that failed the check). Prints one line to stderr only when it cannot fix a mismatch or
+// a switch fails.
 void selectBlasKernel(char** argv);
 
 // What was decided in this process, for reports.

@@ -186,7 +186,8 @@ TEST(BlasKernel, TestProcessRunsTheKernelItsCpuDeserves) {
 TEST(BlasKernel, CliReportsAndCorrectsTheKernel) {
     const BlasLibrary lib = BlasLibrary::current();
     if (lib.name != "OpenBLAS" || !lib.dynamicArch) GTEST_SKIP() << "linked BLAS: " << blasSummary();
-    const std::string clean = "env -u OPENBLAS_CORETYPE -u PATCHBANK_BLAS_LIBRARY_KERNEL -u PATCHBANK_BLAS_REJECTED ";
+    const std::string clean =
+        "env -u OPENBLAS_CORETYPE -u PATCHBANK_BLAS_LIBRARY_KERNEL -u PATCHBANK_BLAS_REJECTED -u PATCHBANK_BLAS_RESTARTS ";
     const std::string cli = PATCHBANK_CLI;
     auto run = [](const std::string& command) {
         test::CliRun r;
@@ -216,6 +217,18 @@ TEST(BlasKernel, CliReportsAndCorrectsTheKernel) {
     ASSERT_EQ(failed.exitCode, 0) << failed.output;
     EXPECT_NE(failed.output.find("warning: BLAS: the NoSuchCore kernels are not used"), std::string::npos)
         << failed.output;
+    // A process that already restarted twice never restarts again: it says what to set instead.
+    const test::CliRun own = run(clean + "PATCHBANK_BLAS_REJECTED=none " + cli + " version");  // never switches
+    std::smatch ownKernel;
+    ASSERT_TRUE(std::regex_search(own.output, ownKernel, std::regex("BLAS OpenBLAS [0-9.]+, ([A-Za-z0-9]+) kernels")))
+        << own.output;
+    if (blasKernelTier(best) > blasKernelTier(ownKernel[1])) {
+        const test::CliRun looping = run(clean + "PATCHBANK_BLAS_RESTARTS=2 " + cli + " version");
+        ASSERT_EQ(looping.exitCode, 0) << looping.output;
+        EXPECT_NE(looping.output.find("could not restart itself (it restarted twice already); set OPENBLAS_CORETYPE="),
+                  std::string::npos)
+            << looping.output;
+    }
     EXPECT_NE(failed.output.find(" kernels (OpenBLAS's choice: the NoSuchCore kernels failed the check)"),
               std::string::npos)
         << failed.output;
