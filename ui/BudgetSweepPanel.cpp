@@ -108,34 +108,14 @@ BudgetSweepPanel::BudgetSweepPanel(QWidget* parent) : QWidget(parent) {
 }
 
 bool BudgetSweepPanel::parseFractions(const QString& text, std::vector<double>* fractions, QString* error) {
-    fractions->clear();
-    const QStringList parts = QString(text).replace(QLatin1Char(';'), QLatin1Char(',')).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    for (QString part : parts) {
-        part = part.trimmed();
-        if (part.isEmpty()) continue;
-        bool ok = false;
-        double value = 0.0;
-        const int slash = part.indexOf(QLatin1Char('/'));
-        if (slash >= 0) {
-            bool okA = false, okB = false;
-            const double a = part.left(slash).trimmed().toDouble(&okA);
-            const double b = part.mid(slash + 1).trimmed().toDouble(&okB);
-            ok = okA && okB && b != 0.0;
-            value = ok ? a / b : 0.0;
-        } else {
-            value = part.toDouble(&ok);
-        }
-        if (!ok || !(value > 0.0 && value < 1.0)) {
-            *error = tr("\"%1\" is not a fraction between 0 and 1 (exclusive)").arg(part);
-            return false;
-        }
-        fractions->push_back(value);
-    }
-    if (fractions->empty()) {
-        *error = tr("Give at least one budget, e.g. 1/16");
+    try {
+        *fractions = BudgetSweep::parseFractions(text.toStdString());
+        return true;
+    } catch (const Error& e) {
+        fractions->clear();
+        *error = QString::fromStdString(e.what());
         return false;
     }
-    return true;
 }
 
 BudgetSweepOptions BudgetSweepPanel::options() const {

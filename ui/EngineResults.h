@@ -48,6 +48,7 @@ struct BankSummary {
     std::size_t bytes = 0;         // ProductModel::bankBytes()
     double compressionRatio = 0.0; // ProductModel::compressionRatio()
     int featureDim = 0;
+    int neighbours = 0;            // k actually averaged into a patch score
 };
 
 // A product's bank and the backbone it was built with. The GUI thread reads the summary freely; it

@@ -32,6 +32,7 @@ BankSummary summarise(const ProductModel& model) {
     s.bytes = model.bankBytes();
     s.compressionRatio = model.compressionRatio();
     s.featureDim = model.featureDim();
+    s.neighbours = model.neighbours();
     return s;
 }
 

@@ -1022,6 +1022,7 @@ bool MainWindow::exportCsv(const QString& folder) {
     evaluation.bankBytes = r.bank->summary.bytes;
     evaluation.compressionRatio = r.bank->summary.compressionRatio;
     evaluation.featureDim = r.bank->summary.featureDim;
+    evaluation.neighbours = r.bank->summary.neighbours;
     evaluation.images = r.images;
     evaluation.metrics = r.metrics;
     evaluation.hasMasks = r.hasMasks;

@@ -105,23 +105,15 @@ int bankScore(const CommandLine& cl) {
     if (test.empty()) throw Error("product '" + product + "' has no test images", dataset.root);
 
     TerminalProgress terminal(cl.has("quiet"));
-    ProductEvaluation result;
-    result.product = product;
-    result.backboneIdentity = backbone->identity();
-    result.resolution = options.resolution;
-    result.bankPatches = model.bankPatches();
-    result.sourcePatches = model.sourcePatches();
-    result.bankSpec = model.bankSpec();
-    result.bankBytes = model.bankBytes();
-    result.compressionRatio = model.compressionRatio();
-    result.featureDim = model.featureDim();
+    const auto start = std::chrono::steady_clock::now();
+    ProductEvaluation result = model.describe();
+    result.product = product;  // scored on this product's test split, whatever the bank was built from
     result.images = model.score(test, terminal.progress(), result.times);
-    const ScoredImagesSummary summary = summariseScoredImages(result.images);
-    result.metrics = summary.metrics;
-    result.hasMasks = summary.hasMasks;
-    result.imageThreshold = summary.imageThreshold;
-    result.pixelThreshold = summary.pixelThreshold;
-    for (const auto& [stage, seconds] : result.times.entries()) result.seconds += seconds;
+    {
+        ScopedStageTimer timer(result.times, "metrics");
+        applySummary(result, summariseScoredImages(result.images));
+    }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     EvaluationReport report(cl.value("out"), options);
     if (!cl.has("no-images")) report.writeImages(result, terminal.progress());

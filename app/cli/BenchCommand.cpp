@@ -22,14 +22,6 @@ namespace pb::cli {
 
 namespace {
 
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> items;
-    std::stringstream ss(text);
-    for (std::string item; std::getline(ss, item, ',');)
-        if (!item.empty()) items.push_back(item);
-    return items;
-}
-
 // Real patch features: the `vectors` of a bank file (patchbank-cli bank build --bank flat). The last rows,
 // as many as the largest query count, are held out: the bank is the rows before them, and a count N
 // searches the first N held-out rows. Every method's neighbours are compared with the first method's.
@@ -46,9 +38,9 @@ int benchKnnOnBankFile(const CommandLine& cl) {
     const int dim = static_cast<int>(info.shape[1]);
     const int k = cl.intValue("k", 5);
     const int repeats = cl.intValue("repeats", 1);
-    const auto methods = splitList(cl.value("methods", "blas,projected"));
+    const auto methods = cl.list("methods", "blas,projected");
     std::vector<std::size_t> queryCounts;
-    for (const auto& q : splitList(cl.value("queries", "6272"))) {
+    for (const auto& q : cl.list("queries", "6272")) {
         const long long n = std::atoll(q.c_str());
         if (n <= 0 || std::to_string(n) != q) throw Error("--queries: \"" + q + "\" is not a positive count");
         queryCounts.push_back(static_cast<std::size_t>(n));
@@ -89,8 +81,8 @@ int benchKnn(const CommandLine& cl) {
     const int dim = cl.intValue("dim", 1024);
     const int k = cl.intValue("k", 5);
     const int repeats = cl.intValue("repeats", 3);
-    const auto methods = splitList(cl.value("methods", "torch,faiss,blas,projected"));
-    const auto queryCounts = splitList(cl.value("queries", "784,3136"));
+    const auto methods = cl.list("methods", "torch,faiss,blas,projected");
+    const auto queryCounts = cl.list("queries", "784,3136");
     std::printf("exact kNN: bank %zu x %d, k %d, %d threads\n", bank, dim, k, engineThreads());
     std::printf("%-8s %8s %16s %12s\n", "method", "queries", "queries/s", "GFLOP/s");
     for (const auto& q : queryCounts) {
@@ -105,8 +97,8 @@ int benchKnn(const CommandLine& cl) {
 }
 
 int benchFeatures(const CommandLine& cl) {
-    const auto backbones = splitList(cl.value("backbones", "mobilenetv2_100,wide_resnet50_2"));
-    const auto resolutions = splitList(cl.value("resolutions", "224,448"));
+    const auto backbones = cl.list("backbones", "mobilenetv2_100,wide_resnet50_2");
+    const auto resolutions = cl.list("resolutions", "224,448");
     const int batch = cl.intValue("batch", 8);
     const int repeats = cl.intValue("repeats", 2);
     std::printf("feature extraction, random weights, batch %d, %d threads\n", batch, engineThreads());

@@ -34,14 +34,6 @@ const std::vector<VitSize>& knownSizes() {
     return sizes;
 }
 
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> items;
-    std::stringstream ss(text);
-    for (std::string item; std::getline(ss, item, ',');)
-        if (!item.empty()) items.push_back(item);
-    return items;
-}
-
 // Multiply-adds x 2 of one image through blocks 0..blocks-1 (patch embedding, projections, MLP, attention).
 double gflopPerImage(const VitSize& s, int resolution, int blocks) {
     const double n = std::pow(resolution / 16, 2), t = n + 5, c = s.hidden, i = s.intermediate;
@@ -110,7 +102,7 @@ int runBenchVit(const std::vector<std::string>& args) {
     }
     cl.requireOnly({"help", "no-python", "no-onednn", "models", "resolution", "batch", "threads", "iterations", "warmup", "layer",
                     "precision", "python", "script"});
-    const auto models = splitList(cl.value("models", "vits16,vitl16"));
+    const auto models = cl.list("models", "vits16,vitl16");
     const int resolution = cl.intValue("resolution", 448);
     const int batch = cl.intValue("batch", 1);
     const int iterations = cl.intValue("iterations", 3);

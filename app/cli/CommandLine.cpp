@@ -1,6 +1,7 @@
 #include "app/cli/CommandLine.h"
 
 #include <algorithm>
+#include <sstream>
 
 #include "engine/util/Error.h"
 
@@ -65,6 +66,14 @@ double CommandLine::doubleValue(const std::string& name, double fallback) const 
     } catch (const std::exception&) {
         throw Error("option --" + name + " expects a number, got '" + v + "'");
     }
+}
+
+std::vector<std::string> CommandLine::list(const std::string& name, const std::string& fallback) const {
+    std::vector<std::string> items;
+    std::stringstream ss(has(name) ? value(name) : fallback);
+    for (std::string item; std::getline(ss, item, ',');)
+        if (!item.empty()) items.push_back(item);
+    return items;
 }
 
 void CommandLine::requireOnly(const std::vector<std::string>& known) const {

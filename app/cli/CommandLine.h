@@ -14,6 +14,8 @@ public:
     bool has(const std::string& name) const;
     std::string value(const std::string& name, const std::string& fallback = {}) const;
     std::vector<std::string> values(const std::string& name) const;
+    // A comma-separated value ("a,b,c") as its non-empty items; `fallback` when the option is absent.
+    std::vector<std::string> list(const std::string& name, const std::string& fallback = {}) const;
     int intValue(const std::string& name, int fallback) const;
     double doubleValue(const std::string& name, double fallback) const;
     const std::vector<std::string>& positional() const { return positional_; }

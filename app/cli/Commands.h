@@ -12,5 +12,6 @@ int runBench(const std::vector<std::string>& args);
 int runModels(const std::vector<std::string>& args);
 int runBank(const std::vector<std::string>& args);
 int runRoute(const std::vector<std::string>& args);
+int runSweep(const std::vector<std::string>& args);
 
 }  // namespace pb::cli

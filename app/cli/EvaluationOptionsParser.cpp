@@ -12,14 +12,6 @@ namespace pb::cli {
 
 namespace {
 
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> items;
-    std::stringstream ss(text);
-    for (std::string item; std::getline(ss, item, ',');)
-        if (!item.empty()) items.push_back(item);
-    return items;
-}
-
 // A flag given bare ("1") or as --flag=true/false.
 bool flagValue(const CommandLine& cl, const std::string& name) {
     const std::string v = cl.value(name);
@@ -97,8 +89,8 @@ EvaluationOptions parseEvaluationOptions(const CommandLine& cl, const std::strin
     o.backbone.weightsPath = cl.value("weights");
     o.backbone.configPath = cl.value("config");
     if (cl.has("layers") && cl.has("layer")) throw Error("give either --layer or --layers, not both");
-    if (cl.has("layers")) o.backbone.layers = splitList(cl.value("layers"));
-    if (cl.has("layer")) o.backbone.layers = splitList(cl.value("layer"));
+    if (cl.has("layers")) o.backbone.layers = cl.list("layers");
+    if (cl.has("layer")) o.backbone.layers = cl.list("layer");
     if (cl.has("final-norm")) o.backbone.finalNorm = flagValue(cl, "final-norm");
     if (cl.has("l2-normalize")) o.backbone.l2Normalize = flagValue(cl, "l2-normalize");
     o.backbone.precision = cl.value("precision", o.backbone.precision);

@@ -17,8 +17,9 @@ void printUsage() {
                  "  evaluate   build a bank from the train split and score the test split\n"
                  "  bank       memory bank files: 'bank build|info|score|add'\n"
                  "  route      route test images to products with the prototype router\n"
+                 "  sweep      image AUROC against bank size for every compressor (the budget sweep)\n"
                  "  demo       generate the embedded synthetic data set and evaluate it\n"
-                 "  bench      benchmarks: 'bench knn', 'bench features'\n"
+                 "  bench      benchmarks: knn, features, vit, coreset, kmeans, ivfpq ('bench --help')\n"
                  "  models     pretrained backbones: 'models list', 'models fetch NAME', 'models path NAME'\n"
                  "  version    versions of PatchBank and its libraries\n\n"
                  "'patchbank-cli <command> --help' describes a command's options.\n";
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
         {"models", pb::cli::runModels},
         {"bank", pb::cli::runBank},
         {"route", pb::cli::runRoute},
+        {"sweep", pb::cli::runSweep},
     };
     auto it = commands.find(args[0]);
     if (it == commands.end()) {

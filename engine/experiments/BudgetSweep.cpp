@@ -80,6 +80,43 @@ struct TestImage {
 
 }  // namespace
 
+std::vector<double> BudgetSweep::parseFractions(const std::string& text) {
+    std::vector<double> fractions;
+    std::string list = text;
+    std::replace(list.begin(), list.end(), ';', ',');
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t end = std::min(list.find(',', start), list.size());
+        std::string part = list.substr(start, end - start);
+        start = end + 1;
+        part.erase(0, part.find_first_not_of(" \t"));
+        part.erase(part.find_last_not_of(" \t") + 1);
+        if (part.empty()) continue;
+        auto number = [](const std::string& t, double& v) {
+            char* rest = nullptr;
+            v = std::strtod(t.c_str(), &rest);
+            return !t.empty() && rest && *rest == '\0' && std::isfinite(v);
+        };
+        double value = 0.0;
+        bool ok = false;
+        if (const std::size_t slash = part.find('/'); slash != std::string::npos) {
+            double a = 0.0, b = 0.0;
+            std::string left = part.substr(0, slash), right = part.substr(slash + 1);
+            left.erase(left.find_last_not_of(" \t") + 1);
+            right.erase(0, right.find_first_not_of(" \t"));
+            ok = number(left, a) && number(right, b) && b != 0.0;
+            value = ok ? a / b : 0.0;
+        } else {
+            ok = number(part, value);
+        }
+        if (!ok || !(value > 0.0 && value < 1.0))
+            throw Error("\"" + part + "\" is not a fraction between 0 and 1 (exclusive)");
+        fractions.push_back(value);
+    }
+    if (fractions.empty()) throw Error("give at least one budget, e.g. 1/16");
+    return fractions;
+}
+
 std::vector<std::string> BudgetSweep::knownMethods() {
     return {"random", "coreset", "vwcoreset", "kmeans", "kmeans_residual", "ivfpq"};
 }

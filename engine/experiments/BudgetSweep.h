@@ -83,6 +83,9 @@ public:
     // image_auroc, pixel_auroc, build_seconds, search_seconds. Atomic; pb::Error naming the file.
     static void writeCsv(const BudgetSweepResult& result, const std::filesystem::path& path);
 
+    // "1/64, 1/32; 0.125" -> fractions, each in (0, 1); pb::Error naming the first bad item.
+    static std::vector<double> parseFractions(const std::string& text);
+
     // Methods a sweep accepts.
     static std::vector<std::string> knownMethods();
 

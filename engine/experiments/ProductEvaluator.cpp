@@ -23,30 +23,15 @@ ProductEvaluation ProductEvaluator::evaluate(const Dataset& dataset, const std::
     if (options_.maxTrainImages > 0 && train.size() > static_cast<std::size_t>(options_.maxTrainImages))
         train.resize(options_.maxTrainImages);
 
-    ProductEvaluation result;
-    result.product = product;
-    result.backboneIdentity = backbone_->identity();
-    result.resolution = options_.resolution;
-
     ProductModel model(*backbone_, options_);
-    model.build(product, train, progress, result.times);
-    result.trainImages = model.trainImages();
-    result.bankPatches = model.bankPatches();
-    result.sourcePatches = model.sourcePatches();
-    result.bankSpec = model.bankSpec();
-    result.bankBytes = model.bankBytes();
-    result.compressionRatio = model.compressionRatio();
-    result.neighbours = model.neighbours();
-    result.featureDim = model.featureDim();
+    StageTimes times;
+    model.build(product, train, progress, times);
+    ProductEvaluation result = model.describe();
+    result.times = std::move(times);
     result.images = model.score(test, progress, result.times);
-
     {
         ScopedStageTimer timer(result.times, "metrics");
-        const ScoredImagesSummary summary = summariseScoredImages(result.images);
-        result.metrics = summary.metrics;
-        result.hasMasks = summary.hasMasks;
-        result.imageThreshold = summary.imageThreshold;
-        result.pixelThreshold = summary.pixelThreshold;
+        applySummary(result, summariseScoredImages(result.images));
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

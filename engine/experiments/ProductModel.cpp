@@ -50,6 +50,22 @@ std::size_t ProductModel::sourcePatches() const { return bank_ ? bank_->sourceCo
 std::size_t ProductModel::bankBytes() const { return bank_ ? bank_->bytes() : 0; }
 std::string ProductModel::bankSpec() const { return bank_ ? bank_->spec() : options_.bankSpec; }
 
+ProductEvaluation ProductModel::describe() const {
+    ProductEvaluation e;
+    e.product = product_;
+    e.backboneIdentity = backbone_->identity();
+    e.resolution = options_.resolution;
+    e.trainImages = trainImages();
+    e.bankPatches = bankPatches();
+    e.sourcePatches = sourcePatches();
+    e.bankSpec = bankSpec();
+    e.bankBytes = bankBytes();
+    e.compressionRatio = compressionRatio();
+    e.neighbours = neighbours();
+    e.featureDim = featureDim();
+    return e;
+}
+
 int ProductModel::neighbours() const {
     if (!built()) throw Error("the bank of '" + product_ + "' has not been built");
     return neighboursFor(options_, bank_->size(), bank_->sourceCount());

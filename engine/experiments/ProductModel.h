@@ -72,6 +72,9 @@ public:
     std::size_t bankBytes() const;
     double compressionRatio() const;   // source float32 bytes / bank bytes
     int neighbours() const;            // k averaged into a patch score (neighboursFor)
+    // An evaluation of this model before any image is scored: product, backbone, bank sizes and the
+    // k actually averaged. Every metrics row starts here (evaluate, bank score, the GUI).
+    ProductEvaluation describe() const;
     std::string bankSpec() const;
     const MemoryBank& bank() const;
     const EvaluationOptions& options() const { return options_; }

@@ -53,4 +53,11 @@ ScoredImagesSummary summariseScoredImages(const std::vector<ScoredImage>& images
     return summary;
 }
 
+void applySummary(ProductEvaluation& evaluation, const ScoredImagesSummary& summary) {
+    evaluation.metrics = summary.metrics;
+    evaluation.hasMasks = summary.hasMasks;
+    evaluation.imageThreshold = summary.imageThreshold;
+    evaluation.pixelThreshold = summary.pixelThreshold;
+}
+
 }  // namespace pb

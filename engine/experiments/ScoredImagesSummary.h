@@ -18,5 +18,7 @@ struct ScoredImagesSummary {
 };
 
 ScoredImagesSummary summariseScoredImages(const std::vector<ScoredImage>& images);
+// Copies the metrics and thresholds of a summary into an evaluation.
+void applySummary(ProductEvaluation& evaluation, const ScoredImagesSummary& summary);
 
 }  // namespace pb

@@ -793,6 +793,13 @@ void MainWindowTest::screenshots() {
     QVERIFY(w->grab().save(QDir(dir).filePath(QStringLiteral("main-window-mid-run.png"))));
     // A small data set may finish while the screenshots are taken: the signal is then already in the spy.
     QVERIFY(!scored.isEmpty() || scored.wait(kEngineWaitMs));
+    {
+        // Help > About names the BLAS and the kernel it runs.
+        AboutDialog about(w.get());
+        about.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&about));
+        QVERIFY(about.grab().save(QDir(dir).filePath(QStringLiteral("about.png"))));
+    }
 
     // Leave-one-out scores of the training images join the histogram.
     pb::ui::test::ResultSpy loo(w->controller(), RequestKind::LeaveOneOut);

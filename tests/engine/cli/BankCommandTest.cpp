@@ -53,6 +53,9 @@ TEST(CliBank, BuildInfoScoreAndRefuseOtherFeatures) {
     EXPECT_NE(rows[0].at("bank_spec").find("coreset"), std::string::npos);
     // 1/8 of the patches: a compression ratio of 8 up to rounding of the vector count.
     EXPECT_NEAR(std::stod(rows[0].at("compression_ratio")), 8.0, 0.05);
+    // k is the number actually averaged: k = 5 in the full bank is max(1, round(5 / 8)) = 1 here.
+    EXPECT_EQ(rows[0].at("k"), "1");
+    EXPECT_GT(std::stod(rows[0].at("seconds")), 0.0);
     EXPECT_EQ(std::stoul(rows[0].at("bank_bytes")),
               std::stoul(rows[0].at("bank_patches")) * std::stoul(rows[0].at("feature_dim")) * 4);
 
@@ -149,4 +152,36 @@ TEST(CliBank, RouteReportsAccuracyConfusionAndMargins) {
         EXPECT_GT(std::stod(row.at("margin")), 0.0);
     }
     EXPECT_TRUE(fs::exists(dir / "router.pbrouter"));
+}
+
+TEST(CliBank, SweepWritesTheBudgetSweepCsv) {
+    const fs::path dir = pb::test::scratchDir("cli-sweep");
+    const fs::path csv = dir / "sweep.csv";
+    auto run = runCli("sweep" + data() + "--product carpet --methods random,coreset --fractions 1/8,0.25 --out " +
+                      csv.string() + common());
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    auto rows = readSimpleCsv(csv);
+    ASSERT_EQ(rows.size(), 5u);  // flat, then each method at each budget
+    EXPECT_EQ(rows[0].at("method"), "flat");
+    EXPECT_EQ(rows[0].at("fraction"), "1");
+    double flatAuroc = std::stod(rows[0].at("image_auroc"));
+    EXPECT_GE(flatAuroc, 0.95);
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"random", "0.125"}, {"random", "0.25"}, {"coreset", "0.125"}, {"coreset", "0.25"}};
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const auto& row = rows[i + 1];
+        EXPECT_EQ(row.at("product"), "carpet");
+        EXPECT_EQ(row.at("method"), expected[i].first);
+        EXPECT_EQ(row.at("fraction"), expected[i].second);
+        EXPECT_NEAR(std::stod(row.at("compression_ratio")), 1.0 / std::stod(expected[i].second), 0.05);
+        EXPECT_LT(std::stoul(row.at("vectors")), std::stoul(rows[0].at("vectors")));
+        EXPECT_GE(std::stod(row.at("image_auroc")), 0.5);
+    }
+
+    auto bad = runCli("sweep" + data() + "--product carpet --fractions 1/8,2 --out " + csv.string() + common());
+    EXPECT_NE(bad.exitCode, 0);
+    EXPECT_NE(bad.output.find("\"2\" is not a fraction"), std::string::npos) << bad.output;
+    auto missing = runCli("sweep" + data() + "--product nosuch --out " + csv.string() + common());
+    EXPECT_NE(missing.exitCode, 0);
+    EXPECT_NE(missing.output.find("nosuch"), std::string::npos) << missing.output;
 }

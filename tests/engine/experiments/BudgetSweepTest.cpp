@@ -14,6 +14,7 @@
 #include "engine/io/CsvWriter.h"
 #include "engine/metrics/ImageMetrics.h"
 #include "engine/synth/DemoDatasetGenerator.h"
+#include "engine/util/Error.h"
 #include "tests/engine/TestData.h"
 
 namespace {
@@ -212,4 +213,21 @@ TEST(BudgetSweep, RefusesBadOptionsAndSkipsImpossiblePoints) {
     EXPECT_EQ(automatic.ivfSubquantisers(96), (std::vector<int>{4, 8, 16, 32, 48, 96}));
     options.ivfSubquantisers = {8, 7, 8};
     EXPECT_EQ(pb::BudgetSweep(backbone, demoOptions(), options).ivfSubquantisers(64), (std::vector<int>{8}));
+}
+
+TEST(BudgetSweepFractions, ParsesFractionsAndNamesTheBadItem) {
+    const std::vector<double> f = pb::BudgetSweep::parseFractions(" 1/64, 1 / 32; 0.125 ,");
+    ASSERT_EQ(f.size(), 3u);
+    EXPECT_DOUBLE_EQ(f[0], 1.0 / 64);
+    EXPECT_DOUBLE_EQ(f[1], 1.0 / 32);
+    EXPECT_DOUBLE_EQ(f[2], 0.125);
+    for (const std::string bad : {"1", "0", "1/0", "2/1", "abc", "0.5x", "-0.1"}) {
+        try {
+            pb::BudgetSweep::parseFractions("1/8," + bad);
+            ADD_FAILURE() << bad << " was accepted";
+        } catch (const pb::Error& e) {
+            EXPECT_NE(std::string(e.what()).find("\"" + bad + "\""), std::string::npos) << e.what();
+        }
+    }
+    EXPECT_THROW(pb::BudgetSweep::parseFractions(" , "), pb::Error);
 }
