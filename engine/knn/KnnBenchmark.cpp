@@ -10,11 +10,9 @@
 #include <vector>
 
 #include "engine/knn/ExactKnn.h"
+#include "engine/util/BlasKernel.h"
 #include "engine/util/Error.h"
 #include "engine/util/Threads.h"
-
-// Weak so that the engine still links against a BLAS that is not OpenBLAS.
-extern "C" int openblas_get_num_threads(void) __attribute__((weak));
 
 namespace pb {
 
@@ -37,7 +35,8 @@ double secondsSince(std::chrono::steady_clock::time_point t0) {
 std::string knnThreadingInfo() {
     std::string s = "engine=" + std::to_string(engineThreads());
     s += " openmp=" + std::to_string(omp_get_max_threads());
-    s += " openblas=" + (openblas_get_num_threads ? std::to_string(openblas_get_num_threads()) : std::string("n/a"));
+    const int blasThreads = BlasLibrary::current().threads;
+    s += " openblas=" + (blasThreads > 0 ? std::to_string(blasThreads) : std::string("n/a"));
     s += " torch-intraop=" + std::to_string(at::get_num_threads());
     s += " cores=" + std::to_string(std::thread::hardware_concurrency());
     return s;

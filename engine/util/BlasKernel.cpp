@@ -73,6 +73,13 @@ constexpr KernelTarget kTargets[] = {
     {"Prescott", [](const CpuIsa& c) { return c.x86_64; }},
 };
 
+// The kernels PatchBank may choose, best first: what a library without per-kernel tables offers.
+std::vector<std::string> targetNames() {
+    std::vector<std::string> names;
+    for (const auto& t : kTargets) names.push_back(t.name);
+    return names;
+}
+
 template <typename F>
 F symbol(const char* name) {
     return reinterpret_cast<F>(dlsym(RTLD_DEFAULT, name));
@@ -181,9 +188,7 @@ BlasLibrary BlasLibrary::current() {
             // A DYNAMIC_ARCH build exports one table per kernel it carries.
             for (const auto& k : kKernelTiers)
                 if (dlsym(RTLD_DEFAULT, ("gotoblas_" + upper(k.name)).c_str())) lib.kernels.push_back(k.name);
-            if (lib.kernels.empty())
-                for (const auto& t : kTargets)
-                    if (std::strcmp(t.name, "SapphireRapids") != 0) lib.kernels.push_back(t.name);
+            if (lib.kernels.empty()) lib.kernels = targetNames();
         }
         if (auto threads = symbol<ThreadsFn>("openblas_get_num_threads")) lib.threads = threads();
     } else if (auto mkl = symbol<void (*)(char*, int)>("mkl_get_version_string")) {
@@ -225,10 +230,7 @@ BlasKernelPlan planBlasKernel(const CpuIsa& cpu, const BlasLibrary& library, con
 
     const int chosen = blasKernelTier(library.kernel);
     if (chosen < 0) return {};  // a kernel PatchBank does not know: leave it
-    const std::vector<std::string> offered =
-        library.dynamicArch ? library.kernels : std::vector<std::string>{"Cooperlake", "SkylakeX", "Zen", "Haswell",
-                                                                         "Sandybridge", "Nehalem", "Core2", "Prescott"};
-    const std::string best = blasKernelFor(cpu, offered);
+    const std::string best = blasKernelFor(cpu, library.dynamicArch ? library.kernels : targetNames());
     // Within a tier the library's choice stands (SkylakeX on a CPU that would also run Cooperlake).
     if (best.empty() || blasKernelTier(best) <= chosen) return {};
     if (!library.dynamicArch)
@@ -255,7 +257,6 @@ GemmCheck checkGemm(const SgemmFunction& sgemm) {
         {false, 7, 33, 5, "odd 7x33x5"},
     };
     GemmCheck result;
-    result.ok = true;
     std::mt19937 rng(20260612);
     std::uniform_real_distribution<float> uniform(-1.0f, 1.0f);
     for (const auto& s : shapes) {
