@@ -104,6 +104,11 @@ EnginePanel::EnginePanel(QWidget* parent) : QWidget(parent) {
     k_->setObjectName(QStringLiteral("kSpin"));
     k_->setRange(1, 64);
     k_->setValue(5);
+    k_->setToolTip(tr("Nearest bank vectors averaged into a patch score (5 in the papers)"));
+    scaleK_ = new QCheckBox(tr("Scale k with the compression"), this);
+    scaleK_->setObjectName(QStringLiteral("scaleKCheck"));
+    scaleK_->setToolTip(tr("Count k in the full bank: a compressed bank keeping 1/r of the patches averages "
+                           "max(1, round(k/r)) vectors. Off: every bank averages k (the papers' setting)."));
     scoreRule_ = new QComboBox(this);
     scoreRule_->setObjectName(QStringLiteral("scoreRuleCombo"));
     scoreRule_->addItem(tr("95th percentile of patches"), QStringLiteral("p95"));
@@ -170,6 +175,7 @@ EnginePanel::EnginePanel(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("Resolution"), resolution_);
     form->addRow(tr("Centre crop"), crop_);
     form->addRow(tr("k neighbours"), k_);
+    form->addRow(QString(), scaleK_);
     form->addRow(tr("Image score"), scoreRule_);
     form->addRow(tr("Device"), device_);
     form->addRow(tr("Training images"), maxTrain_);
@@ -227,6 +233,7 @@ EnginePanel::EnginePanel(QWidget* parent) : QWidget(parent) {
             emit validateRequested(options().backbone);
         emit optionsChanged();
     });
+    connect(scaleK_, &QCheckBox::toggled, this, &EnginePanel::optionsChanged);
     connect(useCache_, &QCheckBox::toggled, this, [this] {
         refreshCacheStatus();
         emit optionsChanged();
@@ -301,6 +308,7 @@ EvaluationOptions EnginePanel::options() const {
     o.resolution = resolution_->value();
     o.crop = crop_->value() > 0 && crop_->value() <= resolution_->value() ? crop_->value() : 0;
     o.k = k_->value();
+    o.scaleKWithCompression = scaleK_->isChecked();
     o.imageScore = imageScoreRuleFromString(scoreRule_->currentData().toString().toStdString());
     o.knnMethod = o.backbone.device == "cuda" ? "torch-cuda" : "auto";
     o.cacheDir = useCache_->isChecked() ? cacheDir_.toStdString() : std::string();
@@ -338,6 +346,7 @@ void EnginePanel::loadSettings(QSettings& s) {
     resolution_->setValue(s.value(QStringLiteral("resolution"), 224).toInt());
     crop_->setValue(s.value(QStringLiteral("crop"), 0).toInt());
     k_->setValue(s.value(QStringLiteral("k"), 5).toInt());
+    scaleK_->setChecked(s.value(QStringLiteral("scaleKWithCompression"), false).toBool());
     const int r = scoreRule_->findData(s.value(QStringLiteral("imageScore"), QStringLiteral("p95")).toString());
     if (r >= 0) scoreRule_->setCurrentIndex(r);
     const int d = device_->findData(s.value(QStringLiteral("device"), QStringLiteral("cpu")).toString());
@@ -365,6 +374,7 @@ void EnginePanel::saveSettings(QSettings& s) const {
     s.setValue(QStringLiteral("resolution"), resolution_->value());
     s.setValue(QStringLiteral("crop"), crop_->value());
     s.setValue(QStringLiteral("k"), k_->value());
+    s.setValue(QStringLiteral("scaleKWithCompression"), scaleK_->isChecked());
     s.setValue(QStringLiteral("imageScore"), scoreRule_->currentData().toString());
     s.setValue(QStringLiteral("device"), device_->currentData().toString());
     s.setValue(QStringLiteral("maxTrainImages"), maxTrain_->value());
@@ -479,7 +489,7 @@ void EnginePanel::onBusyChanged(bool busy) {
 
 void EnginePanel::onBankBuilt(const TrainedBankPtr& bank) {
     const BankSummary& m = bank->summary;
-    onBackboneValidated(QString::fromStdString(bank->backboneIdentity), bank->patchStride);
+    onBackboneValidated(QString::fromStdString(bank->features.backbone), bank->patchStride);
     bank_->setText(tr("Bank of <b>%1</b>: %2 training images, %3 vectors × %4 dimensions (%5, %6), %7, built in %8")
                        .arg(QString::fromStdString(bank->product).toHtmlEscaped())
                        .arg(m.trainImages)
@@ -487,9 +497,9 @@ void EnginePanel::onBankBuilt(const TrainedBankPtr& bank) {
                        .arg(m.featureDim)
                        .arg(QString::fromStdString(m.spec).toHtmlEscaped())
                        .arg(QLocale().formattedDataSize(static_cast<qint64>(m.bytes)))
-                       .arg(shortIdentity(QString::fromStdString(bank->backboneIdentity)).toHtmlEscaped())
+                       .arg(shortIdentity(QString::fromStdString(bank->features.backbone)).toHtmlEscaped())
                        .arg(duration(bank->seconds)));
-    bank_->setToolTip(QString::fromStdString(bank->backboneIdentity));
+    bank_->setToolTip(QString::fromStdString(bank->features.backbone));
 }
 
 void EnginePanel::refreshCacheStatus() {

@@ -60,6 +60,7 @@ public:
     QCheckBox* l2NormalizeCheck() const { return l2Normalize_; }
     QComboBox* precisionBox() const { return precision_; }
     QSpinBox* kSpin() const { return k_; }
+    QCheckBox* scaleKCheck() const { return scaleK_; }
     QComboBox* scoreRuleBox() const { return scoreRule_; }
     QComboBox* deviceBox() const { return device_; }
     QSpinBox* maxTrainSpin() const { return maxTrain_; }
@@ -103,6 +104,7 @@ private:
     QSpinBox* resolution_;
     QSpinBox* crop_;
     QSpinBox* k_;
+    QCheckBox* scaleK_;
     QComboBox* scoreRule_;
     QComboBox* device_;
     QSpinBox* maxTrain_;

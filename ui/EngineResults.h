@@ -6,7 +6,6 @@
 #include <QVector>
 #include <limits>
 #include <memory>
-#include <shared_mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,16 +50,14 @@ struct BankSummary {
     int neighbours = 0;            // k actually averaged into a patch score
 };
 
-// A product's bank and the backbone it was built with. The GUI thread reads the summary freely; it
-// calls const members of the model (origin()) only under a shared try-lock of modelLock, which the
-// engine holds exclusively while it changes the model (Add images), so the GUI never waits on it.
+// A product's bank and the backbone it was built with, immutable once published: adding images
+// publishes a new TrainedBank with a new model, so either thread reads any published one without locks.
 struct TrainedBank {
     std::shared_ptr<Backbone> backbone;   // declared first: the model refers to it and dies before it
-    std::shared_ptr<ProductModel> model;
-    std::shared_ptr<std::shared_mutex> modelLock = std::make_shared<std::shared_mutex>();
+    std::shared_ptr<const ProductModel> model;
     EvaluationOptions options;
     std::string product;
-    std::string backboneIdentity;
+    FeatureIdentity features;             // the loaded backbone's identity and the input geometry
     std::string file;                     // the bank file it was loaded from; empty when built here
     int patchStride = 0;
     double seconds = 0.0;
@@ -124,6 +121,7 @@ struct SharedRun {
 using SharedRunPtr = std::shared_ptr<const SharedRun>;
 
 using BudgetSweepResultPtr = std::shared_ptr<const BudgetSweepResult>;
+using LeaveOneOutPtr = std::shared_ptr<const LeaveOneOutScores>;
 
 }  // namespace pb::ui
 
@@ -133,5 +131,6 @@ Q_DECLARE_METATYPE(pb::ui::ScoreResultPtr)
 Q_DECLARE_METATYPE(pb::ui::DatasetPtr)
 Q_DECLARE_METATYPE(pb::ui::SharedRunPtr)
 Q_DECLARE_METATYPE(pb::ui::BudgetSweepResultPtr)
+Q_DECLARE_METATYPE(pb::ui::LeaveOneOutPtr)
 Q_DECLARE_METATYPE(pb::ui::FeatureShape)
 Q_DECLARE_METATYPE(pb::ui::BackboneCheck)

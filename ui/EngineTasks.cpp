@@ -17,12 +17,6 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-bool sameBackbone(const BackboneOptions& a, const BackboneOptions& b) {
-    return a.name == b.name && a.weightsPath == b.weightsPath && a.layers == b.layers && a.device == b.device &&
-           a.batchSize == b.batchSize && a.configPath == b.configPath && a.finalNorm == b.finalNorm &&
-           a.l2Normalize == b.l2Normalize && a.precision == b.precision;
-}
-
 BankSummary summarise(const ProductModel& model) {
     BankSummary s;
     s.spec = model.bankSpec();
@@ -116,7 +110,7 @@ ScoreResultPtr scoreAgainstBank(const TrainedBankPtr& bank, const std::vector<Sa
 }  // namespace
 
 std::shared_ptr<Backbone> EngineState::backboneFor(const BackboneOptions& options, int* patchStride) {
-    if (!backbone_ || !sameBackbone(options, backboneOptions_)) {
+    if (!backbone_ || options != backboneOptions_) {
         backbone_.reset();  // free the old weights before loading new ones
         backbone_ = std::shared_ptr<Backbone>(createBackbone(options));
         backboneOptions_ = options;
@@ -155,9 +149,10 @@ QVariant BuildBankTask::run(EngineState& state, const Progress& progress) {
     bank->backbone = loadBackbone(state, options_.backbone, progress, &bank->patchStride);
     bank->options = options_;
     bank->product = name;
-    bank->backboneIdentity = bank->backbone->identity();
-    bank->model = std::make_shared<ProductModel>(*bank->backbone, options_);
-    bank->model->build(name, train, progress, bank->times);
+    bank->features = FeatureIdentity::loaded(*bank->backbone, bank->options.resolution, bank->options.crop);
+    auto model = std::make_shared<ProductModel>(*bank->backbone, options_);
+    model->build(name, train, progress, bank->times);
+    bank->model = model;
     bank->seconds = secondsSince(start);
     bank->summary = summarise(*bank->model);
     state.setBank(bank);
@@ -187,8 +182,7 @@ QVariant ScoreFilesTask::run(EngineState& state, const Progress& progress) {
 QVariant LeaveOneOutTask::run(EngineState& state, const Progress& progress) {
     const TrainedBank& bank = requireBank(state, "no bank has been built yet");
     StageTimes times;
-    const std::vector<double> scores = bank.model->leaveOneOutScores(progress, times);
-    return QVariant::fromValue(QVector<double>(scores.begin(), scores.end()));
+    return QVariant::fromValue(LeaveOneOutPtr(std::make_shared<const LeaveOneOutScores>(bank.model->leaveOneOut(progress, times))));
 }
 
 QVariant ProbeFeaturesTask::run(EngineState& state, const Progress& progress) {
@@ -215,15 +209,13 @@ QVariant AddImagesTask::run(EngineState& state, const Progress& progress) {
         requireBank(state, "no bank has been built yet; build or open a bank before adding images to it");
     const std::vector<Sample> samples = filesAsSamples(paths_, bank.product, Split::Train);
     StageTimes times;
-    std::size_t added = 0;
-    {
-        // The GUI reads the model (nearest patches) only when it gets this lock without waiting.
-        std::unique_lock<std::shared_mutex> lock(*bank.modelLock);
-        added = bank.model->addImages(samples, problems.progress, times);
-    }
+    // The published bank never changes: the images go into a copy, published as a new bank.
+    auto model = std::make_shared<ProductModel>(bank.model->clone());
+    const std::size_t added = model->addImages(samples, problems.progress, times);
     if (added == 0) throw Error(problems.orNone());
-    auto updated = std::make_shared<TrainedBank>(bank);  // the same model and lock, new sizes
-    updated->summary = summarise(*updated->model);
+    auto updated = std::make_shared<TrainedBank>(bank);
+    updated->model = model;
+    updated->summary = summarise(*model);
     updated->times.merge(times);
     state.setBank(updated);
     return QVariant::fromValue(state.bank());
@@ -244,10 +236,11 @@ QVariant LoadBankTask::run(EngineState& state, const Progress& progress) {
     auto bank = std::make_shared<TrainedBank>();
     bank->backbone = loadBackbone(state, options_.backbone, progress, &bank->patchStride);
     bank->options = options_;
-    bank->backboneIdentity = bank->backbone->identity();
-    bank->model = std::make_shared<ProductModel>(*bank->backbone, options_);
+    bank->features = FeatureIdentity::loaded(*bank->backbone, bank->options.resolution, bank->options.crop);
+    auto model = std::make_shared<ProductModel>(*bank->backbone, options_);
     progress.step("reading the bank", 0, 1);
-    bank->model->load(path_.toStdString());
+    model->load(path_.toStdString());
+    bank->model = model;
     progress.step("reading the bank", 1, 1);
     bank->product = bank->model->product();
     bank->options.bankSpec = bank->model->bankSpec();

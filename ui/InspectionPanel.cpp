@@ -15,7 +15,6 @@
 #include <cmath>
 #include <mutex>
 #include <opencv2/imgproc.hpp>
-#include <shared_mutex>
 
 #include "engine/image/ImageDecoder.h"
 #include "engine/scoring/AnomalyMap.h"
@@ -497,12 +496,6 @@ void InspectionPanel::onHovered(const QPointF& pixel) {
         return;
     }
     if (!result_->bank || !result_->bank->model) return;
-    // The engine holds the lock while it adds images to this bank: say so rather than wait for it.
-    std::shared_lock<std::shared_mutex> lock(*result_->bank->modelLock, std::try_to_lock);
-    if (!lock.owns_lock()) {
-        nearest_->clear(tr("The bank is being updated; try again in a moment."));
-        return;
-    }
     try {
         const BankPatchOrigin origin = result_->bank->model->origin(img.nearestPatch[patch]);
         const QString caption = tr("row %1, column %2\npatch score %3").arg(row).arg(col).arg(score, 0, 'f', 4);

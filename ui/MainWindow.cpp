@@ -61,26 +61,6 @@ namespace {
 constexpr int kMaxRecent = 8;
 const char* kDemoMarker = ".patchbank-demo-complete";
 
-bool sameBackbone(const BackboneOptions& a, const BackboneOptions& b) {
-    return a.name == b.name && a.weightsPath == b.weightsPath && a.device == b.device && a.layers == b.layers &&
-           a.configPath == b.configPath && a.finalNorm == b.finalNorm && a.l2Normalize == b.l2Normalize &&
-           a.precision == b.precision;
-}
-
-bool sameOptions(const EvaluationOptions& a, const EvaluationOptions& b) {
-    return sameBackbone(a.backbone, b.backbone) && a.resolution == b.resolution && a.crop == b.crop && a.k == b.k &&
-           a.imageScore == b.imageScore && a.smoothingSigma == b.smoothingSigma && a.knnMethod == b.knnMethod &&
-           a.maxTrainImages == b.maxTrainImages && a.bankSpec == b.bankSpec;
-}
-
-// What the feature grid depends on: the backbone and the input size.
-QString shapeKey(const EvaluationOptions& o) {
-    QString key = QString::fromStdString(o.backbone.name + "|" + o.backbone.weightsPath + "|" + o.backbone.configPath +
-                                         "|" + o.backbone.precision + "|" + o.backbone.device);
-    for (const auto& layer : o.backbone.layers) key += QLatin1Char('|') + QString::fromStdString(layer);
-    return key + QStringLiteral("|%1|%2|%3|%4").arg(o.resolution).arg(o.crop).arg(o.backbone.finalNorm).arg(o.backbone.l2Normalize);
-}
-
 QStringList imageFiles(const QList<QUrl>& urls) {
     QStringList files;
     for (const QUrl& url : urls) {
@@ -542,7 +522,7 @@ void MainWindow::connectEngine() {
     probe.quiet = probe.background = true;
     probe.finished = [this](const QVariant& r) {
         featureShape_ = r.value<FeatureShape>();
-        shapeKey_ = pendingShapeKey_;
+        shapeFeatures_ = pendingShapeFeatures_;
         bankPanel_->setFeatureShape(featureShape_);
         if (sharedDialog_) sharedDialog_->setFeatureShape(featureShape_, enginePanel_->options().maxTrainImages);
     };
@@ -550,7 +530,7 @@ void MainWindow::connectEngine() {
     probe.stopped = [this](const QString& reason) {
         if (reason.isEmpty()) return;  // superseded by a newer probe or by real work
         featureShape_ = FeatureShape{};
-        shapeKey_.clear();
+        shapeFeatures_ = FeatureIdentity{};
         bankPanel_->setFeatureShape(featureShape_);
     };
     controller_->handle(RequestKind::ProbeFeatures, probe);
@@ -587,7 +567,8 @@ void MainWindow::connectEngine() {
 
     EngineHandler leaveOneOut;
     leaveOneOut.finished = [this](const QVariant& r) {
-        const auto scores = r.value<QVector<double>>();
+        const auto loo = r.value<LeaveOneOutPtr>();
+        const QVector<double> scores(loo->images.begin(), loo->images.end());
         if (!bank_) return;
         const QString product = QString::fromStdString(bank_->product);
         if (ProductState* s = state(product)) {
@@ -778,7 +759,7 @@ void MainWindow::applyProductView() {
 
 bool MainWindow::bankMatches(const EvaluationOptions& options) const {
     return bank_ && bankDataset_ == dataset_ && QString::fromStdString(bank_->product) == product_ &&
-           sameOptions(bank_->options, options);
+           bank_->options.sameResultsAs(options);
 }
 
 void MainWindow::buildBank() {
@@ -802,7 +783,7 @@ void MainWindow::scoreTestSet() {
     }
     const EvaluationOptions options = engineOptions();
     if (buildInFlight_ && pendingBuildProduct_ == product_ && bankDataset_ == dataset_ &&
-        sameOptions(pendingBuildOptions_, options)) {
+        pendingBuildOptions_.sameResultsAs(options)) {
         scoreAfterBuild_ = true;  // the bank being built is the right one: score when it arrives
         return;
     }
@@ -1013,8 +994,7 @@ bool MainWindow::exportCsv(const QString& folder) {
     const ScoreResult& r = *s->testResult;
     ProductEvaluation evaluation;
     evaluation.product = r.product;
-    evaluation.backboneIdentity = r.bank->backboneIdentity;
-    evaluation.resolution = r.bank->options.resolution;
+    evaluation.features = r.bank->features;
     evaluation.trainImages = r.bank->summary.trainImages;
     evaluation.bankPatches = r.bank->summary.vectors;
     evaluation.sourcePatches = r.bank->summary.sourcePatches;
@@ -1184,16 +1164,16 @@ void MainWindow::updateBankEstimate() {
 }
 
 void MainWindow::scheduleProbe() {
-    if (shapeKey(enginePanel_->options()) == shapeKey_ && featureShape_.dim > 0) return;
+    if (enginePanel_->options().requestedFeatures() == shapeFeatures_ && featureShape_.dim > 0) return;
     probeTimer_->start();
 }
 
 void MainWindow::probeFeatures() {
     const EvaluationOptions options = enginePanel_->options();
-    const QString key = shapeKey(options);
-    if (key == shapeKey_ && featureShape_.dim > 0) return;
+    const FeatureIdentity features = options.requestedFeatures();
+    if (features == shapeFeatures_ && featureShape_.dim > 0) return;
     if (!options.backbone.weightsPath.empty() || options.backbone.name == "descriptors") {
-        pendingShapeKey_ = key;
+        pendingShapeFeatures_ = features;
         bankPanel_->setFeatureShapePending();
         controller_->post<ProbeFeaturesTask>(options);
     }

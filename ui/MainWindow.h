@@ -212,8 +212,8 @@ private:
     QString lastExportFolder_;
     SharedRunPtr sharedRun_;
     FeatureShape featureShape_;
-    QString shapeKey_;          // the settings featureShape_ was measured with
-    QString pendingShapeKey_;   // the settings of the probe in flight
+    FeatureIdentity shapeFeatures_;         // the features featureShape_ was measured for
+    FeatureIdentity pendingShapeFeatures_;  // those of the probe in flight
     QTimer* probeTimer_;
 };
 

@@ -48,11 +48,9 @@ void printBank(const MemoryBank& bank, const BankProvenance& provenance, const s
               << bank.dim() << "\n"
               << "size:          " << bank.bytes() << " bytes (" << mb(bank.bytes()) << ")\n";
     if (bank.bytes() > 0) std::printf("compression:   %.2fx\n", sourceBytes / static_cast<double>(bank.bytes()));
-    std::cout << "backbone:      " << provenance.backboneIdentity << "\n"
+    std::cout << "backbone:      " << provenance.features.backbone << "\n"
               << "layers:        " << (provenance.layers.empty() ? "(default)" : provenance.layers) << "\n"
-              << "resolution:    " << provenance.resolution;
-    if (provenance.crop > 0) std::cout << ", centre crop " << provenance.crop;
-    std::cout << "\nproducts:     ";
+              << "input:         " << provenance.features.geometry() << "\nproducts:     ";
     for (const auto& t : tags) std::cout << " " << t;
     std::cout << "\n";
 }

@@ -22,6 +22,15 @@ struct BackboneOptions {
     bool finalNorm = false;             // apply the model's final LayerNorm to the tapped tokens
     bool l2Normalize = false;           // scale every patch feature to unit L2 norm
     std::string precision = "fp32";     // fp32 | bf16 (CPU or CUDA) | fp16 (CUDA); norms, RoPE, softmax stay fp32
+
+    // Equal options can share one loaded backbone (the device and batch size count here; what changes
+    // the features alone is FeatureIdentity).
+    bool operator==(const BackboneOptions& o) const {
+        return name == o.name && weightsPath == o.weightsPath && layers == o.layers && device == o.device &&
+               batchSize == o.batchSize && configPath == o.configPath && finalNorm == o.finalNorm &&
+               l2Normalize == o.l2Normalize && precision == o.precision;
+    }
+    bool operator!=(const BackboneOptions& o) const { return !(*this == o); }
 };
 
 class Backbone {

@@ -35,6 +35,20 @@ void FlatBank::build(const float* vectors, std::size_t count, int dim, std::int3
     rebuildIndex();
 }
 
+std::unique_ptr<MemoryBank> FlatBank::clone() const {
+    auto copy = std::make_unique<FlatBank>(spec_);
+    copy->dim_ = dim_;
+    copy->vectors_ = vectors_;
+    copy->tags_ = tags_;
+    copy->sourceIndex_ = sourceIndex_;
+    copy->sourceCount_ = sourceCount_;
+    copy->batches_ = batches_;
+    copy->keepRatio_ = keepRatio_;
+    copy->method_ = method_;
+    copy->rebuildIndex();
+    return copy;
+}
+
 void FlatBank::add(const float* vectors, std::size_t count, std::int32_t tag, const Progress& progress) {
     if (dim_ == 0) throw Error("memory bank " + spec() + ": add() before build()");
     bank::checkVectors("memory bank " + spec(), vectors, count, dim_);

@@ -19,6 +19,7 @@ public:
 
     std::string spec() const override { return spec_.toString(); }
     int dim() const override { return dim_; }
+    std::unique_ptr<MemoryBank> clone() const override;
     void build(const float* vectors, std::size_t count, int dim, std::int32_t tag, const Progress& progress) override;
     void add(const float* vectors, std::size_t count, std::int32_t tag, const Progress& progress) override;
     void append(const MemoryBank& other) override;

@@ -2,6 +2,7 @@
 
 #include <faiss/IndexFlat.h>
 #include <faiss/IndexIVFPQ.h>
+#include <faiss/clone_index.h>
 #include <faiss/impl/FaissException.h>
 #include <faiss/impl/IDSelector.h>
 #include <faiss/impl/io.h>
@@ -113,6 +114,17 @@ void IvfPqBank::encode(const float* vectors, std::size_t count) {
     } catch (const faiss::FaissException& e) {
         throw Error("memory bank " + spec() + ": FAISS encoding failed: " + e.what());
     }
+}
+
+std::unique_ptr<MemoryBank> IvfPqBank::clone() const {
+    auto copy = std::make_unique<IvfPqBank>(spec_);
+    copy->dim_ = dim_;
+    if (index_) copy->index_.reset(dynamic_cast<faiss::IndexIVFPQ*>(faiss::clone_index(index_.get())));
+    copy->tags_ = tags_;
+    copy->sourceIndex_ = sourceIndex_;
+    copy->sourceCount_ = sourceCount_;
+    copy->batches_ = batches_;
+    return copy;
 }
 
 void IvfPqBank::add(const float* vectors, std::size_t count, std::int32_t tag, const Progress& progress) {

@@ -20,6 +20,7 @@ public:
 
     std::string spec() const override { return spec_.toString(); }
     int dim() const override { return dim_; }
+    std::unique_ptr<MemoryBank> clone() const override;
     // Trains the coarse quantiser (nlist k-means centroids) and the product quantiser on the given
     // vectors, then encodes them all. pb::Error when dim % m != 0 or there are fewer vectors than nlist
     // or 2^nbits (FAISS cannot train); a Progress problem when fewer than the 39 per centroid FAISS

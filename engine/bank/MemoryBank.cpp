@@ -45,10 +45,10 @@ void writeBank(const MemoryBank& bank, const BankProvenance& provenance, const s
     out.setMetadata("version", std::to_string(kVersion));
     out.setMetadata("spec", bank.spec());
     out.setMetadata("dim", std::to_string(bank.dim()));
-    out.setMetadata("backbone", provenance.backboneIdentity);
+    out.setMetadata("backbone", provenance.features.backbone);
     out.setMetadata("layers", provenance.layers);
-    out.setMetadata("resolution", std::to_string(provenance.resolution));
-    out.setMetadata("crop", std::to_string(provenance.crop));
+    out.setMetadata("resolution", std::to_string(provenance.features.resolution));
+    out.setMetadata("crop", std::to_string(provenance.features.crop));
     out.setMetadata("tag_names", nlohmann::json(tagNames).dump());
     bank.save(out);
     out.save(path);
@@ -74,10 +74,10 @@ LoadedBank readBank(const std::filesystem::path& path) {
         throw Error(e.reason(), name);
     }
     loaded.bank->load(file);
-    loaded.provenance.backboneIdentity = bank::metadata(file, "backbone");
+    loaded.provenance.features.backbone = bank::metadata(file, "backbone");
     loaded.provenance.layers = bank::metadata(file, "layers");
-    loaded.provenance.resolution = static_cast<int>(bank::metadataUnsigned(file, "resolution"));
-    loaded.provenance.crop = static_cast<int>(bank::metadataUnsigned(file, "crop"));
+    loaded.provenance.features.resolution = static_cast<int>(bank::metadataUnsigned(file, "resolution"));
+    loaded.provenance.features.crop = static_cast<int>(bank::metadataUnsigned(file, "crop"));
     loaded.provenance.dim = loaded.bank->dim();
     try {
         const auto names = nlohmann::json::parse(bank::metadata(file, "tag_names"));
@@ -96,12 +96,12 @@ LoadedBank readBank(const std::filesystem::path& path, const BankProvenance& exp
                         "\"",
                     path.string());
     };
-    if (got.backboneIdentity != expected.backboneIdentity)
-        refuse("backboneIdentity", got.backboneIdentity, expected.backboneIdentity);
+    if (got.features.backbone != expected.features.backbone)
+        refuse("backbone", got.features.backbone, expected.features.backbone);
     if (got.layers != expected.layers) refuse("layers", got.layers, expected.layers);
-    if (got.resolution != expected.resolution)
-        refuse("resolution", std::to_string(got.resolution), std::to_string(expected.resolution));
-    if (got.crop != expected.crop) refuse("crop", std::to_string(got.crop), std::to_string(expected.crop));
+    if (got.features.resolution != expected.features.resolution)
+        refuse("resolution", got.features.geometry(), expected.features.geometry());
+    if (got.features.crop != expected.features.crop) refuse("crop", got.features.geometry(), expected.features.geometry());
     if (expected.dim != 0 && got.dim != expected.dim) refuse("dim", std::to_string(got.dim), std::to_string(expected.dim));
     return loaded;
 }

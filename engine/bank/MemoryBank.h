@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/features/FeatureIdentity.h"
 #include "engine/knn/KnnResult.h"
 #include "engine/util/Progress.h"
 
@@ -20,11 +21,9 @@ class SafetensorsFile;
 
 // What features a bank was built from; loading it against other features is refused.
 struct BankProvenance {
-    std::string backboneIdentity;  // backbone name and weights fingerprint
-    std::string layers;            // feature layers, e.g. "layer2+layer3"
-    int resolution = 0;            // input side in pixels
-    int crop = 0;                  // centre crop in pixels
-    int dim = 0;                   // feature dimension (writeBank fills 0 from the bank)
+    FeatureIdentity features;  // the loaded backbone's identity and the input geometry
+    std::string layers;        // feature layers as the user named them, e.g. "layer2,layer3" (for display)
+    int dim = 0;               // feature dimension (writeBank fills 0 from the bank)
 };
 
 class MemoryBank {
@@ -34,6 +33,9 @@ public:
     // The factory string, normalised ("coreset:0.0625").
     virtual std::string spec() const = 0;
     virtual int dim() const = 0;
+    // An independent copy with the same content and search results (a published bank stays unchanged
+    // while its copy takes more images).
+    virtual std::unique_ptr<MemoryBank> clone() const = 0;
     // Replaces the content: compresses (per the spec) and stores `count` source vectors [count][dim],
     // all of product `tag`.
     virtual void build(const float* vectors, std::size_t count, int dim, std::int32_t tag, const Progress& progress) = 0;

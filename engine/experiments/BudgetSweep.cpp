@@ -170,7 +170,7 @@ BudgetSweepResult BudgetSweep::run(const std::string& product, const std::vector
     const auto start = Clock::now();
     BudgetSweepResult result;
     result.product = product;
-    result.backboneIdentity = backbone_.identity();
+    result.features = FeatureIdentity::loaded(backbone_, options_.resolution, options_.crop);
 
     PreprocessSpec pre;
     pre.resizeWidth = pre.resizeHeight = options_.resolution;

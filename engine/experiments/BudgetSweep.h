@@ -52,7 +52,7 @@ struct BudgetSweepPoint {
 
 struct BudgetSweepResult {
     std::string product;
-    std::string backboneIdentity;
+    FeatureIdentity features;
     int featureDim = 0;
     std::size_t trainImages = 0;
     std::size_t testImages = 0;       // readable ones

@@ -24,7 +24,8 @@ std::vector<std::string> EvaluationReport::metricsColumns() {
             "pixel_auroc",  "pixel_ap",     "aupro_30",        "n_train",         "n_test",        "seconds",
             "backbone",     "resolution",   "eval_resolution", "aupro_variant",   "k",             "image_score",
             "bank_patches", "feature_dim",  "image_threshold", "pixel_threshold", "bank_spec",  "bank_bytes",
-            "bank_mb",      "source_patches", "compression_ratio", "wrong_neighbor_rate", "routing_accuracy", "blas", "blas_kernel", "blas_threads"};
+            "bank_mb",      "source_patches", "compression_ratio", "wrong_neighbor_rate", "routing_accuracy", "k_scaling",
+            "blas",         "blas_kernel",  "blas_threads"};
 }
 
 namespace {
@@ -49,28 +50,30 @@ void EvaluationReport::writeMetrics(const std::vector<ProductEvaluation>& produc
                     CsvWriter::number(m.imageF1Max), CsvWriter::number(m.tprAt1Fpr), CsvWriter::number(m.tprAt5Fpr),
                     CsvWriter::number(m.pixelAuroc), CsvWriter::number(m.pixelAp), CsvWriter::number(m.aupro30),
                     std::to_string(p.trainImages), std::to_string(p.images.size()), CsvWriter::number(p.seconds, 3),
-                    p.backboneIdentity, std::to_string(p.resolution),
+                    p.features.backbone, std::to_string(p.features.resolution),
                     m.pixelEvalWidth > 0 ? std::to_string(m.pixelEvalWidth) + "x" + std::to_string(m.pixelEvalHeight) : "-",
                     m.auproVariant.empty() ? "-" : m.auproVariant, std::to_string(p.neighbours > 0 ? p.neighbours : options_.k), toString(options_.imageScore),
                     std::to_string(p.bankPatches), std::to_string(p.featureDim), CsvWriter::number(p.imageThreshold),
                     CsvWriter::number(p.pixelThreshold), p.bankSpec, std::to_string(p.bankBytes),
                     CsvWriter::number(static_cast<double>(p.bankBytes) / (1024.0 * 1024.0), 4),
                     std::to_string(p.sourcePatches), CsvWriter::number(p.compressionRatio, 4),
-                    CsvWriter::number(p.wrongNeighborRate), CsvWriter::number(p.routingAccuracy), blas[0], blas[1],
-                    blas[2]});
+                    CsvWriter::number(p.wrongNeighborRate), CsvWriter::number(p.routingAccuracy),
+                    options_.kScaling(), blas[0], blas[1], blas[2]});
     }
     csv.save(outDir_ / "metrics.csv");
 }
 
 void EvaluationReport::writeScores(const std::vector<ProductEvaluation>& products) const {
-    CsvWriter csv({"product", "image", "defect", "label", "score", "predicted", "image_threshold", "routed_product",
-                   "route_margin"});
+    CsvWriter csv({"product", "image", "defect", "label", "score", "predicted", "image_threshold", "verdict",
+                   "review_low", "review_high", "routed_product", "route_margin"});
     for (const auto& p : products)
         for (const auto& img : p.images)
             csv.addRow({p.product, img.sample.path, img.sample.defect, std::to_string(img.sample.label),
                         CsvWriter::number(img.score, 8), img.score >= p.imageThreshold ? "1" : "0",
-                        CsvWriter::number(p.imageThreshold, 8), img.routedProduct.empty() ? "-" : img.routedProduct,
-                        CsvWriter::number(img.routeMargin, 6)});
+                        CsvWriter::number(p.imageThreshold, 8),
+                        toString(verdictOf(img.score, p.reviewBand, p.imageThreshold)),
+                        CsvWriter::number(p.reviewBand.low, 8), CsvWriter::number(p.reviewBand.high, 8),
+                        img.routedProduct.empty() ? "-" : img.routedProduct, CsvWriter::number(img.routeMargin, 6)});
     csv.save(outDir_ / "scores.csv");
 }
 
@@ -86,15 +89,8 @@ void EvaluationReport::writeTimings(const std::vector<ProductEvaluation>& produc
 }
 
 void EvaluationReport::writeImages(const ProductEvaluation& product, const Progress& progress) const {
-    // One colour scale per product so that heatmaps of different images compare.
-    float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
-    for (const auto& img : product.images) {
-        double mn, mx;
-        cv::minMaxLoc(img.map, &mn, &mx);
-        lo = std::min(lo, static_cast<float>(mn));
-        hi = std::max(hi, static_cast<float>(mx));
-    }
-    if (!(hi > lo)) hi = lo + 1.0f;
+    // One colour scale for every image of the product (the test set's or normal data's, see HeatmapScale).
+    const float lo = product.mapRange.low, hi = product.mapRange.high;
 
     const fs::path base = outDir_ / "images" / product.product;
     std::atomic<std::size_t> next{0}, done{0};

@@ -7,7 +7,10 @@
 #include <vector>
 
 #include "engine/dataset/Dataset.h"
+#include "engine/features/FeatureIdentity.h"
 #include "engine/metrics/MetricsSummary.h"
+#include "engine/scoring/HeatmapScale.h"
+#include "engine/scoring/ReviewBand.h"
 #include "engine/util/StageTimes.h"
 
 namespace pb {
@@ -31,10 +34,16 @@ struct ScoredImage {
     double routeMargin = std::numeric_limits<double>::quiet_NaN();
 };
 
+// Leave-one-out scores of a bank's training images, each scored against the bank without its own
+// patches: one image score each, and every patch score (for a colour scale fixed by normal data).
+struct LeaveOneOutScores {
+    std::vector<double> images;
+    std::vector<float> patches;
+};
+
 struct ProductEvaluation {
     std::string product;
-    std::string backboneIdentity;
-    int resolution = 0;
+    FeatureIdentity features;          // what the bank and the scores were computed from
     std::size_t trainImages = 0;
     std::size_t bankPatches = 0;       // stored bank vectors (the product's share of a shared bank)
     std::size_t sourcePatches = 0;     // training patches the bank was compressed from
@@ -50,6 +59,8 @@ struct ProductEvaluation {
     bool hasMasks = false;
     double pixelThreshold = 0.0;   // F1-optimal over pooled pixels when masks exist, else p99 of test pixels
     double imageThreshold = 0.0;   // F1-optimal over image scores when labels exist
+    ReviewBand reviewBand;         // Good / Review / Bad thresholds; undefined = imageThreshold decides
+    MapRange mapRange;             // the heatmaps' colour scale (EvaluationOptions::heatmapScale)
     StageTimes times;
     double seconds = 0.0;
 };

@@ -33,6 +33,9 @@ ProductEvaluation ProductEvaluator::evaluate(const Dataset& dataset, const std::
         ScopedStageTimer timer(result.times, "metrics");
         applySummary(result, summariseScoredImages(result.images));
     }
+    LeaveOneOutScores normal;
+    if (options_.needsLeaveOneOut()) normal = model.leaveOneOut(progress, result.times);
+    applyDisplayRules(result, options_, &normal);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
 }

@@ -44,6 +44,19 @@ ProductModel::~ProductModel() = default;
 ProductModel::ProductModel(ProductModel&&) noexcept = default;
 ProductModel& ProductModel::operator=(ProductModel&&) noexcept = default;
 
+ProductModel ProductModel::clone() const {
+    ProductModel copy(*backbone_, options_);
+    copy.bank_ = bank_ ? bank_->clone() : nullptr;
+    copy.product_ = product_;
+    copy.trainPaths_ = trainPaths_;
+    copy.trainOriginalSizes_ = trainOriginalSizes_;
+    copy.trainFirstPatch_ = trainFirstPatch_;
+    copy.trainGrids_ = trainGrids_;
+    copy.sources_ = sources_;
+    copy.dim_ = dim_;
+    return copy;
+}
+
 bool ProductModel::built() const { return bank_ && bank_->size() > 0; }
 std::size_t ProductModel::bankPatches() const { return bank_ ? bank_->size() : 0; }
 std::size_t ProductModel::sourcePatches() const { return bank_ ? bank_->sourceCount() : 0; }
@@ -53,8 +66,7 @@ std::string ProductModel::bankSpec() const { return bank_ ? bank_->spec() : opti
 ProductEvaluation ProductModel::describe() const {
     ProductEvaluation e;
     e.product = product_;
-    e.backboneIdentity = backbone_->identity();
-    e.resolution = options_.resolution;
+    e.features = FeatureIdentity::loaded(*backbone_, options_.resolution, options_.crop);
     e.trainImages = trainImages();
     e.bankPatches = bankPatches();
     e.sourcePatches = sourcePatches();
@@ -83,20 +95,18 @@ const MemoryBank& ProductModel::bank() const {
 
 BankProvenance ProductModel::provenance() const {
     BankProvenance p;
-    p.backboneIdentity = backbone_->identity();
+    p.features = FeatureIdentity::loaded(*backbone_, options_.resolution, options_.crop);
     std::ostringstream layers;
     for (std::size_t i = 0; i < options_.backbone.layers.size(); ++i)
         layers << (i ? "," : "") << options_.backbone.layers[i];
     p.layers = layers.str();
-    p.resolution = options_.resolution;
-    p.crop = options_.crop;
     p.dim = dim_;
     return p;
 }
 
 std::vector<ExtractedFeatures> ProductModel::extractFeatures(const std::vector<Sample>& images,
                                                              const std::string& stage, const Progress& progress,
-                                                             StageTimes& times) {
+                                                             StageTimes& times) const {
     return extractor_->extract(pathsOf(images), product_ + ": " + stage, progress, times);
 }
 
@@ -187,7 +197,7 @@ void ProductModel::load(const std::filesystem::path& path) {
     bank_ = std::move(loaded.bank);
 }
 
-std::vector<double> ProductModel::leaveOneOutScores(const Progress& progress, StageTimes& times) const {
+LeaveOneOutScores ProductModel::leaveOneOut(const Progress& progress, StageTimes& times) const {
     if (!built()) throw Error("the bank of '" + product_ + "' has not been built");
     if (sources_.empty() || trainFirstPatch_.empty() || trainFirstPatch_.front() != 0)
         throw Error("leave-one-out scores need the training images of the bank; a bank loaded from a file has none");
@@ -195,7 +205,9 @@ std::vector<double> ProductModel::leaveOneOutScores(const Progress& progress, St
     if (n < 2) throw Error("leave-one-out scores need at least two training images");
     const std::vector<float> rows = bank_->vectors();
     const std::size_t bankRows = bank_->size();
-    std::vector<double> scores(n);
+    LeaveOneOutScores scores;
+    scores.images.resize(n);
+    scores.patches.reserve(sources_.size() / dim_);
     std::vector<float> rest;
     // One bank per training image, each searched once: the projected bound's set-up would cost more than
     // it saves, so that choice searches with blas here.
@@ -217,14 +229,16 @@ std::vector<double> ProductModel::leaveOneOutScores(const Progress& progress, St
         knn->setBank(rest.data(), rest.size() / dim_, dim_);
         const int k = neighboursFor(options_, rest.size() / dim_, bank_->sourceCount() - count);
         KnnResult nn = knn->search(sources_.data() + first * dim_, count, k);
-        scores[i] = imageScore(patchScoresFromDistances(nn.distances.data(), count, k), options_.imageScore);
+        const std::vector<float> patches = patchScoresFromDistances(nn.distances.data(), count, k);
+        scores.images[i] = imageScore(patches, options_.imageScore);
+        scores.patches.insert(scores.patches.end(), patches.begin(), patches.end());
     }
     progress.step(stage, n, n);
     return scores;
 }
 
 std::vector<ScoredImage> ProductModel::score(const std::vector<Sample>& images, const Progress& progress,
-                                             StageTimes& times) {
+                                             StageTimes& times) const {
     if (!built()) throw Error("the bank of '" + product_ + "' has not been built");
     const std::string stage = product_ + ": scoring";
     auto features = extractFeatures(images, "test features", progress, times);

@@ -38,6 +38,9 @@ public:
     ProductModel(Backbone& backbone, EvaluationOptions options);
     ~ProductModel();
     ProductModel(ProductModel&&) noexcept;
+    // A deep copy on the same backbone: Add images changes a copy and publishes it, so that readers of
+    // the published model never see it change.
+    ProductModel clone() const;
     ProductModel& operator=(ProductModel&&) noexcept;
 
     // Extracts (or reads cached) features of the training images and builds the bank. Unreadable images are
@@ -56,12 +59,12 @@ public:
 
     // Scores images against the bank: image score, input-resolution map, ground truth mask when known,
     // and the nearest bank row of every patch. Unreadable images are reported and left out.
-    std::vector<ScoredImage> score(const std::vector<Sample>& images, const Progress& progress, StageTimes& times);
+    std::vector<ScoredImage> score(const std::vector<Sample>& images, const Progress& progress, StageTimes& times) const;
 
     // Image score of every training image against the bank without that image's own patches
     // (exact leave-one-out for flat banks; for compressed banks the rows kept from that image are left out,
-    // synthetic rows stay), for normal-only thresholds such as their 99th percentile.
-    std::vector<double> leaveOneOutScores(const Progress& progress, StageTimes& times) const;
+    // synthetic rows stay), and every patch score: for thresholds and colour scales from normal data only.
+    LeaveOneOutScores leaveOneOut(const Progress& progress, StageTimes& times) const;
 
     bool built() const;
     const std::string& product() const { return product_; }
@@ -83,7 +86,7 @@ public:
 
 private:
     std::vector<ExtractedFeatures> extractFeatures(const std::vector<Sample>& images, const std::string& stage,
-                                                   const Progress& progress, StageTimes& times);
+                                                   const Progress& progress, StageTimes& times) const;
     void appendSources(const std::vector<Sample>& images, std::vector<ExtractedFeatures>& features,
                        std::vector<float>& added);
 

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/util/Error.h"
+
 namespace pb {
 
 ScoredImagesSummary summariseScoredImages(const std::vector<ScoredImage>& images) {
@@ -58,6 +60,38 @@ void applySummary(ProductEvaluation& evaluation, const ScoredImagesSummary& summ
     evaluation.hasMasks = summary.hasMasks;
     evaluation.imageThreshold = summary.imageThreshold;
     evaluation.pixelThreshold = summary.pixelThreshold;
+    evaluation.mapRange = MapRange{summary.mapLow, summary.mapHigh};
+}
+
+void applyDisplayRules(ProductEvaluation& evaluation, const EvaluationOptions& options,
+                       const LeaveOneOutScores* normal) {
+    if (!normal || normal->images.empty()) {
+        const std::string why = " needs the leave-one-out scores of the training images (a bank read from a file "
+                                "has none)";
+        if (options.reviewBand.needsLeaveOneOut())
+            throw Error("the review band '" + options.reviewBand.toString() + "'" + why);
+        if (options.heatmapScale == HeatmapScale::Normal) throw Error("the heatmap scale 'normal'" + why);
+    }
+    const ReviewBandRule& rule = options.reviewBand;
+    switch (rule.kind) {
+        case ReviewBandRule::Kind::None: evaluation.reviewBand = ReviewBand{}; break;
+        case ReviewBandRule::Kind::Fixed: evaluation.reviewBand = rule.fixed; break;
+        case ReviewBandRule::Kind::Normal:
+            evaluation.reviewBand = reviewBandFromNormal(normal->images, rule.margin);
+            break;
+        case ReviewBandRule::Kind::Labels: {
+            std::vector<double> scores;
+            std::vector<int> labels;
+            for (const auto& img : evaluation.images) {
+                if (img.sample.label < 0) continue;
+                scores.push_back(img.score);
+                labels.push_back(img.sample.label);
+            }
+            evaluation.reviewBand = reviewBandFromLabels(scores, labels, rule.maxEscapeRate);
+            break;
+        }
+    }
+    if (options.heatmapScale == HeatmapScale::Normal) evaluation.mapRange = mapRangeFromNormalPatches(normal->patches);
 }
 
 }  // namespace pb

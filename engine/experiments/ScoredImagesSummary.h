@@ -3,6 +3,7 @@
 #pragma once
 #include <vector>
 
+#include "engine/experiments/EvaluationOptions.h"
 #include "engine/experiments/ProductEvaluation.h"
 #include "engine/metrics/MetricsSummary.h"
 
@@ -18,7 +19,11 @@ struct ScoredImagesSummary {
 };
 
 ScoredImagesSummary summariseScoredImages(const std::vector<ScoredImage>& images);
-// Copies the metrics and thresholds of a summary into an evaluation.
+// Copies the metrics, thresholds and the test-set colour range of a summary into an evaluation.
 void applySummary(ProductEvaluation& evaluation, const ScoredImagesSummary& summary);
+// Then the review band and the colour scale the options ask for. `normal`: the leave-one-out scores of
+// the training images, needed when options.needsLeaveOneOut() (pb::Error naming the rule otherwise).
+void applyDisplayRules(ProductEvaluation& evaluation, const EvaluationOptions& options,
+                       const LeaveOneOutScores* normal);
 
 }  // namespace pb

@@ -150,6 +150,9 @@ SharedBankEvaluator::SharedBankEvaluator(EvaluationOptions options, SharedBankOp
     if (!(shared_.budgetMB > 0) || !std::isfinite(shared_.budgetMB))
         throw Error("the shared-bank budget must be a positive number of MB");
     createBank(shareSpec(shared_, 1));  // a bad method or option fails before any image is read
+    if (options_.needsLeaveOneOut())
+        throw Error("a shared bank keeps no leave-one-out scores: use the review band none, labels or T1,T2 and the "
+                    "heatmap scale test");
 }
 
 SharedBankEvaluator::~SharedBankEvaluator() = default;
@@ -240,8 +243,7 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
         const auto productStart = std::chrono::steady_clock::now();
         ProductEvaluation pe;
         pe.product = data[p].name;
-        pe.backboneIdentity = backbone_->identity();
-        pe.resolution = options_.resolution;
+        pe.features = FeatureIdentity::loaded(*backbone_, options_.resolution, options_.crop);
         pe.trainImages = data[p].trainImages;
         pe.bankPatches = result.allocation[p];
         pe.sourcePatches = inputs[p].trainPatches;
@@ -280,6 +282,7 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
         {
             ScopedStageTimer timer(pe.times, "metrics");
             applySummary(pe, summariseScoredImages(pe.images));
+            applyDisplayRules(pe, options_, nullptr);
         }
         // Measured, not shared out: the product's own extraction and scoring. The allocation and the
         // shared bank's build serve every product and are in the run's timings.

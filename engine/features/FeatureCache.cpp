@@ -14,9 +14,10 @@ namespace fs = std::filesystem;
 
 FeatureCache::FeatureCache(fs::path directory) : directory_(std::move(directory)) {}
 
-std::string FeatureCache::makeKey(const std::string& backboneIdentity, const std::string& preprocessing,
+std::string FeatureCache::makeKey(const FeatureIdentity& features, const std::string& preprocessing,
                                   const std::string& imageDigest) {
-    const std::string text = "v" + std::to_string(kFormatVersion) + "|" + backboneIdentity + "|" + preprocessing +
+    // The preprocessing text spells out the geometry of `features` and the normalisation too.
+    const std::string text = "v" + std::to_string(kFormatVersion) + "|" + features.backbone + "|" + preprocessing +
                              "|" + imageDigest;
     return sha256Hex(text.data(), text.size());
 }

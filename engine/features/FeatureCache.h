@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/features/FeatureGrid.h"
+#include "engine/features/FeatureIdentity.h"
 
 namespace pb {
 
@@ -20,8 +21,9 @@ public:
     bool enabled() const { return !directory_.empty(); }
     const std::filesystem::path& directory() const { return directory_; }
 
-    // The key of one image's features: what computed them and what they were computed from.
-    static std::string makeKey(const std::string& backboneIdentity, const std::string& preprocessing,
+    // The key of one image's features: what computed them (the loaded backbone's identity and the
+    // exact preprocessing numbers) and what they were computed from.
+    static std::string makeKey(const FeatureIdentity& features, const std::string& preprocessing,
                                const std::string& imageDigest);
 
     struct Entry {

@@ -14,6 +14,11 @@ FeatureExtractor::FeatureExtractor(Backbone& backbone, Preprocessor preprocessor
     : backbone_(backbone), preprocessor_(std::move(preprocessor)), cache_(std::move(cache)),
       batchSize_(std::max(1, batchSize)) {}
 
+FeatureIdentity FeatureExtractor::identity() const {
+    const PreprocessSpec& s = preprocessor_.spec();
+    return FeatureIdentity::loaded(backbone_, s.resizeWidth, s.cropWidth);
+}
+
 std::string FeatureExtractor::preprocessingKey() const {
     const PreprocessSpec& s = preprocessor_.spec();
     std::ostringstream out;
@@ -63,7 +68,7 @@ std::vector<ExtractedFeatures> FeatureExtractor::extract(const std::vector<std::
     std::vector<ExtractedFeatures> results(paths.size());
     std::vector<std::string> keys(paths.size());
     std::vector<std::size_t> pending;
-    const std::string identity = backbone_.identity();
+    const FeatureIdentity features = identity();
     const std::string prepKey = preprocessingKey();
 
     progress.step(stage, 0, paths.size());
@@ -72,7 +77,7 @@ std::vector<ExtractedFeatures> FeatureExtractor::extract(const std::vector<std::
         for (std::size_t i = 0; i < paths.size(); ++i) {
             if (cache_.enabled()) {
                 try {
-                    keys[i] = FeatureCache::makeKey(identity, prepKey, sha256File(paths[i]));
+                    keys[i] = FeatureCache::makeKey(features, prepKey, sha256File(paths[i]));
                 } catch (const Error& e) {
                     progress.problem(paths[i], e.reason());
                     continue;

@@ -30,6 +30,8 @@ public:
 
     const FeatureCache& cache() const { return cache_; }
     const Preprocessor& preprocessor() const { return preprocessor_; }
+    // What the extracted features depend on.
+    FeatureIdentity identity() const;
     // The preprocessing part of the cache key.
     std::string preprocessingKey() const;
 

@@ -208,7 +208,7 @@ void MainWindowTest::checkExports(MainWindow& w, const QString& folder) {
     const auto scores = pb::ui::test::readCsv(QDir(folder).filePath(QStringLiteral("scores.csv")));
     QCOMPARE(scores.size(), static_cast<int>(result->images.size()) + 1);
     QCOMPARE(scores[0], (QStringList{"product", "image", "defect", "label", "score", "predicted", "image_threshold",
-                                     "routed_product", "route_margin"}));
+                                     "verdict", "review_low", "review_high", "routed_product", "route_margin"}));
     int flagged = 0;
     for (int r = 1; r < scores.size(); ++r) {
         const double score = scores[r][4].toDouble();
@@ -717,7 +717,7 @@ void MainWindowTest::mvtecBottle() {
     pb::ui::test::ResultSpy loo(w->controller(), RequestKind::LeaveOneOut);
     QTest::mouseClick(w->histogramPanel()->percentileButton(), Qt::LeftButton);
     QVERIFY(loo.wait(kEngineWaitMs));
-    QCOMPARE(loo.last().at(0).value<QVector<double>>().size(), 20);
+    QCOMPARE(loo.last().at(0).value<pb::ui::LeaveOneOutPtr>()->images.size(), std::size_t(20));
     QTRY_COMPARE(w->imageThreshold(), w->histogramPanel()->percentileThreshold());
 
     // An anomalous image with its ground truth.

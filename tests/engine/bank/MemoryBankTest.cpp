@@ -20,10 +20,10 @@ namespace {
 
 pb::BankProvenance provenance(int dim) {
     pb::BankProvenance p;
-    p.backboneIdentity = "wide_resnet50_2@abc123";
+    p.features.backbone = "wide_resnet50_2@abc123";
     p.layers = "layer2+layer3";
-    p.resolution = 256;
-    p.crop = 224;
+    p.features.resolution = 256;
+    p.features.crop = 224;
     p.dim = dim;
     return p;
 }
@@ -291,7 +291,7 @@ TEST(MemoryBank, RefusesOtherFeaturesAndBadFiles) {
         EXPECT_NE(std::string(e.what()).find("layers"), std::string::npos) << e.what();
     }
     other = provenance(dim);
-    other.resolution = 320;
+    other.features.resolution = 320;
     EXPECT_THROW(pb::readBank(path, other), pb::Error);
     EXPECT_THROW(pb::writeBank(*bank, provenance(dim + 1), {}, dir / "wrong-dim.safetensors"), pb::Error);
     // Tags must index into the tag names when names are given.
