@@ -19,22 +19,6 @@ namespace pb::cli {
 
 namespace {
 
-void printUsage() {
-    std::cout << "usage: patchbank-cli bank <build|info|score|add> [options]\n\n"
-                 "  bank build --data DIR --product NAME --bank SPEC --out FILE [feature options]\n"
-                 "      compress the product's training patches into one bank file\n"
-                 "  bank info FILE\n"
-                 "      spec, size, compression and the features a bank was built from\n"
-                 "  bank score --bank FILE --data DIR --product NAME --out DIR [feature options]\n"
-                 "      score the product's test split against the bank file; writes the evaluation report\n"
-                 "  bank add --bank FILE --out FILE IMAGE... [feature options]\n"
-                 "      add the patches of more normal images without a rebuild\n\n"
-                 "SPEC: flat | random:B | coreset:B | vwcoreset:B | kmeans:B | kmeans_residual:B |\n"
-                 "      ivfpq:nlist=100,m=8,nbits=8,nprobe=4   with B a fraction (0.0625, 1/16), a count or MB (18MB)\n\n"
-                 "feature options (must match those the bank was built with):\n"
-              << evaluationOptionsHelp();
-}
-
 std::string mb(std::size_t bytes) {
     char b[32];
     std::snprintf(b, sizeof b, "%.3f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
@@ -56,9 +40,8 @@ void printBank(const MemoryBank& bank, const BankProvenance& provenance, const s
 }
 
 int bankBuild(const CommandLine& cl) {
-    for (const char* required : {"data", "product", "bank", "out"})
-        if (!cl.has(required)) throw Error(std::string("--") + required + " is required");
-    EvaluationOptions options = parseEvaluationOptions(cl, "mobilenetv2_100");
+    cl.require({"data", "product", "bank", "out"});
+    EvaluationOptions options = parseEvaluationOptions(cl);
     options.bankSpec = cl.value("bank");
     auto backbone = createBackbone(options.backbone);
     ProductModel model(*backbone, options);
@@ -68,13 +51,13 @@ int bankBuild(const CommandLine& cl) {
     if (train.empty()) throw Error("product '" + product + "' has no training images", dataset.root);
     if (options.maxTrainImages > 0 && train.size() > static_cast<std::size_t>(options.maxTrainImages))
         train.resize(options.maxTrainImages);
-    TerminalProgress terminal(cl.has("quiet"));
+    TerminalProgress terminal(cl.flag("quiet"));
     StageTimes times;
     const auto start = std::chrono::steady_clock::now();
     model.build(product, train, terminal.progress(), times);
     model.save(cl.value("out"));
     terminal.finishLine();
-    if (!cl.has("quiet")) {
+    if (!cl.flag("quiet")) {
         printBank(model.bank(), model.provenance(), {product});
         std::printf("built in %.2f s (bank %.2f s); written to %s\n",
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), times.get("bank"),
@@ -91,9 +74,8 @@ int bankInfo(const CommandLine& cl) {
 }
 
 int bankScore(const CommandLine& cl) {
-    for (const char* required : {"bank", "data", "product", "out"})
-        if (!cl.has(required)) throw Error(std::string("--") + required + " is required");
-    EvaluationOptions options = parseEvaluationOptions(cl, "mobilenetv2_100");
+    cl.require({"bank", "data", "product", "out"});
+    EvaluationOptions options = parseEvaluationOptions(cl);
     auto backbone = createBackbone(options.backbone);
     ProductModel model(*backbone, options);
     model.load(cl.value("bank"));
@@ -102,7 +84,7 @@ int bankScore(const CommandLine& cl) {
     std::vector<Sample> test = dataset.select(product, Split::Test);
     if (test.empty()) throw Error("product '" + product + "' has no test images", dataset.root);
 
-    TerminalProgress terminal(cl.has("quiet"));
+    TerminalProgress terminal(cl.flag("quiet"));
     const auto start = std::chrono::steady_clock::now();
     ProductEvaluation result = model.describe();
     result.product = product;  // scored on this product's test split, whatever the bank was built from
@@ -114,12 +96,12 @@ int bankScore(const CommandLine& cl) {
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     EvaluationReport report(cl.value("out"), options);
-    if (!cl.has("no-images")) report.writeImages(result, terminal.progress());
+    if (!cl.flag("no-images")) report.writeImages(result, terminal.progress());
     report.writeMetrics({result});
     report.writeScores({result});
     report.writeTimings({result});
     terminal.finishLine();
-    if (!cl.has("quiet"))
+    if (!cl.flag("quiet"))
         std::printf("%s against %s (%s): image AUROC %.4f, pixel AUROC %.4f, AUPRO %.4f; search %.2f s\n",
                     product.c_str(), model.bankSpec().c_str(), mb(model.bankBytes()).c_str(),
                     result.metrics.imageAuroc, result.metrics.pixelAuroc, result.metrics.aupro30,
@@ -128,10 +110,9 @@ int bankScore(const CommandLine& cl) {
 }
 
 int bankAdd(const CommandLine& cl) {
-    for (const char* required : {"bank", "out"})
-        if (!cl.has(required)) throw Error(std::string("--") + required + " is required");
+    cl.require({"bank", "out"});
     if (cl.positional().empty()) throw Error("bank add needs the image files to add");
-    EvaluationOptions options = parseEvaluationOptions(cl, "mobilenetv2_100");
+    EvaluationOptions options = parseEvaluationOptions(cl);
     auto backbone = createBackbone(options.backbone);
     ProductModel model(*backbone, options);
     model.load(cl.value("bank"));
@@ -145,12 +126,12 @@ int bankAdd(const CommandLine& cl) {
         s.label = 0;
         images.push_back(std::move(s));
     }
-    TerminalProgress terminal(cl.has("quiet"));
+    TerminalProgress terminal(cl.flag("quiet"));
     StageTimes times;
     const std::size_t added = model.addImages(images, terminal.progress(), times);
     model.save(cl.value("out"));
     terminal.finishLine();
-    if (!cl.has("quiet"))
+    if (!cl.flag("quiet"))
         std::printf("added %zu of %zu images: %zu -> %zu vectors (%s); written to %s\n", added, images.size(), before,
                     model.bankPatches(), mb(model.bankBytes()).c_str(), cl.value("out").c_str());
     if (added == 0) throw Error("none of the images could be read");
@@ -159,27 +140,11 @@ int bankAdd(const CommandLine& cl) {
 
 }  // namespace
 
-int runBank(const std::vector<std::string>& args) {
-    if (args.empty() || args[0] == "--help" || args[0] == "help") {
-        printUsage();
-        return args.empty() ? 2 : 0;
-    }
-    const std::string action = args[0];
-    std::vector<std::string> flags = evaluationFlagNames();
-    flags.insert(flags.end(), {"quiet", "no-images", "help"});
-    CommandLine cl(std::vector<std::string>(args.begin() + 1, args.end()), flags);
-    if (cl.has("help")) {
-        printUsage();
-        return 0;
-    }
-    auto known = evaluationOptionNames();
-    known.insert(known.end(), {"data", "product", "bank", "out", "quiet", "no-images", "help"});
-    cl.requireOnly(known);
-    if (action == "build") return bankBuild(cl);
-    if (action == "info") return bankInfo(cl);
-    if (action == "score") return bankScore(cl);
-    if (action == "add") return bankAdd(cl);
-    throw Error("unknown bank action '" + action + "'; use build, info, score or add");
+int runBank(const CommandLine& cl) {
+    if (cl.command() == "bank build") return bankBuild(cl);
+    if (cl.command() == "bank info") return bankInfo(cl);
+    if (cl.command() == "bank score") return bankScore(cl);
+    return bankAdd(cl);
 }
 
 }  // namespace pb::cli

@@ -1,11 +1,9 @@
-// `patchbank-cli bench coreset` and `bench ivfpq`: memory-bank benchmarks. The bench command hands
-// its whole argument list over (the first positional argument is "coreset" or "ivfpq").
+// `patchbank-cli bench coreset`, `bench kmeans` and `bench ivfpq`: memory-bank benchmarks.
 #pragma once
-#include <string>
-#include <vector>
+#include "app/cli/CommandLine.h"
 
 namespace pb::cli {
 
-int runBenchBank(const std::vector<std::string>& args);
+int runBenchBank(const CommandLine& cl);
 
 }  // namespace pb::cli

@@ -1,7 +1,5 @@
 #include <chrono>
 #include <cstdio>
-#include <iostream>
-#include <sstream>
 
 #include "app/cli/BenchBank.h"
 #include "app/cli/CommandLine.h"
@@ -16,14 +14,6 @@
 namespace pb::cli {
 
 namespace {
-
-std::vector<int> intList(const std::string& text) {
-    std::vector<int> values;
-    std::stringstream ss(text);
-    for (std::string item; std::getline(ss, item, ',');)
-        if (!item.empty()) values.push_back(std::stoi(item));
-    return values;
-}
 
 double secondsSince(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -56,26 +46,26 @@ int benchCoreset(const CommandLine& cl) {
     std::printf("%-34s %10.2f s\n", "ours (auto: pruned, then lazy)", timings.back().seconds);
     std::fflush(stdout);
     for (const char* algorithm : {"pruned", "lazy"}) {
-        if (!cl.has(algorithm)) continue;
+        if (!cl.flag(algorithm)) continue;
         options.algorithm = algorithm;
         timings.push_back(timeGreedyCoreset(x.data(), n, dim, count, options));
         std::printf("%-34s %10.2f s\n", (std::string("ours, ") + algorithm + " only").c_str(), timings.back().seconds);
         std::fflush(stdout);
     }
-    if (cl.has("full")) {
+    if (cl.flag("full")) {
         options.algorithm = "full";
         timings.push_back(timeGreedyCoreset(x.data(), n, dim, count, options));
         std::printf("%-34s %10.2f s\n", "ours without pruning (full pass)", timings.back().seconds);
         std::fflush(stdout);
     }
-    if (cl.has("torch")) {
+    if (cl.flag("torch")) {
         options.algorithm = "torch";
         timings.push_back(timeGreedyCoreset(x.data(), n, dim, count, options));
         std::printf("%-34s %10.2f s\n", "ours, LibTorch full pass", timings.back().seconds);
         std::fflush(stdout);
     }
     options.algorithm = "auto";
-    if (!cl.has("no-baseline")) {
+    if (!cl.flag("no-baseline")) {
         t0 = std::chrono::steady_clock::now();
         CoresetTiming baseline;
         baseline.method = "PatchCore baseline";
@@ -127,8 +117,8 @@ int benchKMeans(const CommandLine& cl) {
     };
     std::vector<Run> runs;
     std::vector<std::pair<std::string, std::string>> methods{{"ours (auto)", "auto"}};
-    if (cl.has("pruned")) methods.emplace_back("ours, cell-pruned draws", "pruned");
-    if (!cl.has("no-baseline")) methods.emplace_back("dense LibTorch Lloyd (baseline)", "torch");
+    if (cl.flag("pruned")) methods.emplace_back("ours, cell-pruned draws", "pruned");
+    if (!cl.flag("no-baseline")) methods.emplace_back("dense LibTorch Lloyd (baseline)", "torch");
     for (const auto& [label, algorithm] : methods) {
         options.algorithm = algorithm;
         t0 = std::chrono::steady_clock::now();
@@ -139,7 +129,7 @@ int benchKMeans(const CommandLine& cl) {
     }
     // The pruned draws equal the baseline's, so the clusterings must be identical; auto draws lazily once
     // the data does not cluster (same distribution, other draws), so only its error is comparable.
-    if (cl.has("no-baseline")) return 0;
+    if (cl.flag("no-baseline")) return 0;
     const KMeansResult& baseline = runs.back().result;
     for (std::size_t r = 0; r + 1 < runs.size(); ++r) {
         const Run& run = runs[r];
@@ -159,8 +149,8 @@ int benchIvfPq(const CommandLine& cl) {
     const int nlist = cl.intValue("nlist", 100);
     const int m = cl.intValue("m", 8);
     const int repeats = cl.intValue("repeats", 3);
-    const std::vector<int> nbits = intList(cl.value("nbits", "4,8"));
-    const std::vector<int> nprobes = intList(cl.value("nprobe", "1,4,8,16"));
+    const std::vector<int> nbits = cl.intList("nbits", "4,8");
+    const std::vector<int> nprobes = cl.intList("nprobe", "1,4,8,16");
     const std::string data = cl.value("data", "clustered");
     std::printf("kNN on a bank of %zu x %d %s features, %zu queries, k %d, %d threads\n", bank, dim, data.c_str(),
                 queries, k, engineThreads());
@@ -178,28 +168,11 @@ int benchIvfPq(const CommandLine& cl) {
 
 }  // namespace
 
-int runBenchBank(const std::vector<std::string>& args) {
-    CommandLine cl(args, {"help", "full", "torch", "pruned", "lazy", "no-baseline"});
-    const std::string what = cl.positional().empty() ? "" : cl.positional()[0];
-    if (cl.has("help") || (what != "coreset" && what != "kmeans" && what != "ivfpq")) {
-        std::cout << "usage: patchbank-cli bench coreset [--n 200000] [--dim 1024] [--ratio 0.1] [--proj 128] [--seed S]\n"
-                     "                                 [--data clustered|uniform] [--clusters 200] [--pruned] [--lazy]\n"
-                     "                                 [--full] [--torch] [--no-baseline]\n"
-                     "       patchbank-cli bench kmeans [--n 100000] [--dim 128] [--k n/16] [--iterations 25] [--seed S]\n"
-                     "                                [--data clustered|uniform] [--clusters 200] [--pruned] [--no-baseline]\n"
-                     "       patchbank-cli bench ivfpq [--bank 164000] [--dim 128] [--queries 3136] [--k 1] [--nlist 100]\n"
-                     "                               [--m 8] [--nbits 4,8] [--nprobe 1,4,8,16] [--repeats 3]\n"
-                     "                               [--data clustered|uniform]\n"
-                     "  --threads N   CPU threads (default: all)\n";
-        return cl.has("help") ? 0 : 2;
-    }
-    cl.requireOnly({"n", "dim", "ratio", "proj", "seed", "data", "clusters", "full", "torch", "pruned", "lazy",
-                    "no-baseline", "bank", "iterations",
-                    "queries", "k", "nlist", "m", "nbits", "nprobe", "repeats", "threads", "help"});
+int runBenchBank(const CommandLine& cl) {
     setEngineThreads(cl.intValue("threads", 0));
     std::printf("BLAS: %s\n", blasSummary().c_str());
-    if (what == "coreset") return benchCoreset(cl);
-    if (what == "kmeans") return benchKMeans(cl);
+    if (cl.command() == "bench coreset") return benchCoreset(cl);
+    if (cl.command() == "bench kmeans") return benchKMeans(cl);
     return benchIvfPq(cl);
 }
 

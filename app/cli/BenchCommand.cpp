@@ -1,10 +1,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <iostream>
 #include <random>
-#include <sstream>
 
 #include "app/cli/BenchBank.h"
 #include "app/cli/BenchVit.h"
@@ -21,6 +18,15 @@
 namespace pb::cli {
 
 namespace {
+
+std::vector<std::size_t> queryCountsOf(const CommandLine& cl, const std::string& fallback) {
+    std::vector<std::size_t> counts;
+    for (const int n : cl.intList("queries", fallback)) {
+        if (n <= 0) throw Error("--queries: " + std::to_string(n) + " is not a positive count");
+        counts.push_back(static_cast<std::size_t>(n));
+    }
+    return counts;
+}
 
 // Real patch features: the `vectors` of a bank file (patchbank-cli bank build --bank flat). The last rows,
 // as many as the largest query count, are held out: the bank is the rows before them, and a count N
@@ -39,12 +45,7 @@ int benchKnnOnBankFile(const CommandLine& cl) {
     const int k = cl.intValue("k", 5);
     const int repeats = cl.intValue("repeats", 1);
     const auto methods = cl.list("methods", "blas,projected");
-    std::vector<std::size_t> queryCounts;
-    for (const auto& q : cl.list("queries", "6272")) {
-        const long long n = std::atoll(q.c_str());
-        if (n <= 0 || std::to_string(n) != q) throw Error("--queries: \"" + q + "\" is not a positive count");
-        queryCounts.push_back(static_cast<std::size_t>(n));
-    }
+    const std::vector<std::size_t> queryCounts = queryCountsOf(cl, "6272");
     const std::size_t held = *std::max_element(queryCounts.begin(), queryCounts.end());
     if (held >= rows) throw Error(cl.value("vectors") + ": " + std::to_string(rows) + " rows leave no bank for " +
                                   std::to_string(held) + " queries");
@@ -82,11 +83,10 @@ int benchKnn(const CommandLine& cl) {
     const int k = cl.intValue("k", 5);
     const int repeats = cl.intValue("repeats", 3);
     const auto methods = cl.list("methods", "torch,faiss,blas,projected");
-    const auto queryCounts = cl.list("queries", "784,3136");
+    const auto queryCounts = queryCountsOf(cl, "784,3136");
     std::printf("exact kNN: bank %zu x %d, k %d, %d threads\n", bank, dim, k, engineThreads());
     std::printf("%-8s %8s %16s %12s\n", "method", "queries", "queries/s", "GFLOP/s");
-    for (const auto& q : queryCounts) {
-        const std::size_t queries = static_cast<std::size_t>(std::stoul(q));
+    for (const std::size_t queries : queryCounts) {
         for (const auto& method : methods) {
             KnnBenchmarkResult r = benchmarkExactKnn(method, bank, dim, queries, k, repeats);
             const double gflops = r.queriesPerSecond * 2.0 * bank * dim / 1e9;
@@ -97,8 +97,8 @@ int benchKnn(const CommandLine& cl) {
 }
 
 int benchFeatures(const CommandLine& cl) {
-    const auto backbones = cl.list("backbones", "mobilenetv2_100,wide_resnet50_2");
-    const auto resolutions = cl.list("resolutions", "224,448");
+    const auto backbones = cl.list("backbones", std::string(kDefaultBackbone) + ",wide_resnet50_2");
+    const auto resolutions = cl.intList("resolutions", "224,448");
     const int batch = cl.intValue("batch", 8);
     const int repeats = cl.intValue("repeats", 2);
     std::printf("feature extraction, random weights, batch %d, %d threads\n", batch, engineThreads());
@@ -109,8 +109,7 @@ int benchFeatures(const CommandLine& cl) {
         options.weightsPath = cl.value("weights");
         options.batchSize = batch;
         auto backbone = createBackbone(options);
-        for (const auto& res : resolutions) {
-            const int px = std::stoi(res);
+        for (const int px : resolutions) {
             std::mt19937 rng(1);
             std::normal_distribution<float> normal(0.f, 1.f);
             std::vector<FloatImage> images(batch);
@@ -134,31 +133,13 @@ int benchFeatures(const CommandLine& cl) {
 
 }  // namespace
 
-int runBench(const std::vector<std::string>& args) {
-    // Benchmarks with their own option sets take the rest of the command line.
-    if (!args.empty() && args[0] == "vit") return runBenchVit(std::vector<std::string>(args.begin() + 1, args.end()));
-    if (!args.empty() && (args[0] == "coreset" || args[0] == "kmeans" || args[0] == "ivfpq")) return runBenchBank(args);
-    CommandLine cl(args, {"help"});
-    const std::string what = cl.positional().empty() ? "" : cl.positional()[0];
-    if (cl.has("help") || what.empty()) {
-        std::cout << "usage: patchbank-cli bench knn [--bank N] [--dim D] [--queries N,M] [--k K] [--methods a,b]\n"
-                     "       patchbank-cli bench knn --vectors BANK.pbbank [--queries N] [--methods blas,projected]\n"
-                     "                    (real features: the file's last rows searched against the rows before)\n"
-                     "       patchbank-cli bench features [--backbones a,b] [--resolutions 224,448] [--batch N]\n"
-                     "       patchbank-cli bench vit --help       native ViT vs PyTorch eager images/s\n"
-                     "       patchbank-cli bench coreset --help   greedy coreset vs the PatchCore reference loop\n"
-                     "       patchbank-cli bench kmeans --help    k-means of the kmeans banks vs dense LibTorch Lloyd\n"
-                     "       patchbank-cli bench ivfpq --help     IVF-PQ vs exact kNN throughput and recall\n"
-                     "  --threads N   CPU threads (default: all)\n";
-        return what.empty() && !cl.has("help") ? 2 : 0;
-    }
-    cl.requireOnly({"vectors", "bank", "dim", "k", "repeats", "methods", "queries", "backbones", "resolutions", "batch",
-                    "weights", "threads", "help"});
+int runBench(const CommandLine& cl) {
+    // vit and the bank benchmarks set up their threads after checking their own options.
+    if (cl.command() == "bench vit") return runBenchVit(cl);
+    if (cl.command() != "bench knn" && cl.command() != "bench features") return runBenchBank(cl);
     setEngineThreads(cl.intValue("threads", 0));
     std::printf("BLAS: %s\n", blasSummary().c_str());
-    if (what == "knn") return benchKnn(cl);
-    if (what == "features") return benchFeatures(cl);
-    throw Error("unknown benchmark '" + what + "' (knn, features, vit, coreset, kmeans, ivfpq)");
+    return cl.command() == "bench knn" ? benchKnn(cl) : benchFeatures(cl);
 }
 
 }  // namespace pb::cli

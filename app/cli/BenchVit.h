@@ -1,12 +1,11 @@
 // `patchbank-cli bench vit`: times the native ViT forward (DINOv3 architecture, random weights) and,
 // when python3 with torch is available, the same model in PyTorch eager, side by side.
 #pragma once
-#include <string>
-#include <vector>
+#include "app/cli/CommandLine.h"
 
 namespace pb::cli {
 
-// args: the options after "bench vit" (see --help). Returns the exit code.
-int runBenchVit(const std::vector<std::string>& args);
+// Returns the exit code.
+int runBenchVit(const CommandLine& cl);
 
 }  // namespace pb::cli

@@ -80,28 +80,7 @@ std::string capture(const std::string& command, int& status) {
 
 }  // namespace
 
-int runBenchVit(const std::vector<std::string>& args) {
-    CommandLine cl(args, {"help", "no-python", "no-onednn"});
-    if (cl.has("help")) {
-        std::cout << "usage: patchbank-cli bench vit [options]\n"
-                     "Times the native ViT forward (DINOv3 architecture, random weights, float32 on the CPU)\n"
-                     "and the same model in PyTorch eager (bench/vit_pytorch_reference.py) with the same settings.\n\n"
-                     "  --models A,B       vits16, vitb16, vitl16 (default vits16,vitl16)\n"
-                     "  --resolution PX    square input (default 448)\n"
-                     "  --batch N          images per forward (default 1)\n"
-                     "  --threads N        CPU threads for both (default: all)\n"
-                     "  --iterations N     timed forwards; the fastest counts (default 3)\n"
-                     "  --warmup N         untimed forwards first (default 1)\n"
-                     "  --layer N          last block to run, Python-style (default -1 = all blocks)\n"
-                     "  --precision P      ours: fp32 (default) or bf16\n"
-                     "  --python EXE       Python with torch (default python3, else /usr/bin/python3)\n"
-                     "  --script FILE      the reference script (default: bench/vit_pytorch_reference.py)\n"
-                     "  --no-python        only time ours\n"
-                     "  --no-onednn        ours with LibTorch's matrix products instead of oneDNN's sgemm\n";
-        return 0;
-    }
-    cl.requireOnly({"help", "no-python", "no-onednn", "models", "resolution", "batch", "threads", "iterations", "warmup", "layer",
-                    "precision", "python", "script"});
+int runBenchVit(const CommandLine& cl) {
     const auto models = cl.list("models", "vits16,vitl16");
     const int resolution = cl.intValue("resolution", 448);
     const int batch = cl.intValue("batch", 1);
@@ -113,11 +92,11 @@ int runBenchVit(const std::vector<std::string>& args) {
     setEngineThreads(cl.intValue("threads", 0));
     std::printf("BLAS: %s\n", blasSummary().c_str());
     const int threads = engineThreads();
-    if (cl.has("no-onednn")) VisionTransformer::setFastCpuGemmEnabled(false);
+    if (cl.flag("no-onednn")) VisionTransformer::setFastCpuGemmEnabled(false);
 
     std::string python = cl.value("python", "python3");
     std::filesystem::path script = cl.value("script", "");
-    bool withPython = !cl.has("no-python");
+    bool withPython = !cl.flag("no-python");
     if (withPython) {
         if (script.empty()) script = findScript();
         int status = 0;
@@ -137,7 +116,8 @@ int runBenchVit(const std::vector<std::string>& args) {
 
     std::printf("ViT forward, DINOv3 architecture, random weights, %dx%d, batch %d, %d threads, layer %s, %s%s\n",
                 resolution, resolution, batch, threads, layer.c_str(), cl.value("precision", "fp32").c_str(),
-                VisionTransformer::fastCpuGemmAvailable() && !cl.has("no-onednn") ? ", oneDNN sgemm" : ", LibTorch ops");
+                VisionTransformer::fastCpuGemmAvailable() && !cl.flag("no-onednn") ? ", oneDNN sgemm"
+                                                                                    : ", LibTorch ops");
     // CPU seconds (all threads, the fastest iteration) show the work done when the machine is shared.
     std::printf("%-8s %7s %7s %10s %13s %14s %13s %14s %14s\n", "model", "tokens", "blocks", "GFLOP/img",
                 "ours img/s", "PyTorch img/s", "ours/PyTorch", "ours cpu-s/img", "PyT cpu-s/img");

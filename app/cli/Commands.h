@@ -1,17 +1,18 @@
-// The subcommands of patchbank-cli; each takes the arguments after its name and returns an exit code.
+// The commands of patchbank-cli; each takes its command line, read against the option table, and returns
+// an exit code. main() has already answered --help. A group's handler (bank, bench, models) runs the
+// command CommandLine::command() names.
 #pragma once
-#include <string>
-#include <vector>
+#include "app/cli/CommandLine.h"
 
 namespace pb::cli {
 
-int runVersion(const std::vector<std::string>& args);
-int runEvaluate(const std::vector<std::string>& args);
-int runDemo(const std::vector<std::string>& args);
-int runBench(const std::vector<std::string>& args);
-int runModels(const std::vector<std::string>& args);
-int runBank(const std::vector<std::string>& args);
-int runRoute(const std::vector<std::string>& args);
-int runSweep(const std::vector<std::string>& args);
+int runVersion(const CommandLine& cl);
+int runEvaluate(const CommandLine& cl);
+int runDemo(const CommandLine& cl);
+int runBench(const CommandLine& cl);
+int runModels(const CommandLine& cl);
+int runBank(const CommandLine& cl);
+int runRoute(const CommandLine& cl);
+int runSweep(const CommandLine& cl);
 
 }  // namespace pb::cli

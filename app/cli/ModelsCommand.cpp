@@ -14,28 +14,11 @@ namespace pb::cli {
 
 namespace {
 
-void printUsage() {
-    std::cout << "usage: patchbank-cli models list [--verbose]\n"
-                 "       patchbank-cli models fetch NAME [--dir DIR] [--endpoint URL] [--retries N] [--quiet]\n"
-                 "       patchbank-cli models path NAME\n\n"
-                 "  list       the known models, their licences and whether they are downloaded\n"
-                 "  fetch      download config.json + model.safetensors from the Hugging Face hub; an interrupted\n"
-                 "             download resumes, every file is checked against the size and SHA-256 the hub\n"
-                 "             announces; prints the --backbone/--weights flags to use\n"
-                 "  path       the folder a model is (or would be) downloaded to\n\n"
-                 "  --dir DIR        download into DIR (default: <models folder>/NAME)\n"
-                 "  --endpoint URL   hub address (default: $HF_ENDPOINT, else https://huggingface.co)\n"
-                 "  --retries N      resumed attempts after a dropped connection (default 3)\n\n"
-                 "Models folder: $PATCHBANK_MODELS_DIR, else $XDG_CACHE_HOME/patchbank/models, else\n"
-                 "~/.cache/patchbank/models. Gated models (DINOv3) need their licence accepted on the hub page\n"
-                 "and an access token in HF_TOKEN.\n";
-}
-
 // The licence without its parenthesised note, so the table stays narrow.
 std::string shortLicence(const std::string& licence) { return licence.substr(0, licence.find(" (")); }
 
 int list(const CommandLine& cl) {
-    const bool verbose = cl.has("verbose");
+    const bool verbose = cl.flag("verbose");
     std::printf("%-19s %-9s %-15s %-6s %-11s %s\n", "NAME", "BACKBONE", "LICENCE", "GATED", "LOCAL", "REPO");
     bool anyGated = false;
     for (const auto& m : ModelCatalog::all()) {
@@ -58,14 +41,14 @@ int list(const CommandLine& cl) {
 }
 
 int fetch(const CommandLine& cl) {
-    if (cl.positional().size() != 2) throw Error("models fetch needs exactly one model name (see 'models list')");
-    const ModelInfo& model = ModelCatalog::get(cl.positional()[1]);
+    if (cl.positional().size() != 1) throw Error("models fetch needs exactly one model name (see 'models list')");
+    const ModelInfo& model = ModelCatalog::get(cl.positional()[0]);
     const std::filesystem::path dir = cl.has("dir") ? std::filesystem::path(cl.value("dir")) : ModelCatalog::defaultDir(model);
     DownloadOptions options;
     options.endpoint = cl.value("endpoint");
     options.maxRetries = cl.intValue("retries", options.maxRetries);
     if (options.maxRetries < 0) throw Error("--retries must be 0 or more");
-    const bool quiet = cl.has("quiet");
+    const bool quiet = cl.flag("quiet");
     ModelDownloader downloader(options);
     if (!quiet) {
         std::cout << "fetching " << model.name << " (" << model.repo << "@" << model.revision << ") from "
@@ -97,8 +80,8 @@ int fetch(const CommandLine& cl) {
 }
 
 int path(const CommandLine& cl) {
-    if (cl.positional().size() != 2) throw Error("models path needs exactly one model name (see 'models list')");
-    const ModelInfo& model = ModelCatalog::get(cl.positional()[1]);
+    if (cl.positional().size() != 1) throw Error("models path needs exactly one model name (see 'models list')");
+    const ModelInfo& model = ModelCatalog::get(cl.positional()[0]);
     const auto dir = ModelCatalog::defaultDir(model);
     std::cout << dir.string() << "\n";
     const ModelState state = ModelCatalog::state(model, dir);
@@ -110,26 +93,10 @@ int path(const CommandLine& cl) {
 
 }  // namespace
 
-int runModels(const std::vector<std::string>& args) {
-    CommandLine cl(args, {"help", "quiet", "verbose"});
-    const std::string what = cl.positional().empty() ? "" : cl.positional()[0];
-    if (cl.has("help") || what.empty()) {
-        printUsage();
-        return what.empty() && !cl.has("help") ? 2 : 0;
-    }
-    if (what == "list") {
-        cl.requireOnly({"verbose", "help"});
-        return list(cl);
-    }
-    if (what == "fetch") {
-        cl.requireOnly({"dir", "endpoint", "retries", "quiet", "help"});
-        return fetch(cl);
-    }
-    if (what == "path") {
-        cl.requireOnly({"help"});
-        return path(cl);
-    }
-    throw Error("unknown models command '" + what + "' (list, fetch, path)");
+int runModels(const CommandLine& cl) {
+    if (cl.command() == "models list") return list(cl);
+    if (cl.command() == "models fetch") return fetch(cl);
+    return path(cl);
 }
 
 }  // namespace pb::cli

@@ -27,28 +27,9 @@ std::vector<ProductSource> productSources(const std::vector<Dataset>& datasets, 
     return sources;
 }
 
-int runRoute(const std::vector<std::string>& args) {
-    std::vector<std::string> flags = evaluationFlagNames();
-    flags.insert(flags.end(), {"quiet", "help"});
-    CommandLine cl(args, flags);
-    if (cl.has("help")) {
-        std::cout << "usage: patchbank-cli route --data DIR [--data DIR ...] [--product NAME ...] [--out DIR]\n"
-                     "Builds the prototype router (the mean-pooled patch embedding of every product's training\n"
-                     "images) and routes every test image to the nearest prototype: top-1 accuracy, confusion\n"
-                     "matrix and margins (second-best minus best distance).\n\n"
-                     "  --data DIR           a data set; repeat for products from several data sets\n"
-                     "  --product NAME       only these products (repeatable; default: all)\n"
-                     "  --metric l2|cosine   prototype distance (default l2)\n"
-                     "  --save-router FILE   write the router (one safetensors file)\n"
-                     "  --out DIR            routing.csv (per image) and routing_confusion.csv\n"
-                  << evaluationOptionsHelp();
-        return 0;
-    }
-    auto known = evaluationOptionNames();
-    known.insert(known.end(), {"data", "product", "metric", "save-router", "out", "quiet", "help"});
-    cl.requireOnly(known);
-    if (!cl.has("data")) throw Error("--data DIR is required");
-    EvaluationOptions options = parseEvaluationOptions(cl, "mobilenetv2_100");
+int runRoute(const CommandLine& cl) {
+    cl.require({"data"});
+    EvaluationOptions options = parseEvaluationOptions(cl);
     SharedBankOptions shared;
     if (!parseRouterMetric(cl.value("metric", "l2"), shared.routerMetric))
         throw Error("--metric must be l2 or cosine, got '" + cl.value("metric") + "'");
@@ -59,7 +40,7 @@ int runRoute(const std::vector<std::string>& args) {
     const auto sources = productSources(datasets, cl.values("product"));
     if (sources.size() < 2) throw Error("routing needs at least two products");
 
-    TerminalProgress terminal(cl.has("quiet"));
+    TerminalProgress terminal(cl.flag("quiet"));
     RouterRun run = evaluator.routeOnly(sources, terminal.progress());
     terminal.finishLine();
     if (cl.has("save-router")) run.router.save(cl.value("save-router"));
@@ -76,7 +57,7 @@ int runRoute(const std::vector<std::string>& args) {
         csv.save(out / "routing.csv");
         writeRoutingConfusion(run.evaluation, out / "routing_confusion.csv");
     }
-    if (!cl.has("quiet")) printRouting(run.evaluation, run.routerBytes);
+    if (!cl.flag("quiet")) printRouting(run.evaluation, run.routerBytes);
     return terminal.problems() > 0 ? 3 : 0;
 }
 

@@ -5,7 +5,7 @@
 
 namespace pb::cli {
 
-int runVersion(const std::vector<std::string>&) {
+int runVersion(const CommandLine&) {
     auto v = versionInfo();
     std::cout << "PatchBank " << v.patchbank << "\nLibTorch " << v.torch << "\nOpenCV " << v.opencv << "\nFAISS "
               << v.faiss << "\nBLAS " << v.blas << "\n";

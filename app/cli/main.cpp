@@ -5,58 +5,67 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
+#include "app/cli/Options.h"
 #include "engine/util/BlasKernel.h"
 #include "engine/util/Error.h"
 
 namespace {
 
-void printUsage() {
-    std::cout << "usage: patchbank-cli <command> [options]\n\n"
-                 "commands:\n"
-                 "  evaluate   build a bank from the train split and score the test split\n"
-                 "  bank       memory bank files: 'bank build|info|score|add'\n"
-                 "  route      route test images to products with the prototype router\n"
-                 "  sweep      image AUROC against bank size for every compressor (the budget sweep)\n"
-                 "  demo       generate the embedded synthetic data set and evaluate it\n"
-                 "  bench      benchmarks: knn, features, vit, coreset, kmeans, ivfpq ('bench --help')\n"
-                 "  models     pretrained backbones: 'models list', 'models fetch NAME', 'models path NAME'\n"
-                 "  version    versions of PatchBank and its libraries\n\n"
-                 "'patchbank-cli <command> --help' describes a command's options.\n";
-}
+bool isHelp(const std::string& arg) { return arg == "--help" || arg == "-h" || arg == "help"; }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     pb::selectBlasKernel(argv);  // first: it may restart the process with a better BLAS kernel
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        printUsage();
+    if (args.empty() || isHelp(args[0])) {
+        std::cout << pb::cli::overviewHelp();
         return args.empty() ? 2 : 0;
     }
-    const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
-        {"version", pb::cli::runVersion},
-        {"evaluate", pb::cli::runEvaluate},
-        {"demo", pb::cli::runDemo},
-        {"bench", pb::cli::runBench},
-        {"models", pb::cli::runModels},
-        {"bank", pb::cli::runBank},
-        {"route", pb::cli::runRoute},
-        {"sweep", pb::cli::runSweep},
+    // Keyed by the first word of the command; a group's handler dispatches on CommandLine::command().
+    const std::map<std::string, std::function<int(const pb::cli::CommandLine&)>> handlers = {
+        {"version", pb::cli::runVersion}, {"evaluate", pb::cli::runEvaluate}, {"demo", pb::cli::runDemo},
+        {"bench", pb::cli::runBench},     {"models", pb::cli::runModels},     {"bank", pb::cli::runBank},
+        {"route", pb::cli::runRoute},     {"sweep", pb::cli::runSweep},
     };
-    auto it = commands.find(args[0]);
-    if (it == commands.end()) {
+    auto handler = handlers.find(args[0]);
+    if (handler == handlers.end()) {
         std::cerr << "patchbank-cli: unknown command '" << args[0] << "'\n";
-        printUsage();
+        std::cout << pb::cli::overviewHelp();
         return 2;
     }
+    std::string command = args[0];
     try {
-        return it->second(std::vector<std::string>(args.begin() + 1, args.end()));
+        std::size_t used = 1;
+        const std::vector<std::string> actions = pb::cli::subcommands(args[0]);
+        if (!actions.empty()) {
+            if (args.size() < 2 || isHelp(args[1])) {
+                std::cout << pb::cli::groupHelp(args[0]);
+                return args.size() < 2 ? 2 : 0;
+            }
+            if (!pb::cli::findCommand(command + " " + args[1])) {
+                std::string names;
+                for (std::size_t i = 0; i < actions.size(); ++i)
+                    names += (i == 0 ? "" : i + 1 == actions.size() ? " or " : ", ") + actions[i];
+                throw pb::Error("unknown " + command + " command '" + args[1] + "'; use " + names +
+                                " (see 'patchbank-cli " + command + " --help')");
+            }
+            command += " " + args[1];
+            used = 2;
+        }
+        const pb::cli::CommandLine cl(command, std::vector<std::string>(args.begin() + used, args.end()));
+        if (cl.flag("help")) {
+            std::cout << pb::cli::commandHelp(command);
+            return 0;
+        }
+        return handler->second(cl);
     } catch (const pb::Error& e) {
-        std::cerr << "patchbank-cli " << args[0] << ": error: " << e.what() << "\n";
+        std::cerr << "patchbank-cli " << command << ": error: " << e.what() << "\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "patchbank-cli " << args[0] << ": unexpected error: " << e.what() << "\n";
+        std::cerr << "patchbank-cli " << command << ": unexpected error: " << e.what() << "\n";
         return 1;
     }
 }

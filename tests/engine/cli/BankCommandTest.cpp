@@ -44,8 +44,8 @@ TEST(CliBank, BuildInfoScoreAndRefuseOtherFeatures) {
     EXPECT_NE(info.output.find("carpet"), std::string::npos) << info.output;
     EXPECT_NE(info.output.find("descriptors"), std::string::npos) << info.output;
 
-    auto score = runCli("bank score --bank " + bank.string() + data() + "--product carpet --no-images --out " +
-                        (dir / "report").string() + common());
+    auto score = runCli("bank score --bank " + bank.string() + data() +
+                        "--product carpet --no-images --scale-k --out " + (dir / "report").string() + common());
     ASSERT_EQ(score.exitCode, 0) << score.output;
     auto rows = readSimpleCsv(dir / "report" / "metrics.csv");
     ASSERT_EQ(rows.size(), 1u);
@@ -53,7 +53,7 @@ TEST(CliBank, BuildInfoScoreAndRefuseOtherFeatures) {
     EXPECT_NE(rows[0].at("bank_spec").find("coreset"), std::string::npos);
     // 1/8 of the patches: a compression ratio of 8 up to rounding of the vector count.
     EXPECT_NEAR(std::stod(rows[0].at("compression_ratio")), 8.0, 0.05);
-    // k is the number actually averaged: k = 5 in the full bank is max(1, round(5 / 8)) = 1 here.
+    // k is the number actually averaged: with --scale-k, k = 5 in the full bank is max(1, round(5 / 8)) = 1 here.
     EXPECT_EQ(rows[0].at("k"), "1");
     EXPECT_GT(std::stod(rows[0].at("seconds")), 0.0);
     EXPECT_EQ(std::stoul(rows[0].at("bank_bytes")),

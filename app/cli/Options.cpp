@@ -1,0 +1,477 @@
+#include "app/cli/Options.h"
+
+#include <algorithm>
+#include <sstream>
+#include <stdexcept>
+
+#include "engine/backbone/Backbone.h"
+#include "engine/experiments/BudgetSweep.h"
+
+namespace pb::cli {
+
+namespace {
+
+// The commands that extract features and score them against a memory bank: they share the feature,
+// kNN and scoring options, which must match between bank build and bank score / add.
+const std::vector<std::string> kEvaluation = {"evaluate", "demo",  "bank build", "bank score",
+                                              "bank add", "route", "sweep"};
+const std::vector<std::string> kBench = {"bench knn",     "bench features", "bench vit",
+                                         "bench coreset", "bench kmeans",   "bench ivfpq"};
+
+std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+std::string joined(const std::vector<std::string>& items, const std::string& separator) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+    return out;
+}
+
+std::vector<OptionSpec> buildOptionTable() {
+    using K = OptionKind;
+    const std::string sweepMethods = joined(BudgetSweep::knownMethods(), ", ");
+    const std::string backbones = joined(knownBackbones(), ", ");
+    // Table order is the order of every command's --help: what a command reads and writes first, then
+    // its own settings, the shared feature options, and the general flags last.
+    // clang-format off: one entry per option, as a table
+    return {
+        // What the commands read and write.
+        {"data",
+         "DIR",
+         K::Repeatable,
+         {"evaluate", "route"},
+         "data set folder (MVTec AD, VisA, BTAD, MVTec LOCO or plain images); repeat it\n"
+         "to pool the products of several data sets (evaluate: with --shared)"},
+        {"data",
+         "DIR",
+         K::Text,
+         {"sweep", "bank build", "bank score"},
+         "data set folder (MVTec AD, VisA, BTAD, MVTec LOCO or plain images)"},
+        {"product",
+         "NAME ...",
+         K::Values,
+         {"evaluate", "route"},
+         "only these products (default: all); several names may follow one --product,\nor repeat it"},
+        {"product", "NAME", K::Text, {"sweep", "bank build", "bank score"}, "the product (a folder of the data set)"},
+        {"bank",
+         "SPEC",
+         K::Text,
+         {"evaluate"},
+         "memory bank per product (default flat = every patch, exact search):\n"
+         "random:B, coreset:B, vwcoreset:B, kmeans:B, kmeans_residual:B,\n"
+         "ivfpq:nlist=100,m=8,nbits=8,nprobe=4; B = fraction (1/16), count or MB;\n"
+         "with --shared the compressor only (default coreset)"},
+        {"bank",
+         "SPEC",
+         K::Text,
+         {"bank build"},
+         "flat | random:B | coreset:B | vwcoreset:B | kmeans:B | kmeans_residual:B |\n"
+         "ivfpq:nlist=100,m=8,nbits=8,nprobe=4   with B a fraction (0.0625, 1/16),\n"
+         "a count or MB (18MB)"},
+        {"bank", "FILE", K::Text, {"bank score", "bank add"}, "the bank file (written by bank build or bank add)"},
+        {"out", "DIR", K::Text, {"evaluate", "bank score"}, "report folder"},
+        {"out", "DIR", K::Text, {"demo"}, "report folder (default demo-report)"},
+        {"data", "DIR", K::Text, {"demo"}, "where the demo data set is generated (default <out>/data)"},
+        {"out", "FILE", K::Text, {"bank build"}, "the bank file to write"},
+        {"out", "FILE", K::Text, {"bank add"}, "the bank file to write, with the added patches"},
+        {"out", "DIR", K::Text, {"route"}, "routing.csv (per image) and routing_confusion.csv"},
+        {"out", "FILE", K::Text, {"sweep"}, "the CSV (default sweep.csv)"},
+
+        // evaluate --shared: one bank for many products.
+        {"shared",
+         "",
+         K::Flag,
+         {"evaluate"},
+         "one bank shared by all products (memory pollution experiments);\n"
+         "--bank then names the compressor only (default coreset)"},
+        {"budget-mb", "X", K::Number, {"evaluate"}, "with --shared: total size of the shared bank in MiB (default 18)"},
+        {"allocator",
+         "NAME",
+         K::Text,
+         {"evaluate"},
+         "with --shared: how the budget is split; uniform (default), proportional,\n"
+         "oracle, dispersion, complexity"},
+        {"route",
+         "",
+         K::Flag,
+         {"evaluate"},
+         "with --shared: search only the share of the product the prototype router picks"},
+        {"router-metric", "M", K::Text, {"evaluate"}, "with --shared --route: l2 (default) or cosine"},
+
+        // route
+        {"metric", "l2|cosine", K::Text, {"route"}, "prototype distance (default l2)"},
+        {"save-router", "FILE", K::Text, {"route"}, "write the router (one safetensors file)"},
+
+        // sweep
+        {"methods",
+         "A,B",
+         K::List,
+         {"sweep"},
+         "compressors, from: " + sweepMethods + "\n(default random,coreset,kmeans)"},
+        {"fractions",
+         "F,G",
+         K::List,
+         {"sweep"},
+         "budgets as fractions of the training patches\n(default 1/64,1/32,1/16,1/8,1/4)"},
+        {"pixel", "", K::Flag, {"sweep"}, "also the pixel AUROC of every bank (slower)"},
+        {"no-flat", "", K::Flag, {"sweep"}, "leave out the uncompressed reference bank"},
+
+        // demo
+        {"seed", "N", K::Integer, {"demo"}, "seed of the generated images (default 7)"},
+
+        // bench knn, coreset, kmeans, ivfpq: synthetic data sizes, then each benchmark's settings.
+        {"vectors",
+         "FILE",
+         K::Text,
+         {"bench knn"},
+         "real features: a bank file (bank build --bank flat); its last rows are the\n"
+         "queries, searched against the rows before them"},
+        {"bank", "N", K::Integer, {"bench knn"}, "rows of the random bank (default 50000)"},
+        {"bank", "N", K::Integer, {"bench ivfpq"}, "rows of the bank (default 164000)"},
+        {"n", "N", K::Integer, {"bench coreset"}, "feature rows (default 200000)"},
+        {"n", "N", K::Integer, {"bench kmeans"}, "feature rows (default 100000)"},
+        {"dim", "D", K::Integer, {"bench knn", "bench coreset"}, "feature dimension (default 1024)"},
+        {"dim", "D", K::Integer, {"bench kmeans", "bench ivfpq"}, "feature dimension (default 128)"},
+        {"queries",
+         "N,M",
+         K::IntegerList,
+         {"bench knn"},
+         "query counts, one run each (default 784,3136; with --vectors 6272)"},
+        {"queries", "N", K::Integer, {"bench ivfpq"}, "query count (default 3136)"},
+        {"k", "K", K::Integer, {"bench knn"}, "neighbours per query (default 5)"},
+        {"k", "N", K::Integer, {"bench kmeans"}, "clusters (default n/16)"},
+        {"k", "K", K::Integer, {"bench ivfpq"}, "neighbours per query (default 1)"},
+        {"methods",
+         "A,B",
+         K::List,
+         {"bench knn"},
+         "torch, faiss, blas, projected (default torch,faiss,blas,projected;\n"
+         "with --vectors blas,projected); the first is the reference for the others"},
+        {"repeats", "N", K::Integer, {"bench knn"}, "timed searches per method (default 3; with --vectors 1)"},
+        {"ratio", "R", K::Number, {"bench coreset"}, "fraction of the rows to select (default 0.1)"},
+        {"proj", "D", K::Integer, {"bench coreset"}, "random projection the distances are computed in (default 128)"},
+        {"iterations", "N", K::Integer, {"bench kmeans"}, "Lloyd iterations at most (default 25)"},
+        {"nlist", "N", K::Integer, {"bench ivfpq"}, "inverted lists (default 100)"},
+        {"m", "N", K::Integer, {"bench ivfpq"}, "product-quantizer sub-vectors (default 8)"},
+        {"nbits", "A,B", K::IntegerList, {"bench ivfpq"}, "bits per sub-vector code, one run each (default 4,8)"},
+        {"nprobe", "A,B", K::IntegerList, {"bench ivfpq"}, "lists searched per query, one run each (default 1,4,8,16)"},
+        {"repeats", "N", K::Integer, {"bench ivfpq"}, "timed searches (default 3)"},
+        {"seed", "S", K::Integer, {"bench coreset", "bench kmeans"}, "random seed (default 0)"},
+        {"data",
+         "clustered|uniform",
+         K::Text,
+         {"bench coreset", "bench kmeans", "bench ivfpq"},
+         "synthetic features: clustered like patch features (default) or uniform"},
+        {"clusters",
+         "N",
+         K::Integer,
+         {"bench coreset", "bench kmeans"},
+         "clusters of the clustered data (default 200)"},
+        {"pruned", "", K::Flag, {"bench coreset"}, "also time the pruned selection alone"},
+        {"pruned", "", K::Flag, {"bench kmeans"}, "also time the cell-pruned seeding draws"},
+        {"lazy", "", K::Flag, {"bench coreset"}, "also time the lazy selection alone"},
+        {"full", "", K::Flag, {"bench coreset"}, "also time ours without pruning (a full pass per step)"},
+        {"torch", "", K::Flag, {"bench coreset"}, "also time ours as a LibTorch full pass"},
+        {"no-baseline", "", K::Flag, {"bench coreset"}, "skip the PatchCore reference loop"},
+        {"no-baseline", "", K::Flag, {"bench kmeans"}, "skip dense LibTorch Lloyd"},
+
+        // bench features
+        {"backbones",
+         "A,B",
+         K::List,
+         {"bench features"},
+         std::string("backbones to time (default ") + kDefaultBackbone + ",wide_resnet50_2)"},
+        {"resolutions", "PX,PX", K::IntegerList, {"bench features"}, "square input sizes (default 224,448)"},
+        {"repeats", "N", K::Integer, {"bench features"}, "timed batches after one warm-up (default 2)"},
+
+        // bench vit
+        {"models", "A,B", K::List, {"bench vit"}, "vits16, vitb16, vitl16 (default vits16,vitl16)"},
+        {"resolution", "PX", K::Integer, {"bench vit"}, "square input (default 448)"},
+        {"batch", "N", K::Integer, {"bench vit"}, "images per forward (default 1)"},
+        {"iterations", "N", K::Integer, {"bench vit"}, "timed forwards; the fastest counts (default 3)"},
+        {"warmup", "N", K::Integer, {"bench vit"}, "untimed forwards first (default 1)"},
+        {"layer", "N", K::Integer, {"bench vit"}, "last block to run, Python-style (default -1 = all blocks)"},
+        {"precision", "P", K::Text, {"bench vit"}, "ours: fp32 (default) or bf16"},
+        {"python", "EXE", K::Text, {"bench vit"}, "Python with torch (default python3, else /usr/bin/python3)"},
+        {"script", "FILE", K::Text, {"bench vit"}, "the reference script (default: bench/vit_pytorch_reference.py)"},
+        {"no-python", "", K::Flag, {"bench vit"}, "only time ours"},
+        {"no-onednn", "", K::Flag, {"bench vit"}, "ours with LibTorch's matrix products instead of oneDNN's sgemm"},
+
+        // models
+        {"verbose", "", K::Flag, {"models list"}, "also each model's description, papers, full licence and folder"},
+        {"dir",
+         "DIR",
+         K::Text,
+         {"models fetch"},
+         "download into DIR (default: <models folder>/NAME, see 'models path')"},
+        {"endpoint",
+         "URL",
+         K::Text,
+         {"models fetch"},
+         "hub address (default: $HF_ENDPOINT, else https://huggingface.co)"},
+        {"retries", "N", K::Integer, {"models fetch"}, "resumed attempts after a dropped connection (default 3)"},
+        {"quiet", "", K::Flag, {"models fetch"}, "print only the --backbone/--weights flags"},
+
+        // The feature, kNN and scoring options of the evaluation commands.
+        {"backbone", "NAME", K::Text, kEvaluation,
+         std::string("feature extractor (default ") + kDefaultBackbone + "; demo: " + kDemoBackbone + "):\n" +
+             backbones + " (ViTs: architecture from config.json)"},
+        {"weights", "FILE", K::Text, with(kEvaluation, {"bench features"}),
+         "model.safetensors (timm / Hugging Face format) or a TorchScript archive"},
+        {"config", "FILE", K::Text, kEvaluation, "Hugging Face config.json of a ViT (default: next to --weights)"},
+        {"layers", "A,B", K::List, kEvaluation,
+         "CNN stages/submodules to tap (default: the stride-8 and stride-16 stages);\n"
+         "for ViTs the block index, Python-style"},
+        {"layer", "N", K::Integer, kEvaluation,
+         "ViT block whose patch tokens are the features: -6 = hidden_states[-6]\n"
+         "(block 18 of 24), -1 = last block (default)"},
+        {"final-norm", "", K::Flag, kEvaluation, "ViT: apply the model's final LayerNorm to the tapped tokens"},
+        {"l2-normalize", "", K::Flag, kEvaluation, "ViT: scale every patch feature to unit length"},
+        {"precision", "P", K::Text, kEvaluation, "ViT: fp32 (default), bf16, fp16 (CUDA only)"},
+        {"preset", "NAME", K::Text, kEvaluation,
+         "dinov3: 448 px, no crop, layer -6, no norm, no L2;\n"
+         "meds: 448 px, centre crop 392, final norm, L2 (explicit options override)"},
+        {"resolution", "PX", K::Integer, kEvaluation, "square input size (default 224)"},
+        {"crop", "PX", K::Integer, kEvaluation, "square centre crop after the resize (default 0 = none)"},
+        {"k", "K", K::Integer, kEvaluation, "neighbours averaged per patch score (default 5)"},
+        {"scale-k", "", K::Flag, kEvaluation,
+         "k counts neighbours in the full bank: a compressed bank keeping 1/r of the\n"
+         "patches averages max(1, round(K/r)) of its vectors (off by default: every\n"
+         "bank averages K, METHODS.md section 2)"},
+        {"image-score", "RULE", K::Text, kEvaluation, "p95 (default), max, topk, top1pct"},
+        {"smoothing", "SIGMA", K::Number, kEvaluation,
+         "Gaussian sigma on the anomaly map in input pixels (default 0 = none)"},
+        {"knn", "METHOD", K::Text, kEvaluation,
+         "exact kNN of flat and compressed banks: auto (default: projected for\n"
+         "65,536+ rows of 64-256 dims, else blas), blas, projected, faiss, torch,\n"
+         "torch-cuda (leave-one-out thresholds use blas for projected)"},
+        {"cache", "DIR", K::Text, kEvaluation,
+         "feature cache folder (default $PATCHBANK_CACHE_DIR or ~/.cache/patchbank)"},
+        {"no-cache", "", K::Flag, kEvaluation, "do not read or write cached features"},
+        {"threads", "N", K::Integer, with(kEvaluation, kBench), "CPU threads (default: all)"},
+        {"batch", "N", K::Integer, with(kEvaluation, {"bench features"}), "images per backbone batch (default 8)"},
+        {"max-train", "N", K::Integer, kEvaluation, "use only the first N training images"},
+        {"device", "cpu|cuda", K::Text, kEvaluation, "where the backbone runs (default cpu)"},
+
+        // General.
+        {"no-images", "", K::Flag, {"evaluate", "demo", "bank score"}, "skip the per-image PNGs"},
+        {"quiet", "", K::Flag, kEvaluation, "no progress output"},
+        {"help", "", K::Flag, {"*"}, "this help"},
+    };
+    // clang-format on
+}
+
+std::vector<CommandSpec> buildCommandTable() {
+    // clang-format off: one entry per command, as a table
+    return {
+        {"evaluate", "build a bank from the train split and score the test split",
+         "evaluate --data DIR --out DIR [options]",
+         "Builds a memory bank from each product's train split, scores its test split and writes\n"
+         "metrics.csv, scores.csv, timings.csv and heatmap/overlay/mask PNGs to --out."},
+        {"bank build", "compress a product's training patches into one bank file",
+         "bank build --data DIR --product NAME --bank SPEC --out FILE [options]",
+         "Compresses the product's training patches into one bank file, for bank score and bank add.\n"
+         "They must be given the same feature options (backbone, layers, resolution, ...)."},
+        {"bank info", "spec, size, compression and the features a bank file was built from", "bank info FILE", "", 1},
+        {"bank score", "score a product's test split against a bank file; writes the evaluation report",
+         "bank score --bank FILE --data DIR --product NAME --out DIR [options]",
+         "Scores the product's test split against the bank file and writes metrics.csv, scores.csv,\n"
+         "timings.csv and the per-image PNGs to --out. The feature options must match those the bank\n"
+         "was built with; a bank built from other features is refused, naming what differs."},
+        {"bank add", "add the patches of more normal images to a bank file without a rebuild",
+         "bank add --bank FILE --out FILE IMAGE... [options]",
+         "Adds the patches of more normal images to the bank without a rebuild. The feature options\n"
+         "must match those the bank was built with.",
+         -1},
+        {"route", "route test images to products with the prototype router",
+         "route --data DIR [--data DIR ...] [--product NAME ...] [--out DIR]",
+         "Builds the prototype router (the mean-pooled patch embedding of every product's training\n"
+         "images) and routes every test image to the nearest prototype: top-1 accuracy, confusion\n"
+         "matrix and margins (second-best minus best distance)."},
+        {"sweep", "image AUROC against bank size for every compressor (the budget sweep)",
+         "sweep --data DIR --product NAME [--out sweep.csv] [options]",
+         "Builds the product's bank with every compressor at every budget (plus the flat bank) from\n"
+         "features extracted once, scores the test split against each, and writes one CSV row per\n"
+         "bank: method, spec, fraction, vectors, bytes, megabytes, compression_ratio, image_auroc,\n"
+         "pixel_auroc, build_seconds, search_seconds (the GUI's budget-sweep export)."},
+        {"demo", "generate the embedded synthetic data set and evaluate it",
+         "demo [--out DIR] [--data DIR] [--seed N] [options]",
+         std::string("Generates the embedded synthetic MVTec-layout data set (into --data, default <out>/data)\n"
+                     "and evaluates it with the weights-free '") +
+             kDemoBackbone + "' backbone."},
+        {"bench knn", "exact kNN throughput: blas, projected, FAISS, LibTorch",
+         "bench knn [--bank N] [--dim D] [--queries N,M] [--k K] [--methods a,b]\n"
+         "bench knn --vectors BANK.pbbank [--queries N] [--methods blas,projected]",
+         "Times exact k-nearest-neighbour search of random vectors, or with --vectors of real\n"
+         "features: the file's last rows searched against the rows before them, every method's\n"
+         "neighbours compared with the first method's."},
+        {"bench features", "backbone feature extraction, images/s",
+         "bench features [--backbones a,b] [--resolutions 224,448] [--batch N]",
+         "Times the backbones' feature extraction on random images (random weights unless --weights)."},
+        {"bench vit", "native ViT vs PyTorch eager, images/s", "bench vit [options]",
+         "Times the native ViT forward (DINOv3 architecture, random weights, float32 on the CPU)\n"
+         "and the same model in PyTorch eager (bench/vit_pytorch_reference.py) with the same settings."},
+        {"bench coreset", "greedy coreset vs the PatchCore reference loop",
+         "bench coreset [--n 200000] [--dim 1024] [--ratio 0.1] [--proj 128] [--seed S]\n"
+         "              [--data clustered|uniform] [--clusters 200] [--pruned] [--lazy]\n"
+         "              [--full] [--torch] [--no-baseline]",
+         "Times the greedy coreset selection of the coreset banks on synthetic features against\n"
+         "PatchCore's reference loop (LibTorch), and compares the selections."},
+        {"bench kmeans", "k-means of the kmeans banks vs dense LibTorch Lloyd",
+         "bench kmeans [--n 100000] [--dim 128] [--k n/16] [--iterations 25] [--seed S]\n"
+         "             [--data clustered|uniform] [--clusters 200] [--pruned] [--no-baseline]",
+         "Times k-means as the kmeans banks run it against dense LibTorch Lloyd from the same seeding\n"
+         "draws, and compares their assignments and errors."},
+        {"bench ivfpq", "IVF-PQ vs exact kNN throughput and recall",
+         "bench ivfpq [--bank 164000] [--dim 128] [--queries 3136] [--k 1] [--nlist 100]\n"
+         "            [--m 8] [--nbits 4,8] [--nprobe 1,4,8,16] [--repeats 3] [--data clustered|uniform]",
+         "Times IVF-PQ search against exact search on synthetic features: throughput, recall@1\n"
+         "and memory."},
+        {"models list", "the known models, their licences and whether they are downloaded", "models list [--verbose]",
+         "Lists the pretrained backbones PatchBank can download (DINOv3, DINOv2, CLIP), their licences\n"
+         "and their state in the models folder (see 'models path')."},
+        {"models fetch", "download a model's config.json and model.safetensors from the Hugging Face hub",
+         "models fetch NAME [--dir DIR] [--endpoint URL] [--retries N] [--quiet]",
+         "Downloads config.json + model.safetensors from the Hugging Face hub; an interrupted\n"
+         "download resumes, every file is checked against the size and SHA-256 the hub\n"
+         "announces; prints the --backbone/--weights flags to use. Gated models (DINOv3) need\n"
+         "their licence accepted on the hub page and an access token in HF_TOKEN.",
+         1},
+        {"models path", "the folder a model is (or would be) downloaded to", "models path NAME",
+         "Prints the folder a model is (or would be) downloaded to: <models folder>/NAME.\n"
+         "Models folder: $PATCHBANK_MODELS_DIR, else $XDG_CACHE_HOME/patchbank/models, else\n"
+         "~/.cache/patchbank/models.",
+         1},
+        {"version", "versions of PatchBank and its libraries", "version", ""},
+    };
+    // clang-format on
+}
+
+// The help's lines, each further broken at spaces to at most `width` characters.
+std::vector<std::string> wrapped(const std::string& text, std::size_t width) {
+    std::vector<std::string> lines;
+    std::stringstream paragraphs(text);
+    for (std::string line; std::getline(paragraphs, line);) {
+        while (line.size() > width) {
+            const auto space = line.rfind(' ', width);
+            if (space == std::string::npos || space == 0) break;
+            lines.push_back(line.substr(0, space));
+            line.erase(0, space + 1);
+        }
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+// "  --name HINT   help", every help line starting in the same column, none past column 100.
+std::string optionLines(const std::vector<const OptionSpec*>& options) {
+    constexpr std::size_t kColumns = 100;
+    std::size_t width = 0;
+    auto label = [](const OptionSpec& o) { return "--" + o.name + (o.hint.empty() ? "" : " " + o.hint); };
+    for (const auto* o : options) width = std::max(width, label(*o).size());
+    const std::size_t column = width + 4;
+    std::string out;
+    for (const auto* o : options) {
+        const std::string l = label(*o);
+        out += "  " + l + std::string(column - 2 - l.size(), ' ');
+        bool first = true;
+        for (const auto& line : wrapped(o->help, kColumns > column + 20 ? kColumns - column : 20)) {
+            out += (first ? "" : std::string(column, ' ')) + line + "\n";
+            first = false;
+        }
+    }
+    return out;
+}
+
+// "usage: patchbank-cli FORM", further forms below the first; a line starting with a space continues
+// the form above it.
+std::string usageLines(const std::string& usage) {
+    const std::string prefix = "patchbank-cli ";
+    std::string out;
+    std::stringstream forms(usage);
+    bool first = true;
+    for (std::string form; std::getline(forms, form); first = false) {
+        const bool continued = !form.empty() && form[0] == ' ';
+        out += std::string(first ? "usage: " : "       ") + (continued ? std::string(prefix.size(), ' ') : prefix) +
+               form + "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+bool OptionSpec::takes(const std::string& command) const {
+    return std::find(commands.begin(), commands.end(), command) != commands.end() ||
+           std::find(commands.begin(), commands.end(), "*") != commands.end();
+}
+
+const std::vector<OptionSpec>& optionTable() {
+    static const std::vector<OptionSpec> table = buildOptionTable();
+    return table;
+}
+
+const std::vector<CommandSpec>& commandTable() {
+    static const std::vector<CommandSpec> table = buildCommandTable();
+    return table;
+}
+
+const CommandSpec* findCommand(const std::string& name) {
+    for (const auto& c : commandTable())
+        if (c.name == name) return &c;
+    return nullptr;
+}
+
+std::vector<const OptionSpec*> commandOptions(const std::string& command) {
+    std::vector<const OptionSpec*> options;
+    for (const auto& o : optionTable())
+        if (o.takes(command)) options.push_back(&o);
+    return options;
+}
+
+const OptionSpec* findOption(const std::string& command, const std::string& name) {
+    for (const auto& o : optionTable())
+        if (o.name == name && o.takes(command)) return &o;
+    return nullptr;
+}
+
+std::vector<std::string> subcommands(const std::string& groupName) {
+    std::vector<std::string> names;
+    for (const auto& c : commandTable())
+        if (c.name.size() > groupName.size() && c.name.rfind(groupName + " ", 0) == 0)
+            names.push_back(c.name.substr(groupName.size() + 1));
+    return names;
+}
+
+std::string overviewHelp() {
+    std::size_t width = 0;
+    for (const auto& c : commandTable()) width = std::max(width, c.name.size());
+    std::string out = "usage: patchbank-cli <command> [options]\n\ncommands:\n";
+    for (const auto& c : commandTable())
+        out += "  " + c.name + std::string(width - c.name.size() + 3, ' ') + c.summary + "\n";
+    return out + "\n'patchbank-cli <command> --help' describes a command and its options.\n";
+}
+
+std::string groupHelp(const std::string& groupName) {
+    const auto names = subcommands(groupName);
+    if (names.empty()) throw std::logic_error("no command group '" + groupName + "'");
+    std::string out = "usage: patchbank-cli " + groupName + " <" + joined(names, "|") + "> [options]\n\n";
+    for (const auto& name : names) {
+        const CommandSpec& c = *findCommand(groupName + " " + name);
+        std::stringstream forms(c.usage);
+        for (std::string form; std::getline(forms, form);) out += "  " + form + "\n";
+        out += "      " + c.summary + "\n";
+    }
+    return out + "\n'patchbank-cli " + groupName + " <command> --help' describes a command and its options.\n";
+}
+
+std::string commandHelp(const std::string& command) {
+    const CommandSpec* c = findCommand(command);
+    if (!c) throw std::logic_error("no command '" + command + "' in the command table");
+    std::string out = usageLines(c->usage);
+    if (!c->description.empty()) out += "\n" + c->description + "\n";
+    return out + "\noptions:\n" + optionLines(commandOptions(command));
+}
+
+}  // namespace pb::cli
