@@ -79,6 +79,7 @@ int bankScore(const CommandLine& cl) {
     auto backbone = createBackbone(options.backbone);
     ProductModel model(*backbone, options);
     model.load(cl.value("bank"));
+    checkDisplayRules(options, false);  // a bank file keeps no training images to score leave-one-out
     Dataset dataset = openDataset(cl.value("data"));
     const std::string product = cl.value("product");
     std::vector<Sample> test = dataset.select(product, Split::Test);
@@ -92,6 +93,7 @@ int bankScore(const CommandLine& cl) {
     {
         ScopedStageTimer timer(result.times, "metrics");
         applySummary(result, summariseScoredImages(result.images));
+        applyDisplayRules(result, options, nullptr);
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

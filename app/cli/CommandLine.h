@@ -18,6 +18,8 @@ public:
 
     const std::string& command() const { return command_; }
     bool has(const std::string& name) const;
+    // Whether the command takes the option at all (for code shared by commands with different options).
+    bool takes(const std::string& name) const { return findOption(command_, name) != nullptr; }
     // A flag's value: false when absent, true when given bare or as --name=true.
     bool flag(const std::string& name) const;
     std::string value(const std::string& name, const std::string& fallback = {}) const;

@@ -58,6 +58,9 @@ EvaluationOptions parseEvaluationOptions(const CommandLine& cl, const std::strin
     o.scaleKWithCompression = cl.flag("scale-k");
     o.imageScore = imageScoreRuleFromString(cl.value("image-score", "p95"));
     o.smoothingSigma = cl.doubleValue("smoothing", 0.0);
+    // Only the commands that write a report show verdicts and heatmaps.
+    if (cl.takes("review-band") && cl.has("review-band")) o.reviewBand = ReviewBandRule::parse(cl.value("review-band"));
+    if (cl.takes("heatmap-scale") && cl.has("heatmap-scale")) o.heatmapScale = heatmapScaleFromString(cl.value("heatmap-scale"));
     o.knnMethod = cl.value("knn", "auto");
     o.maxTrainImages = cl.intValue("max-train", 0);
     if (!cl.flag("no-cache"))

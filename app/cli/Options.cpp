@@ -15,6 +15,8 @@ namespace {
 // kNN and scoring options, which must match between bank build and bank score / add.
 const std::vector<std::string> kEvaluation = {"evaluate", "demo",  "bank build", "bank score",
                                               "bank add", "route", "sweep"};
+// The commands that write an evaluation report (metrics.csv, scores.csv, heatmaps).
+const std::vector<std::string> kReport = {"evaluate", "demo", "bank score"};
 const std::vector<std::string> kBench = {"bench knn",     "bench features", "bench vit",
                                          "bench coreset", "bench kmeans",   "bench ivfpq"};
 
@@ -255,8 +257,19 @@ std::vector<OptionSpec> buildOptionTable() {
         {"max-train", "N", K::Integer, kEvaluation, "use only the first N training images"},
         {"device", "cpu|cuda", K::Text, kEvaluation, "where the backbone runs (default cpu)"},
 
+        // What the reports show beside the metrics.
+        {"review-band", "RULE", K::Text, kReport,
+         "Good/Review/Bad verdicts (scores.csv): none (default), normal[:M] = T1 the p99\n"
+         "of the training images' leave-one-out scores, T2 their maximum x M (1.1);\n"
+         "labels[:E] = T2 the F1 threshold, T1 lets at most E (0.01) of the defects\n"
+         "pass; or T1,T2 (bank score: labels or T1,T2)"},
+        {"heatmap-scale", "test|normal", K::Text, kReport,
+         "colour scale of the heatmap PNGs: test = the test set's range (default);\n"
+         "normal = median to p99.9 of the training patches' leave-one-out scores, so\n"
+         "colour means the same for every image (not with bank score)"},
+
         // General.
-        {"no-images", "", K::Flag, {"evaluate", "demo", "bank score"}, "skip the per-image PNGs"},
+        {"no-images", "", K::Flag, kReport, "skip the per-image PNGs"},
         {"quiet", "", K::Flag, kEvaluation, "no progress output"},
         {"help", "", K::Flag, {"*"}, "this help"},
     };

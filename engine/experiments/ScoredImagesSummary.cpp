@@ -63,15 +63,18 @@ void applySummary(ProductEvaluation& evaluation, const ScoredImagesSummary& summ
     evaluation.mapRange = MapRange{summary.mapLow, summary.mapHigh};
 }
 
+void checkDisplayRules(const EvaluationOptions& options, bool haveNormalScores) {
+    if (haveNormalScores) return;
+    const std::string why = " needs the leave-one-out scores of the training images (a bank read from a file "
+                            "has none)";
+    if (options.reviewBand.needsLeaveOneOut())
+        throw Error("the review band '" + options.reviewBand.toString() + "'" + why);
+    if (options.heatmapScale == HeatmapScale::Normal) throw Error("the heatmap scale 'normal'" + why);
+}
+
 void applyDisplayRules(ProductEvaluation& evaluation, const EvaluationOptions& options,
                        const LeaveOneOutScores* normal) {
-    if (!normal || normal->images.empty()) {
-        const std::string why = " needs the leave-one-out scores of the training images (a bank read from a file "
-                                "has none)";
-        if (options.reviewBand.needsLeaveOneOut())
-            throw Error("the review band '" + options.reviewBand.toString() + "'" + why);
-        if (options.heatmapScale == HeatmapScale::Normal) throw Error("the heatmap scale 'normal'" + why);
-    }
+    checkDisplayRules(options, normal && !normal->images.empty());
     const ReviewBandRule& rule = options.reviewBand;
     switch (rule.kind) {
         case ReviewBandRule::Kind::None: evaluation.reviewBand = ReviewBand{}; break;

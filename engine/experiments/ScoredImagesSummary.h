@@ -23,6 +23,9 @@ ScoredImagesSummary summariseScoredImages(const std::vector<ScoredImage>& images
 void applySummary(ProductEvaluation& evaluation, const ScoredImagesSummary& summary);
 // Then the review band and the colour scale the options ask for. `normal`: the leave-one-out scores of
 // the training images, needed when options.needsLeaveOneOut() (pb::Error naming the rule otherwise).
+// pb::Error naming the rule when the options need the leave-one-out scores and there are none: lets a
+// command refuse before it scores.
+void checkDisplayRules(const EvaluationOptions& options, bool haveNormalScores);
 void applyDisplayRules(ProductEvaluation& evaluation, const EvaluationOptions& options,
                        const LeaveOneOutScores* normal);
 

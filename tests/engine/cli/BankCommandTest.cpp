@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 
 #include "CliRunner.h"
 #include "TestData.h"
@@ -59,6 +60,30 @@ TEST(CliBank, BuildInfoScoreAndRefuseOtherFeatures) {
     EXPECT_EQ(std::stoul(rows[0].at("bank_bytes")),
               std::stoul(rows[0].at("bank_patches")) * std::stoul(rows[0].at("feature_dim")) * 4);
 
+    // Verdicts from the labels; a normal-data band needs the training images a bank file does not keep.
+    auto labelled = runCli("bank score --bank " + bank.string() + data() + "--product carpet --no-images " +
+                           "--review-band labels:0.05 --out " + (dir / "labelled").string() + common());
+    ASSERT_EQ(labelled.exitCode, 0) << labelled.output;
+    std::map<std::string, int> verdicts;
+    for (const auto& row : readSimpleCsv(dir / "labelled" / "scores.csv")) {
+        const double score = std::stod(row.at("score")), low = std::stod(row.at("review_low")),
+                     high = std::stod(row.at("review_high"));
+        ASSERT_LE(low, high);
+        EXPECT_EQ(row.at("verdict"), score >= high ? "bad" : score >= low ? "review" : "good") << row.at("image");
+        ++verdicts[row.at("verdict")];
+    }
+    EXPECT_GT(verdicts["good"], 0);
+    EXPECT_GT(verdicts["bad"], 0);
+    auto normalBand = runCli("bank score --bank " + bank.string() + data() + "--product carpet --review-band normal " +
+                             "--out " + (dir / "normal").string() + common());
+    EXPECT_NE(normalBand.exitCode, 0);
+    EXPECT_NE(normalBand.output.find("leave-one-out"), std::string::npos) << normalBand.output;
+    EXPECT_FALSE(fs::exists(dir / "normal" / "scores.csv"));
+    auto badRule = runCli("bank score --bank " + bank.string() + data() + "--product carpet --review-band 3,1 " +
+                          "--out " + (dir / "bad").string() + common());
+    EXPECT_NE(badRule.exitCode, 0);
+    EXPECT_NE(badRule.output.find("3,1"), std::string::npos) << badRule.output;
+
     // A bank built at 224 px is refused for features at 256 px, naming what differs.
     auto other = runCli("bank score --bank " + bank.string() + data() + "--product carpet --resolution 256 --out " +
                         (dir / "other").string() + common());
@@ -70,6 +95,26 @@ TEST(CliBank, BuildInfoScoreAndRefuseOtherFeatures) {
     auto bad = runCli("bank info " + corrupt.string());
     EXPECT_NE(bad.exitCode, 0);
     EXPECT_NE(bad.output.find("corrupt.pbbank"), std::string::npos) << bad.output;
+}
+
+TEST(CliBank, EvaluateWithNormalReviewBandAndNormalHeatmapScale) {
+    // Both from the leave-one-out scores of the training images: no labels needed.
+    const fs::path dir = pb::test::scratchDir("cli-review-band");
+    auto run = runCli("evaluate" + data() + "--product wood --review-band normal:1.2 --heatmap-scale normal --out " +
+                      dir.string() + common());
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    auto rows = readSimpleCsv(dir / "scores.csv");
+    ASSERT_FALSE(rows.empty());
+    std::map<std::string, int> normalVerdicts;
+    for (const auto& row : rows) {
+        const double score = std::stod(row.at("score")), low = std::stod(row.at("review_low")),
+                     high = std::stod(row.at("review_high"));
+        ASSERT_LT(low, high);  // T2 = max x 1.2 > p99
+        EXPECT_EQ(row.at("verdict"), score >= high ? "bad" : score >= low ? "review" : "good") << row.at("image");
+        if (row.at("label") == "0") ++normalVerdicts[row.at("verdict")];
+    }
+    EXPECT_GT(normalVerdicts["good"], 0);
+    EXPECT_TRUE(fs::exists(dir / "images"));
 }
 
 TEST(CliBank, AddGrowsTheBankWithoutRebuilding) {
