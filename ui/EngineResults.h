@@ -67,23 +67,15 @@ struct TrainedBank {
 using TrainedBankPtr = std::shared_ptr<const TrainedBank>;
 
 // Images scored against one bank: the whole test split of a product, or files dropped on the window.
-struct ScoreResult {
-    TrainedBankPtr bank;
-    std::string product;
+// The evaluation part (images, metrics, default thresholds, the test-set colour scale) comes from the
+// engine's one producer (ScoredImagesSummary), as the CLI's reports do; the Workbench applies the
+// display rules (review band, data-set colour scale) on top.
+struct ScoreResult : ProductEvaluation {
+    TrainedBankPtr bank;          // null for a shared multi-product bank
     bool testSet = false;
-    std::vector<ScoredImage> images;
-    EvaluationMetrics metrics;    // NaN where labels or masks are missing
-    bool hasMasks = false;
-    double pixelThreshold = 0.0;  // F1-optimal over pooled pixels with masks, else p99 of the maps
-    float mapLow = 0.0f;          // range of every map value: one colour scale for the whole set
-    float mapHigh = 1.0f;
-    double seconds = 0.0;
-    StageTimes times;
-    // Shared multi-product banks (bank is null): the product of every bank tag (ScoredImage::nearestTag
-    // indexes it) and the F1-optimal image threshold of this product's test set.
+    // Shared multi-product banks: the product of every bank tag (ScoredImage::nearestTag indexes it).
     bool shared = false;
     std::vector<std::string> tagNames;
-    double imageThreshold = std::numeric_limits<double>::quiet_NaN();
 };
 using ScoreResultPtr = std::shared_ptr<const ScoreResult>;
 

@@ -86,8 +86,8 @@ ScoreResultPtr scoreAgainstBank(const TrainedBankPtr& bank, const std::vector<Sa
                                 const Progress& progress) {
     const auto start = std::chrono::steady_clock::now();
     auto result = std::make_shared<ScoreResult>();
+    static_cast<ProductEvaluation&>(*result) = bank->model->describe();
     result->bank = bank;
-    result->product = bank->product;
     result->testSet = testSet;
     result->images = bank->model->score(samples, progress, result->times);
 
@@ -95,12 +95,8 @@ ScoreResultPtr scoreAgainstBank(const TrainedBankPtr& bank, const std::vector<Sa
     progress.step(stage, 0, 1);
     {
         ScopedStageTimer timer(result->times, "metrics");
-        const ScoredImagesSummary summary = summariseScoredImages(result->images);
-        result->metrics = summary.metrics;
-        result->hasMasks = summary.hasMasks;
-        result->pixelThreshold = summary.pixelThreshold;
-        result->mapLow = summary.mapLow;
-        result->mapHigh = summary.mapHigh;
+        applySummary(*result, summariseScoredImages(result->images));
+        result->mapRange = mapRangeOfImages(result->images);
     }
     progress.step(stage, 1, 1);
     result->seconds = secondsSince(start);
@@ -276,29 +272,14 @@ QVariant SharedBankTask::run(EngineState& state, const Progress& progress) {
     outcome->evaluation = evaluator.evaluate(sources, progress);
     for (auto& pe : outcome->evaluation.products) {
         auto result = std::make_shared<ScoreResult>();
-        result->product = pe.product;
+        // Its metrics, thresholds and colour scale; the images move, the rest stays for the run's tables.
+        std::vector<ScoredImage> images = std::move(pe.images);
+        pe.images.clear();
+        static_cast<ProductEvaluation&>(*result) = pe;
+        result->images = std::move(images);
         result->testSet = true;
         result->shared = true;
         result->tagNames = outcome->evaluation.names;
-        result->metrics = pe.metrics;
-        result->hasMasks = pe.hasMasks;
-        result->pixelThreshold = pe.pixelThreshold;
-        result->imageThreshold = pe.imageThreshold;
-        result->seconds = pe.seconds;
-        result->times = pe.times;
-        result->images = std::move(pe.images);
-        pe.images.clear();
-        // One colour scale per product, as for a single-product test set.
-        float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
-        for (const auto& img : result->images) {
-            double mn = 0, mx = 0;
-            cv::minMaxLoc(img.map, &mn, &mx);
-            lo = std::min(lo, static_cast<float>(mn));
-            hi = std::max(hi, static_cast<float>(mx));
-        }
-        if (result->images.empty()) lo = 0.0f, hi = 1.0f;
-        result->mapLow = lo;
-        result->mapHigh = hi > lo ? hi : lo + 1.0f;
         outcome->results.push_back(result);
     }
     return QVariant::fromValue(SharedRunPtr(outcome));

@@ -4,7 +4,9 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QComboBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -40,6 +42,21 @@ HistogramPanel::HistogramPanel(QWidget* parent) : QWidget(parent) {
     confusion_ = new QLabel(this);
     confusion_->setObjectName(QStringLiteral("confusionLabel"));
     confusion_->setWordWrap(true);
+    reviewRule_ = new QComboBox(this);
+    reviewRule_->setObjectName(QStringLiteral("reviewRuleCombo"));
+    reviewRule_->addItem(tr("Off"), QStringLiteral("none"));
+    reviewRule_->addItem(tr("From normal data"), QStringLiteral("normal"));
+    reviewRule_->addItem(tr("From labels"), QStringLiteral("labels"));
+    reviewRule_->setToolTip(
+        tr("Images scoring between T1 and T2 go to a person for review.\n"
+           "From normal data: T1 = p99 of the training images' leave-one-out scores, T2 = their maximum × margin.\n"
+           "From labels: T2 = the F1-optimal threshold, T1 lets at most the chosen share of defects pass."));
+    reviewParameter_ = new QDoubleSpinBox(this);
+    reviewParameter_->setObjectName(QStringLiteral("reviewParameterSpin"));
+    reviewParameter_->setKeyboardTracking(false);
+    review_ = new QLabel(this);
+    review_->setObjectName(QStringLiteral("reviewLabel"));
+    review_->setWordWrap(true);
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(new QLabel(tr("Image threshold"), this));
@@ -53,8 +70,26 @@ HistogramPanel::HistogramPanel(QWidget* parent) : QWidget(parent) {
     layout->addLayout(buttons);
     layout->addWidget(metrics_);
     layout->addWidget(confusion_);
+    auto* band = new QHBoxLayout;
+    band->addWidget(new QLabel(tr("Review band"), this));
+    band->addWidget(reviewRule_);
+    band->addWidget(reviewParameter_);
+    band->addWidget(review_, 1);
+    layout->addLayout(band);
 
     connect(histogram_, &ScoreHistogram::thresholdDragged, this, &HistogramPanel::applyThreshold);
+    connect(histogram_, &ScoreHistogram::reviewBandDragged, this, [this](const ReviewBand& b) {
+        band_ = b;
+        updateConfusion();
+        emit reviewBandChanged(b);
+    });
+    connect(reviewRule_, &QComboBox::currentIndexChanged, this, [this] {
+        setReviewRule(reviewRule());  // the parameter's meaning follows the rule
+        emit reviewRuleChanged();
+    });
+    connect(reviewParameter_, &QDoubleSpinBox::valueChanged, this, [this] {
+        if (!syncing_) emit reviewRuleChanged();
+    });
     connect(thresholdSpin_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         if (!syncing_) applyThreshold(v);
     });
@@ -70,8 +105,70 @@ HistogramPanel::HistogramPanel(QWidget* parent) : QWidget(parent) {
             emit leaveOneOutRequested();
         }
     });
+    setReviewRule(ReviewBandRule{});
     setResult(nullptr);
 }
+
+ReviewBandRule HistogramPanel::reviewRule() const {
+    const QString kind = reviewRule_->currentData().toString();
+    ReviewBandRule rule;
+    if (kind == QLatin1String("normal")) {
+        rule.kind = ReviewBandRule::Kind::Normal;
+        rule.margin = reviewParameter_->value();
+    } else if (kind == QLatin1String("labels")) {
+        rule.kind = ReviewBandRule::Kind::Labels;
+        rule.maxEscapeRate = reviewParameter_->value() / 100.0;
+    }
+    return rule;
+}
+
+void HistogramPanel::setReviewRule(const ReviewBandRule& rule) {
+    syncing_ = true;
+    {
+        QSignalBlocker block(reviewRule_);
+        const bool labels = rule.kind == ReviewBandRule::Kind::Labels;
+        reviewRule_->setCurrentIndex(rule.kind == ReviewBandRule::Kind::Normal ? 1 : labels ? 2 : 0);
+        reviewParameter_->setVisible(rule.kind == ReviewBandRule::Kind::Normal || labels);
+        if (labels) {
+            reviewParameter_->setPrefix(tr("escape ≤ "));
+            reviewParameter_->setSuffix(QStringLiteral(" %"));
+            reviewParameter_->setRange(0.0, 50.0);
+            reviewParameter_->setDecimals(1);
+            reviewParameter_->setSingleStep(0.5);
+            reviewParameter_->setValue(rule.maxEscapeRate * 100.0);
+            reviewParameter_->setToolTip(tr("The largest share of the defective test images allowed to pass as normal"));
+        } else {
+            reviewParameter_->setPrefix(tr("margin × "));
+            reviewParameter_->setSuffix(QString());
+            reviewParameter_->setRange(1.0, 10.0);
+            reviewParameter_->setDecimals(2);
+            reviewParameter_->setSingleStep(0.05);
+            reviewParameter_->setValue(rule.margin);
+            reviewParameter_->setToolTip(tr("T2 = the largest leave-one-out score of the training images × this margin"));
+        }
+    }
+    syncing_ = false;
+}
+
+void HistogramPanel::loadSettings(const QSettings& settings) {
+    try {
+        setReviewRule(ReviewBandRule::parse(settings.value(QStringLiteral("review/rule"), QStringLiteral("none")).toString().toStdString()));
+    } catch (const std::exception&) {
+        setReviewRule(ReviewBandRule{});
+    }
+}
+
+void HistogramPanel::saveSettings(QSettings& settings) const {
+    settings.setValue(QStringLiteral("review/rule"), QString::fromStdString(reviewRule().toString()));
+}
+
+void HistogramPanel::setReviewBand(const ReviewBand& band) {
+    band_ = band;
+    histogram_->setReviewBand(band);
+    updateConfusion();
+}
+
+QString HistogramPanel::reviewText() const { return review_->text(); }
 
 void HistogramPanel::setResult(const ScoreResultPtr& result) {
     result_ = result;
@@ -142,6 +239,23 @@ QString HistogramPanel::metricsText() const { return metrics_->text(); }
 QString HistogramPanel::confusionText() const { return confusion_->text(); }
 
 void HistogramPanel::updateConfusion() {
+    review_->clear();
+    if (result_ && band_.defined()) {
+        int counts[3] = {0, 0, 0};
+        int escaped = 0;  // defects judged normal
+        for (const auto& img : result_->images) {
+            const Verdict v = verdictOf(img.score, band_, threshold_);
+            ++counts[static_cast<int>(v)];
+            escaped += img.sample.label == 1 && v == Verdict::Good;
+        }
+        review_->setText(tr("T1 %1 · T2 %2: %3 normal · %4 review · %5 anomalous · %6 defects pass")
+                             .arg(band_.low, 0, 'f', 4)
+                             .arg(band_.high, 0, 'f', 4)
+                             .arg(counts[0])
+                             .arg(counts[1])
+                             .arg(counts[2])
+                             .arg(escaped));
+    }
     if (!result_ || !std::isfinite(threshold_)) {
         confusion_->clear();
         return;

@@ -191,7 +191,9 @@ void ImageBrowser::showSubset(const QString& product, int split, const QString& 
 
 void ImageBrowser::setScores(const QHash<QString, double>& scores) { model_->setScores(scores); }
 
-void ImageBrowser::setImageThreshold(double threshold) { model_->setImageThreshold(threshold); }
+void ImageBrowser::setImageThreshold(double threshold, const ReviewBand& band) {
+    model_->setImageThreshold(threshold, band);
+}
 
 QString ImageBrowser::currentProduct() const { return product_->currentData().toString(); }
 

@@ -24,7 +24,7 @@ public:
 
     void setDataset(const DatasetPtr& dataset);
     void setScores(const QHash<QString, double>& scores);
-    void setImageThreshold(double threshold);
+    void setImageThreshold(double threshold, const ReviewBand& band = {});
     // Narrows the filters to a product / split / defect (from the data-set tree); empty = any.
     void showSubset(const QString& product, int split, const QString& defect);
 

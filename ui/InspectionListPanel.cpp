@@ -81,8 +81,8 @@ int InspectionListPanel::addAll(const std::vector<ScoreResultPtr>& results) {
 
 int InspectionListPanel::count() const { return entries_.size(); }
 
-void InspectionListPanel::setImageThreshold(double threshold) {
-    threshold_ = threshold;
+void InspectionListPanel::setImageThreshold(double threshold, const ReviewBand& band) {
+    verdict_ = VerdictRule{threshold, band};
     refreshTexts();
 }
 
@@ -92,10 +92,10 @@ void InspectionListPanel::refreshTexts() {
         const QString path = QString::fromStdString(img.sample.path);
         QString text = tr("%1 — score %2").arg(QFileInfo(path).fileName()).arg(img.score, 0, 'f', 4);
         QListWidgetItem* item = list_->item(i);
-        if (std::isfinite(threshold_)) {
-            const bool anomalous = img.score >= threshold_;
-            text += QStringLiteral(" — ") + (anomalous ? tr("anomalous") : tr("normal"));
-            item->setForeground(anomalous ? QColor(190, 30, 30) : QColor(30, 120, 40));
+        if (verdict_.known()) {
+            const Verdict verdict = verdict_.of(img.score);
+            text += QStringLiteral(" — ") + verdictText(verdict);
+            item->setForeground(verdictColour(verdict));
         }
         item->setText(text);
         item->setToolTip(tr("%1\nbank: %2").arg(path, QString::fromStdString(entries_[i].result->product)));

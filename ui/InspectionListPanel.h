@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include "ui/EngineResults.h"
+#include "ui/VerdictRule.h"
 
 class QListWidget;
 class QPushButton;
@@ -20,7 +21,7 @@ public:
     // Every image of every result at once (a shared-bank run): one refresh, not one per image.
     // Returns how many were new.
     int addAll(const std::vector<ScoreResultPtr>& results);
-    void setImageThreshold(double threshold);
+    void setImageThreshold(double threshold, const ReviewBand& band = {});
     int count() const;
     QListWidget* list() const { return list_; }
 
@@ -38,7 +39,7 @@ private:
     QPushButton* remove_;
     QPushButton* clear_;
     QVector<Entry> entries_;
-    double threshold_ = std::numeric_limits<double>::quiet_NaN();
+    VerdictRule verdict_;
 };
 
 }  // namespace pb::ui

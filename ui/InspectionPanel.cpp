@@ -74,6 +74,14 @@ InspectionPanel::InspectionPanel(QWidget* parent) : QWidget(parent) {
     colorMapBox_->setObjectName(QStringLiteral("colorMapCombo"));
     for (const auto& name : colorMapNames()) colorMapBox_->addItem(QString::fromStdString(name), QString::fromStdString(name));
     colorMapBox_->setToolTip(tr("Colour map of the heatmap"));
+    heatmapScaleBox_ = new QComboBox(this);
+    heatmapScaleBox_->setObjectName(QStringLiteral("heatmapScaleCombo"));
+    heatmapScaleBox_->addItem(tr("Scale: test set"), QStringLiteral("test"));
+    heatmapScaleBox_->addItem(tr("Scale: normal data"), QStringLiteral("normal"));
+    heatmapScaleBox_->setToolTip(
+        tr("Test set: the colours span every map of the product's test set.\n"
+           "Normal data: 0 at the median and 1 at the 99.9th percentile of the training patches' leave-one-out "
+           "scores, the same for every image and run, so heatmaps compare by eye."));
 
     pixelSlider_ = new QSlider(Qt::Horizontal, this);
     pixelSlider_->setObjectName(QStringLiteral("pixelThresholdSlider"));
@@ -116,6 +124,7 @@ InspectionPanel::InspectionPanel(QWidget* parent) : QWidget(parent) {
     controls->addWidget(new QLabel(tr("Opacity"), this));
     controls->addWidget(opacity_);
     controls->addWidget(colorMapBox_);
+    controls->addWidget(heatmapScaleBox_);
     controls->addSpacing(12);
     controls->addWidget(showGroundTruth_);
     controls->addWidget(showPredicted_);
@@ -161,6 +170,10 @@ InspectionPanel::InspectionPanel(QWidget* parent) : QWidget(parent) {
         updateHeat();
         emit settingsChanged();
     });
+    connect(heatmapScaleBox_, &QComboBox::currentIndexChanged, this, [this] {
+        emit heatmapScaleChanged(heatmapScale());
+        emit settingsChanged();
+    });
     connect(pixelSlider_, &QSlider::valueChanged, this, [this](int v) {
         if (syncing_) return;
         setPixelThreshold(low_ + (high_ - low_) * v / static_cast<double>(kSliderSteps));
@@ -199,6 +212,15 @@ void InspectionPanel::setOpacity(double opacity) { opacity_->setValue(static_cas
 void InspectionPanel::setColorMap(ColorMapName map) {
     const int at = colorMapBox_->findData(QString::fromStdString(toString(map)));
     if (at >= 0) colorMapBox_->setCurrentIndex(at);
+}
+
+HeatmapScale InspectionPanel::heatmapScale() const {
+    return heatmapScaleFromString(heatmapScaleBox_->currentData().toString().toStdString());
+}
+
+void InspectionPanel::setHeatmapScale(HeatmapScale scale) {
+    const int at = heatmapScaleBox_->findData(QString::fromLatin1(toString(scale)));
+    if (at >= 0) heatmapScaleBox_->setCurrentIndex(at);
 }
 
 void InspectionPanel::setOverlayVisible(bool visible) { overlayButton_->setChecked(visible); }
@@ -284,8 +306,8 @@ void InspectionPanel::syncThresholdWidgets() {
     syncing_ = false;
 }
 
-void InspectionPanel::setImageThreshold(double threshold) {
-    imageThreshold_ = threshold;
+void InspectionPanel::setImageThreshold(double threshold, const ReviewBand& band) {
+    verdictRule_ = VerdictRule{threshold, band};
     updateVerdict();
 }
 
@@ -444,14 +466,26 @@ void InspectionPanel::updateVerdict() {
         return;
     }
     const ScoredImage& img = result_->images[static_cast<std::size_t>(index_)];
-    if (!std::isfinite(imageThreshold_)) {
+    if (!verdictRule_.known()) {
         verdict_->setText(tr("Score %1").arg(img.score, 0, 'f', 4));
         verdict_->setStyleSheet(QString());
     } else {
-        const bool anomalous = img.score >= imageThreshold_;
-        verdict_->setText(anomalous ? tr("Score %1 ≥ %2: ANOMALOUS").arg(img.score, 0, 'f', 4).arg(imageThreshold_, 0, 'f', 4)
-                                    : tr("Score %1 < %2: NORMAL").arg(img.score, 0, 'f', 4).arg(imageThreshold_, 0, 'f', 4));
-        verdict_->setStyleSheet(anomalous ? QStringLiteral("color: #c62828;") : QStringLiteral("color: #2e7d32;"));
+        const Verdict verdict = verdictRule_.of(img.score);
+        const QString score = QString::number(img.score, 'f', 4);
+        const ReviewBand& band = verdictRule_.band;
+        const double t = verdictRule_.threshold;
+        QString text;
+        if (!band.defined())
+            text = verdict == Verdict::Bad ? tr("Score %1 ≥ %2: ANOMALOUS").arg(score).arg(t, 0, 'f', 4)
+                                           : tr("Score %1 < %2: NORMAL").arg(score).arg(t, 0, 'f', 4);
+        else if (verdict == Verdict::Bad)
+            text = tr("Score %1 ≥ %2: ANOMALOUS").arg(score).arg(band.high, 0, 'f', 4);
+        else if (verdict == Verdict::Review)
+            text = tr("Score %1 in [%2, %3): REVIEW").arg(score).arg(band.low, 0, 'f', 4).arg(band.high, 0, 'f', 4);
+        else
+            text = tr("Score %1 < %2: NORMAL").arg(score).arg(band.low, 0, 'f', 4);
+        verdict_->setText(text);
+        verdict_->setStyleSheet(QStringLiteral("color: %1;").arg(verdictColour(verdict).name()));
     }
     QString details = tr("%1 · %2 · %3×%4 px · product %5")
                           .arg(where, truth)

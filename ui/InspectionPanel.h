@@ -13,6 +13,8 @@
 
 #include "engine/image/ColorMap.h"
 #include "ui/EngineResults.h"
+#include "engine/scoring/HeatmapScale.h"
+#include "ui/VerdictRule.h"
 #include "ui/MapRenderer.h"
 
 class QCheckBox;
@@ -41,10 +43,13 @@ public:
 
     // The colour scale and default pixel threshold of the product now in view.
     void setScale(float low, float high, double pixelThreshold);
-    void setImageThreshold(double threshold);
+    void setImageThreshold(double threshold, const ReviewBand& band = {});
     void setPixelThreshold(double threshold);
     void setOpacity(double opacity);
     void setColorMap(ColorMapName map);
+    // Whether the colour scale comes from the test set or from normal data (the window applies it).
+    void setHeatmapScale(HeatmapScale scale);
+    HeatmapScale heatmapScale() const;
     void setOverlayVisible(bool visible);
     void toggleOverlay();
     // NeighbourProduct applies to images scored against a shared bank; others keep the anomaly map.
@@ -58,7 +63,8 @@ public:
     QComboBox* overlayModeBox() const { return overlayMode_; }
 
     double pixelThreshold() const { return pixelThreshold_; }
-    double imageThreshold() const { return imageThreshold_; }
+    double imageThreshold() const { return verdictRule_.threshold; }
+    const ReviewBand& reviewBand() const { return verdictRule_.band; }
     double opacity() const;
     ColorMapName colorMap() const { return colorMap_; }
     bool overlayVisible() const;
@@ -84,6 +90,7 @@ signals:
     void pixelThresholdChanged(double threshold);
     void loadFailed(const QString& path, const QString& reason);
     void settingsChanged();
+    void heatmapScaleChanged(pb::HeatmapScale scale);
 
 private:
     struct Frame {
@@ -130,6 +137,7 @@ private:
     QLabel* legend_;
     QSlider* opacity_;
     QComboBox* colorMapBox_;
+    QComboBox* heatmapScaleBox_;
     QSlider* pixelSlider_;
     QDoubleSpinBox* pixelSpin_;
     QCheckBox* showGroundTruth_;
@@ -148,7 +156,7 @@ private:
     bool pendingLoad_ = false;
     float low_ = 0.0f, high_ = 1.0f;
     double pixelThreshold_ = 0.5;
-    double imageThreshold_ = std::numeric_limits<double>::quiet_NaN();
+    VerdictRule verdictRule_;
     ColorMapName colorMap_ = ColorMapName::Jet;
     bool syncing_ = false;
 };

@@ -54,6 +54,7 @@
 #include "ui/SampleListModel.h"
 #include "ui/ScoreHistogram.h"
 #include "ui/SharedBankDialog.h"
+#include "ui/Workbench.h"
 
 namespace pb::ui {
 
@@ -76,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("PatchBank"));
     setAcceptDrops(true);
     controller_ = new EngineController(this);
+    workbench_ = new Workbench(controller_, this);
     batch_ = new BatchExporter(this);
     demoWatcher_ = new QFutureWatcher<QString>(this);
     exportWatcher_ = new QFutureWatcher<QString>(this);
@@ -96,6 +98,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     statusBar()->showMessage(tr("Open a data set folder (Ctrl+O) or drop one on the window."));
     resize(1500, 950);
     loadSettings();
+    workbench_->setOptions(engineOptions());
     updateActions();
     // Check the remembered weights file in the background, so a moved or broken file shows at once.
     const EvaluationOptions options = enginePanel_->options();
@@ -171,19 +174,20 @@ void MainWindow::createDocks() {
     });
     connect(browser_, &ImageBrowser::currentPathChanged, this, &MainWindow::showPath);
     connect(histogramPanel_, &HistogramPanel::thresholdChanged, this, &MainWindow::setImageThreshold);
+    connect(histogramPanel_, &HistogramPanel::reviewBandChanged, this, &MainWindow::setReviewBand);
+    // The display rules apply at once to every scored product.
+    connect(histogramPanel_, &HistogramPanel::reviewRuleChanged, this, [this] { workbench_->setOptions(engineOptions()); });
+    connect(inspection_, &InspectionPanel::heatmapScaleChanged, this, [this] { workbench_->setOptions(engineOptions()); });
     connect(histogramPanel_, &HistogramPanel::leaveOneOutRequested, this, [this] {
-        if (!bank_ || QString::fromStdString(bank_->product) != product_) {
-            showError(tr("Leave-one-out scores"), tr("Build the bank of %1 first.").arg(product_));
+        if (workbench_->computeLeaveOneOut())
+            histogramPanel_->setLeaveOneOutRunning(true);
+        else
             histogramPanel_->leaveOneOutFailed();
-            return;
-        }
-        histogramPanel_->setLeaveOneOutRunning(true);
-        controller_->post<LeaveOneOutTask>();
     });
     connect(inspection_, &InspectionPanel::pixelThresholdChanged, this, [this](double t) {
         const ScoreResultPtr& r = inspection_->result();
         if (r && r->shared) return;  // a shared run's thresholds are its own
-        if (ProductState* s = state(r ? QString::fromStdString(r->product) : product_)) s->pixelThreshold = t;
+        workbench_->setPixelThreshold(r ? QString::fromStdString(r->product) : workbench_->currentProduct(), t);
     });
     connect(inspection_, &InspectionPanel::imageShown, this, [this](const QString& path) {
         statusBar()->showMessage(QDir::toNativeSeparators(path), 4000);
@@ -209,7 +213,7 @@ void MainWindow::createDocks() {
         if (!files.isEmpty()) addImagesToBank(files);
     });
     connect(bankPanel_, &BankPanel::saveRequested, this, [this] {
-        const QString name = bank_ ? QString::fromStdString(bank_->product) + QStringLiteral(".bank.safetensors")
+        const QString name = workbench_->bank() ? QString::fromStdString(workbench_->bank()->product) + QStringLiteral(".bank.safetensors")
                                    : QStringLiteral("bank.safetensors");
         const QString file = QFileDialog::getSaveFileName(this, tr("Save the bank"), QDir(lastExportFolder_).filePath(name),
                                                           tr("Bank files (*.safetensors);;All files (*)"));
@@ -350,7 +354,7 @@ void MainWindow::createActions() {
     });
     connect(exportHistogramAction_, &QAction::triggered, this, [this] {
         const QString file = QFileDialog::getSaveFileName(
-            this, tr("Save the histogram"), QDir(lastExportFolder_).filePath(product_ + QStringLiteral("_histogram.png")),
+            this, tr("Save the histogram"), QDir(lastExportFolder_).filePath(workbench_->currentProduct() + QStringLiteral("_histogram.png")),
             tr("PNG images (*.png)"));
         if (!file.isEmpty()) exportHistogram(file);
     });
@@ -360,13 +364,13 @@ void MainWindow::createActions() {
     });
     connect(exportSweepCsvAction_, &QAction::triggered, this, [this] {
         const QString file = QFileDialog::getSaveFileName(
-            this, tr("Save the budget sweep"), QDir(lastExportFolder_).filePath(product_ + QStringLiteral("_budget_sweep.csv")),
+            this, tr("Save the budget sweep"), QDir(lastExportFolder_).filePath(workbench_->currentProduct() + QStringLiteral("_budget_sweep.csv")),
             tr("CSV files (*.csv)"));
         if (!file.isEmpty()) exportSweepCsv(file);
     });
     connect(exportSweepPngAction_, &QAction::triggered, this, [this] {
         const QString file = QFileDialog::getSaveFileName(
-            this, tr("Save the budget sweep chart"), QDir(lastExportFolder_).filePath(product_ + QStringLiteral("_budget_sweep.png")),
+            this, tr("Save the budget sweep chart"), QDir(lastExportFolder_).filePath(workbench_->currentProduct() + QStringLiteral("_budget_sweep.png")),
             tr("PNG images (*.png)"));
         if (!file.isEmpty()) exportSweepChart(file);
     });
@@ -496,14 +500,9 @@ void MainWindow::connectEngine() {
             [this](RequestKind kind, quint64, const QString& reason) { onEngineStopped(kind, reason, false); });
     connect(controller_, &EngineController::cancelled, this,
             [this](RequestKind kind, quint64) { onEngineStopped(kind, QString(), true); });
+    connect(controller_, &EngineController::finished, this,
+            [this](RequestKind kind, quint64, const QVariant&) { enginePanel_->onFinished(kind, QString()); });
 
-    const auto onResult = [](std::function<void(const QVariant&)> finished) {
-        EngineHandler h;
-        h.finished = std::move(finished);
-        return h;
-    };
-    controller_->handle(RequestKind::OpenDataset,
-                        onResult([this](const QVariant& r) { onDatasetOpened(r.value<DatasetPtr>()); }));
     EngineHandler validate;
     validate.quiet = true;
     validate.finished = [this](const QVariant& r) {
@@ -535,67 +534,30 @@ void MainWindow::connectEngine() {
     };
     controller_->handle(RequestKind::ProbeFeatures, probe);
 
-    EngineHandler build;
-    build.finished = [this](const QVariant& r) {
-        const auto bank = r.value<TrainedBankPtr>();
-        bank_ = bank;
-        buildInFlight_ = false;
-        enginePanel_->onBankBuilt(bank);
-        enginePanel_->onFinished(RequestKind::BuildBank, QString());
-        bankPanel_->setBank(bank);
-        const QString product = QString::fromStdString(bank->product);
-        bankStatus_->setText(tr("Bank: %1 (%2 vectors, %3)")
-                                 .arg(product)
-                                 .arg(bank->summary.vectors)
-                                 .arg(QLocale().formattedDataSize(static_cast<qint64>(bank->summary.bytes))));
-        statusBar()->showMessage(tr("Bank of %1 built from %2 images.").arg(product).arg(bank->summary.trainImages), 8000);
-        emit bankInUseChanged();
-        if (product == product_) histogramPanel_->setTrainingScores({});
-        updateActions();
-        if (scoreAfterBuild_) {
-            scoreAfterBuild_ = false;
-            controller_->post<ScoreTestSetTask>(bankDataset_, product);
-        }
-    };
-    build.stopped = [this](const QString&) { scoreAfterBuild_ = buildInFlight_ = false; };
-    controller_->handle(RequestKind::BuildBank, build);
-
-    controller_->handle(RequestKind::ScoreTestSet,
-                        onResult([this](const QVariant& r) { onTestSetScored(r.value<ScoreResultPtr>()); }));
-    controller_->handle(RequestKind::ScoreFiles,
-                        onResult([this](const QVariant& r) { onFilesScored(r.value<ScoreResultPtr>()); }));
-
-    EngineHandler leaveOneOut;
-    leaveOneOut.finished = [this](const QVariant& r) {
-        const auto loo = r.value<LeaveOneOutPtr>();
-        const QVector<double> scores(loo->images.begin(), loo->images.end());
-        if (!bank_) return;
-        const QString product = QString::fromStdString(bank_->product);
-        if (ProductState* s = state(product)) {
-            s->leaveOneOut = scores;
-            s->leaveOneOutBank = bank_;
-        }
-        if (product == product_) histogramPanel_->setTrainingScores(scores);
+    // The workflow's own kinds of work are the Workbench's; the window shows what it reports.
+    connect(workbench_, &Workbench::datasetOpened, this, &MainWindow::onDatasetOpened);
+    connect(workbench_, &Workbench::currentProductChanged, this, &MainWindow::onCurrentProductChanged);
+    connect(workbench_, &Workbench::bankChanged, this, &MainWindow::onBankChanged);
+    connect(workbench_, &Workbench::bankSaved, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Saved the bank to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    });
+    connect(workbench_, &Workbench::testSetScored, this, &MainWindow::onTestSetScored);
+    connect(workbench_, &Workbench::filesScored, this, &MainWindow::onFilesScored);
+    connect(workbench_, &Workbench::leaveOneOutChanged, this, [this](const QString& product) {
         histogramPanel_->setLeaveOneOutRunning(false);
-        enginePanel_->onFinished(RequestKind::LeaveOneOut, QString());
-    };
-    leaveOneOut.stopped = [this](const QString&) { histogramPanel_->leaveOneOutFailed(); };
-    controller_->handle(RequestKind::LeaveOneOut, leaveOneOut);
-
-    for (RequestKind kind : {RequestKind::AddImages, RequestKind::LoadBank})
-        controller_->handle(kind, onResult([this, kind](const QVariant& r) { onBankChanged(kind, r.value<TrainedBankPtr>()); }));
-    controller_->handle(RequestKind::SaveBank, onResult([this](const QVariant& r) {
-                            enginePanel_->onFinished(RequestKind::SaveBank, QString());
-                            statusBar()->showMessage(
-                                tr("Saved the bank to %1").arg(QDir::toNativeSeparators(r.toString())), 8000);
-                        }));
+        if (product == workbench_->currentProduct()) applyProductView();
+    });
+    connect(workbench_, &Workbench::leaveOneOutStopped, histogramPanel_, &HistogramPanel::leaveOneOutFailed);
+    connect(workbench_, &Workbench::productViewChanged, this, [this](const QString& product) {
+        if (product == workbench_->currentProduct()) applyProductView();
+    });
+    connect(workbench_, &Workbench::refused, this, &MainWindow::showError);
 
     EngineHandler sweep;
     sweep.started = [this] { sweepPanel_->setRunning(true); };
     sweep.progress = [this](const QString& stage, qint64 done, qint64 total) { sweepPanel_->onProgress(stage, done, total); };
     sweep.finished = [this](const QVariant& r) {
         const auto result = r.value<BudgetSweepResultPtr>();
-        enginePanel_->onFinished(RequestKind::BudgetSweep, QString());
         sweepPanel_->setResult(result);
         raiseDock(sweepPanel_);
         statusBar()->showMessage(tr("Budget sweep of %1: %n point(s).", nullptr, static_cast<int>(result->points.size()))
@@ -651,7 +613,7 @@ void MainWindow::cancelEngine() {
 void MainWindow::openDataset(const QString& folder) {
     if (folder.isEmpty()) return;
     statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(folder)));
-    controller_->post<OpenDatasetTask>(QDir(folder).absolutePath());
+    workbench_->openDataset(folder);
 }
 
 void MainWindow::openStartupDataset() {
@@ -686,25 +648,18 @@ void MainWindow::openDemoDataset() {
 }
 
 void MainWindow::onDatasetOpened(const DatasetPtr& dataset) {
-    dataset_ = dataset;
-    products_.clear();
     scored_.clear();
-    product_.clear();
     datasetPanel_->setDataset(dataset);
     browser_->setDataset(dataset);
     if (sharedDialog_) sharedDialog_->setDataset(dataset);
     inspection_->clear();
     histogramPanel_->setResult(nullptr);
     histogramPanel_->setTrainingScores({});
-    enginePanel_->onFinished(RequestKind::OpenDataset, QString());
     const QString root = QString::fromStdString(dataset->root);
     setWindowTitle(tr("PatchBank — %1").arg(QDir::toNativeSeparators(root)));
     addRecentFolder(root);
-    if (!dataset->products.empty()) {
-        const QString first = QString::fromStdString(dataset->products.front());
-        browser_->showSubset(first, -1, QString());
-        setCurrentProduct(first);
-    }
+    // The Workbench selects the first product right after this.
+    if (!dataset->products.empty()) browser_->showSubset(QString::fromStdString(dataset->products.front()), -1, QString());
     statusBar()->showMessage(tr("%1: %2 products, %3 images, %4 problems (layout: %5)")
                                  .arg(QDir::toNativeSeparators(root))
                                  .arg(dataset->products.size())
@@ -716,9 +671,9 @@ void MainWindow::onDatasetOpened(const DatasetPtr& dataset) {
     emit datasetShown(root);
 }
 
-void MainWindow::setCurrentProduct(const QString& product) {
-    if (product == product_) return;
-    product_ = product;
+void MainWindow::setCurrentProduct(const QString& product) { workbench_->setCurrentProduct(product); }
+
+void MainWindow::onCurrentProductChanged(const QString& product) {
     enginePanel_->setProduct(product);
     sweepPanel_->setProduct(product);
     updateBankEstimate();
@@ -726,90 +681,47 @@ void MainWindow::setCurrentProduct(const QString& product) {
     updateActions();
 }
 
-MainWindow::ProductState* MainWindow::state(const QString& product) {
-    if (product.isEmpty()) return nullptr;
-    return &products_[product];
-}
 
-ScoreResultPtr MainWindow::testResult(const QString& product) const {
-    auto it = products_.constFind(product);
-    return it == products_.constEnd() ? nullptr : it->testResult;
-}
+DatasetPtr MainWindow::dataset() const { return workbench_->dataset(); }
+QString MainWindow::currentProduct() const { return workbench_->currentProduct(); }
+TrainedBankPtr MainWindow::bank() const { return workbench_->bank(); }
 
-double MainWindow::imageThreshold() const {
-    auto it = products_.constFind(product_);
-    return it == products_.constEnd() ? std::numeric_limits<double>::quiet_NaN() : it->imageThreshold;
-}
+ScoreResultPtr MainWindow::testResult(const QString& product) const { return workbench_->testResult(product); }
+
+double MainWindow::imageThreshold() const { return workbench_->imageThreshold(); }
 
 void MainWindow::applyProductView() {
-    // The histogram, thresholds and colour scale follow the current product.
-    ProductState* s = state(product_);
+    // The histogram, thresholds, review band and colour scale follow the current product.
+    const QString product = workbench_->currentProduct();
+    const Workbench::ProductState* s = workbench_->state(product);
     histogramPanel_->setResult(s ? s->testResult : nullptr);
-    const bool looValid = s && s->leaveOneOutBank && s->leaveOneOutBank == bank_;
-    histogramPanel_->setTrainingScores(looValid ? s->leaveOneOut : QVector<double>());
+    const LeaveOneOutPtr loo = workbench_->leaveOneOut(product);
+    histogramPanel_->setTrainingScores(loo ? QVector<double>(loo->images.begin(), loo->images.end()) : QVector<double>());
     const double t = s ? s->imageThreshold : std::numeric_limits<double>::quiet_NaN();
+    const ReviewBand band = s ? s->reviewBand : ReviewBand{};
     histogramPanel_->setThreshold(t);
-    browser_->setImageThreshold(t);
-    inspectionList_->setImageThreshold(t);
+    histogramPanel_->setReviewBand(band);
+    browser_->setImageThreshold(t, band);
+    inspectionList_->setImageThreshold(t, band);
     if (s && s->testResult)
-        inspection_->setScale(s->testResult->mapLow, s->testResult->mapHigh,
+        inspection_->setScale(s->mapRange.low, s->mapRange.high,
                               std::isfinite(s->pixelThreshold) ? s->pixelThreshold : s->testResult->pixelThreshold);
-    inspection_->setImageThreshold(t);
+    inspection_->setImageThreshold(t, band);
 }
 
-bool MainWindow::bankMatches(const EvaluationOptions& options) const {
-    return bank_ && bankDataset_ == dataset_ && QString::fromStdString(bank_->product) == product_ &&
-           bank_->options.sameResultsAs(options);
-}
 
 void MainWindow::buildBank() {
-    if (!dataset_ || product_.isEmpty()) {
-        statusBar()->showMessage(tr("Open a data set and select a product first."), 6000);
-        return;
-    }
-    scoreAfterBuild_ = false;
-    bankDataset_ = dataset_;
-    buildInFlight_ = true;
-    pendingBuildOptions_ = engineOptions();
-    pendingBuildProduct_ = product_;
-    controller_->cancel(RequestKind::ProbeFeatures);  // the build measures the real thing
-    controller_->post<BuildBankTask>(dataset_, product_, pendingBuildOptions_);
+    workbench_->setOptions(engineOptions());
+    workbench_->buildBank();
 }
 
 void MainWindow::scoreTestSet() {
-    if (!dataset_ || product_.isEmpty()) {
-        statusBar()->showMessage(tr("Open a data set and select a product first."), 6000);
-        return;
-    }
-    const EvaluationOptions options = engineOptions();
-    if (buildInFlight_ && pendingBuildProduct_ == product_ && bankDataset_ == dataset_ &&
-        pendingBuildOptions_.sameResultsAs(options)) {
-        scoreAfterBuild_ = true;  // the bank being built is the right one: score when it arrives
-        return;
-    }
-    if (!buildInFlight_ && bankMatches(options)) {
-        controller_->post<ScoreTestSetTask>(dataset_, product_);
-        return;
-    }
-    // No bank for these settings yet: build it, then score (the bank signal sends the request).
-    buildBank();
-    scoreAfterBuild_ = true;
+    workbench_->setOptions(engineOptions());
+    workbench_->scoreTestSet();
 }
 
 void MainWindow::onTestSetScored(const ScoreResultPtr& result) {
-    enginePanel_->onFinished(RequestKind::ScoreTestSet, QString());
     const QString product = QString::fromStdString(result->product);
-    ProductState* s = state(product);
-    s->testResult = result;
-    // Defaults: the F1-optimal image threshold when labels exist, the engine's pixel threshold.
-    s->imageThreshold = std::isfinite(result->metrics.imageF1Threshold) ? result->metrics.imageF1Threshold
-                                                                         : std::numeric_limits<double>::quiet_NaN();
-    if (!std::isfinite(s->imageThreshold) && !result->images.empty()) {
-        std::vector<double> scores;
-        for (const auto& img : result->images) scores.push_back(img.score);
-        s->imageThreshold = numpyQuantile(scores, 0.99);
-    }
-    s->pixelThreshold = result->pixelThreshold;
     QHash<QString, double> scores;
     for (std::size_t i = 0; i < result->images.size(); ++i) {
         const QString path = QString::fromStdString(result->images[i].sample.path);
@@ -817,7 +729,7 @@ void MainWindow::onTestSetScored(const ScoreResultPtr& result) {
         scores.insert(path, result->images[i].score);
     }
     browser_->setScores(scores);
-    if (product == product_) applyProductView();
+    if (product == workbench_->currentProduct()) applyProductView();
     updateActions();
     const auto& m = result->metrics;
     statusBar()->showMessage(tr("%1 scored: %2 images, image AUROC %3, pixel AUROC %4")
@@ -835,7 +747,6 @@ void MainWindow::onTestSetScored(const ScoreResultPtr& result) {
 }
 
 void MainWindow::onFilesScored(const ScoreResultPtr& result) {
-    enginePanel_->onFinished(RequestKind::ScoreFiles, QString());
     for (std::size_t i = 0; i < result->images.size(); ++i) {
         scored_.insert(QString::fromStdString(result->images[i].sample.path), ScoredRef{result, static_cast<int>(i)});
         inspectionList_->add(result, static_cast<int>(i));
@@ -847,22 +758,13 @@ void MainWindow::onFilesScored(const ScoreResultPtr& result) {
 }
 
 void MainWindow::scoreFiles(const QStringList& paths) {
-    if (paths.isEmpty()) return;
-    if (!bank_) {
-        showError(tr("Cannot score the images"), tr("Build a bank first: the images are scored against it."));
-        return;
-    }
-    statusBar()->showMessage(tr("Scoring %n image(s)…", nullptr, static_cast<int>(paths.size())));
-    controller_->post<ScoreFilesTask>(paths);
+    if (workbench_->scoreFiles(paths))
+        statusBar()->showMessage(tr("Scoring %n image(s)…", nullptr, static_cast<int>(paths.size())));
 }
 
-void MainWindow::setImageThreshold(double threshold) {
-    if (ProductState* s = state(product_)) s->imageThreshold = threshold;
-    histogramPanel_->setThreshold(threshold);
-    browser_->setImageThreshold(threshold);
-    inspectionList_->setImageThreshold(threshold);
-    inspection_->setImageThreshold(threshold);
-}
+void MainWindow::setImageThreshold(double threshold) { workbench_->setImageThreshold(threshold); }
+
+void MainWindow::setReviewBand(const ReviewBand& band) { workbench_->setReviewBand(band); }
 
 // ----------------------------------------------------------------------------------------- viewing
 
@@ -880,22 +782,22 @@ void MainWindow::showPath(const QString& path) {
 
 void MainWindow::showScored(const ScoreResultPtr& result, int index) {
     if (!result || index < 0 || static_cast<std::size_t>(index) >= result->images.size()) return;
+    const QString path = QString::fromStdString(result->images[static_cast<std::size_t>(index)].sample.path);
     if (result->shared) {
         // A shared run carries its own colour scale and thresholds, per product.
-        inspection_->setScale(result->mapLow, result->mapHigh, result->pixelThreshold);
-        inspection_->setImageThreshold(result->imageThreshold);
-        inspection_->showImage(QString::fromStdString(result->images[static_cast<std::size_t>(index)].sample.path),
-                               nullptr, result, index);
+        inspection_->setScale(result->mapRange.low, result->mapRange.high, result->pixelThreshold);
+        inspection_->setImageThreshold(result->imageThreshold, result->reviewBand);
+        inspection_->showImage(path, nullptr, result, index);
         return;
     }
-    const QString product = QString::fromStdString(result->product);
-    ProductState* s = state(product);
-    // Dropped images share the colour scale and thresholds of their product's test set.
-    const ScoreResultPtr& reference = s && s->testResult ? s->testResult : result;
-    const double pixel = s && std::isfinite(s->pixelThreshold) ? s->pixelThreshold : reference->pixelThreshold;
-    inspection_->setScale(reference->mapLow, reference->mapHigh, pixel);
-    inspection_->setImageThreshold(s ? s->imageThreshold : std::numeric_limits<double>::quiet_NaN());
-    const QString path = QString::fromStdString(result->images[static_cast<std::size_t>(index)].sample.path);
+    // Dropped images share the colour scale, thresholds and band of their product's test set.
+    const Workbench::ProductState* s = workbench_->state(QString::fromStdString(result->product));
+    const bool reference = s && s->testResult;
+    const MapRange range = reference ? s->mapRange : result->mapRange;
+    const double pixel = s && std::isfinite(s->pixelThreshold) ? s->pixelThreshold : result->pixelThreshold;
+    inspection_->setScale(range.low, range.high, pixel);
+    inspection_->setImageThreshold(s ? s->imageThreshold : std::numeric_limits<double>::quiet_NaN(),
+                                   s ? s->reviewBand : ReviewBand{});
     inspection_->showImage(path, nullptr, result, index);
 }
 
@@ -986,39 +888,14 @@ bool MainWindow::exportCurrentImages(const QString& folder) {
 }
 
 bool MainWindow::exportCsv(const QString& folder) {
-    ProductState* s = state(product_);
-    if (!s || !s->testResult) {
-        statusBar()->showMessage(tr("Score the test set of the product first."), 5000);
-        return false;
-    }
-    const ScoreResult& r = *s->testResult;
-    ProductEvaluation evaluation;
-    evaluation.product = r.product;
-    evaluation.features = r.bank->features;
-    evaluation.trainImages = r.bank->summary.trainImages;
-    evaluation.bankPatches = r.bank->summary.vectors;
-    evaluation.sourcePatches = r.bank->summary.sourcePatches;
-    evaluation.bankSpec = r.bank->summary.spec;
-    evaluation.bankBytes = r.bank->summary.bytes;
-    evaluation.compressionRatio = r.bank->summary.compressionRatio;
-    evaluation.featureDim = r.bank->summary.featureDim;
-    evaluation.neighbours = r.bank->summary.neighbours;
-    evaluation.images = r.images;
-    evaluation.metrics = r.metrics;
-    evaluation.hasMasks = r.hasMasks;
-    // The thresholds the user settled on, not the defaults: "predicted" in scores.csv follows them.
-    evaluation.imageThreshold = s->imageThreshold;
-    evaluation.pixelThreshold = std::isfinite(s->pixelThreshold) ? s->pixelThreshold : r.pixelThreshold;
-    evaluation.times = r.bank->times;
-    evaluation.times.merge(r.times);
-    evaluation.seconds = r.bank->seconds + r.seconds;
-    try {
-        EvaluationReport report(folder.toStdString(), r.bank->options);
-        report.writeMetrics({evaluation});
-        report.writeScores({evaluation});
-    } catch (const std::exception& e) {
-        showError(tr("Export failed"), QString::fromStdString(e.what()));
-        emit exportFinished(QStringLiteral("csv"), false, QString::fromStdString(e.what()));
+    QString error;
+    if (!workbench_->exportCsv(folder, &error)) {
+        if (!testResult(workbench_->currentProduct())) {
+            statusBar()->showMessage(error, 5000);
+            return false;
+        }
+        showError(tr("Export failed"), error);
+        emit exportFinished(QStringLiteral("csv"), false, error);
         return false;
     }
     statusBar()->showMessage(tr("Wrote metrics.csv and scores.csv to %1").arg(QDir::toNativeSeparators(folder)), 8000);
@@ -1039,17 +916,17 @@ bool MainWindow::exportHistogram(const QString& pngFile) {
 }
 
 bool MainWindow::exportAllMaps(const QString& folder) {
-    ProductState* s = state(product_);
+    const Workbench::ProductState* s = workbench_->state(workbench_->currentProduct());
     if (!s || !s->testResult) {
         statusBar()->showMessage(tr("Score the test set of the product first."), 5000);
         return false;
     }
     RenderSettings settings = inspection_->renderSettings();
-    settings.low = s->testResult->mapLow;
-    settings.high = s->testResult->mapHigh;
+    settings.low = s->mapRange.low;
+    settings.high = s->mapRange.high;
     settings.pixelThreshold = std::isfinite(s->pixelThreshold) ? s->pixelThreshold : s->testResult->pixelThreshold;
     if (!batch_->start(s->testResult, settings, folder)) return false;
-    batchProgress_ = new QProgressDialog(tr("Exporting the maps of %1…").arg(product_), tr("Cancel"), 0,
+    batchProgress_ = new QProgressDialog(tr("Exporting the maps of %1…").arg(workbench_->currentProduct()), tr("Cancel"), 0,
                                          static_cast<int>(s->testResult->images.size()), this);
     batchProgress_->setAttribute(Qt::WA_DeleteOnClose);
     batchProgress_->setWindowModality(Qt::NonModal);
@@ -1068,6 +945,11 @@ void MainWindow::loadSettings() {
     enginePanel_->loadSettings(s);
     bankPanel_->loadSettings(s);
     sweepPanel_->loadSettings(s);
+    histogramPanel_->loadSettings(s);
+    try {
+        inspection_->setHeatmapScale(heatmapScaleFromString(s.value(QStringLiteral("view/heatmapScale"), QStringLiteral("test")).toString().toStdString()));
+    } catch (const Error&) {
+    }
     inspection_->setOverlayMode(s.value(QStringLiteral("view/overlayMode")).toString() == QLatin1String("neighbours")
                                     ? InspectionPanel::OverlayMode::NeighbourProduct
                                     : InspectionPanel::OverlayMode::AnomalyMap);
@@ -1088,6 +970,8 @@ void MainWindow::saveSettings() const {
     enginePanel_->saveSettings(s);
     bankPanel_->saveSettings(s);
     sweepPanel_->saveSettings(s);
+    histogramPanel_->saveSettings(s);
+    s.setValue(QStringLiteral("view/heatmapScale"), QString::fromLatin1(toString(inspection_->heatmapScale())));
     if (sharedDialog_) sharedDialog_->saveSettings(s);
     s.setValue(QStringLiteral("view/overlayMode"),
                inspection_->overlayMode() == InspectionPanel::OverlayMode::NeighbourProduct ? QStringLiteral("neighbours")
@@ -1120,18 +1004,18 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::updateActions() {
-    const bool haveProduct = dataset_ && !product_.isEmpty();
+    const bool haveProduct = workbench_->dataset() && !workbench_->currentProduct().isEmpty();
     buildAction_->setEnabled(haveProduct);
     scoreAction_->setEnabled(haveProduct);
     cancelAction_->setEnabled(controller_->isBusy());
-    const bool scored = testResult(product_) != nullptr;
+    const bool scored = testResult(workbench_->currentProduct()) != nullptr;
     exportCsvAction_->setEnabled(scored);
     exportAllAction_->setEnabled(scored);
     exportHistogramAction_->setEnabled(scored);
-    addImagesAction_->setEnabled(bank_ != nullptr);
-    saveBankAction_->setEnabled(bank_ != nullptr);
+    addImagesAction_->setEnabled(workbench_->bank() != nullptr);
+    saveBankAction_->setEnabled(workbench_->bank() != nullptr);
     sweepAction_->setEnabled(haveProduct);
-    sharedBankAction_->setEnabled(dataset_ != nullptr);
+    sharedBankAction_->setEnabled(workbench_->dataset() != nullptr);
     const bool swept = sweepPanel_->result() != nullptr;
     exportSweepCsvAction_->setEnabled(swept);
     exportSweepPngAction_->setEnabled(swept);
@@ -1150,17 +1034,19 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 EvaluationOptions MainWindow::engineOptions() const {
     EvaluationOptions o = enginePanel_->options();
     o.bankSpec = bankPanel_->engineSpec(o.backbone.device);
+    o.reviewBand = histogramPanel_->reviewRule();
+    o.heatmapScale = inspection_->heatmapScale();
     return o;
 }
 
 void MainWindow::updateBankEstimate() {
     qint64 train = 0;
-    if (dataset_ && !product_.isEmpty()) {
-        train = static_cast<qint64>(dataset_->count(product_.toStdString(), Split::Train));
+    if (workbench_->dataset() && !workbench_->currentProduct().isEmpty()) {
+        train = static_cast<qint64>(workbench_->dataset()->count(workbench_->currentProduct().toStdString(), Split::Train));
         const int limit = enginePanel_->options().maxTrainImages;
         if (limit > 0) train = std::min<qint64>(train, limit);
     }
-    bankPanel_->setProduct(product_, train);
+    bankPanel_->setProduct(workbench_->currentProduct(), train);
 }
 
 void MainWindow::scheduleProbe() {
@@ -1180,61 +1066,41 @@ void MainWindow::probeFeatures() {
 }
 
 void MainWindow::addImagesToBank(const QStringList& paths) {
-    if (paths.isEmpty()) return;
-    if (!bank_) {
-        showError(tr("Cannot add images to the bank"), tr("Build or open a bank first."));
-        return;
-    }
-    statusBar()->showMessage(tr("Adding %n image(s) to the bank of %1…", nullptr, static_cast<int>(paths.size()))
-                                 .arg(QString::fromStdString(bank_->product)));
-    controller_->post<AddImagesTask>(paths);
+    if (workbench_->addImages(paths))
+        statusBar()->showMessage(tr("Adding %n image(s) to the bank of %1…", nullptr, static_cast<int>(paths.size()))
+                                     .arg(QString::fromStdString(workbench_->bank()->product)));
 }
 
-void MainWindow::saveBankTo(const QString& path) {
-    if (!bank_) {
-        showError(tr("Cannot save the bank"), tr("Build or open a bank first."));
-        return;
-    }
-    controller_->post<SaveBankTask>(path);
-}
+void MainWindow::saveBankTo(const QString& path) { workbench_->saveBank(path); }
 
 void MainWindow::openBankFile(const QString& path) {
-    if (path.isEmpty()) return;
-    scoreAfterBuild_ = false;
-    controller_->post<LoadBankTask>(path, engineOptions());
+    workbench_->setOptions(engineOptions());
+    workbench_->openBank(path);
 }
 
 void MainWindow::onBankChanged(RequestKind kind, const TrainedBankPtr& bank) {
-    bank_ = bank;
-    enginePanel_->onFinished(kind, QString());
     const QString product = QString::fromStdString(bank->product);
+    enginePanel_->onBankBuilt(bank);
     if (kind == RequestKind::LoadBank) {
-        // The loaded bank is scored like a built one: same product, same settings (its spec).
-        bankDataset_ = dataset_;
-        buildInFlight_ = false;
-        {
-            QSignalBlocker block(bankPanel_);
-            bankPanel_->setSpec(QString::fromStdString(bank->summary.spec));
-        }
-        enginePanel_->onBankBuilt(bank);
-        if (dataset_ && product != product_ &&
-            std::find(dataset_->products.begin(), dataset_->products.end(), bank->product) != dataset_->products.end())
-            setCurrentProduct(product);
+        QSignalBlocker block(bankPanel_);
+        bankPanel_->setSpec(QString::fromStdString(bank->summary.spec));
+    }
+    if (kind == RequestKind::BuildBank)
+        statusBar()->showMessage(tr("Bank of %1 built from %2 images.").arg(product).arg(bank->summary.trainImages), 8000);
+    else if (kind == RequestKind::LoadBank)
         statusBar()->showMessage(tr("Opened the bank of %1 from %2.").arg(product, QString::fromStdString(bank->file)), 8000);
-    } else {
-        enginePanel_->onBankBuilt(bank);
+    else
         statusBar()->showMessage(tr("The bank of %1 now holds %2 vectors from %3 images; score again to use them.")
                                      .arg(product)
                                      .arg(bank->summary.vectors)
                                      .arg(bank->summary.trainImages),
                                  8000);
-    }
     bankPanel_->setBank(bank);
     bankStatus_->setText(tr("Bank: %1 (%2 vectors, %3)")
                              .arg(product)
                              .arg(bank->summary.vectors)
                              .arg(QLocale().formattedDataSize(static_cast<qint64>(bank->summary.bytes))));
-    if (product == product_) histogramPanel_->setTrainingScores({});
+    if (product == workbench_->currentProduct()) applyProductView();
     updateActions();
     emit bankInUseChanged();
 }
@@ -1251,7 +1117,7 @@ void MainWindow::raiseDock(QWidget* panel) {
 // ----------------------------------------------------------------------------------------- experiments
 
 void MainWindow::runBudgetSweep() {
-    if (!dataset_ || product_.isEmpty()) {
+    if (!workbench_->dataset() || workbench_->currentProduct().isEmpty()) {
         statusBar()->showMessage(tr("Open a data set and select a product first."), 6000);
         return;
     }
@@ -1262,7 +1128,7 @@ void MainWindow::runBudgetSweep() {
     }
     raiseDock(sweepPanel_);
     sweepPanel_->setRunning(true);
-    controller_->post<BudgetSweepTask>(dataset_, product_, engineOptions(), sweepPanel_->options());
+    controller_->post<BudgetSweepTask>(workbench_->dataset(), workbench_->currentProduct(), engineOptions(), sweepPanel_->options());
 }
 
 bool MainWindow::exportSweepCsv(const QString& csvFile) {
@@ -1297,7 +1163,7 @@ SharedBankDialog* MainWindow::showSharedBankDialog() {
         connect(sharedDialog_, &SharedBankDialog::datasetFailed, this, [this](const QString& folder, const QString& reason) {
             datasetPanel_->addProblem(tr("shared bank"), folder, reason);
         });
-        sharedDialog_->setDataset(dataset_);
+        sharedDialog_->setDataset(workbench_->dataset());
         sharedDialog_->setFeatureShape(featureShape_, enginePanel_->options().maxTrainImages);
     }
     if (sharedDialog_->isVisible()) {
@@ -1321,7 +1187,6 @@ void MainWindow::runSharedBank(SharedBankRequest request) {
 }
 
 void MainWindow::onSharedRun(const SharedRunPtr& run) {
-    enginePanel_->onFinished(RequestKind::SharedBank, QString());
     sharedRun_ = run;
     routerPanel_->setRun(run);
     // The run's images join the inspection list; clicking one shows its map (or neighbour products).

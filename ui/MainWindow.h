@@ -27,6 +27,7 @@ class BatchExporter;
 class BudgetSweepPanel;
 class RouterPanel;
 class SharedBankDialog;
+class Workbench;
 class DatasetPanel;
 class EngineController;
 class EnginePanel;
@@ -51,6 +52,7 @@ public:
     void scoreFiles(const QStringList& paths);
     void cancelEngine();
     void setImageThreshold(double threshold);
+    void setReviewBand(const ReviewBand& band);  // Good/Review/Bad thresholds T1, T2 of the current product
     void addCurrentToInspectionList();
     // Exports; each returns false (with a status message) when there is nothing to export.
     bool exportCurrentImages(const QString& folder);  // asynchronous: exportFinished reports the end
@@ -75,6 +77,7 @@ public:
     QDialog* showModelsDialog();
 
     EngineController* controller() const { return controller_; }
+    Workbench* workbench() const { return workbench_; }
     DatasetPanel* datasetPanel() const { return datasetPanel_; }
     ImageBrowser* browser() const { return browser_; }
     InspectionPanel* inspection() const { return inspection_; }
@@ -89,9 +92,9 @@ public:
     QAction* modelsAction() const { return modelsAction_; }
     QAction* sharedBankAction() const { return sharedBankAction_; }
     BatchExporter* batchExporter() const { return batch_; }
-    DatasetPtr dataset() const { return dataset_; }
-    QString currentProduct() const { return product_; }
-    TrainedBankPtr bank() const { return bank_; }
+    DatasetPtr dataset() const;
+    QString currentProduct() const;
+    TrainedBankPtr bank() const;
     ScoreResultPtr testResult(const QString& product) const;
     double imageThreshold() const;
     QString lastError() const { return lastError_; }
@@ -109,13 +112,6 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    struct ProductState {
-        ScoreResultPtr testResult;
-        double imageThreshold = std::numeric_limits<double>::quiet_NaN();
-        double pixelThreshold = std::numeric_limits<double>::quiet_NaN();
-        QVector<double> leaveOneOut;  // of the bank below
-        TrainedBankPtr leaveOneOutBank;
-    };
     struct ScoredRef {
         ScoreResultPtr result;
         int index = -1;
@@ -133,23 +129,23 @@ private:
     void showScored(const ScoreResultPtr& result, int index);
     void applyProductView();
     void onDatasetOpened(const DatasetPtr& dataset);
+    void onCurrentProductChanged(const QString& product);
     void onTestSetScored(const ScoreResultPtr& result);
     void onFilesScored(const ScoreResultPtr& result);
     void onEngineStopped(RequestKind kind, const QString& reason, bool cancelled);
     void showError(const QString& title, const QString& reason);
     void pasteImages();
-    bool bankMatches(const EvaluationOptions& options) const;
     void onBankChanged(RequestKind kind, const TrainedBankPtr& bank);
     void onSharedRun(const SharedRunPtr& run);
     void scheduleProbe();
     void probeFeatures();
     void updateBankEstimate();
     void raiseDock(QWidget* panel);
-    ProductState* state(const QString& product);
     QString chooseFolder(const QString& title);
     void updateActions();
 
     EngineController* controller_;
+    Workbench* workbench_;
     DatasetPanel* datasetPanel_;
     ImageBrowser* browser_;
     InspectionPanel* inspection_;
@@ -198,15 +194,6 @@ private:
     QAction* aboutAction_;
     QAction* quitAction_;
 
-    DatasetPtr dataset_;
-    QString product_;
-    TrainedBankPtr bank_;
-    DatasetPtr bankDataset_;         // the data set the bank was built from
-    bool scoreAfterBuild_ = false;   // "Score test set" asked for a bank first
-    bool buildInFlight_ = false;     // the latest build has not reported its bank (or its end) yet
-    EvaluationOptions pendingBuildOptions_;
-    QString pendingBuildProduct_;
-    QHash<QString, ProductState> products_;
     QHash<QString, ScoredRef> scored_;  // image path -> latest score
     QString lastError_;
     QString lastExportFolder_;

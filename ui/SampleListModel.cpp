@@ -65,8 +65,8 @@ void SampleListModel::clearScores() {
     endResetModel();
 }
 
-void SampleListModel::setImageThreshold(double threshold) {
-    threshold_ = threshold;
+void SampleListModel::setImageThreshold(double threshold, const ReviewBand& band) {
+    verdict_ = VerdictRule{threshold, band};
     if (fetched_ > 0) emit dataChanged(index(0), index(fetched_ - 1), {Qt::ForegroundRole, PredictedRole, Qt::ToolTipRole});
 }
 
@@ -138,7 +138,8 @@ QVariant SampleListModel::data(const QModelIndex& index, int role) const {
     const QString& path = paths_[i];
     auto score = scores_.constFind(path);
     const bool scored = score != scores_.constEnd();
-    const bool predicted = scored && std::isfinite(threshold_) && *score >= threshold_;
+    const bool judged = scored && verdict_.known();
+    const Verdict verdict = judged ? verdict_.of(*score) : Verdict::Good;
     switch (role) {
         case Qt::DisplayRole: {
             // Two short lines fit under a thumbnail: the defect type, then the file and its score.
@@ -155,14 +156,14 @@ QVariant SampleListModel::data(const QModelIndex& index, int role) const {
             return blank;
         }
         case Qt::ForegroundRole:
-            if (scored && std::isfinite(threshold_)) return QBrush(predicted ? QColor(190, 30, 30) : QColor(30, 120, 40));
+            if (judged) return QBrush(verdictColour(verdict));
             return {};
         case Qt::ToolTipRole: {
             QString tip = path + QLatin1Char('\n') + tr("Split: %1").arg(QString::fromStdString(toString(s.split)));
             if (!s.defect.empty()) tip += QLatin1Char('\n') + tr("Defect: %1").arg(QString::fromStdString(s.defect));
             if (scored) {
                 tip += QLatin1Char('\n') + tr("Score: %1").arg(*score, 0, 'f', 4);
-                if (std::isfinite(threshold_)) tip += QLatin1Char(' ') + (predicted ? tr("(anomalous)") : tr("(normal)"));
+                if (judged) tip += QStringLiteral(" (%1)").arg(verdictText(verdict));
             }
             return tip;
         }
@@ -172,7 +173,8 @@ QVariant SampleListModel::data(const QModelIndex& index, int role) const {
         case DefectRole: return QString::fromStdString(s.defect);
         case LabelRole: return s.label;
         case ScoreRole: return scored ? QVariant(*score) : QVariant();
-        case PredictedRole: return scored && std::isfinite(threshold_) ? QVariant(predicted ? 1 : 0) : QVariant();
+        case PredictedRole: return judged ? QVariant(verdict == Verdict::Bad ? 1 : 0) : QVariant();
+        case VerdictRole: return judged ? QVariant(static_cast<int>(verdict)) : QVariant();
         default: return {};
     }
 }

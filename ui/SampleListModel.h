@@ -8,6 +8,7 @@
 
 #include "engine/dataset/Dataset.h"
 #include "ui/SampleFilter.h"
+#include "ui/VerdictRule.h"
 
 namespace pb::ui {
 
@@ -23,7 +24,8 @@ public:
         DefectRole,
         LabelRole,
         ScoreRole,  // QVariant() when not scored
-        PredictedRole,  // 1 anomalous, 0 normal at the image threshold, QVariant() when not scored
+        PredictedRole,  // 1 anomalous, 0 normal or review at the image threshold, QVariant() when not scored
+        VerdictRole,    // pb::Verdict as an int; QVariant() when not scored
     };
 
     explicit SampleListModel(ThumbnailCache* thumbnails, QObject* parent = nullptr);
@@ -36,7 +38,7 @@ public:
     // Image scores by path; replaces the scores of the same paths, keeps the others.
     void setScores(const QHash<QString, double>& scores);
     void clearScores();
-    void setImageThreshold(double threshold);
+    void setImageThreshold(double threshold, const ReviewBand& band = {});
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -65,7 +67,7 @@ private:
     SampleFilter filter_;
     bool sortByScore_ = false;
     QHash<QString, double> scores_;
-    double threshold_ = std::numeric_limits<double>::quiet_NaN();
+    VerdictRule verdict_;
 };
 
 }  // namespace pb::ui

@@ -58,7 +58,36 @@ ScoreHistogram::ScoreHistogram(QWidget* parent) : QCustomPlot(parent) {
     label_->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
     label_->setPadding(QMargins(4, 2, 4, 2));
     label_->setBrush(QColor(255, 255, 255, 200));
-    setToolTip(tr("Drag the dashed line to move the image threshold"));
+    // The review band: a shaded span behind the bars between two solid orange lines.
+    const QColor bandColour(200, 120, 0);
+    bandSpan_ = new QCPItemRect(this);
+    bandSpan_->setLayer(QStringLiteral("background"));
+    bandSpan_->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    bandSpan_->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    bandSpan_->setPen(Qt::NoPen);
+    bandSpan_->setBrush(QColor(bandColour.red(), bandColour.green(), bandColour.blue(), 45));
+    bandSpan_->setSelectable(false);
+    auto bandLine = [&] {
+        auto* l = new QCPItemStraightLine(this);
+        l->setPen(QPen(bandColour, 2));
+        l->setSelectable(false);
+        return l;
+    };
+    auto bandLabel = [&](Qt::Alignment alignment) {
+        auto* t = new QCPItemText(this);
+        t->setPositionAlignment(alignment);
+        t->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        t->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        t->setPadding(QMargins(4, 2, 4, 2));
+        t->setColor(bandColour.darker(130));
+        t->setBrush(QColor(255, 255, 255, 200));
+        return t;
+    };
+    lowLine_ = bandLine();
+    highLine_ = bandLine();
+    lowLabel_ = bandLabel(Qt::AlignRight | Qt::AlignTop);
+    highLabel_ = bandLabel(Qt::AlignLeft | Qt::AlignTop);
+    setToolTip(tr("Drag the dashed line to move the image threshold, the orange lines to move the review band"));
     rebuild();
 }
 
@@ -125,6 +154,7 @@ void ScoreHistogram::rebuild() {
         yAxis2->setVisible(false);
     }
     xAxis->setRange(lo - width, hi + width);
+    setReviewBand(band_);
     setThreshold(threshold_);
 }
 
@@ -142,6 +172,59 @@ void ScoreHistogram::setThreshold(double threshold) {
     replot(QCustomPlot::rpQueuedReplot);
 }
 
+void ScoreHistogram::setReviewBand(const ReviewBand& band) {
+    band_ = band;
+    const bool show = band.defined();
+    for (QCPAbstractItem* item : std::initializer_list<QCPAbstractItem*>{bandSpan_, lowLine_, highLine_, lowLabel_, highLabel_})
+        item->setVisible(show);
+    if (show) {
+        bandSpan_->topLeft->setCoords(band.low, 0);
+        bandSpan_->bottomRight->setCoords(band.high, 1);
+        lowLine_->point1->setCoords(band.low, 0);
+        lowLine_->point2->setCoords(band.low, 1);
+        highLine_->point1->setCoords(band.high, 0);
+        highLine_->point2->setCoords(band.high, 1);
+        lowLabel_->position->setCoords(band.low, 0.12);
+        lowLabel_->setText(tr("T1 %1").arg(band.low, 0, 'f', 4));
+        highLabel_->position->setCoords(band.high, 0.12);
+        highLabel_->setText(tr("T2 %1").arg(band.high, 0, 'f', 4));
+    }
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+ScoreHistogram::Handle ScoreHistogram::handleAt(const QPointF& pos) const {
+    Handle best = Handle::None;
+    double nearest = kGrabPixels;
+    auto consider = [&](Handle h, double value) {
+        if (!std::isfinite(value)) return;
+        const double d = std::abs(pos.x() - xAxis->coordToPixel(value));
+        if (d < nearest || (best == Handle::None && d <= nearest)) nearest = d, best = h;
+    };
+    if (band_.defined()) {
+        consider(Handle::Low, band_.low);
+        consider(Handle::High, band_.high);
+    }
+    consider(Handle::Threshold, threshold_);
+    return best;
+}
+
+void ScoreHistogram::moveHandle(Handle handle, double value) {
+    if (handle == Handle::Threshold) {
+        setThreshold(value);
+        emit thresholdDragged(threshold_);
+        return;
+    }
+    // A band line dragged past the other one takes its place, so T1 <= T2 always (and lines that
+    // coincide part whichever way the mouse goes).
+    if (handle == Handle::Low && value > band_.high) handle = dragging_ = Handle::High;
+    else if (handle == Handle::High && value < band_.low) handle = dragging_ = Handle::Low;
+    ReviewBand band = band_;
+    if (handle == Handle::Low) band.low = value;
+    else band.high = value;
+    setReviewBand(band);
+    emit reviewBandDragged(band_);
+}
+
 double ScoreHistogram::pixelOf(double score) const { return xAxis->coordToPixel(score); }
 
 double ScoreHistogram::valueAt(const QPointF& pos) const {
@@ -150,17 +233,13 @@ double ScoreHistogram::valueAt(const QPointF& pos) const {
 }
 
 void ScoreHistogram::mousePressEvent(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton && std::isfinite(threshold_) && axisRect()->rect().contains(event->pos()) &&
-        std::abs(event->position().x() - xAxis->coordToPixel(threshold_)) <= kGrabPixels) {
-        dragging_ = true;
-        event->accept();
-        return;
-    }
-    // A click elsewhere in the plot moves the line there, so a drag can start anywhere.
     if (event->button() == Qt::LeftButton && axisRect()->rect().contains(event->pos())) {
-        dragging_ = true;
-        setThreshold(valueAt(event->position()));
-        emit thresholdDragged(threshold_);
+        dragging_ = handleAt(event->position());
+        if (dragging_ == Handle::None) {
+            // A click away from every line moves the threshold there, so a drag can start anywhere.
+            dragging_ = Handle::Threshold;
+            moveHandle(dragging_, valueAt(event->position()));
+        }
         event->accept();
         return;
     }
@@ -168,23 +247,19 @@ void ScoreHistogram::mousePressEvent(QMouseEvent* event) {
 }
 
 void ScoreHistogram::mouseMoveEvent(QMouseEvent* event) {
-    if (dragging_) {
-        setThreshold(valueAt(event->position()));
-        emit thresholdDragged(threshold_);
+    if (dragging_ != Handle::None) {
+        moveHandle(dragging_, valueAt(event->position()));
         event->accept();
         return;
     }
-    const bool near = std::isfinite(threshold_) &&
-                      std::abs(event->position().x() - xAxis->coordToPixel(threshold_)) <= kGrabPixels;
-    setCursor(near ? Qt::SizeHorCursor : Qt::ArrowCursor);
+    setCursor(handleAt(event->position()) != Handle::None ? Qt::SizeHorCursor : Qt::ArrowCursor);
     QCustomPlot::mouseMoveEvent(event);
 }
 
 void ScoreHistogram::mouseReleaseEvent(QMouseEvent* event) {
-    if (dragging_ && event->button() == Qt::LeftButton) {
-        dragging_ = false;
-        setThreshold(valueAt(event->position()));
-        emit thresholdDragged(threshold_);
+    if (dragging_ != Handle::None && event->button() == Qt::LeftButton) {
+        moveHandle(dragging_, valueAt(event->position()));
+        dragging_ = Handle::None;
         event->accept();
         return;
     }

@@ -57,8 +57,9 @@ struct ProductEvaluation {
     std::vector<ScoredImage> images;
     EvaluationMetrics metrics;
     bool hasMasks = false;
-    double pixelThreshold = 0.0;   // F1-optimal over pooled pixels when masks exist, else p99 of test pixels
-    double imageThreshold = 0.0;   // F1-optimal over image scores when labels exist
+    // NaN = unknown (ScoredImagesSummary says how they are chosen).
+    double pixelThreshold = std::numeric_limits<double>::quiet_NaN();  // F1 over pooled pixels, else p99 of test pixels
+    double imageThreshold = std::numeric_limits<double>::quiet_NaN();  // F1 over image scores, else p99 of them
     ReviewBand reviewBand;         // Good / Review / Bad thresholds; undefined = imageThreshold decides
     MapRange mapRange;             // the heatmaps' colour scale (EvaluationOptions::heatmapScale)
     StageTimes times;

@@ -39,6 +39,7 @@
 #include "engine/image/ImageDecoder.h"
 #include "engine/io/CsvWriter.h"
 #include "engine/scoring/AnomalyMap.h"
+#include "engine/experiments/ScoredImagesSummary.h"
 #include "engine/synth/DemoDatasetGenerator.h"
 #include "ui/AboutDialog.h"
 #include "ui/AppSetup.h"
@@ -54,6 +55,7 @@
 #include "ui/MainWindow.h"
 #include "ui/NearestPatchView.h"
 #include "ui/SampleFilter.h"
+#include "ui/Workbench.h"
 #include "ui/SampleListModel.h"
 #include "ui/ThumbnailCache.h"
 #include "ui/ScoreHistogram.h"
@@ -93,6 +95,7 @@ private slots:
     void settingsPersist();
     void translations();
     void browserScales();
+    void reviewBandAndHeatmapScale();
     void mvtecBottle();
     void screenshots();
 
@@ -167,6 +170,67 @@ void MainWindowTest::dragThreshold(MainWindow& w, double target) {
     QTest::mouseMove(h, (from + to) / 2);
     QTest::mouseMove(h, to);
     QTest::mouseRelease(h, Qt::LeftButton, {}, to);
+}
+
+void MainWindowTest::reviewBandAndHeatmapScale() {
+    auto w = pb::ui::test::showMainWindow();
+    QVERIFY(open(*w, demoDir_));
+    configure(*w, QStringLiteral("descriptors"), QString(), 0, true);
+    w->histogramPanel()->reviewRuleBox()->setCurrentIndex(0);
+    QVERIFY(buildAndScore(*w, nullptr));
+    const QString product = w->currentProduct();
+    const ScoreResultPtr result = w->testResult(product);
+    QVERIFY(result);
+    ScoreHistogram* h = w->histogramPanel()->histogram();
+    QVERIFY(!h->reviewBand().defined());
+
+    // "From labels": T2 at the F1-optimal threshold, shown on the histogram at once.
+    w->histogramPanel()->reviewRuleBox()->setCurrentIndex(2);
+    pb::ReviewBand band = w->workbench()->state(product)->reviewBand;
+    QVERIFY(band.defined());
+    QCOMPARE(band.high, result->metrics.imageF1Threshold);
+    QCOMPARE(h->reviewBand().low, band.low);
+    QVERIFY(w->histogramPanel()->reviewText().contains(QStringLiteral("review")));
+
+    // Drag T1 down to the lowest score: every image below T2 is now "review".
+    std::vector<double> scores;
+    for (const auto& img : result->images) scores.push_back(img.score);
+    const double lowest = *std::min_element(scores.begin(), scores.end());
+    h->replot();
+    const int y = h->axisRect()->rect().center().y();
+    const QPoint from(static_cast<int>(std::lround(h->pixelOf(band.low))), y);
+    const QPoint to(static_cast<int>(std::lround(h->pixelOf(lowest))) - 2, y);
+    QTest::mousePress(h, Qt::LeftButton, {}, from);
+    QTest::mouseMove(h, (from + to) / 2);
+    QTest::mouseMove(h, to);
+    QTest::mouseRelease(h, Qt::LeftButton, {}, to);
+    band = w->workbench()->state(product)->reviewBand;
+    QVERIFY2(band.low <= lowest, qPrintable(QStringLiteral("T1 %1, lowest score %2").arg(band.low).arg(lowest)));
+    QCOMPARE(band.high, result->metrics.imageF1Threshold);  // T2 stayed
+
+    // The verdict in the browser and the inspection headline.
+    w->browser()->showSubset(product, static_cast<int>(pb::Split::Test), QString());
+    const auto below = std::find_if(result->images.begin(), result->images.end(),
+                                    [&](const pb::ScoredImage& img) { return img.score < band.high; });
+    QVERIFY(below != result->images.end());
+    const QString path = QString::fromStdString(below->sample.path);
+    QVERIFY(w->browser()->selectPath(path));
+    QTRY_VERIFY_WITH_TIMEOUT(w->inspection()->isScored() && w->inspection()->currentPath() == path, 10000);
+    QVERIFY2(w->inspection()->verdictText().contains(QStringLiteral("REVIEW")), qPrintable(w->inspection()->verdictText()));
+    const QModelIndex at = w->browser()->view()->currentIndex();
+    QCOMPARE(w->browser()->model()->data(at, SampleListModel::VerdictRole).toInt(), static_cast<int>(pb::Verdict::Review));
+
+    // The data-set colour scale: the Workbench asks for the leave-one-out scores, then the view's scale
+    // is median .. p99.9 of the normal patch scores.
+    QSignalSpy loo(w->workbench(), &Workbench::leaveOneOutChanged);
+    w->findChild<QComboBox*>(QStringLiteral("heatmapScaleCombo"))->setCurrentIndex(1);
+    QVERIFY(loo.wait(kEngineWaitMs));
+    const pb::MapRange normal = pb::mapRangeFromNormalPatches(w->workbench()->leaveOneOut(product)->patches);
+    QTRY_COMPARE(w->inspection()->renderSettings().low, normal.low);
+    QCOMPARE(w->inspection()->renderSettings().high, normal.high);
+    w->findChild<QComboBox*>(QStringLiteral("heatmapScaleCombo"))->setCurrentIndex(0);
+    QCOMPARE(w->inspection()->renderSettings().high, pb::mapRangeOfImages(result->images).high);
+    w->histogramPanel()->reviewRuleBox()->setCurrentIndex(0);
 }
 
 void MainWindowTest::checkImageExport(MainWindow& w, const QString& folder) {
@@ -343,7 +407,7 @@ void MainWindowTest::demoWorkflow() {
 
     // Pixel threshold: the spin box moves the predicted outline at once.
     auto* pixelSpin = w->inspection()->findChild<QDoubleSpinBox*>(QStringLiteral("pixelThresholdSpin"));
-    const double pixel = 0.5 * (result->mapLow + result->mapHigh);
+    const double pixel = 0.5 * (result->mapRange.low + result->mapRange.high);
     pixelSpin->setValue(pixel);
     QCOMPARE(w->inspection()->pixelThreshold(), pixelSpin->value());
 
@@ -837,6 +901,19 @@ void MainWindowTest::screenshots() {
     QVERIFY(w->grab().save(QDir(dir).filePath(QStringLiteral("main-window-heatmap.png"))));
     QVERIFY(w->histogramPanel()->grab().save(QDir(dir).filePath(QStringLiteral("histogram-panel.png"))));
     QVERIFY(w->exportHistogram(QDir(dir).filePath(QStringLiteral("histogram.png"))));
+
+    // The review band from normal data (the leave-one-out scores are already there), then the heatmap
+    // on the colour scale fixed by normal data.
+    w->histogramPanel()->reviewRuleBox()->setCurrentIndex(1);
+    QVERIFY(w->workbench()->state(w->currentProduct())->reviewBand.defined());
+    QTest::qWait(300);
+    QVERIFY(w->histogramPanel()->grab().save(QDir(dir).filePath(QStringLiteral("histogram-review-band.png"))));
+    w->findChild<QComboBox*>(QStringLiteral("heatmapScaleCombo"))->setCurrentIndex(1);
+    QTest::qWait(600);
+    QVERIFY(w->inspection()->grab().save(QDir(dir).filePath(QStringLiteral("heatmap-normal-scale.png"))));
+    QVERIFY(w->grab().save(QDir(dir).filePath(QStringLiteral("main-window-review-band.png"))));
+    w->histogramPanel()->reviewRuleBox()->setCurrentIndex(0);
+    w->findChild<QComboBox*>(QStringLiteral("heatmapScaleCombo"))->setCurrentIndex(0);
     qInfo("screenshots saved in %s", qPrintable(dir));
 }
 

@@ -1,0 +1,300 @@
+#include "ui/Workbench.h"
+
+#include <QDir>
+#include <algorithm>
+#include <cmath>
+
+#include "engine/experiments/EvaluationReport.h"
+#include "engine/experiments/ScoredImagesSummary.h"
+#include "ui/EngineController.h"
+#include "ui/EngineTasks.h"
+
+namespace pb::ui {
+
+Workbench::Workbench(EngineController* controller, QObject* parent) : QObject(parent), controller_(controller) {
+    registerHandlers();
+}
+
+void Workbench::registerHandlers() {
+    auto onResult = [](std::function<void(const QVariant&)> finished) {
+        EngineHandler h;
+        h.finished = std::move(finished);
+        return h;
+    };
+    controller_->handle(RequestKind::OpenDataset, onResult([this](const QVariant& r) {
+                            dataset_ = r.value<DatasetPtr>();
+                            products_.clear();
+                            product_.clear();
+                            emit datasetOpened(dataset_);
+                            if (!dataset_->products.empty())
+                                setCurrentProduct(QString::fromStdString(dataset_->products.front()));
+                        }));
+    EngineHandler build;
+    build.finished = [this](const QVariant& r) { onBuilt(r.value<TrainedBankPtr>()); };
+    build.stopped = [this](const QString&) { scoreAfterBuild_ = buildInFlight_ = false; };
+    controller_->handle(RequestKind::BuildBank, build);
+    controller_->handle(RequestKind::ScoreTestSet,
+                        onResult([this](const QVariant& r) { onTestSetScored(r.value<ScoreResultPtr>()); }));
+    controller_->handle(RequestKind::ScoreFiles,
+                        onResult([this](const QVariant& r) { emit filesScored(r.value<ScoreResultPtr>()); }));
+    EngineHandler leaveOneOut;
+    leaveOneOut.finished = [this](const QVariant& r) { onLeaveOneOut(r.value<LeaveOneOutPtr>()); };
+    leaveOneOut.stopped = [this](const QString&) { emit leaveOneOutStopped(); };
+    controller_->handle(RequestKind::LeaveOneOut, leaveOneOut);
+    controller_->handle(RequestKind::AddImages, onResult([this](const QVariant& r) {
+                            bank_ = r.value<TrainedBankPtr>();
+                            emit bankChanged(RequestKind::AddImages, bank_);
+                        }));
+    controller_->handle(RequestKind::LoadBank, onResult([this](const QVariant& r) {
+                            // The loaded bank is scored like a built one: same product, same settings.
+                            bank_ = r.value<TrainedBankPtr>();
+                            bankDataset_ = dataset_;
+                            buildInFlight_ = false;
+                            emit bankChanged(RequestKind::LoadBank, bank_);
+                            const QString product = QString::fromStdString(bank_->product);
+                            if (dataset_ && std::find(dataset_->products.begin(), dataset_->products.end(),
+                                                      bank_->product) != dataset_->products.end())
+                                setCurrentProduct(product);
+                        }));
+    controller_->handle(RequestKind::SaveBank,
+                        onResult([this](const QVariant& r) { emit bankSaved(r.toString()); }));
+}
+
+void Workbench::setOptions(const EvaluationOptions& options) {
+    const bool rulesChanged = options.reviewBand.toString() != options_.reviewBand.toString() ||
+                              options.heatmapScale != options_.heatmapScale;
+    options_ = options;
+    if (!rulesChanged) return;
+    for (auto it = products_.begin(); it != products_.end(); ++it)
+        if (it->testResult) applyDisplayRules(it.key());
+}
+
+const Workbench::ProductState* Workbench::state(const QString& product) const {
+    auto it = products_.constFind(product);
+    return it == products_.constEnd() ? nullptr : &*it;
+}
+
+ScoreResultPtr Workbench::testResult(const QString& product) const {
+    const ProductState* s = state(product);
+    return s ? s->testResult : nullptr;
+}
+
+double Workbench::imageThreshold() const {
+    const ProductState* s = state(product_);
+    return s ? s->imageThreshold : std::numeric_limits<double>::quiet_NaN();
+}
+
+bool Workbench::leaveOneOutValid(const ProductState& s, const QString& product) const {
+    return s.leaveOneOut && s.leaveOneOutBank && s.leaveOneOutBank == bank_ &&
+           QString::fromStdString(bank_->product) == product;
+}
+
+LeaveOneOutPtr Workbench::leaveOneOut(const QString& product) const {
+    const ProductState* s = state(product);
+    return s && leaveOneOutValid(*s, product) ? s->leaveOneOut : nullptr;
+}
+
+// ----------------------------------------------------------------------------------------- actions
+
+void Workbench::openDataset(const QString& folder) {
+    if (folder.isEmpty()) return;
+    controller_->post<OpenDatasetTask>(QDir(folder).absolutePath());
+}
+
+void Workbench::setCurrentProduct(const QString& product) {
+    if (product == product_) return;
+    product_ = product;
+    emit currentProductChanged(product);
+}
+
+bool Workbench::requireProduct(const QString& title) {
+    if (dataset_ && !product_.isEmpty()) return true;
+    emit refused(title, tr("Open a data set and select a product first."));
+    return false;
+}
+
+bool Workbench::bankMatches(const EvaluationOptions& options) const {
+    return bank_ && bankDataset_ == dataset_ && QString::fromStdString(bank_->product) == product_ &&
+           bank_->options.sameResultsAs(options);
+}
+
+bool Workbench::buildBank() {
+    if (!requireProduct(tr("Build bank"))) return false;
+    scoreAfterBuild_ = false;
+    bankDataset_ = dataset_;
+    buildInFlight_ = true;
+    pendingBuildOptions_ = options_;
+    pendingBuildProduct_ = product_;
+    controller_->cancel(RequestKind::ProbeFeatures);  // the build measures the real thing
+    controller_->post<BuildBankTask>(dataset_, product_, pendingBuildOptions_);
+    return true;
+}
+
+bool Workbench::scoreTestSet() {
+    if (!requireProduct(tr("Score test set"))) return false;
+    if (buildInFlight_ && pendingBuildProduct_ == product_ && bankDataset_ == dataset_ &&
+        pendingBuildOptions_.sameResultsAs(options_)) {
+        scoreAfterBuild_ = true;  // the bank being built is the right one: score when it arrives
+        return true;
+    }
+    if (!buildInFlight_ && bankMatches(options_)) {
+        controller_->post<ScoreTestSetTask>(dataset_, product_);
+        return true;
+    }
+    // No bank for these options yet: build it, then score (onBuilt sends the request).
+    buildBank();
+    scoreAfterBuild_ = true;
+    return true;
+}
+
+bool Workbench::scoreFiles(const QStringList& paths) {
+    if (paths.isEmpty()) return false;
+    if (!bank_) {
+        emit refused(tr("Cannot score the images"), tr("Build a bank first: the images are scored against it."));
+        return false;
+    }
+    controller_->post<ScoreFilesTask>(paths);
+    return true;
+}
+
+bool Workbench::addImages(const QStringList& paths) {
+    if (paths.isEmpty()) return false;
+    if (!bank_) {
+        emit refused(tr("Cannot add images to the bank"), tr("Build or open a bank first."));
+        return false;
+    }
+    controller_->post<AddImagesTask>(paths);
+    return true;
+}
+
+bool Workbench::saveBank(const QString& path) {
+    if (!bank_) {
+        emit refused(tr("Cannot save the bank"), tr("Build or open a bank first."));
+        return false;
+    }
+    controller_->post<SaveBankTask>(path);
+    return true;
+}
+
+bool Workbench::openBank(const QString& path) {
+    if (path.isEmpty()) return false;
+    scoreAfterBuild_ = false;
+    controller_->post<LoadBankTask>(path, options_);
+    return true;
+}
+
+bool Workbench::computeLeaveOneOut() {
+    if (!bank_ || QString::fromStdString(bank_->product) != product_) {
+        emit refused(tr("Leave-one-out scores"), tr("Build the bank of %1 first.").arg(product_));
+        return false;
+    }
+    controller_->post<LeaveOneOutTask>();
+    return true;
+}
+
+void Workbench::setImageThreshold(double threshold) {
+    if (product_.isEmpty()) return;
+    products_[product_].imageThreshold = threshold;
+    emit productViewChanged(product_);
+}
+
+void Workbench::setPixelThreshold(const QString& product, double threshold) {
+    if (product.isEmpty()) return;
+    products_[product].pixelThreshold = threshold;
+}
+
+void Workbench::setReviewBand(const ReviewBand& band) {
+    if (product_.isEmpty()) return;
+    ReviewBand b = band;
+    if (b.defined() && b.low > b.high) std::swap(b.low, b.high);
+    products_[product_].reviewBand = b;
+    emit productViewChanged(product_);
+}
+
+bool Workbench::exportCsv(const QString& folder, QString* error) const {
+    const ProductState* s = state(product_);
+    if (!s || !s->testResult) {
+        if (error) *error = tr("Score the test set of the product first.");
+        return false;
+    }
+    const ScoreResult& r = *s->testResult;
+    // The engine's evaluation of the test set with what the user settled on: "predicted" and "verdict"
+    // in scores.csv follow the thresholds and the band on screen.
+    ProductEvaluation evaluation = r;
+    evaluation.imageThreshold = s->imageThreshold;
+    evaluation.pixelThreshold = std::isfinite(s->pixelThreshold) ? s->pixelThreshold : r.pixelThreshold;
+    evaluation.reviewBand = s->reviewBand;
+    evaluation.mapRange = s->mapRange;
+    evaluation.times = r.bank->times;
+    evaluation.times.merge(r.times);
+    evaluation.seconds = r.bank->seconds + r.seconds;
+    try {
+        EvaluationReport report(folder.toStdString(), r.bank->options);
+        report.writeMetrics({evaluation});
+        report.writeScores({evaluation});
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromStdString(e.what());
+        return false;
+    }
+    return true;
+}
+
+// ----------------------------------------------------------------------------------------- results
+
+void Workbench::onBuilt(const TrainedBankPtr& bank) {
+    bank_ = bank;
+    buildInFlight_ = false;
+    emit bankChanged(RequestKind::BuildBank, bank);
+    if (scoreAfterBuild_) {
+        scoreAfterBuild_ = false;
+        controller_->post<ScoreTestSetTask>(bankDataset_, QString::fromStdString(bank->product));
+    }
+}
+
+void Workbench::onTestSetScored(const ScoreResultPtr& result) {
+    const QString product = QString::fromStdString(result->product);
+    ProductState& s = products_[product];
+    s.testResult = result;
+    // Defaults from the engine: F1-optimal thresholds when labels exist, else the p99 of the scores.
+    s.imageThreshold = result->imageThreshold;
+    s.pixelThreshold = result->pixelThreshold;
+    s.mapRange = result->mapRange;
+    emit testSetScored(result);
+    applyDisplayRules(product);
+}
+
+void Workbench::onLeaveOneOut(const LeaveOneOutPtr& scores) {
+    if (!bank_ || !scores) return;
+    const QString product = QString::fromStdString(bank_->product);
+    ProductState& s = products_[product];
+    s.leaveOneOut = scores;
+    s.leaveOneOutBank = bank_;
+    emit leaveOneOutChanged(product);
+    if (s.testResult && options_.needsLeaveOneOut()) applyDisplayRules(product);
+}
+
+void Workbench::applyDisplayRules(const QString& product) {
+    ProductState& s = products_[product];
+    if (!s.testResult) return;
+    const bool haveNormal = leaveOneOutValid(s, product);
+    EvaluationOptions rules = options_;
+    if (!haveNormal && rules.needsLeaveOneOut()) {
+        // Until the leave-one-out scores of this bank arrive: no band from them, the test set's scale.
+        if (rules.reviewBand.needsLeaveOneOut()) rules.reviewBand = ReviewBandRule{};
+        if (rules.heatmapScale == HeatmapScale::Normal) rules.heatmapScale = HeatmapScale::TestSet;
+        if (bank_ && QString::fromStdString(bank_->product) == product && !controller_->isPending(RequestKind::LeaveOneOut))
+            controller_->post<LeaveOneOutTask>();
+    }
+    try {
+        const DisplayRules d = displayRulesFor(s.testResult->images, rules, haveNormal ? s.leaveOneOut.get() : nullptr);
+        s.reviewBand = d.reviewBand;
+        s.mapRange = d.mapRange;
+    } catch (const std::exception& e) {
+        s.reviewBand = ReviewBand{};
+        s.mapRange = s.testResult->mapRange;
+        emit refused(tr("Review band of %1").arg(product), QString::fromStdString(e.what()));
+    }
+    emit productViewChanged(product);
+}
+
+}  // namespace pb::ui
