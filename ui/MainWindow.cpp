@@ -682,14 +682,6 @@ void MainWindow::onCurrentProductChanged(const QString& product) {
 }
 
 
-DatasetPtr MainWindow::dataset() const { return workbench_->dataset(); }
-QString MainWindow::currentProduct() const { return workbench_->currentProduct(); }
-TrainedBankPtr MainWindow::bank() const { return workbench_->bank(); }
-
-ScoreResultPtr MainWindow::testResult(const QString& product) const { return workbench_->testResult(product); }
-
-double MainWindow::imageThreshold() const { return workbench_->imageThreshold(); }
-
 void MainWindow::applyProductView() {
     // The histogram, thresholds, review band and colour scale follow the current product.
     const QString product = workbench_->currentProduct();
@@ -890,7 +882,7 @@ bool MainWindow::exportCurrentImages(const QString& folder) {
 bool MainWindow::exportCsv(const QString& folder) {
     QString error;
     if (!workbench_->exportCsv(folder, &error)) {
-        if (!testResult(workbench_->currentProduct())) {
+        if (!workbench_->testResult(workbench_->currentProduct())) {
             statusBar()->showMessage(error, 5000);
             return false;
         }
@@ -1008,7 +1000,7 @@ void MainWindow::updateActions() {
     buildAction_->setEnabled(haveProduct);
     scoreAction_->setEnabled(haveProduct);
     cancelAction_->setEnabled(controller_->isBusy());
-    const bool scored = testResult(workbench_->currentProduct()) != nullptr;
+    const bool scored = workbench_->testResult(workbench_->currentProduct()) != nullptr;
     exportCsvAction_->setEnabled(scored);
     exportAllAction_->setEnabled(scored);
     exportHistogramAction_->setEnabled(scored);

@@ -92,11 +92,6 @@ public:
     QAction* modelsAction() const { return modelsAction_; }
     QAction* sharedBankAction() const { return sharedBankAction_; }
     BatchExporter* batchExporter() const { return batch_; }
-    DatasetPtr dataset() const;
-    QString currentProduct() const;
-    TrainedBankPtr bank() const;
-    ScoreResultPtr testResult(const QString& product) const;
-    double imageThreshold() const;
     QString lastError() const { return lastError_; }
 
 signals:

@@ -147,31 +147,29 @@ bool Workbench::scoreTestSet() {
     return true;
 }
 
+bool Workbench::requireBank(const QString& title, const QString& reason) {
+    if (bank_) return true;
+    emit refused(title, reason);
+    return false;
+}
+
 bool Workbench::scoreFiles(const QStringList& paths) {
-    if (paths.isEmpty()) return false;
-    if (!bank_) {
-        emit refused(tr("Cannot score the images"), tr("Build a bank first: the images are scored against it."));
+    if (paths.isEmpty() ||
+        !requireBank(tr("Cannot score the images"), tr("Build a bank first: the images are scored against it.")))
         return false;
-    }
     controller_->post<ScoreFilesTask>(paths);
     return true;
 }
 
 bool Workbench::addImages(const QStringList& paths) {
-    if (paths.isEmpty()) return false;
-    if (!bank_) {
-        emit refused(tr("Cannot add images to the bank"), tr("Build or open a bank first."));
+    if (paths.isEmpty() || !requireBank(tr("Cannot add images to the bank"), tr("Build or open a bank first.")))
         return false;
-    }
     controller_->post<AddImagesTask>(paths);
     return true;
 }
 
 bool Workbench::saveBank(const QString& path) {
-    if (!bank_) {
-        emit refused(tr("Cannot save the bank"), tr("Build or open a bank first."));
-        return false;
-    }
+    if (!requireBank(tr("Cannot save the bank"), tr("Build or open a bank first."))) return false;
     controller_->post<SaveBankTask>(path);
     return true;
 }

@@ -82,6 +82,7 @@ signals:
 private:
     void registerHandlers();
     bool requireProduct(const QString& title);
+    bool requireBank(const QString& title, const QString& reason);
     bool bankMatches(const EvaluationOptions& options) const;
     bool leaveOneOutValid(const ProductState& s, const QString& product) const;
     // Review band and colour scale of `product` from the options' rules; asks for the leave-one-out

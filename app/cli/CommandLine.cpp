@@ -17,26 +17,25 @@ std::vector<std::string> splitList(const std::string& text) {
     return items;
 }
 
-int parseInt(const std::string& name, const std::string& text) {
+// The whole text as one number (convert: std::stoi or std::stod), else a pb::Error naming the option.
+template <class Convert>
+auto parseNumber(const std::string& name, const std::string& text, const char* what, Convert convert) {
     try {
         std::size_t used = 0;
-        const int r = std::stoi(text, &used);
+        const auto r = convert(text, &used);
         if (used != text.size()) throw std::invalid_argument(text);
         return r;
     } catch (const std::exception&) {
-        throw Error("option --" + name + " expects an integer, got '" + text + "'");
+        throw Error("option --" + name + " expects " + what + ", got '" + text + "'");
     }
 }
 
+int parseInt(const std::string& name, const std::string& text) {
+    return parseNumber(name, text, "an integer", [](const std::string& t, std::size_t* used) { return std::stoi(t, used); });
+}
+
 double parseDouble(const std::string& name, const std::string& text) {
-    try {
-        std::size_t used = 0;
-        const double r = std::stod(text, &used);
-        if (used != text.size()) throw std::invalid_argument(text);
-        return r;
-    } catch (const std::exception&) {
-        throw Error("option --" + name + " expects a number, got '" + text + "'");
-    }
+    return parseNumber(name, text, "a number", [](const std::string& t, std::size_t* used) { return std::stod(t, used); });
 }
 
 std::vector<int> parseIntList(const std::string& name, const std::string& text) {

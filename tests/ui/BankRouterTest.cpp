@@ -46,6 +46,7 @@
 #include "ui/InspectionListPanel.h"
 #include "ui/InspectionPanel.h"
 #include "ui/MainWindow.h"
+#include "ui/Workbench.h"
 #include "ui/ModelsDialog.h"
 #include "ui/ProductColors.h"
 #include "ui/RouterPanel.h"
@@ -262,7 +263,7 @@ void BankRouterTest::compressedBank() {
     QVERIFY2(meter.maxGapMs() < kMaxStallMs, qPrintable(stallReport(meter)));
 
     // The readout shows the real bank: its bytes are the model's, and the estimate was exact.
-    const auto& model = *w->bank()->model;
+    const auto& model = *w->workbench()->bank()->model;
     QCOMPARE(QString::fromStdString(model.bankSpec()), QStringLiteral("coreset:0.1"));
     QCOMPARE(model.bankPatches(), std::size_t(784));
     QCOMPARE(w->bankPanel()->shownBankBytes(), static_cast<qint64>(model.bankBytes()));
@@ -278,7 +279,7 @@ void BankRouterTest::compressedBank() {
     QTest::mouseClick(w->enginePanel()->scoreButton(), Qt::LeftButton);
     QVERIFY(scored.wait(kEngineWaitMs));
     QCOMPARE(built.size(), 0);
-    const ScoreResultPtr result = w->testResult(QStringLiteral("carpet"));
+    const ScoreResultPtr result = w->workbench()->testResult(QStringLiteral("carpet"));
     QVERIFY(result);
     QCOMPARE(result->images.size(), std::size_t(10));
     for (const auto& img : result->images)
@@ -299,11 +300,11 @@ void BankRouterTest::addImages() {
     QVERIFY(w->bankPanel()->setSpec(QStringLiteral("random:0.25")));
     QVERIFY(build(*w));
     const qint64 before = w->bankPanel()->shownBankBytes();
-    QCOMPARE(w->bank()->summary.vectors, std::size_t(6 * 784 / 4));
+    QCOMPARE(w->workbench()->bank()->summary.vectors, std::size_t(6 * 784 / 4));
     QVERIFY(w->bankPanel()->addImagesButton()->isEnabled());
 
     // The four training images the limit left out, through "Add images to bank".
-    const auto train = w->dataset()->select("carpet", pb::Split::Train);
+    const auto train = w->workbench()->dataset()->select("carpet", pb::Split::Train);
     QStringList extra;
     for (std::size_t i = 6; i < train.size(); ++i) extra << QString::fromStdString(train[i].path);
     QCOMPARE(extra.size(), 4);
@@ -318,12 +319,12 @@ void BankRouterTest::addImages() {
     QVERIFY2(meter.maxGapMs() < kMaxStallMs, qPrintable(stallReport(meter)));
     QVERIFY(changed.last().at(1).value<RequestKind>() == RequestKind::AddImages);
     // The same fraction of the new patches joins the bank; nothing is rebuilt.
-    QCOMPARE(w->bank()->summary.trainImages, std::size_t(9));
-    QCOMPARE(w->bank()->summary.vectors, std::size_t(6 * 784 / 4 + 3 * 784 / 4));
-    QCOMPARE(w->bank()->summary.sourcePatches, std::size_t(9 * 784));
+    QCOMPARE(w->workbench()->bank()->summary.trainImages, std::size_t(9));
+    QCOMPARE(w->workbench()->bank()->summary.vectors, std::size_t(6 * 784 / 4 + 3 * 784 / 4));
+    QCOMPARE(w->workbench()->bank()->summary.sourcePatches, std::size_t(9 * 784));
     const qint64 after = w->bankPanel()->shownBankBytes();
     QVERIFY(after > before);
-    QCOMPARE(after, static_cast<qint64>(w->bank()->model->bankBytes()));
+    QCOMPARE(after, static_cast<qint64>(w->workbench()->bank()->model->bankBytes()));
     QVERIFY(w->bankPanel()->bankText().contains(QLocale().toString(static_cast<qulonglong>(after))));
 
     // Dropping an image with Shift held adds it to the bank (without Shift it would be scored).
@@ -335,8 +336,8 @@ void BankRouterTest::addImages() {
     QApplication::sendEvent(w.get(), &drop);
     QVERIFY(changed.wait(kEngineWaitMs));
     delete mime;
-    QCOMPARE(w->bank()->summary.trainImages, std::size_t(10));
-    QCOMPARE(w->bankPanel()->shownBankBytes(), static_cast<qint64>(w->bank()->model->bankBytes()));
+    QCOMPARE(w->workbench()->bank()->summary.trainImages, std::size_t(10));
+    QCOMPARE(w->bankPanel()->shownBankBytes(), static_cast<qint64>(w->workbench()->bank()->model->bankBytes()));
     QCOMPARE(w->inspectionList()->count(), 0);  // nothing was scored
 
     // An unreadable file: the error names it; the bank is unchanged.
@@ -345,12 +346,12 @@ void BankRouterTest::addImages() {
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("not a png");
     f.close();
-    const std::size_t vectors = w->bank()->summary.vectors;
+    const std::size_t vectors = w->workbench()->bank()->summary.vectors;
     QSignalSpy error(w.get(), &MainWindow::engineError);
     w->addImagesToBank({broken});
     QVERIFY(error.wait(kEngineWaitMs));
     QVERIFY2(w->lastError().contains(QStringLiteral("broken.png")), qPrintable(w->lastError()));
-    QCOMPARE(w->bank()->summary.vectors, vectors);
+    QCOMPARE(w->workbench()->bank()->summary.vectors, vectors);
 }
 
 void BankRouterTest::saveAndOpenBank() {
@@ -359,7 +360,7 @@ void BankRouterTest::saveAndOpenBank() {
     useDescriptors(*w);
     QVERIFY(w->bankPanel()->setSpec(QStringLiteral("kmeans:200,iter=5")));
     QVERIFY(build(*w));
-    const std::size_t bytes = w->bank()->summary.bytes;
+    const std::size_t bytes = w->workbench()->bank()->summary.bytes;
 
     const QString file = tmp_.filePath(QStringLiteral("banks/carpet.bank.safetensors"));
     pb::ui::test::ResultSpy saved(w->controller(), RequestKind::SaveBank);
@@ -394,7 +395,7 @@ void BankRouterTest::saveAndOpenBank() {
     w->openBankFile(file);
     QVERIFY(changed.wait(kEngineWaitMs));
     QVERIFY(changed.last().at(1).value<RequestKind>() == RequestKind::LoadBank);
-    QCOMPARE(w->bank()->summary.bytes, bytes);
+    QCOMPARE(w->workbench()->bank()->summary.bytes, bytes);
     QCOMPARE(w->bankPanel()->spec(), QStringLiteral("kmeans:200,iter=5"));  // the panel follows the file
     QVERIFY(w->bankPanel()->bankText().contains(QStringLiteral("carpet.bank.safetensors")));
     pb::ui::test::ResultSpy built(w->controller(), RequestKind::BuildBank);

@@ -17,6 +17,7 @@
 #include "ui/AppSetup.h"
 #include "ui/EngineController.h"
 #include "ui/MainWindow.h"
+#include "ui/Workbench.h"
 
 namespace pb::ui::test {
 

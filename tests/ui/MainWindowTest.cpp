@@ -164,7 +164,7 @@ void MainWindowTest::dragThreshold(MainWindow& w, double target) {
     ScoreHistogram* h = w.histogramPanel()->histogram();
     h->replot();
     const int y = h->axisRect()->rect().center().y();
-    const QPoint from(static_cast<int>(h->pixelOf(w.imageThreshold())), y);
+    const QPoint from(static_cast<int>(h->pixelOf(w.workbench()->imageThreshold())), y);
     const QPoint to(static_cast<int>(std::lround(h->pixelOf(target))), y);
     QTest::mousePress(h, Qt::LeftButton, {}, from);
     QTest::mouseMove(h, (from + to) / 2);
@@ -178,8 +178,8 @@ void MainWindowTest::reviewBandAndHeatmapScale() {
     configure(*w, QStringLiteral("descriptors"), QString(), 0, true);
     w->histogramPanel()->reviewRuleBox()->setCurrentIndex(0);
     QVERIFY(buildAndScore(*w, nullptr));
-    const QString product = w->currentProduct();
-    const ScoreResultPtr result = w->testResult(product);
+    const QString product = w->workbench()->currentProduct();
+    const ScoreResultPtr result = w->workbench()->testResult(product);
     QVERIFY(result);
     ScoreHistogram* h = w->histogramPanel()->histogram();
     QVERIFY(!h->reviewBand().defined());
@@ -263,9 +263,9 @@ void MainWindowTest::checkImageExport(MainWindow& w, const QString& folder) {
 }
 
 void MainWindowTest::checkExports(MainWindow& w, const QString& folder) {
-    const ScoreResultPtr result = w.testResult(w.currentProduct());
+    const ScoreResultPtr result = w.workbench()->testResult(w.workbench()->currentProduct());
     QVERIFY(result);
-    const double threshold = w.imageThreshold();
+    const double threshold = w.workbench()->imageThreshold();
 
     // CSV: one row per test image; "predicted" follows the threshold the user moved.
     QVERIFY(w.exportCsv(folder));
@@ -330,16 +330,16 @@ void MainWindowTest::demoWorkflow() {
     QCOMPARE(top->childCount(), 3);
     QCOMPARE(top->text(1), QStringLiteral("60"));
     QCOMPARE(top->child(0)->text(0), QStringLiteral("carpet"));
-    QCOMPARE(w->currentProduct(), QStringLiteral("carpet"));
+    QCOMPARE(w->workbench()->currentProduct(), QStringLiteral("carpet"));
     QCOMPARE(w->browser()->model()->matchingCount(), 20);
     QCOMPARE(w->datasetPanel()->problemCount(), 0);
 
     // The tree selects the product the engine works on; the browser filters follow.
     tree->setCurrentItem(top->child(2));
-    QCOMPARE(w->currentProduct(), QStringLiteral("wood"));
+    QCOMPARE(w->workbench()->currentProduct(), QStringLiteral("wood"));
     QCOMPARE(w->enginePanel()->product(), QStringLiteral("wood"));
     tree->setCurrentItem(top->child(0));
-    QCOMPARE(w->currentProduct(), QStringLiteral("carpet"));
+    QCOMPARE(w->workbench()->currentProduct(), QStringLiteral("carpet"));
 
     configure(*w, QStringLiteral("descriptors"), QString(), 0, true);
     StallMeter meter;
@@ -351,10 +351,10 @@ void MainWindowTest::demoWorkflow() {
           qPrintable(pb::ui::test::TimingApplication::slowestEvent()));
     QVERIFY2(meter.maxGapMs() < kMaxStallMs, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.maxGapMs())));
 
-    QCOMPARE(w->bank()->model->trainImages(), std::size_t(10));
+    QCOMPARE(w->workbench()->bank()->model->trainImages(), std::size_t(10));
     QVERIFY(w->enginePanel()->bankLabel()->text().contains(QStringLiteral("carpet")));
     QVERIFY(w->enginePanel()->stageLabel()->text().startsWith(QStringLiteral("Done")));
-    const ScoreResultPtr result = w->testResult(QStringLiteral("carpet"));
+    const ScoreResultPtr result = w->workbench()->testResult(QStringLiteral("carpet"));
     QVERIFY(result);
     QCOMPARE(result->images.size(), std::size_t(10));
 
@@ -366,7 +366,7 @@ void MainWindowTest::demoWorkflow() {
     QVERIFY(w->histogramPanel()->metricsText().contains(QString::number(result->metrics.imageAuroc, 'f', 4)));
     QVERIFY(w->histogramPanel()->metricsText().contains(QString::number(result->metrics.aupro30, 'f', 4)));
     QVERIFY(w->histogramPanel()->f1Button()->isEnabled());
-    QCOMPARE(w->imageThreshold(), result->metrics.imageF1Threshold);
+    QCOMPARE(w->workbench()->imageThreshold(), result->metrics.imageF1Threshold);
 
     // The browser shows the scores; sorting by score puts the highest first.
     SampleListModel* model = w->browser()->model();
@@ -390,9 +390,9 @@ void MainWindowTest::demoWorkflow() {
     for (const auto& img : result->images) sorted.push_back(img.score);
     std::sort(sorted.begin(), sorted.end());
     const double target = 0.5 * (sorted[4] + sorted[5]);
-    const double before = w->imageThreshold();
+    const double before = w->workbench()->imageThreshold();
     dragThreshold(*w, target);
-    const double after = w->imageThreshold();
+    const double after = w->workbench()->imageThreshold();
     QVERIFY(after != before);
     const double pixelWidth = (h->xAxis->range().size()) / h->axisRect()->width();
     QVERIFY2(std::abs(after - target) <= 2 * pixelWidth, qPrintable(QStringLiteral("%1 vs %2").arg(after).arg(target)));
@@ -402,7 +402,7 @@ void MainWindowTest::demoWorkflow() {
                                                                         : QStringLiteral("NORMAL")));
     // F1-optimal button puts it back.
     QTest::mouseClick(w->histogramPanel()->f1Button(), Qt::LeftButton);
-    QCOMPARE(w->imageThreshold(), result->metrics.imageF1Threshold);
+    QCOMPARE(w->workbench()->imageThreshold(), result->metrics.imageF1Threshold);
     dragThreshold(*w, target);
 
     // Pixel threshold: the spin box moves the predicted outline at once.
@@ -494,7 +494,7 @@ void MainWindowTest::engineErrors() {
         w->openDataset(tmp_.filePath(QStringLiteral("no-such-folder")));
         QVERIFY(error.wait(30000));
         QVERIFY(w->lastError().contains(QStringLiteral("no-such-folder")));
-        QCOMPARE(w->dataset()->root, demoDir_.toStdString());
+        QCOMPARE(w->workbench()->dataset()->root, demoDir_.toStdString());
     }
 
     // A weights file that is not one: validated on the engine thread, rejected with the reason.
@@ -520,7 +520,7 @@ void MainWindowTest::engineErrors() {
         QTest::mouseClick(w->enginePanel()->buildButton(), Qt::LeftButton);
         QVERIFY(error2.wait(30000));
         QVERIFY(w->lastError().contains(QStringLiteral("bad.safetensors")));
-        QVERIFY(!w->bank());
+        QVERIFY(!w->workbench()->bank());
         w->enginePanel()->backboneBox()->setCurrentText(QStringLiteral("descriptors"));
     }
 
@@ -590,7 +590,7 @@ void MainWindowTest::cancelAndClose() {
     QVERIFY2(cancelMs < 1500, qPrintable(QStringLiteral("cancel took %1 ms").arg(cancelMs)));
     QTRY_VERIFY(!w->controller()->isBusy());
     QVERIFY(w->enginePanel()->stageLabel()->text().contains(QStringLiteral("cancelled")));
-    QVERIFY(!w->bank());
+    QVERIFY(!w->workbench()->bank());
 
     // A newer request of the same kind supersedes the older one.
     pb::ui::test::ResultSpy built(w->controller(), RequestKind::BuildBank);
@@ -602,7 +602,7 @@ void MainWindowTest::cancelAndClose() {
     QVERIFY(built.wait(kEngineWaitMs));
     QTest::qWait(200);
     QCOMPARE(built.size(), 1);
-    QCOMPARE(w->bank()->model->trainImages(), std::size_t(20));
+    QCOMPARE(w->workbench()->bank()->model->trainImages(), std::size_t(20));
 
     // Closing the window mid-run cancels and joins the engine thread promptly.
     progress.clear();
@@ -656,8 +656,8 @@ void MainWindowTest::settingsPersist() {
     w->openStartupDataset();
     QVERIFY(shown.wait(60000));
     QCOMPARE(shown.last().at(0).toString(), QDir(AppSetup::demoDatasetFolder()).absolutePath());
-    QCOMPARE(w->dataset()->products.size(), std::size_t(3));
-    QCOMPARE(w->dataset()->layout, std::string("mvtec"));
+    QCOMPARE(w->workbench()->dataset()->products.size(), std::size_t(3));
+    QCOMPARE(w->workbench()->dataset()->layout, std::string("mvtec"));
     QDir(AppSetup::demoDatasetFolder()).removeRecursively();
 }
 
@@ -742,9 +742,9 @@ void MainWindowTest::mvtecBottle() {
 
     auto w = pb::ui::test::showMainWindow();
     QVERIFY(open(*w, root));
-    QCOMPARE(w->currentProduct(), QStringLiteral("bottle"));
-    QCOMPARE(w->dataset()->count("bottle", pb::Split::Train), std::size_t(209));
-    QCOMPARE(w->dataset()->count("bottle", pb::Split::Test), std::size_t(83));
+    QCOMPARE(w->workbench()->currentProduct(), QStringLiteral("bottle"));
+    QCOMPARE(w->workbench()->dataset()->count("bottle", pb::Split::Train), std::size_t(209));
+    QCOMPARE(w->workbench()->dataset()->count("bottle", pb::Split::Test), std::size_t(83));
 
     const QString weights = mobilenetWeights();
     const bool mobilenet = !weights.isEmpty() && known(QStringLiteral("mobilenetv2_100"));
@@ -764,11 +764,11 @@ void MainWindowTest::mvtecBottle() {
           pb::ui::test::TimingApplication::slowestMs(), qPrintable(pb::ui::test::TimingApplication::slowestEvent()));
     QVERIFY2(meter.maxGapMs() < kMaxStallMs, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.maxGapMs())));
 
-    const ScoreResultPtr result = w->testResult(QStringLiteral("bottle"));
+    const ScoreResultPtr result = w->workbench()->testResult(QStringLiteral("bottle"));
     QVERIFY(result);
     QCOMPARE(result->images.size(), std::size_t(83));
     QVERIFY(result->hasMasks);
-    for (const auto& [stage, sec] : w->bank()->times.entries()) qInfo("bank stage %s: %.2f s", stage.c_str(), sec);
+    for (const auto& [stage, sec] : w->workbench()->bank()->times.entries()) qInfo("bank stage %s: %.2f s", stage.c_str(), sec);
     for (const auto& [stage, sec] : result->times.entries()) qInfo("score stage %s: %.2f s", stage.c_str(), sec);
     qInfo("bottle image AUROC %.4f, pixel AUROC %.4f, AUPRO %.4f", result->metrics.imageAuroc,
           result->metrics.pixelAuroc, result->metrics.aupro30);
@@ -782,7 +782,7 @@ void MainWindowTest::mvtecBottle() {
     QTest::mouseClick(w->histogramPanel()->percentileButton(), Qt::LeftButton);
     QVERIFY(loo.wait(kEngineWaitMs));
     QCOMPARE(loo.last().at(0).value<pb::ui::LeaveOneOutPtr>()->images.size(), std::size_t(20));
-    QTRY_COMPARE(w->imageThreshold(), w->histogramPanel()->percentileThreshold());
+    QTRY_COMPARE(w->workbench()->imageThreshold(), w->histogramPanel()->percentileThreshold());
 
     // An anomalous image with its ground truth.
     const QString broken = QDir(root).filePath(QStringLiteral("bottle/test/broken_large/000.png"));
@@ -802,7 +802,7 @@ void MainWindowTest::mvtecBottle() {
         QVERIFY(nearest.wait(10000));
         const QString train = nearest.last().at(0).toString();
         QVERIFY2(train.contains(QStringLiteral("/bottle/train/good/")), qPrintable(train));
-        const pb::BankPatchOrigin origin = w->bank()->model->origin(img.nearestPatch[static_cast<std::size_t>(top)]);
+        const pb::BankPatchOrigin origin = w->workbench()->bank()->model->origin(img.nearestPatch[static_cast<std::size_t>(top)]);
         QCOMPARE(train, QString::fromStdString(origin.imagePath));
         QVERIFY(!w->inspection()->nearestView()->nearestLabel()->pixmap().isNull());
     }
@@ -872,7 +872,7 @@ void MainWindowTest::screenshots() {
     QTest::mouseClick(w->histogramPanel()->f1Button(), Qt::LeftButton);
 
     // A defective image with the heatmap overlay, outlines and the nearest normal patch of a defect pixel.
-    const ScoreResultPtr result = w->testResult(w->currentProduct());
+    const ScoreResultPtr result = w->workbench()->testResult(w->workbench()->currentProduct());
     QVERIFY(result);
     int index = 0;
     for (std::size_t i = 0; i < result->images.size(); ++i)
@@ -882,7 +882,7 @@ void MainWindowTest::screenshots() {
             break;
         }
     const pb::ScoredImage& img = result->images[static_cast<std::size_t>(index)];
-    w->browser()->showSubset(w->currentProduct(), static_cast<int>(pb::Split::Test), QString());
+    w->browser()->showSubset(w->workbench()->currentProduct(), static_cast<int>(pb::Split::Test), QString());
     w->browser()->findChild<QCheckBox*>(QStringLiteral("sortByScore"))->setChecked(true);
     QVERIFY(w->browser()->selectPath(QString::fromStdString(img.sample.path)));
     QTRY_VERIFY_WITH_TIMEOUT(w->inspection()->isScored() &&
@@ -905,7 +905,7 @@ void MainWindowTest::screenshots() {
     // The review band from normal data (the leave-one-out scores are already there), then the heatmap
     // on the colour scale fixed by normal data.
     w->histogramPanel()->reviewRuleBox()->setCurrentIndex(1);
-    QVERIFY(w->workbench()->state(w->currentProduct())->reviewBand.defined());
+    QVERIFY(w->workbench()->state(w->workbench()->currentProduct())->reviewBand.defined());
     QTest::qWait(300);
     QVERIFY(w->histogramPanel()->grab().save(QDir(dir).filePath(QStringLiteral("histogram-review-band.png"))));
     w->findChild<QComboBox*>(QStringLiteral("heatmapScaleCombo"))->setCurrentIndex(1);
