@@ -1,4 +1,4 @@
-// patchbank-cli models: the catalog of pretrained backbones, and resumable, verified downloads of them.
+// patchbank-cli models: the catalogue of pretrained backbones, and resumable, verified downloads of them.
 #include <chrono>
 #include <cstdio>
 #include <iostream>

@@ -156,7 +156,7 @@ std::vector<OptionSpec> buildOptionTable() {
         {"proj", "D", K::Integer, {"bench coreset"}, "random projection the distances are computed in (default 128)"},
         {"iterations", "N", K::Integer, {"bench kmeans"}, "Lloyd iterations at most (default 25)"},
         {"nlist", "N", K::Integer, {"bench ivfpq"}, "inverted lists (default 100)"},
-        {"m", "N", K::Integer, {"bench ivfpq"}, "product-quantizer sub-vectors (default 8)"},
+        {"m", "N", K::Integer, {"bench ivfpq"}, "product-quantiser sub-vectors (default 8)"},
         {"nbits", "A,B", K::IntegerList, {"bench ivfpq"}, "bits per sub-vector code, one run each (default 4,8)"},
         {"nprobe", "A,B", K::IntegerList, {"bench ivfpq"}, "lists searched per query, one run each (default 1,4,8,16)"},
         {"repeats", "N", K::Integer, {"bench ivfpq"}, "timed searches (default 3)"},

@@ -26,7 +26,7 @@ torch::Tensor aggregateTaps(const std::vector<torch::Tensor>& maps);
 // NCHW (any device, any float type) -> one [H][W][C] float32 grid per batch item.
 std::vector<FeatureGrid> toFeatureGrids(const torch::Tensor& nchw);
 
-// Any tensor -> flat float32 values on the CPU (dequantized when quantized).
+// Any tensor -> flat float32 values on the CPU (dequantised when quantised).
 std::vector<float> toFloatVector(const torch::Tensor& tensor);
 
 }  // namespace pb

@@ -2,7 +2,7 @@
 // submodules to tap. TorchScript in C++ has no forward hooks, so the taps are reached by running
 // the model's children in registration order, descending into Sequential containers that hold a
 // tap (this suits torchvision/timm-style CNNs; a frozen archive has no submodules left to tap).
-// Quantized archives run on the QNNPACK engine, which mobile-optimised int8 models are packed for.
+// Quantised archives run on the QNNPACK engine, which mobile-optimised int8 models are packed for.
 #pragma once
 #include <memory>
 #include <string>
@@ -29,7 +29,7 @@ public:
     int patchStride() const override;
     std::vector<FeatureGrid> extract(const std::vector<FloatImage>& batch) override;
 
-    // The model's own forward() on one image, flattened (dequantized when quantized): the logits of a classifier.
+    // The model's own forward() on one image, flattened (dequantised when quantised): the logits of a classifier.
     std::vector<float> runWholeModel(const FloatImage& image);
     // Submodule names that can be tapped (empty for a frozen archive).
     std::vector<std::string> tappableLayers() const;

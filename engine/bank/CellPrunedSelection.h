@@ -1,4 +1,4 @@
-// Exact, cell-pruned incremental selection on the CPU, shared by the greedy k-center coreset (take the
+// Exact, cell-pruned incremental selection on the CPU, shared by the greedy k-centre coreset (take the
 // point farthest from the selection) and k-means++ seeding (draw a point with probability proportional
 // to its squared distance to the selection). Both keep every point's squared distance to its nearest
 // selected point; adding a point only touches the cells it can change (see the .cpp).

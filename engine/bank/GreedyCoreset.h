@@ -1,4 +1,4 @@
-// Greedy k-center coreset selection (PatchCore): start from a random point and repeatedly add the
+// Greedy k-centre coreset selection (PatchCore): start from a random point and repeatedly add the
 // point farthest from the selection, distances measured in a fixed random projection. Also the
 // variance-weighted variant of the PatchCore experiment suite.
 #pragma once
@@ -39,7 +39,7 @@ std::size_t coresetStart(std::size_t n, std::uint64_t seed);
 // The projected vectors are data x matrix (one LibTorch mm on the CPU).
 std::vector<float> coresetProjection(int dim, int projection, std::uint64_t seed);
 
-// Variance weights of the variance-weighted k-center ("vwcoreset"): the variance of a patch is the
+// Variance weights of the variance-weighted k-centre ("vwcoreset"): the variance of a patch is the
 // population variance of its own D feature values, v_i = mean_c (x_ic - mean_c' x_ic')^2, and its weight
 // is (v_i / mean_j v_j)^alpha (all 1 when every variance is 0). alpha = 0 gives the plain coreset;
 // larger alpha prefers high-variance (high-contrast, textured) patches more strongly.

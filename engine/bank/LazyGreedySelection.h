@@ -1,4 +1,4 @@
-// Greedy k-center selection (take the farthest row) for features that do not cluster, where every
+// Greedy k-centre selection (take the farthest row) for features that do not cluster, where every
 // step would touch most rows and a pass per step is bound by memory bandwidth. The rows with the
 // highest scores are kept up to date at every step; all other rows only hold upper bounds (distances
 // never grow), so as long as the best kept row beats the best bound outside, it is the exact argmax.

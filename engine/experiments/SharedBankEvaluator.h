@@ -1,7 +1,7 @@
 // The memory-pollution experiments (METHODS.md section 4): every product's patches compressed into its
 // share of one total budget, the shares concatenated into a shared bank tagged by product, each product's
 // test images scored against the whole shared bank (pollution) or, with routing, against the share of the
-// product the prototype router picks. Reports per-product metrics, the Wrong-Neighbor Rate and the router.
+// product the prototype router picks. Reports per-product metrics, the Wrong-Neighbour Rate and the router.
 #pragma once
 #include <memory>
 #include <optional>

@@ -54,7 +54,7 @@ public:
     FileDownload downloadFile(const std::string& repo, const std::string& revision, const std::string& file,
                               const std::filesystem::path& dest, const Progress& progress = {}) const;
 
-    // Every file of a catalog model into `dir` (created when missing).
+    // Every file of a catalogue model into `dir` (created when missing).
     ModelDownload download(const ModelInfo& model, const std::filesystem::path& dir,
                            const Progress& progress = {}) const;
 

@@ -12,7 +12,7 @@ WrongNeighborRate::WrongNeighborRate(std::vector<std::int32_t> rowProducts, std:
       images_(names_.size(), 0),
       patches_(names_.size(), 0),
       wrong_(names_.size(), 0) {
-    if (names_.empty()) throw Error("wrong-neighbor rate needs at least one product");
+    if (names_.empty()) throw Error("wrong-neighbour rate needs at least one product");
     for (std::size_t r = 0; r < rowProducts_.size(); ++r)
         if (rowProducts_[r] < 0 || static_cast<std::size_t>(rowProducts_[r]) >= names_.size())
             throw Error("shared-bank row " + std::to_string(r) + " is tagged with product " +

@@ -1,4 +1,4 @@
-// Wrong-Neighbor Rate (WNR) of a shared multi-product bank (METHODS.md section 4, marked
+// Wrong-Neighbour Rate (WNR) of a shared multi-product bank (METHODS.md section 4, marked
 // "[ours, to be confirmed]"): how often a test patch's nearest neighbour comes from
 // another product's memory, i.e. how much the products pollute each other's scores.
 //

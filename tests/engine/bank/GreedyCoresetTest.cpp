@@ -12,7 +12,7 @@
 
 namespace {
 
-// The textbook greedy k-center in double precision, no projection: start at coresetStart, then
+// The textbook greedy k-centre in double precision, no projection: start at coresetStart, then
 // repeatedly take the point with the largest weight * distance to the selection (first on ties).
 std::vector<std::int64_t> naiveCoreset(const std::vector<float>& x, int dim, std::size_t count, std::uint64_t seed,
                                        const std::vector<float>& weights = {}) {

@@ -1,4 +1,4 @@
-// The model catalog: names, hub ids, licences, the models folder and what counts as downloaded.
+// The model catalogue: names, hub ids, licences, the models folder and what counts as downloaded.
 #include <gtest/gtest.h>
 
 #include <cstdlib>

@@ -13,12 +13,12 @@ namespace {
 // drawn with standard deviation 10 in every coordinate.
 std::vector<float> blobs(int clusters, int perCluster, int dim, double sigma, std::uint64_t seed) {
     pb::Pcg32 rng(seed);
-    std::vector<float> centers(static_cast<std::size_t>(clusters) * dim);
-    for (auto& c : centers) c = static_cast<float>(10.0 * rng.normal());
+    std::vector<float> centres(static_cast<std::size_t>(clusters) * dim);
+    for (auto& c : centres) c = static_cast<float>(10.0 * rng.normal());
     std::vector<float> out;
     for (int c = 0; c < clusters; ++c)
         for (int i = 0; i < perCluster; ++i)
-            for (int d = 0; d < dim; ++d) out.push_back(centers[c * dim + d] + static_cast<float>(sigma * rng.normal()));
+            for (int d = 0; d < dim; ++d) out.push_back(centres[c * dim + d] + static_cast<float>(sigma * rng.normal()));
     return out;
 }
 

@@ -13,29 +13,29 @@
 
 namespace {
 
-// A grid whose patches scatter around `center`: its mean-pooled embedding lands near the centre.
-pb::FeatureGrid clusteredGrid(const std::vector<float>& center, double noise, pb::Pcg32& rng) {
+// A grid whose patches scatter around `centre`: its mean-pooled embedding lands near the centre.
+pb::FeatureGrid clusteredGrid(const std::vector<float>& centre, double noise, pb::Pcg32& rng) {
     pb::FeatureGrid g;
     g.height = 4;
     g.width = 5;
-    g.dim = static_cast<int>(center.size());
+    g.dim = static_cast<int>(centre.size());
     g.data.resize(g.patches() * g.dim);
     for (std::size_t p = 0; p < g.patches(); ++p)
-        for (int d = 0; d < g.dim; ++d) g.patch(p)[d] = center[d] + static_cast<float>(noise * rng.normal());
+        for (int d = 0; d < g.dim; ++d) g.patch(p)[d] = centre[d] + static_cast<float>(noise * rng.normal());
     return g;
 }
 
 struct Products {
-    std::vector<std::vector<float>> centers;
+    std::vector<std::vector<float>> centres;
 };
 
-Products makeCenters(int products, int dim, std::uint64_t seed) {
+Products makeCentres(int products, int dim, std::uint64_t seed) {
     pb::Pcg32 rng(seed);
     Products out;
     for (int p = 0; p < products; ++p) {
         std::vector<float> c(dim);
         for (auto& v : c) v = static_cast<float>(3.0 * rng.normal());
-        out.centers.push_back(c);
+        out.centres.push_back(c);
     }
     return out;
 }
@@ -57,12 +57,12 @@ TEST(PrototypeRouter, MeanPooledEmbeddingAveragesPatches) {
 
 TEST(PrototypeRouter, RoutesClusteredProductsWithPositiveMargins) {
     const int products = 6, dim = 32;
-    const Products c = makeCenters(products, dim, 7);
+    const Products c = makeCentres(products, dim, 7);
     pb::Pcg32 rng(11);
     pb::PrototypeRouter router;
     for (int p = 0; p < products; ++p) {
         std::vector<std::vector<float>> train;
-        for (int i = 0; i < 8; ++i) train.push_back(pb::meanPooledEmbedding(clusteredGrid(c.centers[p], 1.0, rng)));
+        for (int i = 0; i < 8; ++i) train.push_back(pb::meanPooledEmbedding(clusteredGrid(c.centres[p], 1.0, rng)));
         router.addProduct("product" + std::to_string(p), train);
     }
     EXPECT_EQ(router.products(), 6u);
@@ -70,7 +70,7 @@ TEST(PrototypeRouter, RoutesClusteredProductsWithPositiveMargins) {
     EXPECT_EQ(router.bytes(), 6u * 32u * 4u);
     for (int p = 0; p < products; ++p) {
         for (int i = 0; i < 10; ++i) {
-            const auto d = router.route(clusteredGrid(c.centers[p], 1.0, rng));
+            const auto d = router.route(clusteredGrid(c.centres[p], 1.0, rng));
             EXPECT_EQ(d.product, p);
             EXPECT_EQ(d.name, "product" + std::to_string(p));
             EXPECT_GT(d.margin, 0.0);
@@ -141,12 +141,12 @@ TEST(PrototypeRouter, SingleProductAndTies) {
 TEST(PrototypeRouter, SaveLoadRoundTrip) {
     const auto dir = pb::test::scratchDir("router-roundtrip");
     const int products = 4, dim = 16;
-    const Products c = makeCenters(products, dim, 3);
+    const Products c = makeCentres(products, dim, 3);
     pb::Pcg32 rng(5);
     pb::PrototypeRouter router(pb::RouterMetric::Cosine);
     for (int p = 0; p < products; ++p)
         for (int i = 0; i < 3 + p; ++i)
-            router.addImage("name \"" + std::to_string(p) + "\" é", pb::meanPooledEmbedding(clusteredGrid(c.centers[p], 0.5, rng)));
+            router.addImage("name \"" + std::to_string(p) + "\" é", pb::meanPooledEmbedding(clusteredGrid(c.centres[p], 0.5, rng)));
     const auto path = dir / "sub" / "router.safetensors";
     router.save(path);
     const auto loaded = pb::PrototypeRouter::load(path);
@@ -159,7 +159,7 @@ TEST(PrototypeRouter, SaveLoadRoundTrip) {
         EXPECT_EQ(std::memcmp(loaded.prototype(p), router.prototype(p), dim * sizeof(float)), 0);
     }
     for (int p = 0; p < products; ++p) {
-        const auto e = pb::meanPooledEmbedding(clusteredGrid(c.centers[p], 0.5, rng));
+        const auto e = pb::meanPooledEmbedding(clusteredGrid(c.centres[p], 0.5, rng));
         const auto a = router.route(e), b = loaded.route(e);
         EXPECT_EQ(a.product, b.product);
         EXPECT_EQ(a.distances, b.distances);
