@@ -23,8 +23,8 @@
         <translation>&lt;h2&gt;PatchBank %1&lt;/h2&gt;&lt;p&gt;Eine Werkbank für die visuelle Anomalieerkennung in der Industrie mit Speicherbänken aus Patch-Merkmalen: eingefrorene Backbone-Merkmale, eine Bank pro Produkt, kNN-Anomaliekarten und die üblichen Metriken.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%1 (built with %2)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FAISS&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenCV&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QCustomPlot&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%1 (erstellt mit %2)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FAISS&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenCV&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QCustomPlot&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%1 (built with %2)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FAISS&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenCV&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QCustomPlot&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%1 (kompiliert mit %2)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FAISS&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenCV&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QCustomPlot&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
@@ -266,14 +266,6 @@
     <message>
         <source>Budgets</source>
         <translation>Budgets</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a fraction between 0 and 1 (exclusive)</source>
-        <translation>„%1“ ist kein Anteil zwischen 0 und 1 (ausschließlich)</translation>
-    </message>
-    <message>
-        <source>Give at least one budget, e.g. 1/16</source>
-        <translation>Geben Sie mindestens ein Budget an, z. B. 1/16</translation>
     </message>
     <message>
         <source>Check at least one method.</source>
@@ -581,10 +573,6 @@
         <translation>Dieses Backbone braucht keine Gewichtsdatei.</translation>
     </message>
     <message>
-        <source>Choose the weights file of this backbone.</source>
-        <translation>Wählen Sie die Gewichtsdatei dieses Backbones.</translation>
-    </message>
-    <message>
         <source>Not checked yet: it is loaded when the bank is built.</source>
         <translation>Noch nicht geprüft: wird beim Aufbau der Bank geladen.</translation>
     </message>
@@ -684,6 +672,26 @@
         <source>Bank of &lt;b&gt;%1&lt;/b&gt;: %2 training images, %3 vectors × %4 dimensions (%5, %6), %7, built in %8</source>
         <translation>Bank von &lt;b&gt;%1&lt;/b&gt;: %2 Trainingsbilder, %3 Vektoren × %4 Dimensionen (%5, %6), %7, aufgebaut in %8</translation>
     </message>
+    <message>
+        <source>Nearest bank vectors averaged into a patch score (5 in the papers)</source>
+        <translation>Nächste Bankvektoren, die zu einer Patch-Bewertung gemittelt werden (5 in den Veröffentlichungen)</translation>
+    </message>
+    <message>
+        <source>Scale k with the compression</source>
+        <translation>k mit der Kompression skalieren</translation>
+    </message>
+    <message>
+        <source>Count k in the full bank: a compressed bank keeping 1/r of the patches averages max(1, round(k/r)) vectors. Off: every bank averages k (the papers&apos; setting).</source>
+        <translation>k in der vollen Bank zählen: Eine komprimierte Bank, die 1/r der Patches behält, mittelt max(1, round(k/r)) Vektoren. Aus: Jede Bank mittelt k (die Einstellung der Veröffentlichungen).</translation>
+    </message>
+    <message>
+        <source>⚠ No weights file: this backbone runs on random weights and its scores mean little. Choose the file, or download one with Tools &gt; Models.</source>
+        <translation>⚠ Keine Gewichtsdatei: Dieses Backbone läuft mit zufälligen Gewichten, und seine Bewertungen sagen wenig aus. Wählen Sie die Datei oder laden Sie eine über Werkzeuge &gt; Modelle herunter.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 runs on random weights (no weights file): its scores mean little. Choose the file, or download one with Tools &gt; Models.</source>
+        <translation>⚠ %1 läuft mit zufälligen Gewichten (keine Gewichtsdatei): Seine Bewertungen sagen wenig aus. Wählen Sie die Datei oder laden Sie eine über Werkzeuge &gt; Modelle herunter.</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::EngineWorker</name>
@@ -737,6 +745,50 @@
     <message>
         <source> · precision %1 · recall %2 · F1 %3 · false alarms %4 of %5 normal</source>
         <translation> · Präzision %1 · Trefferquote %2 · F1 %3 · Fehlalarme %4 von %5 normalen</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>From normal data</source>
+        <translation>Aus normalen Daten</translation>
+    </message>
+    <message>
+        <source>From labels</source>
+        <translation>Aus Labels</translation>
+    </message>
+    <message>
+        <source>Images scoring between T1 and T2 go to a person for review.
+From normal data: T1 = p99 of the training images&apos; leave-one-out scores, T2 = their maximum × margin.
+From labels: T2 = the F1-optimal threshold, T1 lets at most the chosen share of defects pass.</source>
+        <translation>Bilder mit einer Bewertung zwischen T1 und T2 gehen zur Prüfung an einen Menschen.
+Aus normalen Daten: T1 = p99 der Leave-one-out-Bewertungen der Trainingsbilder, T2 = deren Maximum × Marge.
+Aus Labels: T2 = die F1-optimale Schwelle, T1 lässt höchstens den gewählten Anteil der Fehler passieren.</translation>
+    </message>
+    <message>
+        <source>Review band</source>
+        <translation>Prüfbereich</translation>
+    </message>
+    <message>
+        <source>escape ≤ </source>
+        <translation>Schlupf ≤ </translation>
+    </message>
+    <message>
+        <source>The largest share of the defective test images allowed to pass as normal</source>
+        <translation>Der größte Anteil der fehlerhaften Testbilder, der als normal durchgehen darf</translation>
+    </message>
+    <message>
+        <source>margin × </source>
+        <translation>Marge × </translation>
+    </message>
+    <message>
+        <source>T2 = the largest leave-one-out score of the training images × this margin</source>
+        <translation>T2 = die größte Leave-one-out-Bewertung der Trainingsbilder × diese Marge</translation>
+    </message>
+    <message>
+        <source>T1 %1 · T2 %2: %3 normal · %4 review · %5 anomalous · %6 defects pass</source>
+        <translation>T1 %1 · T2 %2: %3 normal · %4 prüfen · %5 anomal · %6 Fehler durchgelassen</translation>
     </message>
 </context>
 <context>
@@ -819,14 +871,6 @@
     <message>
         <source>%1 — score %2</source>
         <translation>%1 — Bewertung %2</translation>
-    </message>
-    <message>
-        <source>anomalous</source>
-        <translation>anomal</translation>
-    </message>
-    <message>
-        <source>normal</source>
-        <translation>normal</translation>
     </message>
     <message>
         <source>%1
@@ -982,8 +1026,22 @@ nächster Bankvektor aus Produkt %4%5</translation>
         <translation> (ein anderes Produkt)</translation>
     </message>
     <message>
-        <source>The bank is being updated; try again in a moment.</source>
-        <translation>Die Bank wird gerade aktualisiert; versuchen Sie es gleich noch einmal.</translation>
+        <source>Scale: test set</source>
+        <translation>Skala: Testmenge</translation>
+    </message>
+    <message>
+        <source>Scale: normal data</source>
+        <translation>Skala: normale Daten</translation>
+    </message>
+    <message>
+        <source>Test set: the colours span every map of the product&apos;s test set.
+Normal data: 0 at the median and 1 at the 99.9th percentile of the training patches&apos; leave-one-out scores, the same for every image and run, so heatmaps compare by eye.</source>
+        <translation>Testmenge: Die Farben umfassen alle Karten der Testmenge des Produkts.
+Normale Daten: 0 beim Median und 1 beim 99,9. Perzentil der Leave-one-out-Bewertungen der Trainings-Patches, gleich für jedes Bild und jeden Lauf, sodass sich Heatmaps mit bloßem Auge vergleichen lassen.</translation>
+    </message>
+    <message>
+        <source>Score %1 in [%2, %3): REVIEW</source>
+        <translation>Bewertung %1 in [%2, %3): PRÜFEN</translation>
     </message>
 </context>
 <context>
@@ -1019,14 +1077,6 @@ nächster Bankvektor aus Produkt %4%5</translation>
     <message>
         <source>Score histogram</source>
         <translation>Bewertungshistogramm</translation>
-    </message>
-    <message>
-        <source>Leave-one-out scores</source>
-        <translation>Leave-one-out-Bewertungen</translation>
-    </message>
-    <message>
-        <source>Build the bank of %1 first.</source>
-        <translation>Bauen Sie zuerst die Bank von %1 auf.</translation>
     </message>
     <message>
         <source>viewer</source>
@@ -1347,14 +1397,6 @@ nächster Bankvektor aus Produkt %4%5</translation>
             <numerusform>%n Bilder gegen die Bank von %1 bewertet.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Cannot score the images</source>
-        <translation>Die Bilder können nicht bewertet werden</translation>
-    </message>
-    <message>
-        <source>Build a bank first: the images are scored against it.</source>
-        <translation>Bauen Sie zuerst eine Bank auf: Die Bilder werden gegen sie bewertet.</translation>
-    </message>
     <message numerus="yes">
         <source>Scoring %n image(s)…</source>
         <translation>
@@ -1549,24 +1591,12 @@ nächster Bankvektor aus Produkt %4%5</translation>
         <source>Drop a data set folder, or image files to score them (Shift: add them to the bank).</source>
         <translation>Legen Sie einen Datensatzordner ab oder Bilddateien, um sie zu bewerten (Umschalt: zur Bank hinzufügen).</translation>
     </message>
-    <message>
-        <source>Cannot add images to the bank</source>
-        <translation>Bilder können nicht zur Bank hinzugefügt werden</translation>
-    </message>
-    <message>
-        <source>Build or open a bank first.</source>
-        <translation>Bauen oder öffnen Sie zuerst eine Bank.</translation>
-    </message>
     <message numerus="yes">
         <source>Adding %n image(s) to the bank of %1…</source>
         <translation>
             <numerusform>%n Bild wird zur Bank von %1 hinzugefügt…</numerusform>
             <numerusform>%n Bilder werden zur Bank von %1 hinzugefügt…</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Cannot save the bank</source>
-        <translation>Die Bank kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Opened the bank of %1 from %2.</source>
@@ -1956,14 +1986,6 @@ Zeile %2, Spalte %3</translation>
         <source>Score: %1</source>
         <translation>Bewertung: %1</translation>
     </message>
-    <message>
-        <source>(anomalous)</source>
-        <translation>(anomal)</translation>
-    </message>
-    <message>
-        <source>(normal)</source>
-        <translation>(normal)</translation>
-    </message>
 </context>
 <context>
     <name>pb::ui::ScoreHistogram</name>
@@ -1996,12 +2018,20 @@ Zeile %2, Spalte %3</translation>
         <translation>Trainingsbilder</translation>
     </message>
     <message>
-        <source>Drag the dashed line to move the image threshold</source>
-        <translation>Ziehen Sie die gestrichelte Linie, um die Bildschwelle zu verschieben</translation>
-    </message>
-    <message>
         <source>threshold %1</source>
         <translation>Schwelle %1</translation>
+    </message>
+    <message>
+        <source>Drag the dashed line to move the image threshold, the orange lines to move the review band</source>
+        <translation>Ziehen Sie die gestrichelte Linie, um die Bildschwelle zu verschieben, und die orangefarbenen Linien, um den Prüfbereich zu verschieben</translation>
+    </message>
+    <message>
+        <source>T1 %1</source>
+        <translation>T1 %1</translation>
+    </message>
+    <message>
+        <source>T2 %1</source>
+        <translation>T2 %1</translation>
     </message>
 </context>
 <context>
@@ -2164,6 +2194,72 @@ Zeile %2, Spalte %3</translation>
     <message>
         <source> (every patch fits: no compression)</source>
         <translation> (jeder Patch passt: keine Kompression)</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::VerdictRule</name>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>prüfen</translation>
+    </message>
+    <message>
+        <source>anomalous</source>
+        <translation>anomal</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::Workbench</name>
+    <message>
+        <source>Open a data set and select a product first.</source>
+        <translation>Öffnen Sie zuerst einen Datensatz und wählen Sie ein Produkt.</translation>
+    </message>
+    <message>
+        <source>Build bank</source>
+        <translation>Bank aufbauen</translation>
+    </message>
+    <message>
+        <source>Score test set</source>
+        <translation>Testmenge bewerten</translation>
+    </message>
+    <message>
+        <source>Cannot score the images</source>
+        <translation>Die Bilder können nicht bewertet werden</translation>
+    </message>
+    <message>
+        <source>Build a bank first: the images are scored against it.</source>
+        <translation>Bauen Sie zuerst eine Bank auf: Die Bilder werden gegen sie bewertet.</translation>
+    </message>
+    <message>
+        <source>Cannot add images to the bank</source>
+        <translation>Die Bilder können nicht zur Bank hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>Build or open a bank first.</source>
+        <translation>Bauen oder öffnen Sie zuerst eine Bank.</translation>
+    </message>
+    <message>
+        <source>Cannot save the bank</source>
+        <translation>Die Bank kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Leave-one-out scores</source>
+        <translation>Leave-one-out-Bewertungen</translation>
+    </message>
+    <message>
+        <source>Build the bank of %1 first.</source>
+        <translation>Bauen Sie zuerst die Bank von %1 auf.</translation>
+    </message>
+    <message>
+        <source>Score the test set of the product first.</source>
+        <translation>Bewerten Sie zuerst die Testmenge des Produkts.</translation>
+    </message>
+    <message>
+        <source>Review band of %1</source>
+        <translation>Prüfbereich von %1</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%1 (built with %2)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FAISS&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenCV&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QCustomPlot&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%1 (built with %2)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FAISS&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenCV&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QCustomPlot&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -265,14 +265,6 @@
     </message>
     <message>
         <source>Budgets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a fraction between 0 and 1 (exclusive)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give at least one budget, e.g. 1/16</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -580,10 +572,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose the weights file of this backbone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not checked yet: it is loaded when the bank is built.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,6 +671,26 @@
         <source>Bank of &lt;b&gt;%1&lt;/b&gt;: %2 training images, %3 vectors × %4 dimensions (%5, %6), %7, built in %8</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Nearest bank vectors averaged into a patch score (5 in the papers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale k with the compression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count k in the full bank: a compressed bank keeping 1/r of the patches averages max(1, round(k/r)) vectors. Off: every bank averages k (the papers&apos; setting).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ No weights file: this backbone runs on random weights and its scores mean little. Choose the file, or download one with Tools &gt; Models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1 runs on random weights (no weights file): its scores mean little. Choose the file, or download one with Tools &gt; Models.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::EngineWorker</name>
@@ -735,6 +743,48 @@
     </message>
     <message>
         <source> · precision %1 · recall %2 · F1 %3 · false alarms %4 of %5 normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From normal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images scoring between T1 and T2 go to a person for review.
+From normal data: T1 = p99 of the training images&apos; leave-one-out scores, T2 = their maximum × margin.
+From labels: T2 = the F1-optimal threshold, T1 lets at most the chosen share of defects pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escape ≤ </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The largest share of the defective test images allowed to pass as normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>margin × </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T2 = the largest leave-one-out score of the training images × this margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T1 %1 · T2 %2: %3 normal · %4 review · %5 anomalous · %6 defects pass</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -817,14 +867,6 @@
     </message>
     <message>
         <source>%1 — score %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>anomalous</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -978,7 +1020,20 @@ nearest bank vector from product %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The bank is being updated; try again in a moment.</source>
+        <source>Scale: test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale: normal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test set: the colours span every map of the product&apos;s test set.
+Normal data: 0 at the median and 1 at the 99.9th percentile of the training patches&apos; leave-one-out scores, the same for every image and run, so heatmaps compare by eye.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score %1 in [%2, %3): REVIEW</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1014,14 +1069,6 @@ nearest bank vector from product %4%5</source>
     </message>
     <message>
         <source>Score histogram</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave-one-out scores</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Build the bank of %1 first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1343,14 +1390,6 @@ nearest bank vector from product %4%5</source>
             <numerusform></numerusform>
         </translation>
     </message>
-    <message>
-        <source>Cannot score the images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Build a bank first: the images are scored against it.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Scoring %n image(s)…</source>
         <translation type="unfinished">
@@ -1545,24 +1584,12 @@ nearest bank vector from product %4%5</source>
         <source>Drop a data set folder, or image files to score them (Shift: add them to the bank).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Cannot add images to the bank</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Build or open a bank first.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Adding %n image(s) to the bank of %1…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Cannot save the bank</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Opened the bank of %1 from %2.</source>
@@ -1949,14 +1976,6 @@ row %2, column %3</source>
         <source>Score: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>(anomalous)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(normal)</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>pb::ui::ScoreHistogram</name>
@@ -1989,11 +2008,19 @@ row %2, column %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drag the dashed line to move the image threshold</source>
+        <source>threshold %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>threshold %1</source>
+        <source>Drag the dashed line to move the image threshold, the orange lines to move the review band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T1 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T2 %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2156,6 +2183,72 @@ row %2, column %3</source>
     </message>
     <message>
         <source> (every patch fits: no compression)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::VerdictRule</name>
+    <message>
+        <source>normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anomalous</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::Workbench</name>
+    <message>
+        <source>Open a data set and select a product first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot score the images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build a bank first: the images are scored against it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add images to the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build or open a bank first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave-one-out scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build the bank of %1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score the test set of the product first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review band of %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

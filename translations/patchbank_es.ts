@@ -23,8 +23,8 @@
         <translation>&lt;h2&gt;PatchBank %1&lt;/h2&gt;&lt;p&gt;Un banco de trabajo para la detección visual de anomalías industriales con bancos de memoria de características de parches: características congeladas de la red troncal, un banco por producto, mapas de anomalías kNN y las métricas habituales.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%1 (built with %2)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FAISS&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenCV&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QCustomPlot&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%1 (compilado con %2)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FAISS&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenCV&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QCustomPlot&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%1 (built with %2)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FAISS&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenCV&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QCustomPlot&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%1 (compilado con %2)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FAISS&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenCV&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QCustomPlot&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
@@ -266,14 +266,6 @@
     <message>
         <source>Budgets</source>
         <translation>Presupuestos</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a fraction between 0 and 1 (exclusive)</source>
-        <translation>«%1» no es una fracción entre 0 y 1 (exclusivos)</translation>
-    </message>
-    <message>
-        <source>Give at least one budget, e.g. 1/16</source>
-        <translation>Indique al menos un presupuesto, p. ej. 1/16</translation>
     </message>
     <message>
         <source>Check at least one method.</source>
@@ -581,10 +573,6 @@
         <translation>Esta red troncal no necesita archivo de pesos.</translation>
     </message>
     <message>
-        <source>Choose the weights file of this backbone.</source>
-        <translation>Elija el archivo de pesos de esta red troncal.</translation>
-    </message>
-    <message>
         <source>Not checked yet: it is loaded when the bank is built.</source>
         <translation>Aún sin comprobar: se carga al construir el banco.</translation>
     </message>
@@ -684,6 +672,26 @@
         <source>Bank of &lt;b&gt;%1&lt;/b&gt;: %2 training images, %3 vectors × %4 dimensions (%5, %6), %7, built in %8</source>
         <translation>Banco de &lt;b&gt;%1&lt;/b&gt;: %2 imágenes de entrenamiento, %3 vectores × %4 dimensiones (%5, %6), %7, construido en %8</translation>
     </message>
+    <message>
+        <source>Nearest bank vectors averaged into a patch score (5 in the papers)</source>
+        <translation>Vectores del banco más cercanos que se promedian en la puntuación de un parche (5 en los artículos)</translation>
+    </message>
+    <message>
+        <source>Scale k with the compression</source>
+        <translation>Escalar k con la compresión</translation>
+    </message>
+    <message>
+        <source>Count k in the full bank: a compressed bank keeping 1/r of the patches averages max(1, round(k/r)) vectors. Off: every bank averages k (the papers&apos; setting).</source>
+        <translation>Contar k en el banco completo: un banco comprimido que conserva 1/r de los parches promedia max(1, round(k/r)) vectores. Desactivado: cada banco promedia k (el ajuste de los artículos).</translation>
+    </message>
+    <message>
+        <source>⚠ No weights file: this backbone runs on random weights and its scores mean little. Choose the file, or download one with Tools &gt; Models.</source>
+        <translation>⚠ Sin archivo de pesos: esta red troncal funciona con pesos aleatorios y sus puntuaciones significan poco. Elija el archivo o descargue uno con Herramientas &gt; Modelos.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 runs on random weights (no weights file): its scores mean little. Choose the file, or download one with Tools &gt; Models.</source>
+        <translation>⚠ %1 funciona con pesos aleatorios (sin archivo de pesos): sus puntuaciones significan poco. Elija el archivo o descargue uno con Herramientas &gt; Modelos.</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::EngineWorker</name>
@@ -737,6 +745,50 @@
     <message>
         <source> · precision %1 · recall %2 · F1 %3 · false alarms %4 of %5 normal</source>
         <translation> · precisión %1 · exhaustividad %2 · F1 %3 · falsas alarmas %4 de %5 normales</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>From normal data</source>
+        <translation>A partir de datos normales</translation>
+    </message>
+    <message>
+        <source>From labels</source>
+        <translation>A partir de etiquetas</translation>
+    </message>
+    <message>
+        <source>Images scoring between T1 and T2 go to a person for review.
+From normal data: T1 = p99 of the training images&apos; leave-one-out scores, T2 = their maximum × margin.
+From labels: T2 = the F1-optimal threshold, T1 lets at most the chosen share of defects pass.</source>
+        <translation>Las imágenes con una puntuación entre T1 y T2 pasan a una persona para su revisión.
+A partir de datos normales: T1 = p99 de las puntuaciones leave-one-out de las imágenes de entrenamiento, T2 = su máximo × margen.
+A partir de etiquetas: T2 = el umbral óptimo F1, T1 deja pasar como máximo la proporción elegida de defectos.</translation>
+    </message>
+    <message>
+        <source>Review band</source>
+        <translation>Banda de revisión</translation>
+    </message>
+    <message>
+        <source>escape ≤ </source>
+        <translation>fuga ≤ </translation>
+    </message>
+    <message>
+        <source>The largest share of the defective test images allowed to pass as normal</source>
+        <translation>La mayor proporción de imágenes de prueba defectuosas que se permite pasar como normales</translation>
+    </message>
+    <message>
+        <source>margin × </source>
+        <translation>margen × </translation>
+    </message>
+    <message>
+        <source>T2 = the largest leave-one-out score of the training images × this margin</source>
+        <translation>T2 = la mayor puntuación leave-one-out de las imágenes de entrenamiento × este margen</translation>
+    </message>
+    <message>
+        <source>T1 %1 · T2 %2: %3 normal · %4 review · %5 anomalous · %6 defects pass</source>
+        <translation>T1 %1 · T2 %2: %3 normales · %4 a revisar · %5 anómalas · %6 defectos pasan</translation>
     </message>
 </context>
 <context>
@@ -819,14 +871,6 @@
     <message>
         <source>%1 — score %2</source>
         <translation>%1 — puntuación %2</translation>
-    </message>
-    <message>
-        <source>anomalous</source>
-        <translation>anómala</translation>
-    </message>
-    <message>
-        <source>normal</source>
-        <translation>normal</translation>
     </message>
     <message>
         <source>%1
@@ -982,8 +1026,22 @@ vector del banco más cercano del producto %4%5</translation>
         <translation> (otro producto)</translation>
     </message>
     <message>
-        <source>The bank is being updated; try again in a moment.</source>
-        <translation>El banco se está actualizando; inténtelo de nuevo en un momento.</translation>
+        <source>Scale: test set</source>
+        <translation>Escala: conjunto de prueba</translation>
+    </message>
+    <message>
+        <source>Scale: normal data</source>
+        <translation>Escala: datos normales</translation>
+    </message>
+    <message>
+        <source>Test set: the colours span every map of the product&apos;s test set.
+Normal data: 0 at the median and 1 at the 99.9th percentile of the training patches&apos; leave-one-out scores, the same for every image and run, so heatmaps compare by eye.</source>
+        <translation>Conjunto de prueba: los colores abarcan todos los mapas del conjunto de prueba del producto.
+Datos normales: 0 en la mediana y 1 en el percentil 99,9 de las puntuaciones leave-one-out de los parches de entrenamiento, igual para cada imagen y ejecución, de modo que los mapas de calor se comparan a simple vista.</translation>
+    </message>
+    <message>
+        <source>Score %1 in [%2, %3): REVIEW</source>
+        <translation>Puntuación %1 en [%2, %3): REVISAR</translation>
     </message>
 </context>
 <context>
@@ -1019,14 +1077,6 @@ vector del banco más cercano del producto %4%5</translation>
     <message>
         <source>Score histogram</source>
         <translation>Histograma de puntuaciones</translation>
-    </message>
-    <message>
-        <source>Leave-one-out scores</source>
-        <translation>Puntuaciones leave-one-out</translation>
-    </message>
-    <message>
-        <source>Build the bank of %1 first.</source>
-        <translation>Construya primero el banco de %1.</translation>
     </message>
     <message>
         <source>viewer</source>
@@ -1347,14 +1397,6 @@ vector del banco más cercano del producto %4%5</translation>
             <numerusform>%n imágenes puntuadas con el banco de %1.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Cannot score the images</source>
-        <translation>No se pueden puntuar las imágenes</translation>
-    </message>
-    <message>
-        <source>Build a bank first: the images are scored against it.</source>
-        <translation>Construya primero un banco: las imágenes se puntúan con él.</translation>
-    </message>
     <message numerus="yes">
         <source>Scoring %n image(s)…</source>
         <translation>
@@ -1549,24 +1591,12 @@ vector del banco más cercano del producto %4%5</translation>
         <source>Drop a data set folder, or image files to score them (Shift: add them to the bank).</source>
         <translation>Suelte una carpeta de conjunto de datos, o archivos de imagen para puntuarlos (Mayús: añadirlos al banco).</translation>
     </message>
-    <message>
-        <source>Cannot add images to the bank</source>
-        <translation>No se pueden añadir imágenes al banco</translation>
-    </message>
-    <message>
-        <source>Build or open a bank first.</source>
-        <translation>Construya o abra primero un banco.</translation>
-    </message>
     <message numerus="yes">
         <source>Adding %n image(s) to the bank of %1…</source>
         <translation>
             <numerusform>Añadiendo %n imagen al banco de %1…</numerusform>
             <numerusform>Añadiendo %n imágenes al banco de %1…</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Cannot save the bank</source>
-        <translation>No se puede guardar el banco</translation>
     </message>
     <message>
         <source>Opened the bank of %1 from %2.</source>
@@ -1956,14 +1986,6 @@ fila %2, columna %3</translation>
         <source>Score: %1</source>
         <translation>Puntuación: %1</translation>
     </message>
-    <message>
-        <source>(anomalous)</source>
-        <translation>(anómala)</translation>
-    </message>
-    <message>
-        <source>(normal)</source>
-        <translation>(normal)</translation>
-    </message>
 </context>
 <context>
     <name>pb::ui::ScoreHistogram</name>
@@ -1996,12 +2018,20 @@ fila %2, columna %3</translation>
         <translation>Imágenes de entrenamiento</translation>
     </message>
     <message>
-        <source>Drag the dashed line to move the image threshold</source>
-        <translation>Arrastre la línea discontinua para mover el umbral de imagen</translation>
-    </message>
-    <message>
         <source>threshold %1</source>
         <translation>umbral %1</translation>
+    </message>
+    <message>
+        <source>Drag the dashed line to move the image threshold, the orange lines to move the review band</source>
+        <translation>Arrastre la línea discontinua para mover el umbral de imagen y las líneas naranjas para mover la banda de revisión</translation>
+    </message>
+    <message>
+        <source>T1 %1</source>
+        <translation>T1 %1</translation>
+    </message>
+    <message>
+        <source>T2 %1</source>
+        <translation>T2 %1</translation>
     </message>
 </context>
 <context>
@@ -2164,6 +2194,72 @@ fila %2, columna %3</translation>
     <message>
         <source> (every patch fits: no compression)</source>
         <translation> (caben todos los parches: sin compresión)</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::VerdictRule</name>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>revisar</translation>
+    </message>
+    <message>
+        <source>anomalous</source>
+        <translation>anómala</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::Workbench</name>
+    <message>
+        <source>Open a data set and select a product first.</source>
+        <translation>Abra primero un conjunto de datos y seleccione un producto.</translation>
+    </message>
+    <message>
+        <source>Build bank</source>
+        <translation>Construir banco</translation>
+    </message>
+    <message>
+        <source>Score test set</source>
+        <translation>Puntuar conjunto de prueba</translation>
+    </message>
+    <message>
+        <source>Cannot score the images</source>
+        <translation>No se pueden puntuar las imágenes</translation>
+    </message>
+    <message>
+        <source>Build a bank first: the images are scored against it.</source>
+        <translation>Construya primero un banco: las imágenes se puntúan con él.</translation>
+    </message>
+    <message>
+        <source>Cannot add images to the bank</source>
+        <translation>No se pueden añadir imágenes al banco</translation>
+    </message>
+    <message>
+        <source>Build or open a bank first.</source>
+        <translation>Construya o abra primero un banco.</translation>
+    </message>
+    <message>
+        <source>Cannot save the bank</source>
+        <translation>No se puede guardar el banco</translation>
+    </message>
+    <message>
+        <source>Leave-one-out scores</source>
+        <translation>Puntuaciones leave-one-out</translation>
+    </message>
+    <message>
+        <source>Build the bank of %1 first.</source>
+        <translation>Construya primero el banco de %1.</translation>
+    </message>
+    <message>
+        <source>Score the test set of the product first.</source>
+        <translation>Puntúe primero el conjunto de prueba del producto.</translation>
+    </message>
+    <message>
+        <source>Review band of %1</source>
+        <translation>Banda de revisión de %1</translation>
     </message>
 </context>
 </TS>

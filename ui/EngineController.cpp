@@ -67,24 +67,6 @@ EngineController::EngineController(QObject* parent) : QObject(parent) {
 
 EngineController::~EngineController() { shutdown(); }
 
-QString EngineController::kindName(RequestKind kind) {
-    switch (kind) {
-        case RequestKind::OpenDataset: return tr("Opening the data set");
-        case RequestKind::ValidateBackbone: return tr("Checking the backbone");
-        case RequestKind::BuildBank: return tr("Building the bank");
-        case RequestKind::ScoreTestSet: return tr("Scoring the test set");
-        case RequestKind::ScoreFiles: return tr("Scoring dropped images");
-        case RequestKind::LeaveOneOut: return tr("Leave-one-out scores");
-        case RequestKind::ProbeFeatures: return tr("Measuring the feature size");
-        case RequestKind::AddImages: return tr("Adding images to the bank");
-        case RequestKind::SaveBank: return tr("Saving the bank");
-        case RequestKind::LoadBank: return tr("Opening the bank");
-        case RequestKind::BudgetSweep: return tr("Budget sweep");
-        case RequestKind::SharedBank: return tr("Shared bank");
-    }
-    return {};
-}
-
 quint64 EngineController::post(EngineTaskPtr task) {
     if (shutDown_ || !task) return 0;
     const RequestKind kind = task->kind();

@@ -56,8 +56,6 @@ public:
     // returns within about a second. Called when the window closes; safe to call twice.
     void shutdown();
 
-    static QString kindName(RequestKind kind);
-
 signals:
     void started(pb::ui::RequestKind kind);
     void progress(pb::ui::RequestKind kind, const QString& stage, qint64 done, qint64 total);

@@ -448,7 +448,7 @@ void EnginePanel::onStarted(RequestKind kind) {
     stageClock_.start();
     stageName_.clear();
     done_ = total_ = 0;
-    stage_->setText(EngineController::kindName(kind));
+    stage_->setText(kindName(kind));
     progress_->setRange(0, 0);  // busy until the first step arrives
     ticker_->start();
     updateTimes();

@@ -1,6 +1,7 @@
 // Values that cross between the engine thread and the GUI thread in queued signals. They are
 // immutable once published (shared_ptr to const), so either thread may read them without locks.
 #pragma once
+#include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
 #include <QVector>
@@ -36,6 +37,27 @@ enum class RequestKind {
     BudgetSweep,
     SharedBank,
 };
+
+// What the status bar, the engine panel and error titles call a kind of work (translated). Beside the
+// enum, so that a new kind is named where it is declared.
+inline QString kindName(RequestKind kind) {
+    const char* text = "";
+    switch (kind) {
+        case RequestKind::OpenDataset: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Opening the data set"); break;
+        case RequestKind::ValidateBackbone: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Checking the backbone"); break;
+        case RequestKind::BuildBank: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Building the bank"); break;
+        case RequestKind::ScoreTestSet: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Scoring the test set"); break;
+        case RequestKind::ScoreFiles: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Scoring dropped images"); break;
+        case RequestKind::LeaveOneOut: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Leave-one-out scores"); break;
+        case RequestKind::ProbeFeatures: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Measuring the feature size"); break;
+        case RequestKind::AddImages: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Adding images to the bank"); break;
+        case RequestKind::SaveBank: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Saving the bank"); break;
+        case RequestKind::LoadBank: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Opening the bank"); break;
+        case RequestKind::BudgetSweep: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Budget sweep"); break;
+        case RequestKind::SharedBank: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Shared bank"); break;
+    }
+    return QCoreApplication::translate("pb::ui::EngineController", text);
+}
 
 // Sizes of a bank, read on the engine thread when the bank is published, so that the GUI never
 // reads a model the engine may be changing (adding images).

@@ -1,7 +1,8 @@
 // One unit of engine work: a task runs on the engine thread with a Progress (which carries its
 // cancel token) and returns one result value. The EngineController posts tasks and reports each
 // one's end with one signal (finished, failed or cancelled) carrying its id, kind and result;
-// MainWindow registers one handler per kind. A new kind of work is one task class and one handler.
+// the Workbench or MainWindow registers one handler per kind. A new kind of work is a RequestKind
+// (named beside it), one task class and one handler.
 #pragma once
 #include <QVariant>
 #include <memory>

@@ -485,7 +485,7 @@ void MainWindow::connectEngine() {
     connect(controller_, &EngineController::started, this, [this](RequestKind kind) {
         enginePanel_->onStarted(kind);
         const EngineHandler* h = controller_->handler(kind);
-        if (!h || !h->quiet) statusBar()->showMessage(EngineController::kindName(kind) + QStringLiteral("…"));
+        if (!h || !h->quiet) statusBar()->showMessage(kindName(kind) + QStringLiteral("…"));
     });
     connect(controller_, &EngineController::progress, enginePanel_, &EnginePanel::onProgress);
     connect(controller_, &EngineController::busyChanged, this, [this](bool busy) {
@@ -494,7 +494,7 @@ void MainWindow::connectEngine() {
     });
     connect(controller_, &EngineController::problem, this,
             [this](RequestKind kind, const QString& file, const QString& reason) {
-                datasetPanel_->addProblem(EngineController::kindName(kind), file, reason);
+                datasetPanel_->addProblem(kindName(kind), file, reason);
             });
     connect(controller_, &EngineController::failed, this,
             [this](RequestKind kind, quint64, const QString& reason) { onEngineStopped(kind, reason, false); });
@@ -582,7 +582,7 @@ void MainWindow::connectEngine() {
 void MainWindow::onEngineStopped(RequestKind kind, const QString& reason, bool cancelled) {
     const EngineHandler* h = controller_->handler(kind);
     if (h && h->background) return;
-    const QString name = EngineController::kindName(kind);
+    const QString name = kindName(kind);
     if (cancelled) {
         enginePanel_->onFinished(kind, tr("%1: cancelled").arg(name));
         statusBar()->showMessage(tr("%1: cancelled").arg(name), 6000);
@@ -1189,7 +1189,7 @@ void MainWindow::onSharedRun(const SharedRunPtr& run) {
         tr("Shared bank of %n product(s): %1 vectors, average wrong-neighbour rate %2 %, routing accuracy %3 %.", nullptr,
            static_cast<int>(e.names.size()))
             .arg(e.bankVectors)
-            .arg(100.0 * e.averageWrongNeighborRate, 0, 'f', 2)
+            .arg(100.0 * e.averageWrongNeighbourRate, 0, 'f', 2)
             .arg(e.routing ? 100.0 * e.routing->accuracy() : std::numeric_limits<double>::quiet_NaN(), 0, 'f', 1),
         12000);
     for (const ScoreResultPtr& result : run->results)

@@ -18,7 +18,7 @@
 #include <algorithm>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "engine/models/ModelCatalog.h"
+#include "engine/models/ModelCatalogue.h"
 #include "engine/models/ModelDownloader.h"
 #include "engine/util/Error.h"
 
@@ -53,10 +53,10 @@ ModelsDialog::ModelsDialog(QWidget* parent) : QDialog(parent) {
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
-    const auto& catalog = ModelCatalog::all();
-    table_->setRowCount(static_cast<int>(catalog.size()));
-    for (int row = 0; row < static_cast<int>(catalog.size()); ++row) {
-        const ModelInfo& m = catalog[static_cast<std::size_t>(row)];
+    const auto& catalogue = ModelCatalogue::all();
+    table_->setRowCount(static_cast<int>(catalogue.size()));
+    for (int row = 0; row < static_cast<int>(catalogue.size()); ++row) {
+        const ModelInfo& m = catalogue[static_cast<std::size_t>(row)];
         const QString tip = QString::fromStdString(m.description) +
                             (m.paper.empty() ? QString() : tr("\nUsed by: %1").arg(QString::fromStdString(m.paper)));
         auto item = [&](const QString& text) {
@@ -83,7 +83,7 @@ ModelsDialog::ModelsDialog(QWidget* parent) : QDialog(parent) {
     QSettings settings;
     folder_ = new QLineEdit(settings.value(QLatin1String(kFolderKey)).toString(), this);
     folder_->setObjectName(QStringLiteral("modelsFolder"));
-    folder_->setPlaceholderText(QString::fromStdString(ModelCatalog::modelsRoot().string()));
+    folder_->setPlaceholderText(QString::fromStdString(ModelCatalogue::modelsRoot().string()));
     auto* browse = new QToolButton(this);
     browse->setText(tr("…"));
     browse->setToolTip(tr("Choose the folder models are kept in"));
@@ -185,7 +185,7 @@ void ModelsDialog::setModelsFolder(const QString& folder) {
     const QString cleaned = folder.trimmed();
     if (folder_->text() != cleaned) folder_->setText(cleaned);
     QSettings settings;
-    if (cleaned.isEmpty() || QDir(cleaned) == QDir(QString::fromStdString(ModelCatalog::modelsRoot().string())))
+    if (cleaned.isEmpty() || QDir(cleaned) == QDir(QString::fromStdString(ModelCatalogue::modelsRoot().string())))
         settings.remove(QLatin1String(kFolderKey));
     else
         settings.setValue(QLatin1String(kFolderKey), cleaned);
@@ -194,7 +194,7 @@ void ModelsDialog::setModelsFolder(const QString& folder) {
 
 QString ModelsDialog::modelsFolder() const {
     const QString folder = folder_->text().trimmed();
-    return folder.isEmpty() ? QString::fromStdString(ModelCatalog::modelsRoot().string()) : folder;
+    return folder.isEmpty() ? QString::fromStdString(ModelCatalogue::modelsRoot().string()) : folder;
 }
 
 QString ModelsDialog::modelFolder(const QString& name) const { return QDir(modelsFolder()).filePath(name); }
@@ -212,10 +212,10 @@ QString ModelsDialog::selectedModel() const {
 QString ModelsDialog::token() const { return token_->text().trimmed(); }
 
 void ModelsDialog::refresh() {
-    const auto& catalog = ModelCatalog::all();
+    const auto& catalogue = ModelCatalogue::all();
     for (int row = 0; row < table_->rowCount(); ++row) {
-        const ModelInfo& m = catalog[static_cast<std::size_t>(row)];
-        const ModelState state = ModelCatalog::state(m, modelFolder(QString::fromStdString(m.name)).toStdString());
+        const ModelInfo& m = catalogue[static_cast<std::size_t>(row)];
+        const ModelState state = ModelCatalogue::state(m, modelFolder(QString::fromStdString(m.name)).toStdString());
         QString text;
         switch (state) {
             case ModelState::Present: text = tr("downloaded"); break;
@@ -232,7 +232,7 @@ void ModelsDialog::refresh() {
 }
 
 void ModelsDialog::updateDetails() {
-    const ModelInfo* m = ModelCatalog::find(selectedModel().toStdString());
+    const ModelInfo* m = ModelCatalogue::find(selectedModel().toStdString());
     if (!m) {
         details_->clear();
         return;
@@ -284,7 +284,7 @@ void ModelsDialog::chooseFolder() {
 
 void ModelsDialog::startDownload() {
     if (isDownloading()) return;
-    const ModelInfo* m = ModelCatalog::find(selectedModel().toStdString());
+    const ModelInfo* m = ModelCatalogue::find(selectedModel().toStdString());
     if (!m) return;
     saveToken();
     lastError_.clear();
@@ -371,7 +371,7 @@ void ModelsDialog::onDownloadDone() {
 }
 
 void ModelsDialog::useSelectedModel() {
-    const ModelInfo* m = ModelCatalog::find(selectedModel().toStdString());
+    const ModelInfo* m = ModelCatalogue::find(selectedModel().toStdString());
     if (!m || !use_->isEnabled()) return;
     const QString weights = QDir(modelFolder(QString::fromStdString(m->name))).filePath(QStringLiteral("model.safetensors"));
     emit modelChosen(QString::fromStdString(m->backbone), weights);

@@ -1,4 +1,4 @@
-// Tools > Models: the pretrained backbones PatchBank can read (ModelCatalog), whether each is
+// Tools > Models: the pretrained backbones PatchBank can read (ModelCatalogue), whether each is
 // downloaded, their licences, and a resumable, verified download of the selected one from the
 // Hugging Face hub that runs off the GUI thread with progress and Cancel. "Use this model" hands
 // the backbone name and the weights file to whoever listens (the engine panel).
@@ -41,7 +41,7 @@ public:
         updateDetails();
     }
     // Where models are kept, one sub-folder per model. Default: the setting "models/folder", else
-    // ModelCatalog::modelsRoot() (the folder `patchbank-cli models` uses too).
+    // ModelCatalogue::modelsRoot() (the folder `patchbank-cli models` uses too).
     void setModelsFolder(const QString& folder);
     QString modelsFolder() const;
     QString modelFolder(const QString& name) const;

@@ -160,7 +160,7 @@ void RouterPanel::setRun(const SharedRunPtr& run) {
             .arg(e.names.size())
             .arg(dim)
             .arg(routed)
-            .arg(percent(e.averageWrongNeighborRate)));
+            .arg(percent(e.averageWrongNeighbourRate)));
 }
 
 QString RouterPanel::summaryText() const { return summary_->text(); }
@@ -260,8 +260,8 @@ void RouterPanel::fillProducts() {
         products_->setItem(p, VectorsColumn, numberItem(static_cast<double>(pe.bankPatches), 0));
         products_->setItem(p, ImageAurocColumn, numberItem(pe.metrics.imageAuroc, 4));
         products_->setItem(p, PixelAurocColumn, numberItem(pe.metrics.pixelAuroc, 4));
-        products_->setItem(p, WnrColumn, textItem(percent(pe.wrongNeighborRate)));
-        products_->item(p, WnrColumn)->setData(Qt::UserRole, pe.wrongNeighborRate);
+        products_->setItem(p, WnrColumn, textItem(percent(pe.wrongNeighbourRate)));
+        products_->item(p, WnrColumn)->setData(Qt::UserRole, pe.wrongNeighbourRate);
         products_->setItem(p, RoutingColumn, textItem(percent(pe.routingAccuracy)));
         products_->item(p, RoutingColumn)->setData(Qt::UserRole, pe.routingAccuracy);
         products_->setItem(p, MedianMarginColumn, numberItem(median, 4));
@@ -274,8 +274,8 @@ void RouterPanel::fillProducts() {
     products_->setItem(n, VectorsColumn, numberItem(static_cast<double>(e.bankVectors), 0));
     products_->setItem(n, ImageAurocColumn, textItem(QString()));
     products_->setItem(n, PixelAurocColumn, textItem(QString()));
-    products_->setItem(n, WnrColumn, textItem(percent(e.averageWrongNeighborRate)));
-    products_->item(n, WnrColumn)->setData(Qt::UserRole, e.averageWrongNeighborRate);
+    products_->setItem(n, WnrColumn, textItem(percent(e.averageWrongNeighbourRate)));
+    products_->item(n, WnrColumn)->setData(Qt::UserRole, e.averageWrongNeighbourRate);
     products_->item(n, WnrColumn)->setFont(bold);
     const double accuracy = e.routing ? e.routing->accuracy() : std::numeric_limits<double>::quiet_NaN();
     products_->setItem(n, RoutingColumn, textItem(percent(accuracy)));

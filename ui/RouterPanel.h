@@ -1,6 +1,6 @@
 // The router dock of a shared multi-product bank run: per test image the product the prototype
 // router picked and its margin (a sortable table, wrong routes highlighted; a click shows the image),
-// the confusion matrix across products (heat-coloured), the margin distribution, the Wrong-Neighbor
+// the confusion matrix across products (heat-coloured), the margin distribution, the Wrong-Neighbour
 // Rate per product and on average, each product's metrics and the router's size.
 #pragma once
 #include <QVector>

@@ -116,17 +116,17 @@ void ScoreHistogram::rebuild() {
     const int total = static_cast<int>(normalScores_.size() + anomalousScores_.size() + unknownScores_.size());
     bins_ = std::clamp(static_cast<int>(std::sqrt(std::max(total, 1)) * 2), 10, 60);
     const double width = (hi - lo) / bins_;
-    QVector<double> centers(bins_);
-    for (int b = 0; b < bins_; ++b) centers[b] = lo + (b + 0.5) * width;
+    QVector<double> centres(bins_);
+    for (int b = 0; b < bins_; ++b) centres[b] = lo + (b + 0.5) * width;
     normalCounts_ = histogram(normalScores_, lo, width, bins_);
     anomalousCounts_ = histogram(anomalousScores_, lo, width, bins_);
     const QVector<double> unknownCounts = histogram(unknownScores_, lo, width, bins_);
     normal_->setWidth(width);
     anomalous_->setWidth(width);
     unknown_->setWidth(width);
-    normal_->setData(centers, normalCounts_, true);
-    anomalous_->setData(centers, anomalousCounts_, true);
-    unknown_->setData(centers, unknownCounts, true);
+    normal_->setData(centres, normalCounts_, true);
+    anomalous_->setData(centres, anomalousCounts_, true);
+    unknown_->setData(centres, unknownCounts, true);
     normal_->setVisible(!normalScores_.isEmpty());
     anomalous_->setVisible(!anomalousScores_.isEmpty());
     unknown_->setVisible(!unknownScores_.isEmpty());
@@ -145,7 +145,7 @@ void ScoreHistogram::rebuild() {
     yAxis->setRange(0, top * 1.15);
     if (!trainingScores_.isEmpty()) {
         const QVector<double> trainCounts = histogram(trainingScores_, lo, width, bins_);
-        training_->setData(centers, trainCounts, true);
+        training_->setData(centres, trainCounts, true);
         training_->addToLegend();
         yAxis2->setVisible(true);
         yAxis2->setRange(0, *std::max_element(trainCounts.begin(), trainCounts.end()) * 1.15 + 0.5);

@@ -6,7 +6,7 @@
 #include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "app/cli/TerminalProgress.h"
-#include "engine/models/ModelCatalog.h"
+#include "engine/models/ModelCatalogue.h"
 #include "engine/models/ModelDownloader.h"
 #include "engine/util/Error.h"
 
@@ -21,19 +21,19 @@ int list(const CommandLine& cl) {
     const bool verbose = cl.flag("verbose");
     std::printf("%-19s %-9s %-15s %-6s %-11s %s\n", "NAME", "BACKBONE", "LICENCE", "GATED", "LOCAL", "REPO");
     bool anyGated = false;
-    for (const auto& m : ModelCatalog::all()) {
-        const std::string state = ModelCatalog::stateName(ModelCatalog::state(m, ModelCatalog::defaultDir(m)));
+    for (const auto& m : ModelCatalogue::all()) {
+        const std::string state = ModelCatalogue::stateName(ModelCatalogue::state(m, ModelCatalogue::defaultDir(m)));
         std::printf("%-19s %-9s %-15s %-6s %-11s %s\n", m.name.c_str(), m.backbone.c_str(),
                     shortLicence(m.licence).c_str(), m.gated ? "yes" : "no", state.c_str(), m.repo.c_str());
         if (verbose) {
             std::printf("    %s\n", m.description.c_str());
             if (!m.paper.empty()) std::printf("    used by: %s\n", m.paper.c_str());
             std::printf("    licence: %s\n    folder: %s\n", m.licence.c_str(),
-                        ModelCatalog::defaultDir(m).string().c_str());
+                        ModelCatalogue::defaultDir(m).string().c_str());
         }
         anyGated = anyGated || m.gated;
     }
-    std::printf("\nmodels folder: %s\n", ModelCatalog::modelsRoot().string().c_str());
+    std::printf("\nmodels folder: %s\n", ModelCatalogue::modelsRoot().string().c_str());
     if (anyGated)
         std::printf("gated models: accept the licence on https://huggingface.co/<repo> while logged in, then set\n"
                     "HF_TOKEN to an access token of that account. PatchBank ships no weights.\n");
@@ -42,8 +42,8 @@ int list(const CommandLine& cl) {
 
 int fetch(const CommandLine& cl) {
     if (cl.positional().size() != 1) throw Error("models fetch needs exactly one model name (see 'models list')");
-    const ModelInfo& model = ModelCatalog::get(cl.positional()[0]);
-    const std::filesystem::path dir = cl.has("dir") ? std::filesystem::path(cl.value("dir")) : ModelCatalog::defaultDir(model);
+    const ModelInfo& model = ModelCatalogue::get(cl.positional()[0]);
+    const std::filesystem::path dir = cl.has("dir") ? std::filesystem::path(cl.value("dir")) : ModelCatalogue::defaultDir(model);
     DownloadOptions options;
     options.endpoint = cl.value("endpoint");
     options.maxRetries = cl.intValue("retries", options.maxRetries);
@@ -75,18 +75,18 @@ int fetch(const CommandLine& cl) {
     if (!quiet && transferred > 0)
         std::printf("  %.1f MiB in %.1f s (%.1f MiB/s)\n", transferred / 1048576.0, seconds,
                     seconds > 0 ? transferred / 1048576.0 / seconds : 0.0);
-    std::printf("%s%s\n", quiet ? "" : "use it with:\n  ", ModelCatalog::cliFlags(model, dir).c_str());
+    std::printf("%s%s\n", quiet ? "" : "use it with:\n  ", ModelCatalogue::cliFlags(model, dir).c_str());
     return 0;
 }
 
 int path(const CommandLine& cl) {
     if (cl.positional().size() != 1) throw Error("models path needs exactly one model name (see 'models list')");
-    const ModelInfo& model = ModelCatalog::get(cl.positional()[0]);
-    const auto dir = ModelCatalog::defaultDir(model);
+    const ModelInfo& model = ModelCatalogue::get(cl.positional()[0]);
+    const auto dir = ModelCatalogue::defaultDir(model);
     std::cout << dir.string() << "\n";
-    const ModelState state = ModelCatalog::state(model, dir);
+    const ModelState state = ModelCatalogue::state(model, dir);
     if (state != ModelState::Present)
-        std::cerr << model.name << " is " << ModelCatalog::stateName(state) << " there; 'patchbank-cli models fetch "
+        std::cerr << model.name << " is " << ModelCatalogue::stateName(state) << " there; 'patchbank-cli models fetch "
                   << model.name << "' downloads it\n";
     return 0;
 }

@@ -74,7 +74,7 @@ int runSharedEvaluation(SharedBankEvaluator& evaluator, const EvaluationOptions&
         allocation.addRow({pe.product, result.allocator, CsvWriter::number(result.budgetMB, 4),
                            std::to_string(result.allocation[p]), std::to_string(pe.sourcePatches),
                            CsvWriter::number(result.allocation[p] * 4.0 * pe.featureDim / (1024.0 * 1024.0), 4),
-                           CsvWriter::number(pe.wrongNeighborRate), CsvWriter::number(pe.routingAccuracy),
+                           CsvWriter::number(pe.wrongNeighbourRate), CsvWriter::number(pe.routingAccuracy),
                            result.routed ? "1" : "0"});
     }
     allocation.save(settings.outDir / "allocation.csv");
@@ -92,11 +92,11 @@ int runSharedEvaluation(SharedBankEvaluator& evaluator, const EvaluationOptions&
             const auto& pe = result.products[p];
             meanAuroc += pe.metrics.imageAuroc;
             std::printf("%-20.20s %8zu %9.4f %9.4f %8.4f %8.4f %8.4f\n", pe.product.c_str(), result.allocation[p],
-                        pe.metrics.imageAuroc, pe.metrics.pixelAuroc, pe.metrics.aupro30, pe.wrongNeighborRate,
+                        pe.metrics.imageAuroc, pe.metrics.pixelAuroc, pe.metrics.aupro30, pe.wrongNeighbourRate,
                         pe.routingAccuracy);
         }
         std::printf("mean image AUROC %.4f, mean WNR %.4f, %.1f s\n", meanAuroc / result.products.size(),
-                    result.averageWrongNeighborRate, result.seconds);
+                    result.averageWrongNeighbourRate, result.seconds);
         if (result.routing) printRouting(*result.routing, result.routerBytes);
         std::cout << "report written to " << settings.outDir.string() << "\n";
     }

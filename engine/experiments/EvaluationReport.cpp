@@ -57,7 +57,7 @@ void EvaluationReport::writeMetrics(const std::vector<ProductEvaluation>& produc
                     CsvWriter::number(p.pixelThreshold), p.bankSpec, std::to_string(p.bankBytes),
                     CsvWriter::number(static_cast<double>(p.bankBytes) / (1024.0 * 1024.0), 4),
                     std::to_string(p.sourcePatches), CsvWriter::number(p.compressionRatio, 4),
-                    CsvWriter::number(p.wrongNeighborRate), CsvWriter::number(p.routingAccuracy),
+                    CsvWriter::number(p.wrongNeighbourRate), CsvWriter::number(p.routingAccuracy),
                     options_.kScaling(), blas[0], blas[1], blas[2]});
     }
     csv.save(outDir_ / "metrics.csv");

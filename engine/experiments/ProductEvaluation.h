@@ -51,7 +51,7 @@ struct ProductEvaluation {
     std::size_t bankBytes = 0;         // the searched bank (the whole shared bank when shared)
     double compressionRatio = 1.0;     // source float32 bytes / bank bytes
     int neighbours = 0;                // k actually averaged (see neighboursFor); 0 = options.k
-    double wrongNeighborRate = std::numeric_limits<double>::quiet_NaN();  // shared banks: 1-NN in another product
+    double wrongNeighbourRate = std::numeric_limits<double>::quiet_NaN();  // shared banks: 1-NN in another product
     double routingAccuracy = std::numeric_limits<double>::quiet_NaN();    // routed: test images routed here correctly
     int featureDim = 0;
     std::vector<ScoredImage> images;

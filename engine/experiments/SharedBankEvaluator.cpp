@@ -11,7 +11,7 @@
 #include "engine/features/FeatureExtractor.h"
 #include "engine/metrics/ImageMetrics.h"
 #include "engine/routing/ProductStatistics.h"
-#include "engine/routing/WrongNeighborRate.h"
+#include "engine/routing/WrongNeighbourRate.h"
 #include "engine/scoring/ImageScoreRule.h"
 #include "engine/scoring/PatchScorer.h"
 #include "engine/util/Error.h"
@@ -234,7 +234,7 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
     result.bankBytes = bank->bytes();
     std::vector<std::int32_t> rowTags(bank->size());
     for (std::size_t r = 0; r < rowTags.size(); ++r) rowTags[r] = bank->tag(static_cast<std::int64_t>(r));
-    WrongNeighborRate wnr(rowTags, result.names);
+    WrongNeighbourRate wnr(rowTags, result.names);
     RouterEvaluation routing(result.names);
 
     // Score every product's test images against the shared bank (or the routed share).
@@ -288,11 +288,11 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
         // shared bank's build serve every product and are in the run's timings.
         pe.seconds = data[p].seconds +
                      std::chrono::duration<double>(std::chrono::steady_clock::now() - productStart).count();
-        pe.wrongNeighborRate = wnr.rate(static_cast<int>(p));
+        pe.wrongNeighbourRate = wnr.rate(static_cast<int>(p));
         pe.routingAccuracy = routing.accuracy(static_cast<int>(p));
         result.products.push_back(std::move(pe));
     }
-    result.averageWrongNeighborRate = wnr.averageRate();
+    result.averageWrongNeighbourRate = wnr.averageRate();
     result.routing = std::move(routing);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

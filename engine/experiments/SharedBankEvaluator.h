@@ -47,7 +47,7 @@ struct SharedBankEvaluation {
     std::size_t bankVectors = 0;
     std::size_t bankBytes = 0;                  // the whole shared bank
     std::size_t sourcePatches = 0;
-    double averageWrongNeighborRate = 0.0;      // unweighted mean over products
+    double averageWrongNeighbourRate = 0.0;      // unweighted mean over products
     std::optional<RouterEvaluation> routing;    // every test image routed (also when not routed for search)
     std::size_t routerBytes = 0;
     StageTimes times;

@@ -498,7 +498,7 @@ ModelDownload ModelDownloader::download(const ModelInfo& model, const std::files
                                         const Progress& progress) const {
     ModelDownload result;
     result.dir = dir;
-    result.weights = ModelCatalog::weightsPath(model, dir);
+    result.weights = ModelCatalogue::weightsPath(model, dir);
     for (const auto& file : model.files)
         result.files.push_back(downloadFile(model.repo, model.revision, file, dir / file, progress));
     return result;

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/models/ModelCatalog.h"
+#include "engine/models/ModelCatalogue.h"
 #include "engine/util/Progress.h"
 
 namespace pb {

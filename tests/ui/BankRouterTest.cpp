@@ -600,7 +600,7 @@ void BankRouterTest::sharedBankRouter() {
         QCOMPARE(products->item(p, RouterPanel::VectorsColumn)->data(Qt::UserRole).toDouble(),
                  static_cast<double>(e.allocation[static_cast<std::size_t>(p)]));
     }
-    QCOMPARE(products->item(3, RouterPanel::WnrColumn)->data(Qt::UserRole).toDouble(), e.averageWrongNeighborRate);
+    QCOMPARE(products->item(3, RouterPanel::WnrColumn)->data(Qt::UserRole).toDouble(), e.averageWrongNeighbourRate);
 
     // The inspection list holds the run's images; a click in the router table shows one with its map.
     QCOMPARE(w->inspectionList()->count(), 30);
@@ -642,9 +642,9 @@ void BankRouterTest::sharedBankRouter() {
     QVERIFY(evaluated.wait(kEngineWaitMs));
     const SharedRunPtr polluted = w->sharedRun();
     QVERIFY(!polluted->evaluation.routed);
-    QVERIFY(polluted->evaluation.averageWrongNeighborRate >= 0.0);
-    qInfo("demo shared bank WNR without routing: %.4f (routed: %.4f)", polluted->evaluation.averageWrongNeighborRate,
-          e.averageWrongNeighborRate);
+    QVERIFY(polluted->evaluation.averageWrongNeighbourRate >= 0.0);
+    qInfo("demo shared bank WNR without routing: %.4f (routed: %.4f)", polluted->evaluation.averageWrongNeighbourRate,
+          e.averageWrongNeighbourRate);
     QVERIFY(router->summaryText().contains(QStringLiteral("whole shared bank")));
     // The images of the new run replaced the old ones in the inspection list.
     QCOMPARE(w->inspectionList()->count(), 30);

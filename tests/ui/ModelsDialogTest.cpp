@@ -16,7 +16,7 @@
 #include <QtTest/QtTest>
 #include <memory>
 
-#include "engine/models/ModelCatalog.h"
+#include "engine/models/ModelCatalogue.h"
 #include "engine/models/ModelDownloader.h"
 #include "models/LoopbackHttpServer.h"
 #include "ui/ModelsDialog.h"
@@ -74,17 +74,17 @@ private slots:
         if (fixture_.isEmpty()) return;
         fixture_ += QStringLiteral("/fixtures/dinov3_tiny");
         server_ = std::make_unique<pb::test::LoopbackHttpServer>();
-        server_->serveRepo(pb::ModelCatalog::get("dinov3-vits16").repo, fixture_.toStdString());
+        server_->serveRepo(pb::ModelCatalogue::get("dinov3-vits16").repo, fixture_.toStdString());
         server_->requireToken("hf_gui_token");
     }
 
     void cleanup() { server_.reset(); }
 
-    void catalogTable() {
+    void catalogueTable() {
         ModelsDialog dialog;
         dialog.setModelsFolder(folder_->path());
         QTableWidget* table = dialog.table();
-        QCOMPARE(table->rowCount(), int(pb::ModelCatalog::all().size()));
+        QCOMPARE(table->rowCount(), int(pb::ModelCatalogue::all().size()));
         for (int row = 0; row < table->rowCount(); ++row)
             QCOMPARE(table->item(row, ModelsDialog::StatusColumn)->text(), QStringLiteral("not downloaded"));
         const int large = rowOf(table, QStringLiteral("dinov3-vitl16"));
@@ -248,7 +248,7 @@ private slots:
     void folderSetting() {
         {
             ModelsDialog dialog;
-            QCOMPARE(dialog.modelsFolder(), QString::fromStdString(pb::ModelCatalog::modelsRoot().string()));
+            QCOMPARE(dialog.modelsFolder(), QString::fromStdString(pb::ModelCatalogue::modelsRoot().string()));
             dialog.setModelsFolder(folder_->path());
         }
         ModelsDialog dialog;

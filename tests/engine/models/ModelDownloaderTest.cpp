@@ -8,7 +8,7 @@
 #include "LoopbackHttpServer.h"
 #include "TestData.h"
 #include "engine/io/AtomicFile.h"
-#include "engine/models/ModelCatalog.h"
+#include "engine/models/ModelCatalogue.h"
 #include "engine/models/ModelDownloader.h"
 #include "engine/util/Error.h"
 #include "engine/util/Sha256.h"
@@ -42,7 +42,7 @@ protected:
         if (test::sharedDir().empty()) GTEST_SKIP() << "../shared (data, weights, fixtures) is not beside the project";
         fixture_ = test::sharedDir() / "fixtures" / "dinov3_tiny";
         ASSERT_TRUE(fs::exists(fixture_ / "model.safetensors"));
-        model_ = &ModelCatalog::get("dinov3-vits16");
+        model_ = &ModelCatalogue::get("dinov3-vits16");
         server_ = std::make_unique<test::LoopbackHttpServer>();
         server_->serveRepo(model_->repo, fixture_);
         options_.endpoint = server_->endpoint();
@@ -88,7 +88,7 @@ TEST_F(ModelDownloaderTest, FullDownloadIsByteIdenticalVerifiedAndThenSkipped) {
     }
     EXPECT_EQ(readFileBytes(ModelDownloader::digestRecordPath(dir_ / "config.json")),
               fixtureSha("config.json") + "  config.json\n");
-    EXPECT_EQ(ModelCatalog::state(*model_, dir_), ModelState::Present);
+    EXPECT_EQ(ModelCatalogue::state(*model_, dir_), ModelState::Present);
 
     server_->clearRequests();
     const ModelDownload again = ModelDownloader(options_).download(*model_, dir_);
@@ -115,7 +115,7 @@ TEST_F(ModelDownloaderTest, DroppedConnectionLeavesPartAndNextCallResumesWithRan
     ASSERT_TRUE(fs::exists(part));
     EXPECT_EQ(fs::file_size(part), cut);
     EXPECT_FALSE(fs::exists(dir_ / "model.safetensors"));
-    EXPECT_EQ(ModelCatalog::state(*model_, dir_), ModelState::Partial);
+    EXPECT_EQ(ModelCatalogue::state(*model_, dir_), ModelState::Partial);
 
     server_->clearRequests();
     const FileDownload f = fetchWeights(noRetry);
@@ -289,7 +289,7 @@ TEST_F(ModelDownloaderTest, SmallGitFileIsCheckedBySizeOnly) {
     EXPECT_FALSE(result.files[0].digestVerified);  // its ETag is not a SHA-256
     EXPECT_EQ(result.files[0].sha256, fixtureSha("config.json"));
     EXPECT_TRUE(result.files[1].digestVerified);
-    EXPECT_EQ(ModelCatalog::state(*model_, dir_), ModelState::Present);
+    EXPECT_EQ(ModelCatalogue::state(*model_, dir_), ModelState::Present);
 }
 
 TEST_F(ModelDownloaderTest, ServerIgnoringRangeRestartsFromZero) {

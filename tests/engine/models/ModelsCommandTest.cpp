@@ -8,7 +8,7 @@
 #include "TestData.h"
 #include "cli/CliRunner.h"
 #include "engine/io/AtomicFile.h"
-#include "engine/models/ModelCatalog.h"
+#include "engine/models/ModelCatalogue.h"
 
 namespace pb {
 namespace {
@@ -45,10 +45,10 @@ protected:
     std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
 };
 
-TEST_F(ModelsCommandTest, ListShowsCatalogAndLocalState) {
+TEST_F(ModelsCommandTest, ListShowsCatalogueAndLocalState) {
     const auto run = test::runCli("models list");
     ASSERT_EQ(run.exitCode, 0) << run.output;
-    for (const auto& m : ModelCatalog::all()) {
+    for (const auto& m : ModelCatalogue::all()) {
         EXPECT_NE(run.output.find(m.name), std::string::npos) << m.name;
         EXPECT_NE(run.output.find(m.repo), std::string::npos) << m.repo;
     }
@@ -60,7 +60,7 @@ TEST_F(ModelsCommandTest, ListShowsCatalogAndLocalState) {
 TEST_F(ModelsCommandTest, FetchDownloadsVerifiesAndPrintsFlags) {
     PB_REQUIRE_SHARED();
     const fs::path fixture = test::sharedDir() / "fixtures" / "dinov3_tiny";
-    const ModelInfo& model = ModelCatalog::get("dinov3-vits16");
+    const ModelInfo& model = ModelCatalogue::get("dinov3-vits16");
     test::LoopbackHttpServer server;
     server.serveRepo(model.repo, fixture);
     server.requireToken("hf_cli_token");

@@ -24,11 +24,11 @@
 
 namespace pb {
 
-class WrongNeighborRate {
+class WrongNeighbourRate {
 public:
     // rowProducts[r]: the product index (into productNames) of shared-bank row r. Throws
     // pb::Error for a tag outside [0, productNames.size()).
-    WrongNeighborRate(std::vector<std::int32_t> rowProducts, std::vector<std::string> productNames);
+    WrongNeighbourRate(std::vector<std::int32_t> rowProducts, std::vector<std::string> productNames);
 
     // One test image of product `product`: nearestRows[i] is the shared-bank row nearest to
     // patch i. Throws pb::Error for a product or row index out of range.

@@ -1,4 +1,4 @@
-#include "engine/models/ModelCatalog.h"
+#include "engine/models/ModelCatalogue.h"
 
 #include <cstdlib>
 
@@ -28,7 +28,7 @@ ModelInfo model(std::string name, std::string backbone, std::string repo, std::s
     return m;
 }
 
-std::vector<ModelInfo> makeCatalog() {
+std::vector<ModelInfo> makeCatalogue() {
     return {
         model("dinov3-vits16", "dinov3", "facebook/dinov3-vits16-pretrain-lvd1689m", kDinov3Licence, true, "",
               "DINOv3 ViT-S/16 distilled from the 7B teacher on LVD-1689M; small and fast"),
@@ -75,25 +75,25 @@ std::string shellQuote(const std::string& s) {
 
 }  // namespace
 
-const std::vector<ModelInfo>& ModelCatalog::all() {
-    static const std::vector<ModelInfo> catalog = makeCatalog();
-    return catalog;
+const std::vector<ModelInfo>& ModelCatalogue::all() {
+    static const std::vector<ModelInfo> catalogue = makeCatalogue();
+    return catalogue;
 }
 
-const ModelInfo* ModelCatalog::find(const std::string& name) {
+const ModelInfo* ModelCatalogue::find(const std::string& name) {
     for (const auto& m : all())
         if (m.name == name) return &m;
     return nullptr;
 }
 
-const ModelInfo& ModelCatalog::get(const std::string& name) {
+const ModelInfo& ModelCatalogue::get(const std::string& name) {
     if (const ModelInfo* m = find(name)) return *m;
     std::string known;
     for (const auto& m : all()) known += (known.empty() ? "" : ", ") + m.name;
     throw Error("unknown model '" + name + "'; known models: " + known);
 }
 
-std::filesystem::path ModelCatalog::modelsRoot() {
+std::filesystem::path ModelCatalogue::modelsRoot() {
     if (const std::string dir = env("PATCHBANK_MODELS_DIR"); !dir.empty()) return dir;
     if (const std::string cache = env("XDG_CACHE_HOME"); !cache.empty())
         return std::filesystem::path(cache) / "patchbank" / "models";
@@ -102,13 +102,13 @@ std::filesystem::path ModelCatalog::modelsRoot() {
     return std::filesystem::temp_directory_path() / "patchbank" / "models";
 }
 
-std::filesystem::path ModelCatalog::defaultDir(const ModelInfo& model) { return modelsRoot() / model.name; }
+std::filesystem::path ModelCatalogue::defaultDir(const ModelInfo& model) { return modelsRoot() / model.name; }
 
-std::filesystem::path ModelCatalog::weightsPath(const ModelInfo&, const std::filesystem::path& dir) {
+std::filesystem::path ModelCatalogue::weightsPath(const ModelInfo&, const std::filesystem::path& dir) {
     return dir / "model.safetensors";
 }
 
-ModelState ModelCatalog::state(const ModelInfo& model, const std::filesystem::path& dir) {
+ModelState ModelCatalogue::state(const ModelInfo& model, const std::filesystem::path& dir) {
     std::error_code ec;
     std::size_t present = 0, recorded = 0, partial = 0;
     for (const auto& file : model.files) {
@@ -124,7 +124,7 @@ ModelState ModelCatalog::state(const ModelInfo& model, const std::filesystem::pa
     return present + partial == 0 ? ModelState::Missing : ModelState::Partial;
 }
 
-std::string ModelCatalog::stateName(ModelState state) {
+std::string ModelCatalogue::stateName(ModelState state) {
     switch (state) {
         case ModelState::Missing: return "missing";
         case ModelState::Partial: return "partial";
@@ -134,7 +134,7 @@ std::string ModelCatalog::stateName(ModelState state) {
     return "missing";
 }
 
-std::string ModelCatalog::cliFlags(const ModelInfo& model, const std::filesystem::path& dir) {
+std::string ModelCatalogue::cliFlags(const ModelInfo& model, const std::filesystem::path& dir) {
     return "--backbone " + model.backbone + " --weights " + shellQuote(weightsPath(model, dir).string());
 }
 

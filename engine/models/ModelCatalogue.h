@@ -27,7 +27,7 @@ enum class ModelState {
     Present,     // every file, each with the digest record written after a verified download
 };
 
-class ModelCatalog {
+class ModelCatalogue {
 public:
     static const std::vector<ModelInfo>& all();
     // nullptr when the name is unknown.

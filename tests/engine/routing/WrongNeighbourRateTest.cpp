@@ -3,12 +3,12 @@
 #include <cmath>
 
 #include "engine/knn/ExactKnn.h"
-#include "engine/routing/WrongNeighborRate.h"
+#include "engine/routing/WrongNeighbourRate.h"
 #include "engine/util/Error.h"
 
-TEST(WrongNeighborRate, HandMadeCase) {
+TEST(WrongNeighbourRate, HandMadeCase) {
     // Rows 0-1: product 0, rows 2-3: product 1, row 4: product 2.
-    pb::WrongNeighborRate wnr({0, 0, 1, 1, 2}, {"a", "b", "c"});
+    pb::WrongNeighbourRate wnr({0, 0, 1, 1, 2}, {"a", "b", "c"});
     wnr.addImage(0, std::vector<std::int64_t>{0, 1, 2});  // 1 wrong of 3
     wnr.addImage(0, std::vector<std::int64_t>{4, 4});     // 2 wrong of 2
     wnr.addImage(1, std::vector<std::int64_t>{2, 3, 3, 0});  // 1 wrong of 4
@@ -26,15 +26,15 @@ TEST(WrongNeighborRate, HandMadeCase) {
     EXPECT_THROW(wnr.addImage(0, std::vector<std::int64_t>{0, 5}), pb::Error);  // row outside the bank
     EXPECT_THROW(wnr.addImage(3, std::vector<std::int64_t>{0}), pb::Error);     // unknown product
     EXPECT_EQ(wnr.patches(0), 5u);  // a rejected image is not counted
-    EXPECT_THROW(pb::WrongNeighborRate({0, 3}, {"a", "b"}), pb::Error);
+    EXPECT_THROW(pb::WrongNeighbourRate({0, 3}, {"a", "b"}), pb::Error);
 }
 
-TEST(WrongNeighborRate, FromAnExactSearchOnASharedBank) {
+TEST(WrongNeighbourRate, FromAnExactSearchOnASharedBank) {
     // Shared bank in 1-D: product 0 near 0, product 1 near 10; one product-1 row sits at 1.
     const std::vector<float> bank = {0.0f, 0.5f, 10.0f, 11.0f, 1.0f};
     auto knn = pb::createExactKnn("auto");
     knn->setBank(bank.data(), bank.size(), 1);
-    pb::WrongNeighborRate wnr({0, 0, 1, 1, 1}, {"low", "high"});
+    pb::WrongNeighbourRate wnr({0, 0, 1, 1, 1}, {"low", "high"});
 
     const std::vector<float> lowImage = {0.1f, 0.4f, 0.9f, 1.2f};  // last two nearest to row 4 (product 1)
     wnr.addImage(0, knn->search(lowImage.data(), lowImage.size(), 2));

@@ -1,4 +1,4 @@
-#include "engine/routing/WrongNeighborRate.h"
+#include "engine/routing/WrongNeighbourRate.h"
 
 #include <limits>
 
@@ -6,7 +6,7 @@
 
 namespace pb {
 
-WrongNeighborRate::WrongNeighborRate(std::vector<std::int32_t> rowProducts, std::vector<std::string> productNames)
+WrongNeighbourRate::WrongNeighbourRate(std::vector<std::int32_t> rowProducts, std::vector<std::string> productNames)
     : rowProducts_(std::move(rowProducts)),
       names_(std::move(productNames)),
       images_(names_.size(), 0),
@@ -20,13 +20,13 @@ WrongNeighborRate::WrongNeighborRate(std::vector<std::int32_t> rowProducts, std:
                         " products");
 }
 
-void WrongNeighborRate::checkProduct(int product) const {
+void WrongNeighbourRate::checkProduct(int product) const {
     if (product < 0 || static_cast<std::size_t>(product) >= names_.size())
         throw Error("product index " + std::to_string(product) + " is outside the " + std::to_string(names_.size()) +
                     " products");
 }
 
-void WrongNeighborRate::addImage(int product, const std::int64_t* nearestRows, std::size_t patches) {
+void WrongNeighbourRate::addImage(int product, const std::int64_t* nearestRows, std::size_t patches) {
     checkProduct(product);
     std::size_t wrong = 0;
     for (std::size_t i = 0; i < patches; ++i) {
@@ -42,11 +42,11 @@ void WrongNeighborRate::addImage(int product, const std::int64_t* nearestRows, s
     wrong_[product] += wrong;
 }
 
-void WrongNeighborRate::addImage(int product, const std::vector<std::int64_t>& nearestRows) {
+void WrongNeighbourRate::addImage(int product, const std::vector<std::int64_t>& nearestRows) {
     addImage(product, nearestRows.data(), nearestRows.size());
 }
 
-void WrongNeighborRate::addImage(int product, const KnnResult& knn) {
+void WrongNeighbourRate::addImage(int product, const KnnResult& knn) {
     if (knn.queries > 0 && (knn.k < 1 || knn.indices.size() != knn.queries * static_cast<std::size_t>(knn.k)))
         throw Error("kNN result has an inconsistent shape");
     std::vector<std::int64_t> rows(knn.queries);
@@ -54,19 +54,19 @@ void WrongNeighborRate::addImage(int product, const KnnResult& knn) {
     addImage(product, rows);
 }
 
-double WrongNeighborRate::rate(int product) const {
+double WrongNeighbourRate::rate(int product) const {
     checkProduct(product);
     if (patches_[product] == 0) return std::numeric_limits<double>::quiet_NaN();
     return static_cast<double>(wrong_[product]) / static_cast<double>(patches_[product]);
 }
 
-std::vector<double> WrongNeighborRate::rates() const {
+std::vector<double> WrongNeighbourRate::rates() const {
     std::vector<double> r(names_.size());
     for (std::size_t p = 0; p < names_.size(); ++p) r[p] = rate(static_cast<int>(p));
     return r;
 }
 
-double WrongNeighborRate::averageRate() const {
+double WrongNeighbourRate::averageRate() const {
     double sum = 0;
     std::size_t n = 0;
     for (std::size_t p = 0; p < names_.size(); ++p) {
@@ -77,7 +77,7 @@ double WrongNeighborRate::averageRate() const {
     return n == 0 ? std::numeric_limits<double>::quiet_NaN() : sum / static_cast<double>(n);
 }
 
-double WrongNeighborRate::pooledRate() const {
+double WrongNeighbourRate::pooledRate() const {
     std::size_t wrong = 0, all = 0;
     for (std::size_t p = 0; p < names_.size(); ++p) {
         wrong += wrong_[p];
