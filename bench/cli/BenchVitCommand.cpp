@@ -11,7 +11,7 @@
 #include <random>
 #include <sstream>
 
-#include "app/cli/BenchVit.h"
+#include "bench/cli/BenchVit.h"
 #include "app/cli/CommandLine.h"
 #include "engine/backbone/VisionTransformer.h"
 #include "engine/util/Error.h"

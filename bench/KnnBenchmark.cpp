@@ -1,4 +1,4 @@
-#include "engine/knn/KnnBenchmark.h"
+#include "bench/KnnBenchmark.h"
 
 #include <omp.h>
 #include <torch/torch.h>

@@ -1,12 +1,12 @@
 #include <chrono>
 #include <cstdio>
 
-#include "app/cli/BenchBank.h"
+#include "bench/cli/BenchBank.h"
 #include "app/cli/CommandLine.h"
 #include "bench/CoresetBaseline.h"
-#include "engine/bank/BankBenchmark.h"
+#include "bench/BankBenchmark.h"
 #include "engine/bank/KMeans.h"
-#include "engine/knn/KnnBenchmark.h"
+#include "bench/KnnBenchmark.h"
 #include "engine/util/Error.h"
 #include "engine/util/BlasKernel.h"
 #include "engine/util/Threads.h"

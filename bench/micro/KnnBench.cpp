@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "engine/knn/ExactKnn.h"
-#include "engine/knn/KnnBenchmark.h"
+#include "bench/KnnBenchmark.h"
 #include "engine/util/BlasKernel.h"
 #include "engine/util/Threads.h"
 

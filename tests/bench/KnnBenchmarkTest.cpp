@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "engine/knn/KnnBenchmark.h"
+#include "bench/KnnBenchmark.h"
 #include "engine/util/Error.h"
 
 TEST(KnnBenchmark, MeasuresEveryMethodOnASmallShape) {

@@ -1,4 +1,4 @@
-#include "engine/bank/BankBenchmark.h"
+#include "bench/BankBenchmark.h"
 
 #include <torch/torch.h>
 

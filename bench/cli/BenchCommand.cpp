@@ -3,14 +3,14 @@
 #include <cstdio>
 #include <random>
 
-#include "app/cli/BenchBank.h"
-#include "app/cli/BenchVit.h"
+#include "bench/cli/BenchBank.h"
+#include "bench/cli/BenchVit.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "engine/backbone/Backbone.h"
 #include "engine/knn/ExactKnn.h"
 #include "engine/io/SafetensorsFile.h"
-#include "engine/knn/KnnBenchmark.h"
+#include "bench/KnnBenchmark.h"
 #include "engine/util/Error.h"
 #include "engine/util/BlasKernel.h"
 #include "engine/util/Threads.h"
