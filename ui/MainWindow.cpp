@@ -721,7 +721,8 @@ void MainWindow::onTestSetScored(const ScoreResultPtr& result) {
         scores.insert(path, result->images[i].score);
     }
     browser_->setScores(scores);
-    if (product == workbench_->currentProduct()) applyProductView();
+    // The Workbench follows with productViewChanged once the display rules are applied: the product's
+    // view (histogram, thresholds, colour scale) is drawn then, once.
     updateActions();
     const auto& m = result->metrics;
     statusBar()->showMessage(tr("%1 scored: %2 images, image AUROC %3, pixel AUROC %4")
