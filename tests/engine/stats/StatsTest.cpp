@@ -8,7 +8,6 @@
 #include <cmath>
 #include <fstream>
 #include <limits>
-#include <numbers>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -194,7 +193,7 @@ double quantileStandardError(const std::vector<double>& sample, double q, double
     const double sd = std::sqrt(ss / n) / std::sqrt(n);
     // z of the q-quantile for the levels tested here (0.95 and 0.90 two-sided).
     const double z = q < 0.04 || q > 0.96 ? 1.959963984540054 : 1.6448536269514722;
-    const double density = std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi) / sd;
+    const double density = std::exp(-0.5 * z * z) / std::sqrt(2.0 * 3.14159265358979323846) / sd;
     return std::sqrt(q * (1.0 - q) / resamples) / density;
 }
 
