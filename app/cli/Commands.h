@@ -14,5 +14,6 @@ int runModels(const CommandLine& cl);
 int runBank(const CommandLine& cl);
 int runRoute(const CommandLine& cl);
 int runSweep(const CommandLine& cl);
+int runAudit(const CommandLine& cl);
 
 }  // namespace pb::cli

@@ -1,4 +1,5 @@
 #include "app/cli/CommandLine.h"
+#include "app/cli/ContaminationRun.h"
 #include "app/cli/Commands.h"
 #include "app/cli/EvaluationOptionsParser.h"
 #include "app/cli/EvaluationRun.h"
@@ -43,6 +44,9 @@ int runShared(const CommandLine& cl, EvaluationOptions options) {
 int runEvaluate(const CommandLine& cl) {
     cl.require({"data", "out"});
     EvaluationOptions options = parseEvaluationOptions(cl);
+    if (cl.has("support")) return runContaminationProtocol(cl, options);
+    for (const char* protocolOnly : {"contamination", "setup", "seed", "purify", "audit-score", "audit-k"})
+        if (cl.has(protocolOnly)) throw Error(std::string("--") + protocolOnly + " needs --support");
     if (cl.flag("shared")) return runShared(cl, options);
     for (const char* sharedOnly : {"budget-mb", "allocator", "route", "router-metric"})
         if (cl.has(sharedOnly)) throw Error(std::string("--") + sharedOnly + " needs --shared");

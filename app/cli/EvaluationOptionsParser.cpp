@@ -53,15 +53,18 @@ EvaluationOptions parseEvaluationOptions(const CommandLine& cl, const std::strin
     if (o.crop < 0 || o.crop > o.resolution)
         throw Error("--crop " + std::to_string(o.crop) + " must be between 0 (none) and the resolution (" +
                     std::to_string(o.resolution) + ")");
-    o.k = cl.intValue("k", 5);
-    // Explicit, whatever the engine's default: the CLI's k is --k unless --scale-k asks for scaling.
-    o.scaleKWithCompression = cl.flag("scale-k");
-    o.imageScore = imageScoreRuleFromString(cl.value("image-score", "p95"));
-    o.smoothingSigma = cl.doubleValue("smoothing", 0.0);
+    // The scoring options; a command that only extracts features (audit) takes none of them.
+    if (cl.takes("knn")) {
+        o.k = cl.intValue("k", 5);
+        // Explicit, whatever the engine's default: the CLI's k is --k unless --scale-k asks for scaling.
+        o.scaleKWithCompression = cl.flag("scale-k");
+        o.imageScore = imageScoreRuleFromString(cl.value("image-score", "p95"));
+        o.smoothingSigma = cl.doubleValue("smoothing", 0.0);
+        o.knnMethod = cl.value("knn", "auto");
+    }
     // Only the commands that write a report show verdicts and heatmaps.
     if (cl.takes("review-band") && cl.has("review-band")) o.reviewBand = ReviewBandRule::parse(cl.value("review-band"));
     if (cl.takes("heatmap-scale") && cl.has("heatmap-scale")) o.heatmapScale = heatmapScaleFromString(cl.value("heatmap-scale"));
-    o.knnMethod = cl.value("knn", "auto");
     o.maxTrainImages = cl.intValue("max-train", 0);
     if (!cl.flag("no-cache"))
         o.cacheDir = cl.value("cache", FeatureCache::defaultDirectory().string());

@@ -6,6 +6,7 @@
 
 #include "engine/backbone/Backbone.h"
 #include "engine/experiments/BudgetSweep.h"
+#include "engine/purify/ContaminationExperiment.h"
 
 namespace pb::cli {
 
@@ -25,6 +26,9 @@ std::vector<std::string> with(std::vector<std::string> a, const std::vector<std:
     return a;
 }
 
+// The commands that extract features: they share the feature options (backbone, resolution, cache, ...).
+const std::vector<std::string> kFeatures = with(kEvaluation, {"audit"});
+
 std::string joined(const std::vector<std::string>& items, const std::string& separator) {
     std::string out;
     for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
@@ -35,6 +39,7 @@ std::vector<OptionSpec> buildOptionTable() {
     using K = OptionKind;
     const std::string sweepMethods = joined(BudgetSweep::knownMethods(), ", ");
     const std::string backbones = joined(knownBackbones(), ", ");
+    const std::string purifyMethods = joined(purify::PurificationMethod::names(), ", ");
     // Table order is the order of every command's --help: what a command reads and writes first, then
     // its own settings, the shared feature options, and the general flags last.
     // clang-format off: one entry per option, as a table
@@ -49,14 +54,14 @@ std::vector<OptionSpec> buildOptionTable() {
         {"data",
          "DIR",
          K::Text,
-         {"sweep", "bank build", "bank score"},
+         {"sweep", "bank build", "bank score", "audit"},
          "data set folder (MVTec AD, VisA, BTAD, MVTec LOCO or plain images)"},
         {"product",
          "NAME ...",
          K::Values,
          {"evaluate", "route"},
          "only these products (default: all); several names may follow one --product,\nor repeat it"},
-        {"product", "NAME", K::Text, {"sweep", "bank build", "bank score"}, "the product (a folder of the data set)"},
+        {"product", "NAME", K::Text, {"sweep", "bank build", "bank score", "audit"}, "the product (a folder of the data set)"},
         {"bank",
          "SPEC",
          K::Text,
@@ -80,6 +85,7 @@ std::vector<OptionSpec> buildOptionTable() {
         {"out", "FILE", K::Text, {"bank add"}, "the bank file to write, with the added patches"},
         {"out", "DIR", K::Text, {"route"}, "routing.csv (per image) and routing_confusion.csv"},
         {"out", "FILE", K::Text, {"sweep"}, "the CSV (default sweep.csv)"},
+        {"out", "DIR", K::Text, {"audit"}, "audit.csv and the flagged images' PNGs (default audit-report)"},
 
         // evaluate --shared: one bank for many products.
         {"shared",
@@ -101,6 +107,32 @@ std::vector<OptionSpec> buildOptionTable() {
          {"evaluate"},
          "with --shared: search only the share of the product the prototype router picks"},
         {"router-metric", "M", K::Text, {"evaluate"}, "with --shared --route: l2 (default) or cosine"},
+
+        // evaluate --support: the purification paper's contaminated few-shot protocol.
+        {"support", "N[,N]", K::IntegerList, {"evaluate"},
+         "run the contaminated few-shot protocol (METHODS.md section 5) with N\n"
+         "reference images per product instead of the whole train split"},
+        {"contamination", "C[,C]", K::List, {"evaluate"},
+         "with --support: fractions of the support replaced by test anomalies\n"
+         "(default 0.3; 0 is always run too, as the clean reference)"},
+        {"setup", "A|B[,..]", K::List, {"evaluate"},
+         "with --support: B = contaminants from a disjoint half of the anomalies\n"
+         "(default, honest); A = from all anomalies, which stay in the test set"},
+        {"seed", "S[,S]", K::IntegerList, {"evaluate"}, "with --support: protocol seeds (default 0,1,2,3,4)"},
+        {"purify", "M[,M]", K::List, {"evaluate"},
+         "with --support: what is done to the support before the bank is built:\n" + purifyMethods +
+             "\n(default none,audit,recapture,oracle; none is always run)"},
+        {"audit-score", "S", K::Text, {"evaluate"}, "with --purify audit/recapture: imgmax (default), q99, top5, mean"},
+        {"audit-k", "K[,K]", K::List, {"evaluate"},
+         "with --purify audit/recapture: MADs above the median that flag an image (default 1.5)"},
+
+        // audit
+        {"method", "S", K::Text, {"audit"}, "audit score of an image: imgmax (default: its worst patch), q99, top5, mean"},
+        {"k", "K", K::Number, {"audit"}, "flag images above median + K x 1.4826 x MAD (default 1.5)"},
+        {"max-flagged", "F", K::Number, {"audit"}, "flag at most int(F x images) (default 0.4)"},
+        {"meds", "", K::Flag, {"audit"}, "also screen with the MeDS memory ensemble (METHODS.md section 6)"},
+        {"members", "B", K::Integer, {"audit"}, "with --meds: ensemble members (default 100)"},
+        {"no-images", "", K::Flag, {"audit"}, "skip the flagged images' PNGs"},
 
         // route
         {"metric", "l2|cosine", K::Text, {"route"}, "prototype distance (default l2)"},
@@ -217,26 +249,26 @@ std::vector<OptionSpec> buildOptionTable() {
         {"quiet", "", K::Flag, {"models fetch"}, "print only the --backbone/--weights flags"},
 
         // The feature, kNN and scoring options of the evaluation commands.
-        {"backbone", "NAME", K::Text, kEvaluation,
+        {"backbone", "NAME", K::Text, kFeatures,
          std::string("feature extractor (default ") + kDefaultBackbone + "; demo: " + kDemoBackbone + "):\n" +
              backbones + " (ViTs: architecture from config.json)"},
-        {"weights", "FILE", K::Text, with(kEvaluation, {"bench features"}),
+        {"weights", "FILE", K::Text, with(kFeatures, {"bench features"}),
          "model.safetensors (timm / Hugging Face format) or a TorchScript archive"},
-        {"config", "FILE", K::Text, kEvaluation, "Hugging Face config.json of a ViT (default: next to --weights)"},
-        {"layers", "A,B", K::List, kEvaluation,
+        {"config", "FILE", K::Text, kFeatures, "Hugging Face config.json of a ViT (default: next to --weights)"},
+        {"layers", "A,B", K::List, kFeatures,
          "CNN stages/submodules to tap (default: the stride-8 and stride-16 stages);\n"
          "for ViTs the block index, Python-style"},
-        {"layer", "N", K::Integer, kEvaluation,
+        {"layer", "N", K::Integer, kFeatures,
          "ViT block whose patch tokens are the features: -6 = hidden_states[-6]\n"
          "(block 18 of 24), -1 = last block (default)"},
-        {"final-norm", "", K::Flag, kEvaluation, "ViT: apply the model's final LayerNorm to the tapped tokens"},
-        {"l2-normalize", "", K::Flag, kEvaluation, "ViT: scale every patch feature to unit length"},
-        {"precision", "P", K::Text, kEvaluation, "ViT: fp32 (default), bf16, fp16 (CUDA only)"},
-        {"preset", "NAME", K::Text, kEvaluation,
+        {"final-norm", "", K::Flag, kFeatures, "ViT: apply the model's final LayerNorm to the tapped tokens"},
+        {"l2-normalize", "", K::Flag, kFeatures, "ViT: scale every patch feature to unit length"},
+        {"precision", "P", K::Text, kFeatures, "ViT: fp32 (default), bf16, fp16 (CUDA only)"},
+        {"preset", "NAME", K::Text, kFeatures,
          "dinov3: 448 px, no crop, layer -6, no norm, no L2;\n"
          "meds: 448 px, centre crop 392, final norm, L2 (explicit options override)"},
-        {"resolution", "PX", K::Integer, kEvaluation, "square input size (default 224)"},
-        {"crop", "PX", K::Integer, kEvaluation, "square centre crop after the resize (default 0 = none)"},
+        {"resolution", "PX", K::Integer, kFeatures, "square input size (default 224)"},
+        {"crop", "PX", K::Integer, kFeatures, "square centre crop after the resize (default 0 = none)"},
         {"k", "K", K::Integer, kEvaluation, "neighbours averaged per patch score (default 5)"},
         {"scale-k", "", K::Flag, kEvaluation,
          "k counts neighbours in the full bank: a compressed bank keeping 1/r of the\n"
@@ -249,13 +281,13 @@ std::vector<OptionSpec> buildOptionTable() {
          "exact kNN of flat and compressed banks: auto (default: projected for\n"
          "65,536+ rows of 64-256 dims, else blas), blas, projected, faiss, torch,\n"
          "torch-cuda (leave-one-out thresholds use blas for projected)"},
-        {"cache", "DIR", K::Text, kEvaluation,
+        {"cache", "DIR", K::Text, kFeatures,
          "feature cache folder (default $PATCHBANK_CACHE_DIR or ~/.cache/patchbank)"},
-        {"no-cache", "", K::Flag, kEvaluation, "do not read or write cached features"},
-        {"threads", "N", K::Integer, with(kEvaluation, kBench), "CPU threads (default: all)"},
-        {"batch", "N", K::Integer, with(kEvaluation, {"bench features"}), "images per backbone batch (default 8)"},
-        {"max-train", "N", K::Integer, kEvaluation, "use only the first N training images"},
-        {"device", "cpu|cuda", K::Text, kEvaluation, "where the backbone runs (default cpu)"},
+        {"no-cache", "", K::Flag, kFeatures, "do not read or write cached features"},
+        {"threads", "N", K::Integer, with(kFeatures, kBench), "CPU threads (default: all)"},
+        {"batch", "N", K::Integer, with(kFeatures, {"bench features"}), "images per backbone batch (default 8)"},
+        {"max-train", "N", K::Integer, kFeatures, "use only the first N training images"},
+        {"device", "cpu|cuda", K::Text, kFeatures, "where the backbone runs (default cpu)"},
 
         // What the reports show beside the metrics.
         {"review-band", "RULE", K::Text, kReport,
@@ -270,7 +302,7 @@ std::vector<OptionSpec> buildOptionTable() {
 
         // General.
         {"no-images", "", K::Flag, kReport, "skip the per-image PNGs"},
-        {"quiet", "", K::Flag, kEvaluation, "no progress output"},
+        {"quiet", "", K::Flag, kFeatures, "no progress output"},
         {"help", "", K::Flag, {"*"}, "this help"},
     };
     // clang-format on
@@ -309,6 +341,12 @@ std::vector<CommandSpec> buildCommandTable() {
          "features extracted once, scores the test split against each, and writes one CSV row per\n"
          "bank: method, spec, fraction, vectors, bytes, megabytes, compression_ratio, image_auroc,\n"
          "pixel_auroc, build_seconds, search_seconds (the GUI's budget-sweep export)."},
+        {"audit", "rank a product's reference images and flag the defective ones (no labels needed)",
+         "audit --data DIR --product NAME [--method imgmax|q99|top5|mean] [--k 1.5] [--meds] [--out DIR]",
+         "Scores every training (reference) image of the product by its patches' leave-one-out\n"
+         "distances to the other references, flags those above median + k x 1.4826 x MAD (at most\n"
+         "40%), and writes audit.csv (ranked: score, threshold, flagged, why: the worst patch and\n"
+         "its nearest other reference) and, per flagged image, its worst patch and heatmap as PNGs."},
         {"demo", "generate the embedded synthetic data set and evaluate it",
          "demo [--out DIR] [--data DIR] [--seed N] [options]",
          std::string("Generates the embedded synthetic MVTec-layout data set (into --data, default <out>/data)\n"

@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     const std::map<std::string, std::function<int(const pb::cli::CommandLine&)>> handlers = {
         {"version", pb::cli::runVersion}, {"evaluate", pb::cli::runEvaluate}, {"demo", pb::cli::runDemo},
         {"bench", pb::cli::runBench},     {"models", pb::cli::runModels},     {"bank", pb::cli::runBank},
-        {"route", pb::cli::runRoute},     {"sweep", pb::cli::runSweep},
+        {"route", pb::cli::runRoute},     {"sweep", pb::cli::runSweep},       {"audit", pb::cli::runAudit},
     };
     auto handler = handlers.find(args[0]);
     if (handler == handlers.end()) {

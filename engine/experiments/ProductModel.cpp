@@ -21,23 +21,27 @@ std::vector<std::string> pathsOf(const std::vector<Sample>& samples) {
 
 }  // namespace
 
+std::unique_ptr<FeatureExtractor> createFeatureExtractor(Backbone& backbone, const EvaluationOptions& options) {
+    if (options.resolution < 32 || options.resolution > 4096)
+        throw Error("resolution must be between 32 and 4096 pixels, got " + std::to_string(options.resolution));
+    if (options.crop < 0 || options.crop > options.resolution)
+        throw Error("the crop must be between 0 (none) and the resolution " + std::to_string(options.resolution) +
+                    ", got " + std::to_string(options.crop));
+    PreprocessSpec spec;
+    spec.resizeWidth = spec.resizeHeight = options.resolution;
+    spec.cropWidth = spec.cropHeight = options.crop;
+    return std::make_unique<FeatureExtractor>(
+        backbone, Preprocessor(spec),
+        FeatureCache(options.cacheDir.empty() ? std::filesystem::path{} : std::filesystem::path(options.cacheDir)),
+        options.backbone.batchSize);
+}
+
 ProductModel::ProductModel(Backbone& backbone, EvaluationOptions options)
     : backbone_(&backbone), options_(std::move(options)) {
-    if (options_.resolution < 32 || options_.resolution > 4096)
-        throw Error("resolution must be between 32 and 4096 pixels, got " + std::to_string(options_.resolution));
-    if (options_.crop < 0 || options_.crop > options_.resolution)
-        throw Error("the crop must be between 0 (none) and the resolution " + std::to_string(options_.resolution) +
-                    ", got " + std::to_string(options_.crop));
+    extractor_ = createFeatureExtractor(*backbone_, options_);
     if (options_.k < 1) throw Error("k must be at least 1, got " + std::to_string(options_.k));
     createBank(options_.bankSpec);  // a malformed spec fails here, before any image is read
     createExactKnn(options_.knnMethod);  // so does an unknown kNN method
-    PreprocessSpec spec;
-    spec.resizeWidth = spec.resizeHeight = options_.resolution;
-    spec.cropWidth = spec.cropHeight = options_.crop;
-    extractor_ = std::make_unique<FeatureExtractor>(
-        *backbone_, Preprocessor(spec),
-        FeatureCache(options_.cacheDir.empty() ? std::filesystem::path{} : std::filesystem::path(options_.cacheDir)),
-        options_.backbone.batchSize);
 }
 
 ProductModel::~ProductModel() = default;

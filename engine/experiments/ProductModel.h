@@ -21,6 +21,10 @@ namespace pb {
 class MemoryBank;
 struct BankProvenance;
 
+// The feature extractor these options ask for: their resolution and crop, their cache folder (none when
+// empty) and batch size. Throws pb::Error on a resolution or crop out of range.
+std::unique_ptr<FeatureExtractor> createFeatureExtractor(Backbone& backbone, const EvaluationOptions& options);
+
 // Where a bank vector came from. imagePath is empty for a synthetic vector (a k-means centroid) and for
 // banks loaded from a file, whose training images are not known.
 struct BankPatchOrigin {

@@ -119,15 +119,18 @@ void writeImages(const AuditedImage& image, const std::filesystem::path& dir, co
              blendOverlay(rgb, applyColorMap(map, static_cast<float>(lo), static_cast<float>(hi), ColorMapName::Jet), 0.5f));
 
     const cv::Rect cell = patchRect(image, image.worstPatch.row, image.worstPatch.column);
-    // The crop shows the worst patch with one cell of context on every side, enlarged to a readable size.
-    const cv::Rect context = cv::Rect(cell.x - cell.width, cell.y - cell.height, cell.width * 3, cell.height * 3) &
-                             cv::Rect(0, 0, rgb.cols, rgb.rows);
+    // The crop shows the worst patch outlined with three cells of context on every side, enlarged.
+    const cv::Rect context = cv::Rect(cell.x - 3 * cell.width, cell.y - 3 * cell.height, cell.width * 7,
+                                      cell.height * 7) & cv::Rect(0, 0, rgb.cols, rgb.rows);
+    const double zoom = 288.0 / std::max(context.width, context.height);
     cv::Mat crop;
-    cv::resize(rgb(context), crop, cv::Size(), 192.0 / std::max(context.width, context.height),
-               192.0 / std::max(context.width, context.height), cv::INTER_NEAREST);
+    cv::resize(rgb(context), crop, cv::Size(), zoom, zoom, cv::INTER_LINEAR);
+    const cv::Rect inCrop((cell.x - context.x) * zoom, (cell.y - context.y) * zoom, cell.width * zoom, cell.height * zoom);
+    cv::rectangle(crop, inCrop, cv::Scalar(255, 0, 0), 2);
     cv::Mat outlined = rgb.clone();
-    const int thickness = std::max(2, rgb.cols / 200);
+    const int thickness = std::max(2, rgb.cols / 150);
     cv::rectangle(outlined, cell, cv::Scalar(255, 0, 0), thickness);
+    cv::rectangle(outlined, context, cv::Scalar(255, 255, 0), std::max(1, thickness / 2));
     const double scale = 384.0 / std::max(outlined.cols, outlined.rows);
     cv::resize(outlined, outlined, cv::Size(), scale, scale, cv::INTER_AREA);
     cv::Mat canvas(std::max(outlined.rows, crop.rows), outlined.cols + 8 + crop.cols, CV_8UC3, cv::Scalar(255, 255, 255));
