@@ -132,6 +132,13 @@ std::vector<OptionSpec> buildOptionTable() {
         {"max-flagged", "F", K::Number, {"audit"}, "flag at most int(F x images) (default 0.4)"},
         {"meds", "", K::Flag, {"audit"}, "also screen with the MeDS memory ensemble (METHODS.md section 6)"},
         {"members", "B", K::Integer, {"audit"}, "with --meds: ensemble members (default 100)"},
+        {"split", "FILE", K::Text, {"audit"},
+         "audit the training list of MeDS's noisy protocol (filename,clsname; defects\n"
+         "copied from the test set) instead of the train split; the test set is then the\n"
+         "test images it leaves out"},
+        {"score-test", "", K::Flag, {"audit"},
+         "also build a flat bank from all references and from those not flagged, score\n"
+         "the test set with each: audit_banks.csv (image AUROC before and after)"},
         {"no-images", "", K::Flag, {"audit"}, "skip the flagged images' PNGs"},
 
         // route
@@ -342,7 +349,8 @@ std::vector<CommandSpec> buildCommandTable() {
          "bank: method, spec, fraction, vectors, bytes, megabytes, compression_ratio, image_auroc,\n"
          "pixel_auroc, build_seconds, search_seconds (the GUI's budget-sweep export)."},
         {"audit", "rank a product's reference images and flag the defective ones (no labels needed)",
-         "audit --data DIR --product NAME [--method imgmax|q99|top5|mean] [--k 1.5] [--meds] [--out DIR]",
+         "audit --data DIR --product NAME [--method imgmax|q99|top5|mean] [--k 1.5] [--meds] [--out DIR]\n"
+         "      [--split FILE] [--score-test]",
          "Scores every training (reference) image of the product by its patches' leave-one-out\n"
          "distances to the other references, flags those above median + k x 1.4826 x MAD (at most\n"
          "40%), and writes audit.csv (ranked: score, threshold, flagged, why: the worst patch and\n"
