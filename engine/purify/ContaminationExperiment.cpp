@@ -248,19 +248,37 @@ PurificationRun ContaminationExperiment::run(const ContaminationSpec& spec, cons
     const std::size_t bankRows = bank.size() / patches.dim;
     if (bankRows < static_cast<std::size_t>(k_))
         throw Error("purification left " + std::to_string(bankRows) + " bank patches, fewer than k = " + std::to_string(k_));
-    auto knn = createExactKnn("auto", bankRows, patches.dim);
-    knn->setBankView(bank.data(), bankRows, patches.dim);
 
+    // Methods often leave the same bank (nothing flagged, the same images flagged at several k): a test
+    // image scored against it once keeps its score.
+    std::vector<std::string> parts;
+    for (const auto& r : references) parts.push_back((r.contaminant ? "t" : "r") + std::to_string(r.index));
+    if (keepPatch.empty()) std::sort(parts.begin(), parts.end());
+    std::string bankKey;
+    for (const auto& part : parts) bankKey += part + ",";
+    if (!keepPatch.empty()) bankKey += "mask:" + std::to_string(std::hash<std::vector<bool>>{}(keepPatch));
+    std::map<std::size_t, double>& known = scoreCache_[bankKey];
+
+    std::unique_ptr<ExactKnn> knn;
     std::vector<double> scores;
     std::vector<int> testLabels;
     const std::string stage = row.product + ": scoring";
     for (std::size_t j = 0; j < split.test.size(); ++j) {
         progress.step(stage, j, split.test.size());
+        testLabels.push_back(labels[split.test[j]]);
+        if (auto it = known.find(split.test[j]); it != known.end()) {
+            scores.push_back(it->second);
+            continue;
+        }
+        if (!knn) {
+            knn = createExactKnn("auto", bankRows, patches.dim);
+            knn->setBankView(bank.data(), bankRows, patches.dim);
+        }
         const FeatureGrid& grid = features_.test(split.test[j]);
         if (grid.dim != patches.dim) throw Error("test features differ in dimension from the bank's", features_.testSamples()[split.test[j]].path);
         const KnnResult nn = knn->search(grid.data.data(), grid.patches(), k_);
         scores.push_back(imageScore(patchScoresFromDistances(nn.distances.data(), grid.patches(), k_), ImageScoreRule::P95));
-        testLabels.push_back(labels[split.test[j]]);
+        known[split.test[j]] = scores.back();
     }
     progress.step(stage, split.test.size(), split.test.size());
     row.test = testLabels.size();

@@ -92,6 +92,7 @@ public:
 private:
     ProductFeatureStore& features_;
     int k_;
+    std::map<std::string, std::map<std::size_t, double>> scoreCache_;  // bank -> test image -> image score
 };
 
 // The results table, one row per run, written atomically.
