@@ -15,14 +15,6 @@
 
 namespace pb::purify {
 
-namespace {
-
-const std::vector<PatchScoreMethod> kPatchScores = {PatchScoreMethod::Loo,      PatchScoreMethod::LooCosine,
-                                                    PatchScoreMethod::Mahalanobis, PatchScoreMethod::Ensemble,
-                                                    PatchScoreMethod::Lof,      PatchScoreMethod::Pca};
-
-}  // namespace
-
 std::string PurificationMethod::name() const {
     switch (kind) {
         case Kind::None: return "none";
@@ -38,7 +30,7 @@ std::string PurificationMethod::name() const {
 
 std::vector<std::string> PurificationMethod::names() {
     std::vector<std::string> out = {"none", "audit", "recapture"};
-    for (auto m : kPatchScores) out.push_back(toString(m));
+    for (auto m : patchScoreMethods()) out.push_back(toString(m));
     out.insert(out.end(), {"random", "oracle", "image_known_c", "imgmax_known_c"});
     return out;
 }
@@ -54,7 +46,7 @@ PurificationMethod PurificationMethod::fromString(const std::string& name) {
         m.kind = Kind::KnownCount;
         m.knownCountScore = name == "imgmax_known_c" ? AuditScore::Max : AuditScore::Mean;
     } else {
-        for (auto s : kPatchScores)
+        for (auto s : patchScoreMethods())
             if (toString(s) == name) {
                 m.kind = Kind::Patches;
                 m.patchScore = s;

@@ -3,9 +3,12 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 
 #include "engine/knn/ExactKnn.h"
 #include "engine/metrics/ImageMetrics.h"
+#include "engine/purify/NumpyRandomState.h"
 #include "engine/stats/LedoitWolf.h"
 #include "engine/util/Error.h"
 
@@ -19,15 +22,25 @@ std::string toString(PatchScoreMethod method) {
         case PatchScoreMethod::Ensemble: return "ensemble";
         case PatchScoreMethod::Lof: return "lof";
         case PatchScoreMethod::Pca: return "pca";
+        case PatchScoreMethod::IsolationForest: return "iforest";
     }
     return "loo";
 }
 
+const std::vector<PatchScoreMethod>& patchScoreMethods() {
+    static const std::vector<PatchScoreMethod> all = {
+        PatchScoreMethod::Loo, PatchScoreMethod::LooCosine, PatchScoreMethod::Mahalanobis,    PatchScoreMethod::Ensemble,
+        PatchScoreMethod::Lof, PatchScoreMethod::Pca,       PatchScoreMethod::IsolationForest};
+    return all;
+}
+
 PatchScoreMethod patchScoreMethodFromString(const std::string& name) {
-    for (auto m : {PatchScoreMethod::Loo, PatchScoreMethod::LooCosine, PatchScoreMethod::Mahalanobis,
-                   PatchScoreMethod::Ensemble, PatchScoreMethod::Lof, PatchScoreMethod::Pca})
+    std::string names;
+    for (auto m : patchScoreMethods()) {
         if (toString(m) == name) return m;
-    throw Error("unknown patch score '" + name + "' (loo, loo_cosine, mahalanobis, ensemble, lof, pca)");
+        names += (names.empty() ? "" : ", ") + toString(m);
+    }
+    throw Error("unknown patch score '" + name + "' (" + names + ")");
 }
 
 namespace {
@@ -112,6 +125,78 @@ std::vector<float> pcaScores(const ReferencePatches& patches) {
     return out;
 }
 
+// The average path length of an unsuccessful search in a binary search tree of n points (Liu et al.):
+// the depth a leaf of n points stands for.
+double averagePathLength(std::size_t n) {
+    if (n <= 1) return 0.0;
+    if (n == 2) return 1.0;
+    const double h = std::log(static_cast<double>(n - 1)) + 0.5772156649015329;
+    return 2.0 * h - 2.0 * static_cast<double>(n - 1) / static_cast<double>(n);
+}
+
+// scikit-learn's IsolationForest defaults (100 trees, max_samples = min(256, n), depth limit
+// ceil(log2(max_samples))): the anomaly score 2^(-mean depth / c(max_samples)). Its draws come from
+// numpy's RandomState(seed), not scikit-learn's sequence: the scores match in distribution.
+std::vector<float> isolationForestScores(const ReferencePatches& patches, std::uint32_t seed) {
+    const std::size_t n = patches.patches();
+    const int dim = patches.dim;
+    if (n < 2) throw Error("the isolation forest needs at least two patches");
+    const std::size_t sampleSize = std::min<std::size_t>(256, n);
+    const int depthLimit = static_cast<int>(std::ceil(std::log2(static_cast<double>(sampleSize))));
+    constexpr int kTrees = 100;
+    struct Node {
+        int feature = -1;  // -1: a leaf
+        float split = 0;
+        int left = -1, right = -1;
+        std::size_t size = 0;
+    };
+    NumpyRandomState rng(seed);
+    std::vector<double> depth(n, 0.0);
+    for (int t = 0; t < kTrees; ++t) {
+        std::vector<std::int64_t> sample = rng.choice(static_cast<std::int64_t>(n), sampleSize, false);
+        std::vector<Node> nodes;
+        // Grows a subtree over sample[begin, end) and returns its node index.
+        std::function<int(std::size_t, std::size_t, int)> grow = [&](std::size_t begin, std::size_t end, int level) {
+            const int index = static_cast<int>(nodes.size());
+            nodes.push_back({});
+            nodes[index].size = end - begin;
+            if (level >= depthLimit || end - begin <= 1) return index;
+            const int feature = static_cast<int>(rng.randint(0, dim));
+            float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
+            for (std::size_t i = begin; i < end; ++i) {
+                const float v = patches.patch(static_cast<std::size_t>(sample[i]))[feature];
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+            if (!(hi > lo)) return index;  // a constant feature here: a leaf
+            const float split = lo + static_cast<float>(rng.randomSample()) * (hi - lo);
+            const auto middle = std::partition(sample.begin() + begin, sample.begin() + end, [&](std::int64_t p) {
+                return patches.patch(static_cast<std::size_t>(p))[feature] < split;
+            }) - sample.begin();
+            nodes[index].feature = feature;
+            nodes[index].split = split;
+            const int left = grow(begin, static_cast<std::size_t>(middle), level + 1);
+            const int right = grow(static_cast<std::size_t>(middle), end, level + 1);
+            nodes[index].left = left;
+            nodes[index].right = right;
+            return index;
+        };
+        grow(0, sample.size(), 0);
+        for (std::size_t p = 0; p < n; ++p) {
+            int node = 0, level = 0;
+            while (nodes[node].feature >= 0) {
+                node = patches.patch(p)[nodes[node].feature] < nodes[node].split ? nodes[node].left : nodes[node].right;
+                ++level;
+            }
+            depth[p] += level + averagePathLength(nodes[node].size);
+        }
+    }
+    std::vector<float> out(n);
+    const double norm = averagePathLength(sampleSize);
+    for (std::size_t p = 0; p < n; ++p) out[p] = static_cast<float>(std::pow(2.0, -depth[p] / kTrees / norm));
+    return out;
+}
+
 }  // namespace
 
 std::vector<float> minMaxNormalised(const std::vector<float>& scores) {
@@ -139,6 +224,7 @@ std::vector<float> patchOutlierScores(const ReferencePatches& patches, PatchScor
         }
         case PatchScoreMethod::Lof: return lofScores(patches, progress);
         case PatchScoreMethod::Pca: return pcaScores(patches);
+        case PatchScoreMethod::IsolationForest: return isolationForestScores(patches, 0);
     }
     return {};
 }

@@ -1,7 +1,7 @@
 // Patch-level purification of a reference set (METHODS.md section 5): an outlier score for every bank
 // patch, and the rule that removes the patches above the 95th percentile of those scores. The paper's
 // methods (leave-one-out consistency, Ledoit-Wolf Mahalanobis, their ensemble) and its controls
-// (local outlier factor, PCA reconstruction error).
+// (local outlier factor, PCA reconstruction error, isolation forest).
 #pragma once
 #include <cstddef>
 #include <string>
@@ -19,8 +19,11 @@ enum class PatchScoreMethod {
     Ensemble,     // "ensemble": min-max normalised Loo and Mahalanobis, averaged 50/50
     Lof,          // "lof": local outlier factor, n_neighbors = min(20, n - 1) (scikit-learn's definition)
     Pca,          // "pca": reconstruction error outside the principal axes holding 95% of the variance
+    IsolationForest,  // "iforest": scikit-learn's IsolationForest score (100 trees of 256 patches), seeded
 };
 std::string toString(PatchScoreMethod method);
+// Every method, in the order above.
+const std::vector<PatchScoreMethod>& patchScoreMethods();
 // Throws pb::Error on an unknown name.
 PatchScoreMethod patchScoreMethodFromString(const std::string& name);
 

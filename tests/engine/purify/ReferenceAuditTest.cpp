@@ -110,7 +110,7 @@ TEST(PatchFilter, EveryScoreRanksTheDefectPatchesHighest) {
     const ReferencePatches refs = makeReferences(10, {2, 7});
     const std::size_t per = refs.patchesPerImage();
     for (auto method : {PatchScoreMethod::Loo, PatchScoreMethod::LooCosine, PatchScoreMethod::Mahalanobis,
-                        PatchScoreMethod::Ensemble, PatchScoreMethod::Lof}) {
+                        PatchScoreMethod::Ensemble, PatchScoreMethod::Lof, PatchScoreMethod::IsolationForest}) {
         const auto scores = patchOutlierScores(refs, method, 5, {});
         ASSERT_EQ(scores.size(), refs.patches());
         std::vector<std::size_t> order(scores.size());
