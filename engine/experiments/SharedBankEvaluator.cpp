@@ -1,5 +1,7 @@
 #include "engine/experiments/SharedBankEvaluator.h"
 
+#include "engine/experiments/ProductModel.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -39,16 +41,6 @@ std::vector<std::string> pathsOf(const std::vector<Sample>& samples) {
     std::vector<std::string> paths;
     for (const auto& s : samples) paths.push_back(s.path);
     return paths;
-}
-
-std::unique_ptr<FeatureExtractor> makeExtractor(Backbone& backbone, const EvaluationOptions& options) {
-    PreprocessSpec spec;
-    spec.resizeWidth = spec.resizeHeight = options.resolution;
-    spec.cropWidth = spec.cropHeight = options.crop;
-    return std::make_unique<FeatureExtractor>(
-        backbone, Preprocessor(spec),
-        FeatureCache(options.cacheDir.empty() ? std::filesystem::path{} : std::filesystem::path(options.cacheDir)),
-        options.backbone.batchSize);
 }
 
 std::vector<Sample> selectSplit(const ProductSource& source, Split split, int maxImages) {
@@ -166,7 +158,7 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
     result.routed = shared_.route;
     result.budgetMB = shared_.budgetMB;
 
-    auto extractor = makeExtractor(*backbone_, options_);
+    auto extractor = createFeatureExtractor(*backbone_, options_);
     PrototypeRouter router(shared_.routerMetric);
     int dim = 0;
     std::vector<ProductData> data = extractAll(products, *extractor, options_, router, progress, result.times, dim);
@@ -300,7 +292,7 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
 
 RouterRun SharedBankEvaluator::routeOnly(const std::vector<ProductSource>& products, const Progress& progress) {
     checkProducts(products);
-    auto extractor = makeExtractor(*backbone_, options_);
+    auto extractor = createFeatureExtractor(*backbone_, options_);
     PrototypeRouter router(shared_.routerMetric);
     std::vector<std::string> names;
     // Training images only feed the prototypes: stream them instead of keeping their patches.

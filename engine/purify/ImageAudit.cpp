@@ -70,6 +70,19 @@ double auditScore(const float* patchScores, std::size_t count, AuditScore score)
     return 0;
 }
 
+RobustFlags flagAboveMedian(const std::vector<double>& scores, double madScale, std::size_t cap) {
+    RobustFlags out;
+    out.ranking.resize(scores.size());
+    std::iota(out.ranking.begin(), out.ranking.end(), 0);
+    std::stable_sort(out.ranking.begin(), out.ranking.end(), [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
+    out.median = median(scores);
+    out.mad = medianAbsoluteDeviation(scores, out.median);
+    out.threshold = out.mad < 1e-12 ? std::numeric_limits<double>::infinity() : out.median + madScale * out.mad;
+    for (std::size_t i : out.ranking)
+        if (scores[i] > out.threshold && out.flagged.size() < cap) out.flagged.push_back(i);
+    return out;
+}
+
 ImageAuditResult auditImages(const std::vector<float>& patchScores, std::size_t patchesPerImage,
                              const AuditRule& rule) {
     if (patchesPerImage == 0 || patchScores.empty() || patchScores.size() % patchesPerImage)
@@ -82,20 +95,13 @@ ImageAuditResult auditImages(const std::vector<float>& patchScores, std::size_t 
         out.scores.push_back(auditScore(s, patchesPerImage, rule.score));
         out.worstPatch.push_back(static_cast<std::size_t>(std::max_element(s, s + patchesPerImage) - s));
     }
-    out.ranking.resize(n);
-    std::iota(out.ranking.begin(), out.ranking.end(), 0);
-    std::stable_sort(out.ranking.begin(), out.ranking.end(),
-                     [&](std::size_t a, std::size_t b) { return out.scores[a] > out.scores[b]; });
-    out.median = median(out.scores);
-    out.mad = medianAbsoluteDeviation(out.scores, out.median);
-    if (out.mad < 1e-12) {
-        out.threshold = std::numeric_limits<double>::infinity();
-        return out;
-    }
-    out.threshold = out.median + rule.k * 1.4826 * out.mad;
-    const std::size_t cap = static_cast<std::size_t>(rule.maxFraction * static_cast<double>(n));
-    for (std::size_t i : out.ranking)
-        if (out.scores[i] > out.threshold && out.flagged.size() < cap) out.flagged.push_back(i);
+    const RobustFlags flags = flagAboveMedian(
+        out.scores, rule.k * 1.4826, static_cast<std::size_t>(rule.maxFraction * static_cast<double>(n)));
+    out.ranking = flags.ranking;
+    out.flagged = flags.flagged;
+    out.median = flags.median;
+    out.mad = flags.mad;
+    out.threshold = flags.threshold;
     return out;
 }
 

@@ -48,6 +48,17 @@ ImageAuditResult auditImages(const std::vector<float>& patchScores, std::size_t 
 // The audit score of one image's patch scores.
 double auditScore(const float* patchScores, std::size_t count, AuditScore score);
 
+// The robust rule both screens use: rank the scores, flag those above median + madScale * MAD (none when
+// MAD < 1e-12), highest first, at most `cap` of them.
+struct RobustFlags {
+    std::vector<std::size_t> ranking;  // every index, highest score first
+    std::vector<std::size_t> flagged;
+    double median = 0;
+    double mad = 0;
+    double threshold = 0;  // +inf when MAD < 1e-12
+};
+RobustFlags flagAboveMedian(const std::vector<double>& scores, double madScale, std::size_t cap);
+
 // numpy's median (the mean of the two middle values for an even count) and the raw MAD around it.
 double median(std::vector<double> values);
 double medianAbsoluteDeviation(const std::vector<double>& values, double centre);

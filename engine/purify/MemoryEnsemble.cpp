@@ -83,15 +83,12 @@ MemoryEnsembleResult screenWithMemoryEnsemble(const ReferencePatches& input, con
         std::partial_sort(scratch.begin(), scratch.begin() + top, scratch.end(), std::greater<>());
         out.imageScores.push_back(std::accumulate(scratch.begin(), scratch.begin() + top, 0.0) / top);
     }
-    out.ranking.resize(n);
-    std::iota(out.ranking.begin(), out.ranking.end(), 0);
-    std::stable_sort(out.ranking.begin(), out.ranking.end(),
-                     [&](std::size_t a, std::size_t b) { return out.imageScores[a] > out.imageScores[b]; });
-    out.median = median(out.imageScores);
-    out.mad = medianAbsoluteDeviation(out.imageScores, out.median);
-    out.threshold = out.mad < 1e-12 ? std::numeric_limits<double>::infinity() : out.median + options.madMultiplier * out.mad;
-    for (std::size_t i : out.ranking)
-        if (out.imageScores[i] > out.threshold) out.flagged.push_back(i);
+    const RobustFlags flags = flagAboveMedian(out.imageScores, options.madMultiplier, n);
+    out.ranking = flags.ranking;
+    out.flagged = flags.flagged;
+    out.median = flags.median;
+    out.mad = flags.mad;
+    out.threshold = flags.threshold;
     return out;
 }
 
