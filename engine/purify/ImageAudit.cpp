@@ -95,13 +95,8 @@ ImageAuditResult auditImages(const std::vector<float>& patchScores, std::size_t 
         out.scores.push_back(auditScore(s, patchesPerImage, rule.score));
         out.worstPatch.push_back(static_cast<std::size_t>(std::max_element(s, s + patchesPerImage) - s));
     }
-    const RobustFlags flags = flagAboveMedian(
+    static_cast<RobustFlags&>(out) = flagAboveMedian(
         out.scores, rule.k * 1.4826, static_cast<std::size_t>(rule.maxFraction * static_cast<double>(n)));
-    out.ranking = flags.ranking;
-    out.flagged = flags.flagged;
-    out.median = flags.median;
-    out.mad = flags.mad;
-    out.threshold = flags.threshold;
     return out;
 }
 

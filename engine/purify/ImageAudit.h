@@ -26,14 +26,21 @@ struct AuditRule {
     double maxFraction = 0.4;  // at most int(maxFraction * N) images are flagged
 };
 
-struct ImageAuditResult {
-    std::vector<double> scores;          // per image
-    std::vector<std::size_t> worstPatch;  // per image: the patch with the largest leave-one-out score
+// The robust rule both screens use: rank the scores, flag those above median + madScale * MAD (none when
+// MAD < 1e-12), highest first, at most `cap` of them.
+struct RobustFlags {
+    std::vector<std::size_t> ranking;  // every index, highest score first
+    std::vector<std::size_t> flagged;
     double median = 0;
-    double mad = 0;                      // raw median absolute deviation
-    double threshold = 0;                // median + k * 1.4826 * MAD; +inf when MAD < 1e-12 (nothing flagged)
-    std::vector<std::size_t> flagged;    // image indices, highest score first
-    std::vector<std::size_t> ranking;    // every image, highest score first
+    double mad = 0;
+    double threshold = 0;  // +inf when MAD < 1e-12
+};
+RobustFlags flagAboveMedian(const std::vector<double>& scores, double madScale, std::size_t cap);
+
+// The flags (threshold = median + k * 1.4826 * MAD) and per image its score and worst patch.
+struct ImageAuditResult : RobustFlags {
+    std::vector<double> scores;           // per image
+    std::vector<std::size_t> worstPatch;  // per image: the patch with the largest leave-one-out score
 
     bool isFlagged(std::size_t image) const;
     // The images not flagged, ascending.
@@ -48,16 +55,6 @@ ImageAuditResult auditImages(const std::vector<float>& patchScores, std::size_t 
 // The audit score of one image's patch scores.
 double auditScore(const float* patchScores, std::size_t count, AuditScore score);
 
-// The robust rule both screens use: rank the scores, flag those above median + madScale * MAD (none when
-// MAD < 1e-12), highest first, at most `cap` of them.
-struct RobustFlags {
-    std::vector<std::size_t> ranking;  // every index, highest score first
-    std::vector<std::size_t> flagged;
-    double median = 0;
-    double mad = 0;
-    double threshold = 0;  // +inf when MAD < 1e-12
-};
-RobustFlags flagAboveMedian(const std::vector<double>& scores, double madScale, std::size_t cap);
 
 // numpy's median (the mean of the two middle values for an even count) and the raw MAD around it.
 double median(std::vector<double> values);

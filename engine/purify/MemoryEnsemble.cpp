@@ -83,12 +83,7 @@ MemoryEnsembleResult screenWithMemoryEnsemble(const ReferencePatches& input, con
         std::partial_sort(scratch.begin(), scratch.begin() + top, scratch.end(), std::greater<>());
         out.imageScores.push_back(std::accumulate(scratch.begin(), scratch.begin() + top, 0.0) / top);
     }
-    const RobustFlags flags = flagAboveMedian(out.imageScores, options.madMultiplier, n);
-    out.ranking = flags.ranking;
-    out.flagged = flags.flagged;
-    out.median = flags.median;
-    out.mad = flags.mad;
-    out.threshold = flags.threshold;
+    static_cast<RobustFlags&>(out) = flagAboveMedian(out.imageScores, options.madMultiplier, n);
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "engine/purify/ImageAudit.h"
 #include "engine/purify/ReferencePatches.h"
 #include "engine/util/Progress.h"
 
@@ -21,14 +22,10 @@ struct MemoryEnsembleOptions {
     double madMultiplier = 3.0;
 };
 
-struct MemoryEnsembleResult {
+// The flags (threshold = median + madMultiplier * MAD) and the scores.
+struct MemoryEnsembleResult : RobustFlags {
     std::vector<float> patchScores;      // [images][patches]: mean over members of the 1-NN cosine distance
     std::vector<double> imageScores;
-    double median = 0;
-    double mad = 0;
-    double threshold = 0;                // +inf when MAD < 1e-12
-    std::vector<std::size_t> flagged;    // highest score first
-    std::vector<std::size_t> ranking;    // every image, highest score first
     std::vector<std::vector<std::size_t>> members;  // the images of each member
 };
 
