@@ -144,6 +144,9 @@ int runAudit(const CommandLine& cl) {
                 std::printf("; MeDS flags precision %.2f, recall %.2f", screened.precision(), screened.recall());
             std::printf("\n");
         }
+        std::printf("seconds:");
+        for (const auto& [stage, seconds] : times.entries()) std::printf(" %s %.1f;", stage.c_str(), seconds);
+        std::printf("\n");
         std::cout << "audit written to " << (out / "audit.csv").string() << "\n";
     }
     return terminal.problems() > 0 ? 3 : 0;
