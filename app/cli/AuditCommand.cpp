@@ -90,6 +90,7 @@ int runAudit(const CommandLine& cl) {
     if (!(audit.rule.maxFraction >= 0 && audit.rule.maxFraction <= 1)) throw Error("--max-flagged must be in [0, 1]");
     audit.memoryEnsemble = cl.flag("meds");
     audit.ensemble.members = cl.intValue("members", 100);
+    audit.ensemble.device = options.backbone.device;  // --device cuda puts the ensemble on the GPU too
     const std::filesystem::path out = cl.value("out", "audit-report");
 
     const Dataset dataset = openDataset(cl.value("data"));

@@ -8,38 +8,17 @@
 #include <numeric>
 
 #include "engine/purify/ImageAudit.h"
+#include "engine/purify/ImageDistances.h"
 #include "engine/purify/NumpyRandomState.h"
 #include "engine/util/Error.h"
 
 namespace pb::purify {
 
-MemoryEnsembleResult screenWithMemoryEnsemble(const ReferencePatches& input, const MemoryEnsembleOptions& options,
-                                              const Progress& progress) {
-    const std::size_t n = input.images();
-    if (n < 2) throw Error("memory-ensemble screening needs at least two images, got " + std::to_string(n));
-    if (options.members < 1) throw Error("the memory ensemble needs at least one member");
-    if (!(options.fraction > 0 && options.fraction <= 1))
-        throw Error("the member fraction must be in (0, 1], got " + std::to_string(options.fraction));
-    if (!(options.topFraction > 0 && options.topFraction <= 1))
-        throw Error("the top fraction must be in (0, 1], got " + std::to_string(options.topFraction));
-    if (options.seed < 0) throw Error("the seed must not be negative");
-
-    const ReferencePatches patches = input.normalised();
+std::vector<float> nearestImageDistances(const ReferencePatches& patches, const Progress& progress) {
+    const std::size_t n = patches.images();
     const std::size_t per = patches.patchesPerImage();
     const int dim = patches.dim;
     const std::size_t total = n * per;
-
-    MemoryEnsembleResult out;
-    const auto size = static_cast<std::size_t>(std::ceil(options.fraction * static_cast<double>(n)));
-    NumpyRandomState rng(static_cast<std::uint32_t>(options.seed));
-    for (int b = 0; b < options.members; ++b) {
-        std::vector<std::size_t> member;
-        for (std::int64_t j : rng.randint(0, static_cast<std::int64_t>(n), size)) member.push_back(static_cast<std::size_t>(j));
-        out.members.push_back(std::move(member));
-    }
-
-    // nearest[p * n + j]: 1 - the largest cosine between patch p and the patches of image j. Kept for every
-    // patch and image (n * patches floats); the GEMM blocks that produce it are bounded.
     std::vector<float> nearest(total * n, std::numeric_limits<float>::infinity());
     const std::size_t block = std::max<std::size_t>(1, 4096 / std::max<std::size_t>(per, 1));  // images per block side
     std::vector<float> products(block * per * block * per);
@@ -63,6 +42,37 @@ MemoryEnsembleResult screenWithMemoryEnsemble(const ReferencePatches& input, con
         }
     }
     progress.step(stage, n, n);
+    return nearest;
+}
+
+MemoryEnsembleResult screenWithMemoryEnsemble(const ReferencePatches& input, const MemoryEnsembleOptions& options,
+                                              const Progress& progress) {
+    const std::size_t n = input.images();
+    if (n < 2) throw Error("memory-ensemble screening needs at least two images, got " + std::to_string(n));
+    if (options.members < 1) throw Error("the memory ensemble needs at least one member");
+    if (!(options.fraction > 0 && options.fraction <= 1))
+        throw Error("the member fraction must be in (0, 1], got " + std::to_string(options.fraction));
+    if (!(options.topFraction > 0 && options.topFraction <= 1))
+        throw Error("the top fraction must be in (0, 1], got " + std::to_string(options.topFraction));
+    if (options.seed < 0) throw Error("the seed must not be negative");
+
+    const ReferencePatches patches = input.normalised();
+    const std::size_t per = patches.patchesPerImage();
+    const std::size_t total = n * per;
+
+    MemoryEnsembleResult out;
+    const auto size = static_cast<std::size_t>(std::ceil(options.fraction * static_cast<double>(n)));
+    NumpyRandomState rng(static_cast<std::uint32_t>(options.seed));
+    for (int b = 0; b < options.members; ++b) {
+        std::vector<std::size_t> member;
+        for (std::int64_t j : rng.randint(0, static_cast<std::int64_t>(n), size)) member.push_back(static_cast<std::size_t>(j));
+        out.members.push_back(std::move(member));
+    }
+
+    // nearest[p * n + j]: 1 - the largest cosine between patch p and the patches of image j, for every
+    // patch and image (n * patches floats).
+    const std::vector<float> nearest = options.device == "cpu" ? nearestImageDistances(patches, progress)
+                                                              : nearestImageDistancesTorch(patches, options.device, progress);
 
     out.patchScores.assign(total, 0.0f);
     for (std::size_t p = 0; p < total; ++p) {

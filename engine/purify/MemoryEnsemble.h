@@ -5,6 +5,7 @@
 // patches stay far on average while normal patches find a twin in almost every member.
 #pragma once
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "engine/purify/ImageAudit.h"
@@ -20,6 +21,7 @@ struct MemoryEnsembleOptions {
     double topFraction = 0.01; // image score: mean of this fraction of its patches (at least one)
     // Flag images above median + madMultiplier * MAD (raw MAD, as MeDS's selection at the end of training).
     double madMultiplier = 3.0;
+    std::string device = "cpu";  // where the shared distances are computed: "cpu" (BLAS) or a LibTorch device ("cuda")
 };
 
 // The flags (threshold = median + madMultiplier * MAD) and the scores.

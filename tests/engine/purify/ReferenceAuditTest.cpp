@@ -7,6 +7,7 @@
 #include <random>
 
 #include "engine/purify/ImageAudit.h"
+#include "engine/purify/ImageDistances.h"
 #include "engine/purify/MemoryEnsemble.h"
 #include "engine/purify/PatchFilter.h"
 #include "engine/purify/ReferencePatches.h"
@@ -188,4 +189,20 @@ TEST(MemoryEnsemble, FlagsDefectiveImagesOfAFolder) {
     }
     EXPECT_NEAR(r.patchScores[p], expected / r.members.size(), 1e-5);
     EXPECT_THROW(screenWithMemoryEnsemble(makeReferences(1, {}), options, {}), pb::Error);
+}
+
+TEST(MemoryEnsemble, LibTorchAndBlasShareTheSameDistances) {
+    const ReferencePatches unit = makeReferences(9, {4}, 7).normalised();
+    const auto blas = nearestImageDistances(unit, {});
+    const auto torch = nearestImageDistancesTorch(unit, "cpu", {});
+    ASSERT_EQ(blas.size(), unit.patches() * unit.images());
+    ASSERT_EQ(torch.size(), blas.size());
+    for (std::size_t i = 0; i < blas.size(); ++i) ASSERT_NEAR(torch[i], blas[i], 1e-5) << i;
+    // A patch is at distance 0 from its own image.
+    const std::size_t per = unit.patchesPerImage();
+    for (std::size_t p = 0; p < unit.patches(); ++p) EXPECT_NEAR(blas[p * unit.images() + p / per], 0.0, 1e-5);
+    MemoryEnsembleOptions options;
+    options.members = 10;
+    options.device = "cuda:99";
+    EXPECT_THROW(screenWithMemoryEnsemble(unit, options, {}), pb::Error);  // no such device: a clear error
 }
