@@ -70,10 +70,12 @@ int runContaminationProtocol(const CommandLine& cl, const EvaluationOptions& opt
     for (const auto& product : products) {
         ProductFeatureStore features(*extractor, dataset, product);
         ContaminationExperiment experiment(features, options.k);
-        for (auto setup : setups)
-            for (int support : supports)
-                for (double rate : rates)
-                    for (int seed : seeds)
+        // Seed outside setup and rate: every run of one (support, seed) draws from the same images, whose
+        // test neighbours the experiment keeps until the seed changes.
+        for (int support : supports)
+            for (int seed : seeds)
+                for (auto setup : setups)
+                    for (double rate : rates)
                         for (const auto& method : methods) {
                             const bool audits = method.kind == PurificationMethod::Kind::Audit ||
                                                 method.kind == PurificationMethod::Kind::Recapture;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <set>
 
 #include "engine/io/CsvWriter.h"
@@ -135,6 +136,84 @@ std::vector<std::size_t> highestImages(const std::vector<float>& patchScores, st
 
 }  // namespace
 
+namespace {
+
+// Per test patch: how many neighbours each image keeps in its list (k plus a margin, so that a patch
+// filter removing a few of them rarely needs the image's other patches).
+constexpr int kListMargin = 3;
+
+}  // namespace
+
+const ContaminationExperiment::NeighbourList& ContaminationExperiment::neighbours(
+    std::size_t test, const ReferenceImage& image, const std::function<const FeatureGrid&(const ReferenceImage&)>& gridOf) {
+    const std::string key = std::to_string(test) + (image.contaminant ? "t" : "r") + std::to_string(image.index);
+    auto it = neighbourLists_.find(key);
+    if (it != neighbourLists_.end()) return it->second;
+    const FeatureGrid& reference = gridOf(image);
+    const FeatureGrid& query = features_.test(test);
+    if (query.dim != reference.dim)
+        throw Error("test features differ in dimension from the bank's", features_.testSamples()[test].path);
+    auto knn = createExactKnn("blas");
+    knn->setBankView(reference.data.data(), reference.patches(), reference.dim);
+    const int depth = std::min<int>(k_ + kListMargin, static_cast<int>(reference.patches()));
+    KnnResult nn = knn->search(query.data.data(), query.patches(), depth);
+    NeighbourList list{depth, std::move(nn.distances), {}};
+    list.patch.assign(nn.indices.begin(), nn.indices.end());
+    return neighbourLists_.emplace(key, std::move(list)).first->second;
+}
+
+double ContaminationExperiment::scoreTestImage(
+    std::size_t test, const std::vector<BankImage>& bank,
+    const std::function<const FeatureGrid&(const ReferenceImage&)>& gridOf) {
+    const FeatureGrid& query = features_.test(test);
+    std::vector<const NeighbourList*> lists;
+    for (const auto& b : bank) lists.push_back(&neighbours(test, b.image, gridOf));
+    std::vector<float> patchScores(query.patches());
+    std::vector<float> best;
+    for (std::size_t p = 0; p < query.patches(); ++p) {
+        // The k nearest kept patches of the bank, merged from each image's list. An image whose list lost
+        // entries to the filter may hide closer kept patches beyond its list: then its patches are searched.
+        best.clear();
+        std::vector<std::size_t> unsure;
+        for (std::size_t b = 0; b < bank.size(); ++b) {
+            const NeighbourList& list = *lists[b];
+            int taken = 0;
+            for (int j = 0; j < list.depth && taken < k_; ++j) {
+                const std::size_t at = p * list.depth + j;
+                if (!bank[b].keep.empty() && !bank[b].keep[list.patch[at]]) continue;
+                best.push_back(list.distance[at]);
+                ++taken;
+            }
+            if (taken < k_ && static_cast<std::size_t>(list.depth) < gridOf(bank[b].image).patches()) unsure.push_back(b);
+        }
+        std::sort(best.begin(), best.end());
+        for (std::size_t b : unsure) {
+            const NeighbourList& list = *lists[b];
+            const float bound = list.distance[p * list.depth + list.depth - 1];
+            if (best.size() >= static_cast<std::size_t>(k_) && best[k_ - 1] <= bound) continue;
+            const FeatureGrid& reference = gridOf(bank[b].image);
+            // Exact: the kept patches of this image beyond its list.
+            std::vector<bool> listed(reference.patches(), false);
+            for (int j = 0; j < list.depth; ++j) listed[list.patch[p * list.depth + j]] = true;
+            const float* q = query.patch(p);
+            for (std::size_t r = 0; r < reference.patches(); ++r) {
+                if (listed[r] || (!bank[b].keep.empty() && !bank[b].keep[r])) continue;
+                double d = 0;
+                for (int c = 0; c < reference.dim; ++c) {
+                    const double diff = static_cast<double>(q[c]) - reference.patch(r)[c];
+                    d += diff * diff;
+                }
+                best.push_back(static_cast<float>(std::sqrt(d)));
+            }
+            std::sort(best.begin(), best.end());
+        }
+        double sum = 0;
+        for (int j = 0; j < k_; ++j) sum += best[j];
+        patchScores[p] = static_cast<float>(sum / k_);
+    }
+    return imageScore(patchScores, ImageScoreRule::P95);
+}
+
 PurificationRun ContaminationExperiment::run(const ContaminationSpec& spec, const PurificationMethod& method,
                                              const AuditRule& audit, const Progress& progress) {
     const auto start = std::chrono::steady_clock::now();
@@ -151,7 +230,7 @@ PurificationRun ContaminationExperiment::run(const ContaminationSpec& spec, cons
         }
         features_.require(train, test, progress, times);
     }
-    auto gridOf = [&](const ReferenceImage& r) -> const FeatureGrid& {
+    const std::function<const FeatureGrid&(const ReferenceImage&)> gridOf = [this](const ReferenceImage& r) -> const FeatureGrid& {
         return r.contaminant ? features_.test(r.index) : features_.train(r.index);
     };
 
@@ -227,17 +306,21 @@ PurificationRun ContaminationExperiment::run(const ContaminationSpec& spec, cons
     }
     row.trainAfter = references.size();
 
-    // The bank: the kept patches of what is left.
-    std::vector<float> bank;
-    if (keepPatch.empty()) {
-        bank = patches.data;
-    } else {
-        bank.reserve(patches.data.size());
-        for (std::size_t p = 0; p < keepPatch.size(); ++p)
-            if (keepPatch[p]) bank.insert(bank.end(), patches.patch(p), patches.patch(p) + patches.dim);
-            else ++row.patchesRemoved;
+    // The bank: the kept patches of what is left, image by image.
+    std::vector<BankImage> bank;
+    std::size_t bankRows = 0;
+    for (std::size_t i = 0; i < references.size(); ++i) {
+        BankImage b{references[i], {}};
+        if (!keepPatch.empty()) {
+            b.keep.assign(keepPatch.begin() + i * perImage, keepPatch.begin() + (i + 1) * perImage);
+            const auto kept = static_cast<std::size_t>(std::count(b.keep.begin(), b.keep.end(), true));
+            row.patchesRemoved += perImage - kept;
+            bankRows += kept;
+        } else {
+            bankRows += perImage;
+        }
+        bank.push_back(std::move(b));
     }
-    const std::size_t bankRows = bank.size() / patches.dim;
     if (bankRows < static_cast<std::size_t>(k_))
         throw Error("purification left " + std::to_string(bankRows) + " bank patches, fewer than k = " + std::to_string(k_));
 
@@ -246,12 +329,15 @@ PurificationRun ContaminationExperiment::run(const ContaminationSpec& spec, cons
     std::vector<std::string> parts;
     for (const auto& r : references) parts.push_back((r.contaminant ? "t" : "r") + std::to_string(r.index));
     if (keepPatch.empty()) std::sort(parts.begin(), parts.end());
-    std::string bankKey;
+    std::string bankKey = std::to_string(spec.support) + "/" + std::to_string(spec.seed) + ":";
     for (const auto& part : parts) bankKey += part + ",";
     if (!keepPatch.empty()) bankKey += "mask:" + std::to_string(std::hash<std::vector<bool>>{}(keepPatch));
     std::map<std::size_t, double>& known = scoreCache_[bankKey];
+    if (neighbourKey_ != std::make_pair(spec.support, spec.seed)) {
+        neighbourLists_.clear();  // other support images from here on
+        neighbourKey_ = {spec.support, spec.seed};
+    }
 
-    std::unique_ptr<ExactKnn> knn;
     std::vector<double> scores;
     std::vector<int> testLabels;
     const std::string stage = row.product + ": scoring";
@@ -260,17 +346,10 @@ PurificationRun ContaminationExperiment::run(const ContaminationSpec& spec, cons
         testLabels.push_back(labels[split.test[j]]);
         if (auto it = known.find(split.test[j]); it != known.end()) {
             scores.push_back(it->second);
-            continue;
+        } else {
+            scores.push_back(scoreTestImage(split.test[j], bank, gridOf));
+            known[split.test[j]] = scores.back();
         }
-        if (!knn) {
-            knn = createExactKnn("auto", bankRows, patches.dim);
-            knn->setBankView(bank.data(), bankRows, patches.dim);
-        }
-        const FeatureGrid& grid = features_.test(split.test[j]);
-        if (grid.dim != patches.dim) throw Error("test features differ in dimension from the bank's", features_.testSamples()[split.test[j]].path);
-        const KnnResult nn = knn->search(grid.data.data(), grid.patches(), k_);
-        scores.push_back(imageScore(patchScoresFromDistances(nn.distances.data(), grid.patches(), k_), ImageScoreRule::P95));
-        known[split.test[j]] = scores.back();
     }
     progress.step(stage, split.test.size(), split.test.size());
     row.test = testLabels.size();

@@ -3,7 +3,9 @@
 // score the protocol's test set (k = 5 mean distance, P95 image score). Features are extracted once
 // per image and held, so a grid of seeds, rates and methods costs only the searches.
 #pragma once
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -90,9 +92,30 @@ public:
                         const Progress& progress);
 
 private:
+    // A test image's patches' nearest patches in one reference image: [patches][depth], ascending.
+    struct NeighbourList {
+        int depth = 0;
+        std::vector<float> distance;
+        std::vector<std::uint32_t> patch;
+    };
+    // A reference image in the bank and which of its patches are kept (empty: all).
+    struct BankImage {
+        ReferenceImage image;
+        std::vector<bool> keep;
+    };
+    const NeighbourList& neighbours(std::size_t test, const ReferenceImage& image,
+                                    const std::function<const FeatureGrid&(const ReferenceImage&)>& gridOf);
+    // The P95 image score of a test image against the union of the bank images' kept patches (exact).
+    double scoreTestImage(std::size_t test, const std::vector<BankImage>& bank,
+                          const std::function<const FeatureGrid&(const ReferenceImage&)>& gridOf);
+
     ProductFeatureStore& features_;
     int k_;
     std::map<std::string, std::map<std::size_t, double>> scoreCache_;  // bank -> test image -> image score
+    // Every method of a (support, seed) draws its bank from the same few images: a test image is searched
+    // against each of them once, and each bank merges the lists.
+    std::map<std::string, NeighbourList> neighbourLists_;
+    std::pair<int, int> neighbourKey_{-1, -1};
 };
 
 // The results table, one row per run, written atomically.
