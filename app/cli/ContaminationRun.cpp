@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/cli/SharedEvaluationRun.h"
 #include "app/cli/TerminalProgress.h"
 #include "engine/dataset/DatasetReader.h"
 #include "engine/experiments/ProductModel.h"
@@ -56,19 +57,20 @@ int runContaminationProtocol(const CommandLine& cl, const EvaluationOptions& opt
     for (int s : seeds)
         if (s < 0) throw Error("--seed: seeds must not be negative, got " + std::to_string(s));
 
-    const Dataset dataset = openDataset(cl.value("data"));
-    std::vector<std::string> products = cl.values("product");
-    if (products.empty()) products = dataset.products;
+    std::vector<Dataset> datasets;
+    for (const auto& dir : cl.values("data")) datasets.push_back(openDataset(dir));
+    const std::vector<ProductSource> sources = productSources(datasets, cl.values("product"));
     const std::filesystem::path out = cl.value("out");
     std::filesystem::create_directories(out);
 
     TerminalProgress terminal(cl.flag("quiet"));
-    for (const auto& problem : dataset.problems) terminal.progress().problem(problem.file, problem.reason);
+    for (const auto& dataset : datasets)
+        for (const auto& problem : dataset.problems) terminal.progress().problem(problem.file, problem.reason);
     auto backbone = createBackbone(options.backbone);
     auto extractor = createFeatureExtractor(*backbone, options);
     std::vector<PurificationRun> runs;
-    for (const auto& product : products) {
-        ProductFeatureStore features(*extractor, dataset, product);
+    for (const auto& source : sources) {
+        ProductFeatureStore features(*extractor, *source.dataset, source.product);
         ContaminationExperiment experiment(features, options.k);
         // Seed outside setup and rate: every run of one (support, seed) draws from the same images, whose
         // test neighbours the experiment keeps until the seed changes.
@@ -87,7 +89,7 @@ int runContaminationProtocol(const CommandLine& cl, const EvaluationOptions& opt
                             }
                         }
         // Written after every product: a long grid keeps what it has measured.
-        writePurificationCsv(out / "purification.csv", dataset.root, runs);
+        writePurificationCsv(out / "purification.csv", runs);
     }
     terminal.finishLine();
     const auto summary = summarisePurification(runs);

@@ -50,7 +50,7 @@ int runEvaluate(const CommandLine& cl) {
     if (cl.flag("shared")) return runShared(cl, options);
     for (const char* sharedOnly : {"budget-mb", "allocator", "route", "router-metric"})
         if (cl.has(sharedOnly)) throw Error(std::string("--") + sharedOnly + " needs --shared");
-    if (cl.values("data").size() > 1) throw Error("several --data folders need --shared");
+    if (cl.values("data").size() > 1) throw Error("several --data folders need --shared or --support");
     options.bankSpec = cl.value("bank", "flat");
     ProductEvaluator evaluator(options);
     Dataset dataset = openDataset(cl.value("data"));

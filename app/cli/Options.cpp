@@ -50,7 +50,7 @@ std::vector<OptionSpec> buildOptionTable() {
          K::Repeatable,
          {"evaluate", "route"},
          "data set folder (MVTec AD, VisA, BTAD, MVTec LOCO or plain images); repeat it\n"
-         "to pool the products of several data sets (evaluate: with --shared)"},
+         "to pool the products of several data sets (evaluate: with --shared or --support)"},
         {"data",
          "DIR",
          K::Text,

@@ -62,6 +62,7 @@ PurificationMethod PurificationMethod::fromString(const std::string& name) {
 
 ProductFeatureStore::ProductFeatureStore(FeatureExtractor& extractor, const Dataset& dataset, const std::string& product)
     : extractor_(extractor),
+      dataset_(dataset.root),
       product_(product),
       train_(dataset.select(product, Split::Train)),
       test_(dataset.select(product, Split::Test)) {
@@ -235,6 +236,7 @@ PurificationRun ContaminationExperiment::run(const ContaminationSpec& spec, cons
     };
 
     PurificationRun row;
+    row.dataset = features_.dataset();
     row.product = features_.product();
     row.spec = spec;
     row.method = method.name();
@@ -364,15 +366,14 @@ PurificationRun ContaminationExperiment::run(const ContaminationSpec& spec, cons
     return row;
 }
 
-void writePurificationCsv(const std::filesystem::path& path, const std::string& dataset,
-                          const std::vector<PurificationRun>& runs) {
+void writePurificationCsv(const std::filesystem::path& path, const std::vector<PurificationRun>& runs) {
     CsvWriter csv({"dataset", "product", "setup", "train_limit", "contamination_rate", "seed", "purification_method",
                    "audit_score", "audit_k", "n_train_original", "n_train_after_purification", "n_contaminated",
                    "n_removed", "n_cont_removed", "n_recaptured", "n_patches_removed", "n_test", "n_normal_test",
                    "n_anomaly_test", "knn_k", "percentile_threshold", "img_auroc", "img_aupr", "img_f1max", "tpr_fpr1",
                    "tpr_fpr5", "seconds"});
     for (const auto& r : runs)
-        csv.addRow({dataset, r.product, toString(r.spec.setup), std::to_string(r.spec.support),
+        csv.addRow({r.dataset, r.product, toString(r.spec.setup), std::to_string(r.spec.support),
                     CsvWriter::number(r.spec.rate), std::to_string(r.spec.seed), r.method, toString(r.audit.score),
                     CsvWriter::number(r.audit.k), std::to_string(r.spec.support), std::to_string(r.trainAfter),
                     std::to_string(r.contaminated), std::to_string(r.removedImages), std::to_string(r.removedContaminants),

@@ -57,9 +57,11 @@ public:
     const std::vector<Sample>& testSamples() const { return test_; }
     std::vector<int> testLabels() const;
     const std::string& product() const { return product_; }
+    const std::string& dataset() const { return dataset_; }
 
 private:
     FeatureExtractor& extractor_;
+    std::string dataset_;
     std::string product_;
     std::vector<Sample> train_, test_;
     std::map<std::size_t, FeatureGrid> trainGrids_, testGrids_;
@@ -67,6 +69,7 @@ private:
 
 // One row of the results: the papers' columns (results_v2.csv and the audit's results.csv).
 struct PurificationRun {
+    std::string dataset;  // the data set's root folder
     std::string product;
     ContaminationSpec spec;
     std::string method;
@@ -119,7 +122,6 @@ private:
 };
 
 // The results table, one row per run, written atomically.
-void writePurificationCsv(const std::filesystem::path& path, const std::string& dataset,
-                          const std::vector<PurificationRun>& runs);
+void writePurificationCsv(const std::filesystem::path& path, const std::vector<PurificationRun>& runs);
 
 }  // namespace pb::purify
