@@ -68,8 +68,9 @@ void scoreBanks(Backbone& backbone, EvaluationOptions options, const purify::Ref
                     CsvWriter::number(q.precision()), CsvWriter::number(q.recall()), std::to_string(scores.size()),
                     CsvWriter::number(auroc), CsvWriter::number(ap)});
         if (!quiet)
-            std::printf("bank of %-22s %4zu references (%3zu defective): image AUROC %.4f, AP %.4f on %zu test images\n",
-                        name.c_str(), kept.size(), defective, auroc, ap, scores.size());
+            std::printf("bank of %-22s %4zu references (%3zu defective): image AUROC %.4f, AP %.4f on %zu test images%s\n",
+                        name.c_str(), kept.size(), defective, auroc, ap, scores.size(),
+                        std::isnan(auroc) ? " (AUROC needs normal and anomalous test images; one class is left)" : "");
     };
     score("all references", false, false);
     score("audit-kept references", true, false);
