@@ -786,7 +786,7 @@ void PurificationPanel::plotAudit() {
         b->setSelectable(QCP::stNone);
         return b;
     };
-    bars(normalKeys, normalValues, kNormalBar, tr("kept"));
+    bars(normalKeys, normalValues, kNormalBar, tr("not flagged"));
     bars(flaggedKeys, flaggedValues, kFlagged, tr("flagged"));
     // Horizontal lines as two-point graphs across the whole range, so that the legend names them.
     const double n1 = static_cast<double>(ranking.size()) + 1.0;
@@ -950,7 +950,7 @@ void PurificationPanel::showScreened(int row) {
     // Its top 1 % patches: what its image score averages.
     const std::size_t per = static_cast<std::size_t>(screen_->gridHeight) * screen_->gridWidth;
     const int top = std::max(1, static_cast<int>(std::ceil(screen_->options.topFraction * static_cast<double>(per))));
-    const QVector<int> worst = highest(r.patchScores, i * per, per, std::min(top, kWorstOutlined * 2));
+    const QVector<int> worst = highest(r.patchScores, i * per, per, std::min(top, 48));
     QVector<ReferencePatchView::Outline> outlines;
     for (int j = 0; j < worst.size(); ++j)
         outlines.append({worst[j] / screen_->gridWidth, worst[j] % screen_->gridWidth, j == 0 ? kFlagged : kSecondary,

@@ -385,7 +385,8 @@ bool Workbench::recaptureReferences() {
     }
     if (unused.empty()) {
         emit refused(title, tr("No unused training images of %1 remain: every one is in the reference set or was "
-                               "removed. Use Remove flagged instead, or lower the engine's training-image limit.")
+                               "removed. Use Remove flagged instead, or set a training-image limit in the engine panel "
+                               "to keep some in reserve.")
                                 .arg(product_));
         return false;
     }

@@ -1152,6 +1152,19 @@ void MainWindowTest::purificationPanel() {
     again->purificationPanel()->kSpin()->setValue(1.5);
     again->purificationPanel()->methodBox()->setCurrentIndex(0);
     QVERIFY(again->close());
+
+    // The panel speaks Spanish and German as well.
+    for (const auto& [code, audit, remove] :
+         {std::tuple{QStringLiteral("es"), QStringLiteral("Auditar referencias"), QStringLiteral("Quitar marcadas")},
+          std::tuple{QStringLiteral("de"), QStringLiteral("Referenzen prüfen"), QStringLiteral("Markierte entfernen")}}) {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/patchbank_%1.qm").arg(code)));
+        QCOMPARE(translator.translate("pb::ui::PurificationPanel", "Audit references"), audit);
+        QCOMPARE(translator.translate("pb::ui::PurificationPanel", "Remove flagged"), remove);
+        QVERIFY(!translator.translate("pb::ui::Workbench", "Removed %n flagged reference image(s) of %1; rebuilding its bank.",
+                                      nullptr, 2)
+                     .isEmpty());
+    }
 }
 
 void MainWindowTest::purificationScreenshots() {
