@@ -5,7 +5,6 @@
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -438,8 +437,6 @@ void PurificationPanel::setProduct(const QString& product) {
 }
 
 void PurificationPanel::setReferenceSet(int references, int removed, int added, int unused) {
-    references_ = references;
-    unused_ = unused;
     edited_ = removed + added;
     QString text = tr("%n image(s) in the bank's reference set.", nullptr, references);
     if (removed > 0 || added > 0) text += QLatin1Char(' ') + tr("%1 removed, %2 recaptured.").arg(removed).arg(added);

@@ -18,15 +18,15 @@
 
 class QBoxLayout;
 class QComboBox;
-class QGridLayout;
-class QScrollArea;
 class QCustomPlot;
 class QDoubleSpinBox;
+class QGridLayout;
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QSettings;
 class QSplitter;
 class QTabWidget;
@@ -55,7 +55,7 @@ public:
     purify::AuditRule auditRule() const;
     purify::PatchScoreMethod patchMethod() const;
 
-    // The current product and whether its test set has normal and anomalous images (for the AUROC).
+    // The current product: another one clears what the panel shows.
     void setProduct(const QString& product);
     // The Workbench's reference set of the product: its size and what the actions changed.
     void setReferenceSet(int references, int removed, int added, int unused);
@@ -204,7 +204,7 @@ private:
     QSet<int> running_;  // RequestKind values
     PurifiedAurocPtr auroc_;
     QString aurocNote_;
-    int references_ = 0, unused_ = 0, edited_ = 0;
+    int edited_ = 0;  // images removed or recaptured: Restore has work
 
     // The animation: removed patches (indices into the purification's scores), highest score first.
     QVector<int> order_;
