@@ -415,6 +415,22 @@
         <source>Shared bank</source>
         <translation>Gemeinsame Bank</translation>
     </message>
+    <message>
+        <source>Auditing the reference images</source>
+        <translation>Referenzbilder werden geprüft</translation>
+    </message>
+    <message>
+        <source>Scoring the reference patches</source>
+        <translation>Referenz-Patches werden bewertet</translation>
+    </message>
+    <message>
+        <source>Comparing the purified bank</source>
+        <translation>Bereinigte Bank wird verglichen</translation>
+    </message>
+    <message>
+        <source>Screening the training folder</source>
+        <translation>Trainingsordner wird durchsucht</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::EnginePanel</name>
@@ -1636,6 +1652,61 @@ Normale Daten: 0 beim Median und 1 beim 99,9. Perzentil der Leave-one-out-Bewert
         <source>Backbone %1 with %2</source>
         <translation>Backbone %1 mit %2</translation>
     </message>
+    <message>
+        <source>Reference purification</source>
+        <translation>Referenzbereinigung</translation>
+    </message>
+    <message>
+        <source>A&amp;udit reference images</source>
+        <translation>Referenzbilder &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Rank the current product&apos;s reference images by how far their patches lie from the other references, and flag the outliers</source>
+        <translation>Die Referenzbilder des aktuellen Produkts danach ordnen, wie weit ihre Patches von den übrigen Referenzen entfernt liegen, und die Ausreißer markieren</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: fertig.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit of %1: %n reference image(s) flagged.</source>
+        <translation>
+            <numerusform>Prüfung von %1: %n Referenzbild markiert.</numerusform>
+            <numerusform>Prüfung von %1: %n Referenzbilder markiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scoring the test set with every reference patch and with the kept ones…</source>
+        <translation>Die Testmenge wird mit allen Referenz-Patches und mit den behaltenen bewertet…</translation>
+    </message>
+    <message>
+        <source>No AUROC to compare: the test set needs labelled normal and anomalous images.</source>
+        <translation>Keine AUROC zum Vergleich: Die Testmenge braucht gekennzeichnete normale und anomale Bilder.</translation>
+    </message>
+    <message>
+        <source>The AUROC comparison was cancelled.</source>
+        <translation>Der AUROC-Vergleich wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The AUROC comparison failed: %1</source>
+        <translation>Der AUROC-Vergleich ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Patch purification</source>
+        <translation>Patch-Bereinigung</translation>
+    </message>
+    <message>
+        <source>Patch purification needs at least two reference images of %1; restore the reference set.</source>
+        <translation>Die Patch-Bereinigung braucht mindestens zwei Referenzbilder von %1; stellen Sie die Referenzmenge wieder her.</translation>
+    </message>
+    <message>
+        <source>Training folder screening</source>
+        <translation>Durchsuchung des Trainingsordners</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::ModelsDialog</name>
@@ -1823,6 +1894,402 @@ Zeile %2, Spalte %3</translation>
 (no single training patch)</source>
         <translation>nächster Bankvektor ist ein Prototyp
 (kein einzelner Trainings-Patch)</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PurificationPanel</name>
+    <message>
+        <source>imgmax — worst patch</source>
+        <translation>imgmax — schlechtester Patch</translation>
+    </message>
+    <message>
+        <source>q99 — 99th percentile</source>
+        <translation>q99 — 99. Perzentil</translation>
+    </message>
+    <message>
+        <source>top5 — mean of the top 5 %</source>
+        <translation>top5 — Mittel der höchsten 5 %</translation>
+    </message>
+    <message>
+        <source>mean — mean of all patches</source>
+        <translation>mean — Mittel aller Patches</translation>
+    </message>
+    <message>
+        <source>How an image&apos;s leave-one-out patch scores become its audit score</source>
+        <translation>Wie die Leave-one-out-Bewertungen der Patches eines Bildes zu seiner Prüfbewertung werden</translation>
+    </message>
+    <message>
+        <source>Flag images above median + k × 1.4826 × MAD of the audit scores (at most 40 % of them)</source>
+        <translation>Bilder über Median + k × 1,4826 × MAD der Prüfbewertungen markieren (höchstens 40 % davon)</translation>
+    </message>
+    <message>
+        <source>Audit references</source>
+        <translation>Referenzen prüfen</translation>
+    </message>
+    <message>
+        <source>Score every reference image by its patches&apos; distances to the other references</source>
+        <translation>Jedes Referenzbild nach den Distanzen seiner Patches zu den übrigen Referenzen bewerten</translation>
+    </message>
+    <message>
+        <source>loo — leave-one-out distance</source>
+        <translation>loo — Leave-one-out-Distanz</translation>
+    </message>
+    <message>
+        <source>loo_cosine — leave-one-out, cosine</source>
+        <translation>loo_cosine — Leave-one-out, Kosinus</translation>
+    </message>
+    <message>
+        <source>mahalanobis — Ledoit-Wolf</source>
+        <translation>mahalanobis — Ledoit-Wolf</translation>
+    </message>
+    <message>
+        <source>ensemble — loo and Mahalanobis</source>
+        <translation>ensemble — loo und Mahalanobis</translation>
+    </message>
+    <message>
+        <source>lof — local outlier factor</source>
+        <translation>lof — Local Outlier Factor</translation>
+    </message>
+    <message>
+        <source>pca — reconstruction error</source>
+        <translation>pca — Rekonstruktionsfehler</translation>
+    </message>
+    <message>
+        <source>The outlier score of every reference patch; the patches above its 95th percentile are removed</source>
+        <translation>Die Ausreißerbewertung jedes Referenz-Patches; die Patches über ihrem 95. Perzentil werden entfernt</translation>
+    </message>
+    <message>
+        <source>Score patches</source>
+        <translation>Patches bewerten</translation>
+    </message>
+    <message>
+        <source>Score the reference patches and show those a patch filter removes</source>
+        <translation>Die Referenz-Patches bewerten und zeigen, welche ein Patch-Filter entfernt</translation>
+    </message>
+    <message>
+        <source>Remove flagged</source>
+        <translation>Markierte entfernen</translation>
+    </message>
+    <message>
+        <source>Leave the flagged images out of the reference set and rebuild the bank</source>
+        <translation>Die markierten Bilder aus der Referenzmenge nehmen und die Bank neu aufbauen</translation>
+    </message>
+    <message>
+        <source>Recapture from unused</source>
+        <translation>Aus ungenutzten ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace the flagged images by training images the reference set does not use, and rebuild the bank</source>
+        <translation>Die markierten Bilder durch Trainingsbilder ersetzen, die die Referenzmenge nicht nutzt, und die Bank neu aufbauen</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Go back to the original reference set and rebuild the bank</source>
+        <translation>Zur ursprünglichen Referenzmenge zurückkehren und die Bank neu aufbauen</translation>
+    </message>
+    <message>
+        <source>Screen training folder (MeDS)</source>
+        <translation>Trainingsordner durchsuchen (MeDS)</translation>
+    </message>
+    <message>
+        <source>Rank every training image of the product with the MeDS memory ensemble (100 bootstrap memories of 10 % of the images each)</source>
+        <translation>Jedes Trainingsbild des Produkts mit dem MeDS-Speicherensemble ordnen (100 Bootstrap-Speicher aus je 10 % der Bilder)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Image audit</source>
+        <translation>Bildprüfung</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>k (MADs)</source>
+        <translation>k (MADs)</translation>
+    </message>
+    <message>
+        <source>Patch purification</source>
+        <translation>Patch-Bereinigung</translation>
+    </message>
+    <message>
+        <source>Reference set</source>
+        <translation>Referenzmenge</translation>
+    </message>
+    <message>
+        <source>Audit the references to rank them; flagged images are outlined in red.</source>
+        <translation>Prüfen Sie die Referenzen, um sie zu ordnen; markierte Bilder werden rot umrandet.</translation>
+    </message>
+    <message>
+        <source>References, most suspicious first</source>
+        <translation>Referenzen, verdächtigste zuerst</translation>
+    </message>
+    <message>
+        <source>Audit score</source>
+        <translation>Prüfbewertung</translation>
+    </message>
+    <message>
+        <source>Audit scores by rank; flagged references in red, the MAD threshold dashed. Click a bar to show that reference.</source>
+        <translation>Prüfbewertungen nach Rang; markierte Referenzen rot, die MAD-Schwelle gestrichelt. Ein Klick auf einen Balken zeigt diese Referenz.</translation>
+    </message>
+    <message>
+        <source>Screen the whole training folder to rank its images by their MeDS score.</source>
+        <translation>Durchsuchen Sie den ganzen Trainingsordner, um seine Bilder nach ihrer MeDS-Bewertung zu ordnen.</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>MeDS score</source>
+        <translation>MeDS-Bewertung</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Referenzen</translation>
+    </message>
+    <message>
+        <source>Training folder (MeDS)</source>
+        <translation>Trainingsordner (MeDS)</translation>
+    </message>
+    <message>
+        <source>Click a reference to see its worst patches and their nearest neighbours.</source>
+        <translation>Klicken Sie auf eine Referenz, um ihre schlechtesten Patches und deren nächste Nachbarn zu sehen.</translation>
+    </message>
+    <message>
+        <source>Select a product.</source>
+        <translation>Wählen Sie ein Produkt.</translation>
+    </message>
+    <message>
+        <source>Audit the references of %1 to rank them; flagged images are outlined in red.</source>
+        <translation>Prüfen Sie die Referenzen von %1, um sie zu ordnen; markierte Bilder werden rot umrandet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) in the bank&apos;s reference set.</source>
+        <translation>
+            <numerusform>%n Bild in der Referenzmenge der Bank.</numerusform>
+            <numerusform>%n Bilder in der Referenzmenge der Bank.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 removed, %2 recaptured.</source>
+        <translation>%1 entfernt, %2 ersetzt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unused training image(s).</source>
+        <translation>
+            <numerusform>%n ungenutztes Trainingsbild.</numerusform>
+            <numerusform>%n ungenutzte Trainingsbilder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace the flagged images by training images the reference set does not use (%n left), and rebuild the bank</source>
+        <translation>
+            <numerusform>Die markierten Bilder durch Trainingsbilder ersetzen, die die Referenzmenge nicht nutzt (%n übrig), und die Bank neu aufbauen</numerusform>
+            <numerusform>Die markierten Bilder durch Trainingsbilder ersetzen, die die Referenzmenge nicht nutzt (%n übrig), und die Bank neu aufbauen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No training image is left unused: every one is in the reference set or was removed</source>
+        <translation>Kein Trainingsbild ist ungenutzt: Jedes ist in der Referenzmenge oder wurde entfernt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n reference(s) audited (%2, k = %3): median %4, MAD %5, threshold %6.</source>
+        <translation>
+            <numerusform>%1: %n Referenz geprüft (%2, k = %3): Median %4, MAD %5, Schwelle %6.</numerusform>
+            <numerusform>%1: %n Referenzen geprüft (%2, k = %3): Median %4, MAD %5, Schwelle %6.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The scores hardly vary (MAD below 1e-12): nothing is flagged.</source>
+        <translation>Die Bewertungen streuen kaum (MAD unter 1e-12): Nichts wird markiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n flagged&lt;/b&gt; (at most %1).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n markiert&lt;/b&gt; (höchstens %1).</numerusform>
+            <numerusform>&lt;b&gt;%n markiert&lt;/b&gt; (höchstens %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None flagged.</source>
+        <translation>Keines markiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) could not be read.</source>
+        <translation>
+            <numerusform>%n Bild konnte nicht gelesen werden.</numerusform>
+            <numerusform>%n Bilder konnten nicht gelesen werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n training image(s) screened with %2 memories of %3 image(s) each in %4 s: median %5, MAD %6, threshold %7 (median + %8 × MAD).</source>
+        <translation>
+            <numerusform>%1: %n Trainingsbild mit %2 Speichern aus je %3 Bild(ern) in %4 s durchsucht: Median %5, MAD %6, Schwelle %7 (Median + %8 × MAD).</numerusform>
+            <numerusform>%1: %n Trainingsbilder mit %2 Speichern aus je %3 Bild(ern) in %4 s durchsucht: Median %5, MAD %6, Schwelle %7 (Median + %8 × MAD).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n suspicious&lt;/b&gt;.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n verdächtig&lt;/b&gt;.</numerusform>
+            <numerusform>&lt;b&gt;%n verdächtig&lt;/b&gt;.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message>
+        <source>#%1 · %2
+%3</source>
+        <translation>#%1 · %2
+%3</translation>
+    </message>
+    <message>
+        <source>Flagged: audit score %1 &gt; threshold %2</source>
+        <translation>Markiert: Prüfbewertung %1 &gt; Schwelle %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n patch(es) removed</source>
+        <translation>
+            <numerusform>%1
+%n Patch entfernt</numerusform>
+            <numerusform>%1
+%n Patches entfernt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Out of the reference set now (Restore brings it back)</source>
+        <translation>Jetzt nicht in der Referenzmenge (Wiederherstellen holt es zurück)</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>markiert</translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation>Schwelle %1</translation>
+    </message>
+    <message>
+        <source>median %1</source>
+        <translation>Median %1</translation>
+    </message>
+    <message>
+        <source>No reference to show yet.</source>
+        <translation>Noch keine Referenz anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is flagged.&lt;/b&gt; Its worst patch (row %2, column %3) is %4 from its nearest other references; audit score %5 &amp;gt; threshold %6.</source>
+        <translation>&lt;b&gt;%1 ist markiert.&lt;/b&gt; Sein schlechtester Patch (Zeile %2, Spalte %3) liegt %4 von seinen nächsten anderen Referenzen entfernt; Prüfbewertung %5 &amp;gt; Schwelle %6.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; scores %2, above the threshold %3, but the audit flags at most %4 images.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; erreicht %2, über der Schwelle %3, aber die Prüfung markiert höchstens %4 Bilder.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is not flagged: audit score %2 ≤ threshold %3. Its worst patch (row %4, column %5) is %6 from its nearest other references.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ist nicht markiert: Prüfbewertung %2 ≤ Schwelle %3. Sein schlechtester Patch (Zeile %4, Spalte %5) liegt %6 von seinen nächsten anderen Referenzen entfernt.</translation>
+    </message>
+    <message>
+        <source>It is out of the reference set now.</source>
+        <translation>Es ist jetzt nicht mehr in der Referenzmenge.</translation>
+    </message>
+    <message>
+        <source>worst patch
+row %1, col %2
+score %3</source>
+        <translation>schlechtester Patch
+Zeile %1, Sp. %2
+Bewertung %3</translation>
+    </message>
+    <message>
+        <source>%1
+row %2, col %3
+distance %4</source>
+        <translation>%1
+Zeile %2, Sp. %3
+Distanz %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its worst patch beside its %n nearest patches among the other references:</source>
+        <translation>
+            <numerusform>Sein schlechtester Patch neben seinem nächsten Patch unter den übrigen Referenzen:</numerusform>
+            <numerusform>Sein schlechtester Patch neben seinen %n nächsten Patches unter den übrigen Referenzen:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n patch(es) above the 95th percentile of the %2 scores.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n Patch über dem 95. Perzentil der %2-Bewertungen.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n Patches über dem 95. Perzentil der %2-Bewertungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit the references to see the nearest patches of the worst one.</source>
+        <translation>Prüfen Sie die Referenzen, um die nächsten Patches des schlechtesten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is suspicious:&lt;/b&gt; MeDS score %2 &amp;gt; threshold %3.</source>
+        <translation>&lt;b&gt;%1 ist verdächtig:&lt;/b&gt; MeDS-Bewertung %2 &amp;gt; Schwelle %3.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: MeDS score %2 ≤ threshold %3.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: MeDS-Bewertung %2 ≤ Schwelle %3.</translation>
+    </message>
+    <message>
+        <source>MeDS compares each patch with bootstrap memories of other training images; the outlined patches are the ones its score averages.</source>
+        <translation>MeDS vergleicht jeden Patch mit Bootstrap-Speichern aus anderen Trainingsbildern; die umrandeten Patches sind die, über die seine Bewertung mittelt.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 of %3 patches above the 95th percentile (%4) removed, in %5 of %n reference(s).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %2 von %3 Patches über dem 95. Perzentil (%4) entfernt, in %5 von %n Referenz.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %2 von %3 Patches über dem 95. Perzentil (%4) entfernt, in %5 von %n Referenzen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Painting them highest score first: %1 of %2.</source>
+        <translation>Sie werden gezeichnet, höchste Bewertung zuerst: %1 von %2.</translation>
+    </message>
+    <message>
+        <source>Test-set image AUROC (%1 normal, %2 anomalous): &lt;b&gt;%3&lt;/b&gt; with every patch, &lt;b&gt;%4&lt;/b&gt; with the kept ones (%5).</source>
+        <translation>Bild-AUROC der Testmenge (%1 normal, %2 anomal): &lt;b&gt;%3&lt;/b&gt; mit allen Patches, &lt;b&gt;%4&lt;/b&gt; mit den behaltenen (%5).</translation>
+    </message>
+    <message>
+        <source>not flagged</source>
+        <translation>nicht markiert</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +2727,82 @@ Zeile %2, Spalte %3</translation>
     <message>
         <source>Review band of %1</source>
         <translation>Prüfbereich von %1</translation>
+    </message>
+    <message>
+        <source>Audit the references</source>
+        <translation>Referenzen prüfen</translation>
+    </message>
+    <message>
+        <source>The audit needs at least two reference images of %1; restore the reference set.</source>
+        <translation>Die Prüfung braucht mindestens zwei Referenzbilder von %1; stellen Sie die Referenzmenge wieder her.</translation>
+    </message>
+    <message>
+        <source>Audit rule</source>
+        <translation>Prüfregel</translation>
+    </message>
+    <message>
+        <source>Audit the reference images of %1 first.</source>
+        <translation>Prüfen Sie zuerst die Referenzbilder von %1.</translation>
+    </message>
+    <message>
+        <source>The audit of %1 flagged no reference image.</source>
+        <translation>Die Prüfung von %1 hat kein Referenzbild markiert.</translation>
+    </message>
+    <message>
+        <source>Remove flagged</source>
+        <translation>Markierte entfernen</translation>
+    </message>
+    <message>
+        <source>The flagged images of %1 are already out of its reference set.</source>
+        <translation>Die markierten Bilder von %1 sind schon nicht mehr in seiner Referenzmenge.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n flagged reference image(s) of %1; rebuilding its bank.</source>
+        <translation>
+            <numerusform>%n markiertes Referenzbild von %1 entfernt; seine Bank wird neu aufgebaut.</numerusform>
+            <numerusform>%n markierte Referenzbilder von %1 entfernt; seine Bank wird neu aufgebaut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recapture</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The reference set of %1 already holds its %n original image(s).</source>
+        <translation>
+            <numerusform>Die Referenzmenge von %1 enthält schon ihr %n ursprüngliches Bild.</numerusform>
+            <numerusform>Die Referenzmenge von %1 enthält schon ihre %n ursprünglichen Bilder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unused training images of %1 remain: every one is in the reference set or was removed. Use Remove flagged instead, or set a training-image limit in the engine panel to keep some in reserve.</source>
+        <translation>Von %1 sind keine ungenutzten Trainingsbilder mehr übrig: Jedes ist in der Referenzmenge oder wurde entfernt. Verwenden Sie stattdessen „Markierte entfernen“ oder setzen Sie im Engine-Bereich eine Grenze für die Trainingsbilder, um einige in Reserve zu halten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced %n flagged reference image(s) of %1 by unused training images; rebuilding its bank.</source>
+        <translation>
+            <numerusform>%n markiertes Referenzbild von %1 durch ungenutzte Trainingsbilder ersetzt; seine Bank wird neu aufgebaut.</numerusform>
+            <numerusform>%n markierte Referenzbilder von %1 durch ungenutzte Trainingsbilder ersetzt; seine Bank wird neu aufgebaut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n unused image(s) remained.</source>
+        <translation>
+            <numerusform>Nur %n ungenutztes Bild war übrig.</numerusform>
+            <numerusform>Nur %n ungenutzte Bilder waren übrig.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>The reference set of %1 is already the original one.</source>
+        <translation>Die Referenzmenge von %1 ist schon die ursprüngliche.</translation>
+    </message>
+    <message>
+        <source>Restored the original reference set of %1; rebuilding its bank.</source>
+        <translation>Ursprüngliche Referenzmenge von %1 wiederhergestellt; seine Bank wird neu aufgebaut.</translation>
     </message>
 </context>
 </TS>

@@ -415,6 +415,22 @@
         <source>Shared bank</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Auditing the reference images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring the reference patches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing the purified bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening the training folder</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::EnginePanel</name>
@@ -1629,6 +1645,61 @@ Normal data: 0 at the median and 1 at the 99.9th percentile of the training patc
         <source>Backbone %1 with %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reference purification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;udit reference images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank the current product&apos;s reference images by how far their patches lie from the other references, and flag the outliers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit of %1: %n reference image(s) flagged.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scoring the test set with every reference patch and with the kept ones…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No AUROC to compare: the test set needs labelled normal and anomalous images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AUROC comparison was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AUROC comparison failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patch purification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patch purification needs at least two reference images of %1; restore the reference set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training folder screening</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::ModelsDialog</name>
@@ -1812,6 +1883,395 @@ row %2, column %3</source>
     <message>
         <source>nearest bank vector is a prototype
 (no single training patch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PurificationPanel</name>
+    <message>
+        <source>imgmax — worst patch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>q99 — 99th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top5 — mean of the top 5 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean — mean of all patches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How an image&apos;s leave-one-out patch scores become its audit score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag images above median + k × 1.4826 × MAD of the audit scores (at most 40 % of them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score every reference image by its patches&apos; distances to the other references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loo — leave-one-out distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loo_cosine — leave-one-out, cosine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mahalanobis — Ledoit-Wolf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ensemble — loo and Mahalanobis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lof — local outlier factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pca — reconstruction error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outlier score of every reference patch; the patches above its 95th percentile are removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score patches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score the reference patches and show those a patch filter removes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the flagged images out of the reference set and rebuild the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recapture from unused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the flagged images by training images the reference set does not use, and rebuild the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the original reference set and rebuild the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen training folder (MeDS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank every training image of the product with the MeDS memory ensemble (100 bootstrap memories of 10 % of the images each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k (MADs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patch purification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit the references to rank them; flagged images are outlined in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>References, most suspicious first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit scores by rank; flagged references in red, the MAD threshold dashed. Click a bar to show that reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen the whole training folder to rank its images by their MeDS score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MeDS score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training folder (MeDS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a reference to see its worst patches and their nearest neighbours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit the references of %1 to rank them; flagged images are outlined in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) in the bank&apos;s reference set.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 removed, %2 recaptured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unused training image(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace the flagged images by training images the reference set does not use (%n left), and rebuild the bank</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No training image is left unused: every one is in the reference set or was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n reference(s) audited (%2, k = %3): median %4, MAD %5, threshold %6.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The scores hardly vary (MAD below 1e-12): nothing is flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n flagged&lt;/b&gt; (at most %1).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) could not be read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n training image(s) screened with %2 memories of %3 image(s) each in %4 s: median %5, MAD %6, threshold %7 (median + %8 × MAD).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n suspicious&lt;/b&gt;.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 · %2
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged: audit score %1 &gt; threshold %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n patch(es) removed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Out of the reference set now (Restore brings it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reference to show yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is flagged.&lt;/b&gt; Its worst patch (row %2, column %3) is %4 from its nearest other references; audit score %5 &amp;gt; threshold %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; scores %2, above the threshold %3, but the audit flags at most %4 images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is not flagged: audit score %2 ≤ threshold %3. Its worst patch (row %4, column %5) is %6 from its nearest other references.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is out of the reference set now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worst patch
+row %1, col %2
+score %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+row %2, col %3
+distance %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Its worst patch beside its %n nearest patches among the other references:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n patch(es) above the 95th percentile of the %2 scores.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit the references to see the nearest patches of the worst one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is suspicious:&lt;/b&gt; MeDS score %2 &amp;gt; threshold %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: MeDS score %2 ≤ threshold %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MeDS compares each patch with bootstrap memories of other training images; the outlined patches are the ones its score averages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 of %3 patches above the 95th percentile (%4) removed, in %5 of %n reference(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Painting them highest score first: %1 of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test-set image AUROC (%1 normal, %2 anomalous): &lt;b&gt;%3&lt;/b&gt; with every patch, &lt;b&gt;%4&lt;/b&gt; with the kept ones (%5).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2249,6 +2709,82 @@ row %2, column %3</source>
     </message>
     <message>
         <source>Review band of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit the references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit needs at least two reference images of %1; restore the reference set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit the reference images of %1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit of %1 flagged no reference image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The flagged images of %1 are already out of its reference set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n flagged reference image(s) of %1; rebuilding its bank.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recapture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The reference set of %1 already holds its %n original image(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unused training images of %1 remain: every one is in the reference set or was removed. Use Remove flagged instead, or set a training-image limit in the engine panel to keep some in reserve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced %n flagged reference image(s) of %1 by unused training images; rebuilding its bank.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n unused image(s) remained.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference set of %1 is already the original one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored the original reference set of %1; rebuilding its bank.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -415,6 +415,22 @@
         <source>Shared bank</source>
         <translation>Banco compartido</translation>
     </message>
+    <message>
+        <source>Auditing the reference images</source>
+        <translation>Auditando las imágenes de referencia</translation>
+    </message>
+    <message>
+        <source>Scoring the reference patches</source>
+        <translation>Puntuando los parches de referencia</translation>
+    </message>
+    <message>
+        <source>Comparing the purified bank</source>
+        <translation>Comparando el banco depurado</translation>
+    </message>
+    <message>
+        <source>Screening the training folder</source>
+        <translation>Examinando la carpeta de entrenamiento</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::EnginePanel</name>
@@ -1636,6 +1652,61 @@ Datos normales: 0 en la mediana y 1 en el percentil 99,9 de las puntuaciones lea
         <source>Backbone %1 with %2</source>
         <translation>Backbone %1 con %2</translation>
     </message>
+    <message>
+        <source>Reference purification</source>
+        <translation>Depuración de referencias</translation>
+    </message>
+    <message>
+        <source>A&amp;udit reference images</source>
+        <translation>A&amp;uditar imágenes de referencia</translation>
+    </message>
+    <message>
+        <source>Rank the current product&apos;s reference images by how far their patches lie from the other references, and flag the outliers</source>
+        <translation>Ordenar las imágenes de referencia del producto actual según lo lejos que quedan sus parches de las demás referencias y marcar las atípicas</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: hecho.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 falló: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit of %1: %n reference image(s) flagged.</source>
+        <translation>
+            <numerusform>Auditoría de %1: %n imagen de referencia marcada.</numerusform>
+            <numerusform>Auditoría de %1: %n imágenes de referencia marcadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scoring the test set with every reference patch and with the kept ones…</source>
+        <translation>Puntuando el conjunto de prueba con todos los parches de referencia y con los conservados…</translation>
+    </message>
+    <message>
+        <source>No AUROC to compare: the test set needs labelled normal and anomalous images.</source>
+        <translation>No hay AUROC que comparar: el conjunto de prueba necesita imágenes normales y anómalas etiquetadas.</translation>
+    </message>
+    <message>
+        <source>The AUROC comparison was cancelled.</source>
+        <translation>La comparación de AUROC se canceló.</translation>
+    </message>
+    <message>
+        <source>The AUROC comparison failed: %1</source>
+        <translation>La comparación de AUROC falló: %1</translation>
+    </message>
+    <message>
+        <source>Patch purification</source>
+        <translation>Depuración de parches</translation>
+    </message>
+    <message>
+        <source>Patch purification needs at least two reference images of %1; restore the reference set.</source>
+        <translation>La depuración de parches necesita al menos dos imágenes de referencia de %1; restaure el conjunto de referencia.</translation>
+    </message>
+    <message>
+        <source>Training folder screening</source>
+        <translation>Examen de la carpeta de entrenamiento</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::ModelsDialog</name>
@@ -1823,6 +1894,402 @@ fila %2, columna %3</translation>
 (no single training patch)</source>
         <translation>el vector del banco más cercano es un prototipo
 (ningún parche de entrenamiento concreto)</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PurificationPanel</name>
+    <message>
+        <source>imgmax — worst patch</source>
+        <translation>imgmax — peor parche</translation>
+    </message>
+    <message>
+        <source>q99 — 99th percentile</source>
+        <translation>q99 — percentil 99</translation>
+    </message>
+    <message>
+        <source>top5 — mean of the top 5 %</source>
+        <translation>top5 — media del 5 % más alto</translation>
+    </message>
+    <message>
+        <source>mean — mean of all patches</source>
+        <translation>mean — media de todos los parches</translation>
+    </message>
+    <message>
+        <source>How an image&apos;s leave-one-out patch scores become its audit score</source>
+        <translation>Cómo las puntuaciones leave-one-out de los parches de una imagen dan su puntuación de auditoría</translation>
+    </message>
+    <message>
+        <source>Flag images above median + k × 1.4826 × MAD of the audit scores (at most 40 % of them)</source>
+        <translation>Marcar las imágenes por encima de mediana + k × 1,4826 × MAD de las puntuaciones de auditoría (como mucho el 40 %)</translation>
+    </message>
+    <message>
+        <source>Audit references</source>
+        <translation>Auditar referencias</translation>
+    </message>
+    <message>
+        <source>Score every reference image by its patches&apos; distances to the other references</source>
+        <translation>Puntuar cada imagen de referencia por las distancias de sus parches a las demás referencias</translation>
+    </message>
+    <message>
+        <source>loo — leave-one-out distance</source>
+        <translation>loo — distancia leave-one-out</translation>
+    </message>
+    <message>
+        <source>loo_cosine — leave-one-out, cosine</source>
+        <translation>loo_cosine — leave-one-out, coseno</translation>
+    </message>
+    <message>
+        <source>mahalanobis — Ledoit-Wolf</source>
+        <translation>mahalanobis — Ledoit-Wolf</translation>
+    </message>
+    <message>
+        <source>ensemble — loo and Mahalanobis</source>
+        <translation>ensemble — loo y Mahalanobis</translation>
+    </message>
+    <message>
+        <source>lof — local outlier factor</source>
+        <translation>lof — factor local de atipicidad</translation>
+    </message>
+    <message>
+        <source>pca — reconstruction error</source>
+        <translation>pca — error de reconstrucción</translation>
+    </message>
+    <message>
+        <source>The outlier score of every reference patch; the patches above its 95th percentile are removed</source>
+        <translation>La puntuación de atipicidad de cada parche de referencia; se eliminan los parches por encima de su percentil 95</translation>
+    </message>
+    <message>
+        <source>Score patches</source>
+        <translation>Puntuar parches</translation>
+    </message>
+    <message>
+        <source>Score the reference patches and show those a patch filter removes</source>
+        <translation>Puntuar los parches de referencia y mostrar los que elimina un filtro de parches</translation>
+    </message>
+    <message>
+        <source>Remove flagged</source>
+        <translation>Quitar marcadas</translation>
+    </message>
+    <message>
+        <source>Leave the flagged images out of the reference set and rebuild the bank</source>
+        <translation>Dejar fuera del conjunto de referencia las imágenes marcadas y reconstruir el banco</translation>
+    </message>
+    <message>
+        <source>Recapture from unused</source>
+        <translation>Recapturar de las no usadas</translation>
+    </message>
+    <message>
+        <source>Replace the flagged images by training images the reference set does not use, and rebuild the bank</source>
+        <translation>Sustituir las imágenes marcadas por imágenes de entrenamiento que el conjunto de referencia no usa y reconstruir el banco</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Go back to the original reference set and rebuild the bank</source>
+        <translation>Volver al conjunto de referencia original y reconstruir el banco</translation>
+    </message>
+    <message>
+        <source>Screen training folder (MeDS)</source>
+        <translation>Examinar carpeta de entrenamiento (MeDS)</translation>
+    </message>
+    <message>
+        <source>Rank every training image of the product with the MeDS memory ensemble (100 bootstrap memories of 10 % of the images each)</source>
+        <translation>Ordenar cada imagen de entrenamiento del producto con el conjunto de memorias de MeDS (100 memorias bootstrap del 10 % de las imágenes cada una)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Image audit</source>
+        <translation>Auditoría de imágenes</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>k (MADs)</source>
+        <translation>k (MAD)</translation>
+    </message>
+    <message>
+        <source>Patch purification</source>
+        <translation>Depuración de parches</translation>
+    </message>
+    <message>
+        <source>Reference set</source>
+        <translation>Conjunto de referencia</translation>
+    </message>
+    <message>
+        <source>Audit the references to rank them; flagged images are outlined in red.</source>
+        <translation>Audite las referencias para ordenarlas; las imágenes marcadas se contornean en rojo.</translation>
+    </message>
+    <message>
+        <source>References, most suspicious first</source>
+        <translation>Referencias, las más sospechosas primero</translation>
+    </message>
+    <message>
+        <source>Audit score</source>
+        <translation>Puntuación de auditoría</translation>
+    </message>
+    <message>
+        <source>Audit scores by rank; flagged references in red, the MAD threshold dashed. Click a bar to show that reference.</source>
+        <translation>Puntuaciones de auditoría por rango; referencias marcadas en rojo, el umbral MAD discontinuo. Haga clic en una barra para ver esa referencia.</translation>
+    </message>
+    <message>
+        <source>Screen the whole training folder to rank its images by their MeDS score.</source>
+        <translation>Examine toda la carpeta de entrenamiento para ordenar sus imágenes por su puntuación MeDS.</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rango</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>MeDS score</source>
+        <translation>Puntuación MeDS</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Marcada</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Referencias</translation>
+    </message>
+    <message>
+        <source>Training folder (MeDS)</source>
+        <translation>Carpeta de entrenamiento (MeDS)</translation>
+    </message>
+    <message>
+        <source>Click a reference to see its worst patches and their nearest neighbours.</source>
+        <translation>Haga clic en una referencia para ver sus peores parches y sus vecinos más cercanos.</translation>
+    </message>
+    <message>
+        <source>Select a product.</source>
+        <translation>Seleccione un producto.</translation>
+    </message>
+    <message>
+        <source>Audit the references of %1 to rank them; flagged images are outlined in red.</source>
+        <translation>Audite las referencias de %1 para ordenarlas; las imágenes marcadas se contornean en rojo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) in the bank&apos;s reference set.</source>
+        <translation>
+            <numerusform>%n imagen en el conjunto de referencia del banco.</numerusform>
+            <numerusform>%n imágenes en el conjunto de referencia del banco.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 removed, %2 recaptured.</source>
+        <translation>%1 quitadas, %2 recapturadas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unused training image(s).</source>
+        <translation>
+            <numerusform>%n imagen de entrenamiento sin usar.</numerusform>
+            <numerusform>%n imágenes de entrenamiento sin usar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace the flagged images by training images the reference set does not use (%n left), and rebuild the bank</source>
+        <translation>
+            <numerusform>Sustituir las imágenes marcadas por imágenes de entrenamiento que el conjunto de referencia no usa (queda %n) y reconstruir el banco</numerusform>
+            <numerusform>Sustituir las imágenes marcadas por imágenes de entrenamiento que el conjunto de referencia no usa (quedan %n) y reconstruir el banco</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No training image is left unused: every one is in the reference set or was removed</source>
+        <translation>No queda ninguna imagen de entrenamiento sin usar: todas están en el conjunto de referencia o se quitaron</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n reference(s) audited (%2, k = %3): median %4, MAD %5, threshold %6.</source>
+        <translation>
+            <numerusform>%1: %n referencia auditada (%2, k = %3): mediana %4, MAD %5, umbral %6.</numerusform>
+            <numerusform>%1: %n referencias auditadas (%2, k = %3): mediana %4, MAD %5, umbral %6.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The scores hardly vary (MAD below 1e-12): nothing is flagged.</source>
+        <translation>Las puntuaciones apenas varían (MAD inferior a 1e-12): no se marca nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n flagged&lt;/b&gt; (at most %1).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n marcada&lt;/b&gt; (como mucho %1).</numerusform>
+            <numerusform>&lt;b&gt;%n marcadas&lt;/b&gt; (como mucho %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None flagged.</source>
+        <translation>Ninguna marcada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) could not be read.</source>
+        <translation>
+            <numerusform>%n imagen no se pudo leer.</numerusform>
+            <numerusform>%n imágenes no se pudieron leer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n training image(s) screened with %2 memories of %3 image(s) each in %4 s: median %5, MAD %6, threshold %7 (median + %8 × MAD).</source>
+        <translation>
+            <numerusform>%1: %n imagen de entrenamiento examinada con %2 memorias de %3 imagen(es) cada una en %4 s: mediana %5, MAD %6, umbral %7 (mediana + %8 × MAD).</numerusform>
+            <numerusform>%1: %n imágenes de entrenamiento examinadas con %2 memorias de %3 imagen(es) cada una en %4 s: mediana %5, MAD %6, umbral %7 (mediana + %8 × MAD).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n suspicious&lt;/b&gt;.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n sospechosa&lt;/b&gt;.</numerusform>
+            <numerusform>&lt;b&gt;%n sospechosas&lt;/b&gt;.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 de %3</translation>
+    </message>
+    <message>
+        <source>#%1 · %2
+%3</source>
+        <translation>#%1 · %2
+%3</translation>
+    </message>
+    <message>
+        <source>Flagged: audit score %1 &gt; threshold %2</source>
+        <translation>Marcada: puntuación de auditoría %1 &gt; umbral %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n patch(es) removed</source>
+        <translation>
+            <numerusform>%1
+%n parche eliminado</numerusform>
+            <numerusform>%1
+%n parches eliminados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Out of the reference set now (Restore brings it back)</source>
+        <translation>Ahora fuera del conjunto de referencia (Restaurar la devuelve)</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>quitada</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>marcadas</translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation>umbral %1</translation>
+    </message>
+    <message>
+        <source>median %1</source>
+        <translation>mediana %1</translation>
+    </message>
+    <message>
+        <source>No reference to show yet.</source>
+        <translation>Todavía no hay ninguna referencia que mostrar.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is flagged.&lt;/b&gt; Its worst patch (row %2, column %3) is %4 from its nearest other references; audit score %5 &amp;gt; threshold %6.</source>
+        <translation>&lt;b&gt;%1 está marcada.&lt;/b&gt; Su peor parche (fila %2, columna %3) está a %4 de sus referencias más cercanas; puntuación de auditoría %5 &amp;gt; umbral %6.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; scores %2, above the threshold %3, but the audit flags at most %4 images.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; puntúa %2, por encima del umbral %3, pero la auditoría marca como mucho %4 imágenes.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is not flagged: audit score %2 ≤ threshold %3. Its worst patch (row %4, column %5) is %6 from its nearest other references.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; no está marcada: puntuación de auditoría %2 ≤ umbral %3. Su peor parche (fila %4, columna %5) está a %6 de sus referencias más cercanas.</translation>
+    </message>
+    <message>
+        <source>It is out of the reference set now.</source>
+        <translation>Ahora está fuera del conjunto de referencia.</translation>
+    </message>
+    <message>
+        <source>worst patch
+row %1, col %2
+score %3</source>
+        <translation>peor parche
+fila %1, col. %2
+puntuación %3</translation>
+    </message>
+    <message>
+        <source>%1
+row %2, col %3
+distance %4</source>
+        <translation>%1
+fila %2, col. %3
+distancia %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its worst patch beside its %n nearest patches among the other references:</source>
+        <translation>
+            <numerusform>Su peor parche junto a su parche más cercano entre las demás referencias:</numerusform>
+            <numerusform>Su peor parche junto a sus %n parches más cercanos entre las demás referencias:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n patch(es) above the 95th percentile of the %2 scores.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n parche por encima del percentil 95 de las puntuaciones %2.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n parches por encima del percentil 95 de las puntuaciones %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit the references to see the nearest patches of the worst one.</source>
+        <translation>Audite las referencias para ver los parches más cercanos al peor.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is suspicious:&lt;/b&gt; MeDS score %2 &amp;gt; threshold %3.</source>
+        <translation>&lt;b&gt;%1 es sospechosa:&lt;/b&gt; puntuación MeDS %2 &amp;gt; umbral %3.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: MeDS score %2 ≤ threshold %3.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: puntuación MeDS %2 ≤ umbral %3.</translation>
+    </message>
+    <message>
+        <source>MeDS compares each patch with bootstrap memories of other training images; the outlined patches are the ones its score averages.</source>
+        <translation>MeDS compara cada parche con memorias bootstrap de otras imágenes de entrenamiento; los parches contorneados son los que promedia su puntuación.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>No se pudo leer %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 of %3 patches above the 95th percentile (%4) removed, in %5 of %n reference(s).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %2 de %3 parches por encima del percentil 95 (%4) eliminados, en %5 de %n referencia.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %2 de %3 parches por encima del percentil 95 (%4) eliminados, en %5 de %n referencias.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Painting them highest score first: %1 of %2.</source>
+        <translation>Dibujándolos de mayor a menor puntuación: %1 de %2.</translation>
+    </message>
+    <message>
+        <source>Test-set image AUROC (%1 normal, %2 anomalous): &lt;b&gt;%3&lt;/b&gt; with every patch, &lt;b&gt;%4&lt;/b&gt; with the kept ones (%5).</source>
+        <translation>AUROC de imagen del conjunto de prueba (%1 normales, %2 anómalas): &lt;b&gt;%3&lt;/b&gt; con todos los parches, &lt;b&gt;%4&lt;/b&gt; con los conservados (%5).</translation>
+    </message>
+    <message>
+        <source>not flagged</source>
+        <translation>no marcadas</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +2727,82 @@ fila %2, columna %3</translation>
     <message>
         <source>Review band of %1</source>
         <translation>Banda de revisión de %1</translation>
+    </message>
+    <message>
+        <source>Audit the references</source>
+        <translation>Auditar las referencias</translation>
+    </message>
+    <message>
+        <source>The audit needs at least two reference images of %1; restore the reference set.</source>
+        <translation>La auditoría necesita al menos dos imágenes de referencia de %1; restaure el conjunto de referencia.</translation>
+    </message>
+    <message>
+        <source>Audit rule</source>
+        <translation>Regla de auditoría</translation>
+    </message>
+    <message>
+        <source>Audit the reference images of %1 first.</source>
+        <translation>Audite primero las imágenes de referencia de %1.</translation>
+    </message>
+    <message>
+        <source>The audit of %1 flagged no reference image.</source>
+        <translation>La auditoría de %1 no marcó ninguna imagen de referencia.</translation>
+    </message>
+    <message>
+        <source>Remove flagged</source>
+        <translation>Quitar marcadas</translation>
+    </message>
+    <message>
+        <source>The flagged images of %1 are already out of its reference set.</source>
+        <translation>Las imágenes marcadas de %1 ya están fuera de su conjunto de referencia.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n flagged reference image(s) of %1; rebuilding its bank.</source>
+        <translation>
+            <numerusform>Se quitó %n imagen de referencia marcada de %1; reconstruyendo su banco.</numerusform>
+            <numerusform>Se quitaron %n imágenes de referencia marcadas de %1; reconstruyendo su banco.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recapture</source>
+        <translation>Recapturar</translation>
+    </message>
+    <message numerus="yes">
+        <source>The reference set of %1 already holds its %n original image(s).</source>
+        <translation>
+            <numerusform>El conjunto de referencia de %1 ya tiene su %n imagen original.</numerusform>
+            <numerusform>El conjunto de referencia de %1 ya tiene sus %n imágenes originales.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unused training images of %1 remain: every one is in the reference set or was removed. Use Remove flagged instead, or set a training-image limit in the engine panel to keep some in reserve.</source>
+        <translation>No quedan imágenes de entrenamiento sin usar de %1: todas están en el conjunto de referencia o se quitaron. Use «Quitar marcadas» en su lugar o fije un límite de imágenes de entrenamiento en el panel del motor para reservar algunas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced %n flagged reference image(s) of %1 by unused training images; rebuilding its bank.</source>
+        <translation>
+            <numerusform>Se sustituyó %n imagen de referencia marcada de %1 por imágenes de entrenamiento sin usar; reconstruyendo su banco.</numerusform>
+            <numerusform>Se sustituyeron %n imágenes de referencia marcadas de %1 por imágenes de entrenamiento sin usar; reconstruyendo su banco.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n unused image(s) remained.</source>
+        <translation>
+            <numerusform>Solo quedaba %n imagen sin usar.</numerusform>
+            <numerusform>Solo quedaban %n imágenes sin usar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>The reference set of %1 is already the original one.</source>
+        <translation>El conjunto de referencia de %1 ya es el original.</translation>
+    </message>
+    <message>
+        <source>Restored the original reference set of %1; rebuilding its bank.</source>
+        <translation>Se restauró el conjunto de referencia original de %1; reconstruyendo su banco.</translation>
     </message>
 </context>
 </TS>

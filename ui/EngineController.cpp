@@ -18,6 +18,10 @@ EngineController::EngineController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<pb::ui::BudgetSweepResultPtr>("pb::ui::BudgetSweepResultPtr");
     qRegisterMetaType<pb::ui::FeatureShape>("pb::ui::FeatureShape");
     qRegisterMetaType<pb::ui::BackboneCheck>("pb::ui::BackboneCheck");
+    qRegisterMetaType<pb::ui::ReferenceAuditPtr>("pb::ui::ReferenceAuditPtr");
+    qRegisterMetaType<pb::ui::PatchPurificationPtr>("pb::ui::PatchPurificationPtr");
+    qRegisterMetaType<pb::ui::PurifiedAurocPtr>("pb::ui::PurifiedAurocPtr");
+    qRegisterMetaType<pb::ui::TrainingScreenPtr>("pb::ui::TrainingScreenPtr");
 
     thread_.setObjectName(QStringLiteral("engine"));
     worker_ = new EngineWorker;

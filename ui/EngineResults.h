@@ -18,6 +18,10 @@
 #include "engine/experiments/ProductEvaluation.h"
 #include "engine/experiments/ProductModel.h"
 #include "engine/experiments/SharedBankEvaluator.h"
+#include "engine/purify/MemoryEnsemble.h"
+#include "engine/purify/PatchFilter.h"
+#include "engine/purify/ReferenceAudit.h"
+#include "engine/purify/ReferenceCleaning.h"
 #include "engine/util/StageTimes.h"
 
 namespace pb::ui {
@@ -36,6 +40,10 @@ enum class RequestKind {
     LoadBank,
     BudgetSweep,
     SharedBank,
+    AuditReferences,  // the audit of the reference images the product's bank is built from
+    PurifyPatches,  // patch outlier scores of the reference set; the patches above the 95th percentile
+    PurifiedAuroc,  // test-set image AUROC: every reference patch against the kept ones
+    ScreenTrainingFolder,  // MeDS memory-ensemble screening of every training image of the product
 };
 
 // What the status bar, the engine panel and error titles call a kind of work (translated). Beside the
@@ -55,6 +63,18 @@ inline QString kindName(RequestKind kind) {
         case RequestKind::LoadBank: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Opening the bank"); break;
         case RequestKind::BudgetSweep: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Budget sweep"); break;
         case RequestKind::SharedBank: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Shared bank"); break;
+        case RequestKind::AuditReferences:
+            text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Auditing the reference images");
+            break;
+        case RequestKind::PurifyPatches:
+            text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Scoring the reference patches");
+            break;
+        case RequestKind::PurifiedAuroc:
+            text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Comparing the purified bank");
+            break;
+        case RequestKind::ScreenTrainingFolder:
+            text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Screening the training folder");
+            break;
     }
     return QCoreApplication::translate("pb::ui::EngineController", text);
 }
@@ -72,6 +92,17 @@ struct BankSummary {
     int neighbours = 0;            // k actually averaged into a patch score
 };
 
+// The reference set a product's bank is built from, as edits of its training images: the first
+// maxTrainImages of them (all by default) less the excluded ones, plus the added ones (recaptured
+// from the training images the set did not use). Paths as the data set lists them.
+struct ReferenceEdits {
+    std::vector<std::string> excluded;
+    std::vector<std::string> added;
+    bool empty() const { return excluded.empty() && added.empty(); }
+    bool operator==(const ReferenceEdits& o) const { return excluded == o.excluded && added == o.added; }
+    bool operator!=(const ReferenceEdits& o) const { return !(*this == o); }
+};
+
 // A product's bank and the backbone it was built with, immutable once published: adding images
 // publishes a new TrainedBank with a new model, so either thread reads any published one without locks.
 struct TrainedBank {
@@ -81,6 +112,7 @@ struct TrainedBank {
     std::string product;
     FeatureIdentity features;             // the loaded backbone's identity and the input geometry
     std::string file;                     // the bank file it was loaded from; empty when built here
+    ReferenceEdits references;            // the reference set it was built from
     int patchStride = 0;
     double seconds = 0.0;
     StageTimes times;
@@ -134,6 +166,53 @@ struct SharedRun {
 };
 using SharedRunPtr = std::shared_ptr<const SharedRun>;
 
+// The audit of a product's reference set (purify::auditReferences) and what it was run on.
+struct ReferenceAudit {
+    purify::ReferenceAuditReport report;
+    EvaluationOptions options;  // the features and k of the audit
+    ReferenceEdits references;  // the reference set audited
+    double seconds = 0.0;
+};
+using ReferenceAuditPtr = std::shared_ptr<const ReferenceAudit>;
+
+// Patch-level purification of a reference set: one outlier score per patch and the patches kept (at or
+// below the 95th percentile of the scores). The patches stay for the AUROC comparison.
+struct PatchPurification {
+    std::string product;
+    purify::PatchScoreMethod method = purify::PatchScoreMethod::Loo;
+    EvaluationOptions options;
+    std::vector<Sample> references;  // references[i] holds patches->image(i)
+    std::shared_ptr<const purify::ReferencePatches> patches;
+    std::vector<float> scores;  // per patch, image after image
+    std::vector<bool> keep;
+    double cut = 0.0;  // the 95th percentile: patches above it are removed
+    std::size_t removed = 0;
+    double seconds = 0.0;
+};
+using PatchPurificationPtr = std::shared_ptr<const PatchPurification>;
+
+// The test set scored against every reference patch and against the kept ones.
+struct PurifiedAuroc {
+    std::string product;
+    purify::PatchScoreMethod method = purify::PatchScoreMethod::Loo;
+    purify::KeptPatchComparison comparison;
+    double seconds = 0.0;
+};
+using PurifiedAurocPtr = std::shared_ptr<const PurifiedAuroc>;
+
+// MeDS stage 1 over every training image of a product.
+struct TrainingScreen {
+    std::string product;
+    std::vector<Sample> images;  // readable ones; images[i] has result.imageScores[i]
+    int gridHeight = 0;
+    int gridWidth = 0;
+    purify::MemoryEnsembleOptions options;
+    purify::MemoryEnsembleResult result;
+    std::vector<Problem> problems;
+    double seconds = 0.0;
+};
+using TrainingScreenPtr = std::shared_ptr<const TrainingScreen>;
+
 using BudgetSweepResultPtr = std::shared_ptr<const BudgetSweepResult>;
 using LeaveOneOutPtr = std::shared_ptr<const LeaveOneOutScores>;
 
@@ -148,3 +227,7 @@ Q_DECLARE_METATYPE(pb::ui::BudgetSweepResultPtr)
 Q_DECLARE_METATYPE(pb::ui::LeaveOneOutPtr)
 Q_DECLARE_METATYPE(pb::ui::FeatureShape)
 Q_DECLARE_METATYPE(pb::ui::BackboneCheck)
+Q_DECLARE_METATYPE(pb::ui::ReferenceAuditPtr)
+Q_DECLARE_METATYPE(pb::ui::PatchPurificationPtr)
+Q_DECLARE_METATYPE(pb::ui::PurifiedAurocPtr)
+Q_DECLARE_METATYPE(pb::ui::TrainingScreenPtr)

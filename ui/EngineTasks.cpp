@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <limits>
 
 #include "engine/dataset/DatasetReader.h"
 #include "engine/experiments/ScoredImagesSummary.h"
 #include "engine/image/Preprocessor.h"
+#include "engine/metrics/ImageMetrics.h"
 #include "engine/util/Error.h"
 
 namespace pb::ui {
@@ -82,6 +84,26 @@ std::shared_ptr<Backbone> loadBackbone(EngineState& state, const BackboneOptions
     return backbone;
 }
 
+// A feature extractor with the options' preprocessing and cache, on the engine's loaded backbone (which
+// it keeps alive while it is used).
+struct LoadedExtractor {
+    std::shared_ptr<Backbone> backbone;
+    std::unique_ptr<FeatureExtractor> extractor;
+};
+
+LoadedExtractor loadExtractor(EngineState& state, const EvaluationOptions& options, const Progress& progress) {
+    LoadedExtractor out;
+    out.backbone = loadBackbone(state, options.backbone, progress, nullptr);
+    PreprocessSpec spec;
+    spec.resizeWidth = spec.resizeHeight = options.resolution;
+    spec.cropWidth = spec.cropHeight = options.crop;
+    out.extractor = std::make_unique<FeatureExtractor>(
+        *out.backbone, Preprocessor(spec),
+        FeatureCache(options.cacheDir.empty() ? std::filesystem::path{} : std::filesystem::path(options.cacheDir)),
+        options.backbone.batchSize);
+    return out;
+}
+
 ScoreResultPtr scoreAgainstBank(const TrainedBankPtr& bank, const std::vector<Sample>& samples, bool testSet,
                                 const Progress& progress) {
     const auto start = std::chrono::steady_clock::now();
@@ -103,7 +125,36 @@ ScoreResultPtr scoreAgainstBank(const TrainedBankPtr& bank, const std::vector<Sa
     return result;
 }
 
+bool contains(const std::vector<std::string>& paths, const std::string& path) {
+    return std::find(paths.begin(), paths.end(), path) != paths.end();
+}
+
 }  // namespace
+
+std::vector<Sample> referenceImages(const Dataset& dataset, const std::string& product,
+                                    const EvaluationOptions& options, const ReferenceEdits& edits) {
+    std::vector<Sample> references;
+    for (Sample& s : trainingImages(dataset, product, options))
+        if (!contains(edits.excluded, s.path)) references.push_back(std::move(s));
+    for (const Sample& s : dataset.select(product, Split::Train))
+        if (contains(edits.added, s.path) && !contains(edits.excluded, s.path) &&
+            std::none_of(references.begin(), references.end(), [&](const Sample& r) { return r.path == s.path; }))
+            references.push_back(s);
+    if (references.empty())
+        throw Error("every reference image of '" + product + "' has been removed; restore the reference set first");
+    return references;
+}
+
+std::vector<Sample> unusedTrainingImages(const Dataset& dataset, const std::string& product,
+                                         const EvaluationOptions& options, const ReferenceEdits& edits) {
+    std::vector<std::string> used;
+    for (const Sample& s : trainingImages(dataset, product, options)) used.push_back(s.path);
+    std::vector<Sample> unused;
+    for (Sample& s : dataset.select(product, Split::Train))
+        if (!contains(used, s.path) && !contains(edits.added, s.path) && !contains(edits.excluded, s.path))
+            unused.push_back(std::move(s));
+    return unused;
+}
 
 std::shared_ptr<Backbone> EngineState::backboneFor(const BackboneOptions& options, int* patchStride) {
     if (!backbone_ || options != backboneOptions_) {
@@ -116,8 +167,9 @@ std::shared_ptr<Backbone> EngineState::backboneFor(const BackboneOptions& option
 }
 
 std::vector<RequestKind> OpenDatasetTask::supersedes() const {
-    return {RequestKind::BuildBank, RequestKind::ScoreTestSet, RequestKind::ScoreFiles, RequestKind::LeaveOneOut,
-            RequestKind::BudgetSweep};
+    return {RequestKind::BuildBank,     RequestKind::ScoreTestSet,  RequestKind::ScoreFiles,
+            RequestKind::LeaveOneOut,   RequestKind::BudgetSweep,   RequestKind::AuditReferences,
+            RequestKind::PurifyPatches, RequestKind::PurifiedAuroc, RequestKind::ScreenTrainingFolder};
 }
 
 QVariant OpenDatasetTask::run(EngineState&, const Progress& progress) {
@@ -140,11 +192,12 @@ QVariant BuildBankTask::run(EngineState& state, const Progress& progress) {
     const auto start = std::chrono::steady_clock::now();
     if (!dataset_) throw Error("no data set is open");
     const std::string name = product_.toStdString();
-    const std::vector<Sample> train = trainingImages(*dataset_, name, options_);
+    const std::vector<Sample> train = referenceImages(*dataset_, name, options_, references_);
     auto bank = std::make_shared<TrainedBank>();
     bank->backbone = loadBackbone(state, options_.backbone, progress, &bank->patchStride);
     bank->options = options_;
     bank->product = name;
+    bank->references = references_;
     bank->features = FeatureIdentity::loaded(*bank->backbone, bank->options.resolution, bank->options.crop);
     auto model = std::make_shared<ProductModel>(*bank->backbone, options_);
     model->build(name, train, progress, bank->times);
@@ -283,6 +336,94 @@ QVariant SharedBankTask::run(EngineState& state, const Progress& progress) {
         outcome->results.push_back(result);
     }
     return QVariant::fromValue(SharedRunPtr(outcome));
+}
+
+QVariant AuditReferencesTask::run(EngineState& state, const Progress& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    if (!dataset_) throw Error("no data set is open");
+    const std::string name = product_.toStdString();
+    const std::vector<Sample> references = referenceImages(*dataset_, name, options_, references_);
+    LoadedExtractor loaded = loadExtractor(state, options_, progress);
+    auto audit = std::make_shared<ReferenceAudit>();
+    StageTimes times;
+    audit->report = purify::auditReferences(*loaded.extractor, name, references, audit_, progress, times);
+    audit->options = options_;
+    audit->references = references_;
+    audit->seconds = secondsSince(start);
+    return QVariant::fromValue(ReferenceAuditPtr(audit));
+}
+
+QVariant PurifyPatchesTask::run(EngineState& state, const Progress& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    if (!dataset_) throw Error("no data set is open");
+    const std::string name = product_.toStdString();
+    const std::vector<Sample> references = referenceImages(*dataset_, name, options_, references_);
+    LoadedExtractor loaded = loadExtractor(state, options_, progress);
+    StageTimes times;
+    purify::ReferenceFeatures features =
+        purify::extractReferenceFeatures(*loaded.extractor, references, name + ": reference features", progress, times);
+    auto out = std::make_shared<PatchPurification>();
+    out->product = name;
+    out->method = method_;
+    out->options = options_;
+    out->scores = purify::patchOutlierScores(features.patches, method_, options_.k, progress);
+    out->keep = purify::keepAtOrBelowPercentile(out->scores, 95.0);
+    out->cut = numpyQuantile(std::vector<double>(out->scores.begin(), out->scores.end()), 0.95);
+    out->removed = static_cast<std::size_t>(std::count(out->keep.begin(), out->keep.end(), false));
+    out->references = std::move(features.samples);
+    out->patches = std::make_shared<const purify::ReferencePatches>(std::move(features.patches));
+    out->seconds = secondsSince(start);
+    return QVariant::fromValue(PatchPurificationPtr(out));
+}
+
+QVariant PurifiedAurocTask::run(EngineState& state, const Progress& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    if (!dataset_) throw Error("no data set is open");
+    if (!purification_ || !purification_->patches) throw Error("score the reference patches first");
+    const PatchPurification& p = *purification_;
+    const std::vector<Sample> test = dataset_->select(p.product, Split::Test);
+    if (test.empty()) throw Error("product '" + p.product + "' has no test images", dataset_->root);
+    LoadedExtractor loaded = loadExtractor(state, p.options, progress);
+    StageTimes times;
+    std::vector<std::string> paths;
+    for (const Sample& s : test) paths.push_back(s.path);
+    auto extracted = loaded.extractor->extract(paths, p.product + ": test features", progress, times);
+    std::vector<FeatureGrid> grids;
+    std::vector<int> labels;
+    for (std::size_t i = 0; i < test.size(); ++i) {
+        if (!extracted[i].grid) continue;  // reported as a problem by the extractor
+        grids.push_back(std::move(*extracted[i].grid));
+        labels.push_back(test[i].label);
+    }
+    auto out = std::make_shared<PurifiedAuroc>();
+    out->product = p.product;
+    out->method = p.method;
+    out->comparison = purify::compareKeptPatches(*p.patches, p.keep, grids, labels, p.options.k, progress);
+    out->seconds = secondsSince(start);
+    return QVariant::fromValue(PurifiedAurocPtr(out));
+}
+
+QVariant ScreenTrainingFolderTask::run(EngineState& state, const Progress& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    if (!dataset_) throw Error("no data set is open");
+    const std::string name = product_.toStdString();
+    const std::vector<Sample> train = dataset_->select(name, Split::Train);
+    if (train.empty()) throw Error("product '" + name + "' has no training images", dataset_->root);
+    LoadedExtractor loaded = loadExtractor(state, options_, progress);
+    StageTimes times;
+    purify::ReferenceFeatures features =
+        purify::extractReferenceFeatures(*loaded.extractor, train, name + ": training features", progress, times);
+    auto out = std::make_shared<TrainingScreen>();
+    out->product = name;
+    out->options = ensemble_;
+    out->result = purify::screenWithMemoryEnsemble(features.patches, ensemble_, progress);
+    out->result.members.clear();  // the draws are not shown; the patch scores are
+    out->gridHeight = features.patches.gridHeight;
+    out->gridWidth = features.patches.gridWidth;
+    out->images = std::move(features.samples);
+    out->problems = std::move(features.problems);
+    out->seconds = secondsSince(start);
+    return QVariant::fromValue(TrainingScreenPtr(out));
 }
 
 }  // namespace pb::ui

@@ -8,6 +8,15 @@
 
 namespace pb::ui {
 
+// The reference set of a product: its first options.maxTrainImages training images (all when 0) less
+// the excluded ones, plus the added ones, in that order. Throws pb::Error when nothing is left.
+std::vector<Sample> referenceImages(const Dataset& dataset, const std::string& product,
+                                    const EvaluationOptions& options, const ReferenceEdits& edits);
+// The training images of a product outside its reference set and not excluded from it, in path order:
+// what a recapture may take.
+std::vector<Sample> unusedTrainingImages(const Dataset& dataset, const std::string& product,
+                                         const EvaluationOptions& options, const ReferenceEdits& edits);
+
 // Result: DatasetPtr. Work on the previous data set is moot once another one is opened.
 class OpenDatasetTask : public EngineTask {
 public:
@@ -31,11 +40,15 @@ private:
     BackboneOptions options_;
 };
 
-// Result: TrainedBankPtr, which becomes the bank scoring uses. Scores of the old bank are moot.
+// Result: TrainedBankPtr, built from the product's reference set, which becomes the bank scoring uses.
+// Scores of the old bank are moot.
 class BuildBankTask : public EngineTask {
 public:
-    BuildBankTask(DatasetPtr dataset, QString product, EvaluationOptions options)
-        : dataset_(std::move(dataset)), product_(std::move(product)), options_(std::move(options)) {}
+    BuildBankTask(DatasetPtr dataset, QString product, EvaluationOptions options, ReferenceEdits references = {})
+        : dataset_(std::move(dataset)),
+          product_(std::move(product)),
+          options_(std::move(options)),
+          references_(std::move(references)) {}
     RequestKind kind() const override { return RequestKind::BuildBank; }
     std::vector<RequestKind> supersedes() const override;
     QVariant run(EngineState& state, const Progress& progress) override;
@@ -44,6 +57,7 @@ private:
     DatasetPtr dataset_;
     QString product_;
     EvaluationOptions options_;
+    ReferenceEdits references_;
 };
 
 // Result: ScoreResultPtr (testSet true) of the product's test split against the current bank.
@@ -147,6 +161,83 @@ public:
 
 private:
     SharedBankRequest request_;
+};
+
+// Result: ReferenceAuditPtr, the audit (purify::auditReferences) of the product's reference set.
+class AuditReferencesTask : public EngineTask {
+public:
+    AuditReferencesTask(DatasetPtr dataset, QString product, EvaluationOptions options, ReferenceEdits references,
+                        purify::ReferenceAuditOptions audit)
+        : dataset_(std::move(dataset)),
+          product_(std::move(product)),
+          options_(std::move(options)),
+          references_(std::move(references)),
+          audit_(std::move(audit)) {}
+    RequestKind kind() const override { return RequestKind::AuditReferences; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    DatasetPtr dataset_;
+    QString product_;
+    EvaluationOptions options_;
+    ReferenceEdits references_;
+    purify::ReferenceAuditOptions audit_;
+};
+
+// Result: PatchPurificationPtr, the patch outlier scores of the product's reference set under one
+// method and the patches at or below their 95th percentile. A comparison of the older scores is moot.
+class PurifyPatchesTask : public EngineTask {
+public:
+    PurifyPatchesTask(DatasetPtr dataset, QString product, EvaluationOptions options, ReferenceEdits references,
+                      purify::PatchScoreMethod method)
+        : dataset_(std::move(dataset)),
+          product_(std::move(product)),
+          options_(std::move(options)),
+          references_(std::move(references)),
+          method_(method) {}
+    RequestKind kind() const override { return RequestKind::PurifyPatches; }
+    std::vector<RequestKind> supersedes() const override { return {RequestKind::PurifiedAuroc}; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    DatasetPtr dataset_;
+    QString product_;
+    EvaluationOptions options_;
+    ReferenceEdits references_;
+    purify::PatchScoreMethod method_;
+};
+
+// Result: PurifiedAurocPtr, the product's labelled test set scored against every reference patch of a
+// purification and against the patches it keeps (k nearest mean, P95 image score).
+class PurifiedAurocTask : public EngineTask {
+public:
+    PurifiedAurocTask(DatasetPtr dataset, PatchPurificationPtr purification)
+        : dataset_(std::move(dataset)), purification_(std::move(purification)) {}
+    RequestKind kind() const override { return RequestKind::PurifiedAuroc; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    DatasetPtr dataset_;
+    PatchPurificationPtr purification_;
+};
+
+// Result: TrainingScreenPtr, MeDS stage 1 over every training image of the product (no limit, no edits).
+class ScreenTrainingFolderTask : public EngineTask {
+public:
+    ScreenTrainingFolderTask(DatasetPtr dataset, QString product, EvaluationOptions options,
+                             purify::MemoryEnsembleOptions ensemble = {})
+        : dataset_(std::move(dataset)),
+          product_(std::move(product)),
+          options_(std::move(options)),
+          ensemble_(std::move(ensemble)) {}
+    RequestKind kind() const override { return RequestKind::ScreenTrainingFolder; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    DatasetPtr dataset_;
+    QString product_;
+    EvaluationOptions options_;
+    purify::MemoryEnsembleOptions ensemble_;
 };
 
 }  // namespace pb::ui

@@ -40,9 +40,9 @@
 #include "ui/BatchExporter.h"
 #include "ui/BudgetSweepPanel.h"
 #include "ui/DatasetPanel.h"
-#include "ui/EngineTasks.h"
 #include "ui/EngineController.h"
 #include "ui/EnginePanel.h"
+#include "ui/EngineTasks.h"
 #include "ui/HistogramPanel.h"
 #include "ui/ImageBrowser.h"
 #include "ui/InspectionListPanel.h"
@@ -50,6 +50,7 @@
 #include "ui/InspectionView.h"
 #include "ui/MapRenderer.h"
 #include "ui/ModelsDialog.h"
+#include "ui/PurificationPanel.h"
 #include "ui/RouterPanel.h"
 #include "ui/SampleListModel.h"
 #include "ui/ScoreHistogram.h"
@@ -119,6 +120,7 @@ void MainWindow::createDocks() {
     bankPanel_ = new BankPanel(this);
     sweepPanel_ = new BudgetSweepPanel(this);
     routerPanel_ = new RouterPanel(this);
+    purificationPanel_ = new PurificationPanel(this);
 
     auto dock = [this](QWidget* widget, const QString& title, const QString& name, Qt::DockWidgetArea area) {
         auto* d = new QDockWidget(title, this);
@@ -156,8 +158,11 @@ void MainWindow::createDocks() {
     // The wide views share the bottom with the image browser.
     QDockWidget* sweepDock = dock(sweepPanel_, tr("Budget sweep"), QStringLiteral("sweepDock"), Qt::BottomDockWidgetArea);
     QDockWidget* routerDock = dock(routerPanel_, tr("Router"), QStringLiteral("routerDock"), Qt::BottomDockWidgetArea);
+    QDockWidget* purificationDock = dock(purificationPanel_, tr("Reference purification"),
+                                         QStringLiteral("purificationDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(browserDock, sweepDock);
     tabifyDockWidget(browserDock, routerDock);
+    tabifyDockWidget(browserDock, purificationDock);
     browserDock->raise();
     resizeDocks({datasetDock}, {300}, Qt::Horizontal);
     resizeDocks({engineDock}, {430}, Qt::Horizontal);
@@ -205,6 +210,9 @@ void MainWindow::createDocks() {
     connect(enginePanel_, &EnginePanel::optionsChanged, this, [this] {
         scheduleProbe();
         updateBankEstimate();
+        // The training-image limit decides the reference set the purification dock describes.
+        workbench_->setOptions(engineOptions());
+        showReferenceSet();
     });
     connect(bankPanel_, &BankPanel::addImagesRequested, this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(
@@ -230,6 +238,22 @@ void MainWindow::createDocks() {
     connect(sweepPanel_, &BudgetSweepPanel::exportCsvRequested, this, [this] { exportSweepCsvAction_->trigger(); });
     connect(sweepPanel_, &BudgetSweepPanel::exportPngRequested, this, [this] { exportSweepPngAction_->trigger(); });
     connect(routerPanel_, &RouterPanel::imageActivated, this, &MainWindow::showScored);
+    connect(purificationPanel_, &PurificationPanel::auditRequested, this, &MainWindow::auditReferences);
+    connect(purificationPanel_, &PurificationPanel::auditRuleChanged, this,
+            [this] { workbench_->setAuditRule(purificationPanel_->auditRule()); });
+    connect(purificationPanel_, &PurificationPanel::purifyRequested, this, &MainWindow::purifyPatches);
+    connect(purificationPanel_, &PurificationPanel::screenRequested, this, &MainWindow::screenTrainingFolder);
+    connect(purificationPanel_, &PurificationPanel::removeFlaggedRequested, this,
+            [this] { runReferenceAction(&Workbench::removeFlaggedReferences); });
+    connect(purificationPanel_, &PurificationPanel::recaptureRequested, this,
+            [this] { runReferenceAction(&Workbench::recaptureReferences); });
+    connect(purificationPanel_, &PurificationPanel::restoreRequested, this,
+            [this] { runReferenceAction(&Workbench::restoreReferences); });
+    connect(purificationPanel_, &PurificationPanel::cancelRequested, this, [this] {
+        for (RequestKind kind : {RequestKind::AuditReferences, RequestKind::PurifyPatches, RequestKind::PurifiedAuroc,
+                                 RequestKind::ScreenTrainingFolder})
+            controller_->cancel(kind);
+    });
 
     connect(batch_, &BatchExporter::progress, this, [this](int done, int total) {
         if (batchProgress_) {
@@ -322,6 +346,9 @@ void MainWindow::createActions() {
                         tr("Image AUROC against bank size for every compression method of the current product"));
     sharedBankAction_ = make(tr("S&hared bank…"), QString(), {},
                              tr("Several products in one memory bank: pollution, budget allocation and routing"));
+    auditAction_ = make(tr("A&udit reference images"), QString(), {},
+                        tr("Rank the current product's reference images by how far their patches lie from the "
+                           "other references, and flag the outliers"));
     modelsAction_ = make(tr("&Models…"), QString(), {}, tr("Download pretrained backbones and use one"));
     aboutAction_ = make(tr("&About PatchBank"), QStringLiteral("patchbank"), {}, tr("Versions and libraries"));
     quitAction_ = make(tr("&Quit"), QString(), {QKeySequence::Quit}, tr("Close PatchBank"));
@@ -379,6 +406,7 @@ void MainWindow::createActions() {
     connect(openBankAction_, &QAction::triggered, bankPanel_, &BankPanel::openRequested);
     connect(sweepAction_, &QAction::triggered, this, &MainWindow::runBudgetSweep);
     connect(sharedBankAction_, &QAction::triggered, this, [this] { showSharedBankDialog(); });
+    connect(auditAction_, &QAction::triggered, this, &MainWindow::auditReferences);
     connect(modelsAction_, &QAction::triggered, this, [this] { showModelsDialog(); });
     connect(aboutAction_, &QAction::triggered, this, [this] {
         auto* about = new AboutDialog(this);
@@ -449,6 +477,7 @@ void MainWindow::createMenus() {
     engine->addSeparator();
     engine->addAction(sweepAction_);
     engine->addAction(sharedBankAction_);
+    engine->addAction(auditAction_);
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(modelsAction_);
@@ -570,6 +599,85 @@ void MainWindow::connectEngine() {
     };
     controller_->handle(RequestKind::BudgetSweep, sweep);
 
+    // The purification dock: its kinds show their progress there; the audit is the Workbench's (it decides
+    // what Remove flagged and Recapture do), the rest only feed the dock.
+    const auto purification = [](RequestKind kind) {
+        return kind == RequestKind::AuditReferences || kind == RequestKind::PurifyPatches ||
+               kind == RequestKind::PurifiedAuroc || kind == RequestKind::ScreenTrainingFolder;
+    };
+    connect(controller_, &EngineController::started, this, [this, purification](RequestKind kind) {
+        if (purification(kind)) purificationPanel_->setRunning(kind, true);
+    });
+    connect(controller_, &EngineController::progress, this,
+            [this, purification](RequestKind kind, const QString& stage, qint64 done, qint64 total) {
+                if (purification(kind)) purificationPanel_->onProgress(kind, stage, done, total);
+            });
+    connect(controller_, &EngineController::finished, this,
+            [this, purification](RequestKind kind, quint64, const QVariant&) {
+                if (purification(kind))
+                    purificationPanel_->setRunning(kind, false, tr("%1: done.").arg(kindName(kind)));
+            });
+    connect(controller_, &EngineController::failed, this,
+            [this, purification](RequestKind kind, quint64, const QString& reason) {
+                if (purification(kind))
+                    purificationPanel_->setRunning(kind, false, tr("%1 failed: %2").arg(kindName(kind), reason), false);
+            });
+    connect(controller_, &EngineController::cancelled, this, [this, purification](RequestKind kind, quint64) {
+        if (purification(kind))
+            purificationPanel_->setRunning(kind, false, tr("%1: cancelled").arg(kindName(kind)), false);
+    });
+    connect(workbench_, &Workbench::referencesAudited, this, [this](const QString& product) {
+        if (product != workbench_->currentProduct()) return;
+        const ReferenceAuditPtr audit = workbench_->audit(product);
+        purificationPanel_->setAudit(audit);
+        updateActions();
+        statusBar()->showMessage(
+            tr("Audit of %1: %n reference image(s) flagged.", nullptr, static_cast<int>(audit->report.flagged().size()))
+                .arg(product),
+            8000);
+    });
+    connect(workbench_, &Workbench::referencesChanged, this, [this](const QString& product, const QString& message) {
+        if (product == workbench_->currentProduct()) showReferenceSet();
+        purificationPanel_->setMessage(message);
+        statusBar()->showMessage(message, 8000);
+    });
+    EngineHandler purify;
+    purify.finished = [this](const QVariant& r) {
+        const auto p = r.value<PatchPurificationPtr>();
+        const DatasetPtr dataset = workbench_->dataset();
+        if (!dataset || QString::fromStdString(p->product) != workbench_->currentProduct()) return;
+        purificationPanel_->setPurification(p);
+        raiseDock(purificationPanel_);
+        // The AUROC before and after needs both classes in the labelled test set.
+        if (dataset->count(p->product, Split::Test, 0) > 0 && dataset->count(p->product, Split::Test, 1) > 0) {
+            purificationPanel_->setAurocNote(
+                tr("Scoring the test set with every reference patch and with the kept ones…"));
+            controller_->post<PurifiedAurocTask>(dataset, p);
+        } else {
+            purificationPanel_->setAurocNote(
+                tr("No AUROC to compare: the test set needs labelled normal and anomalous images."));
+        }
+    };
+    controller_->handle(RequestKind::PurifyPatches, purify);
+    EngineHandler auroc;
+    auroc.finished = [this](const QVariant& r) {
+        const auto a = r.value<PurifiedAurocPtr>();
+        if (QString::fromStdString(a->product) == workbench_->currentProduct()) purificationPanel_->setPurifiedAuroc(a);
+    };
+    auroc.stopped = [this](const QString& reason) {
+        purificationPanel_->setAurocNote(reason.isEmpty() ? tr("The AUROC comparison was cancelled.")
+                                                          : tr("The AUROC comparison failed: %1").arg(reason));
+    };
+    controller_->handle(RequestKind::PurifiedAuroc, auroc);
+    EngineHandler screen;
+    screen.finished = [this](const QVariant& r) {
+        const auto s = r.value<TrainingScreenPtr>();
+        if (QString::fromStdString(s->product) != workbench_->currentProduct()) return;
+        purificationPanel_->setScreen(s);
+        raiseDock(purificationPanel_);
+    };
+    controller_->handle(RequestKind::ScreenTrainingFolder, screen);
+
     EngineHandler shared;
     shared.finished = [this](const QVariant& r) { onSharedRun(r.value<SharedRunPtr>()); };
     shared.stopped = [this](const QString& reason) {
@@ -653,6 +761,7 @@ void MainWindow::onDatasetOpened(const DatasetPtr& dataset) {
     browser_->setDataset(dataset);
     if (sharedDialog_) sharedDialog_->setDataset(dataset);
     inspection_->clear();
+    purificationPanel_->setProduct(QString());  // a product of the same name in this data set is another one
     histogramPanel_->setResult(nullptr);
     histogramPanel_->setTrainingScores({});
     const QString root = QString::fromStdString(dataset->root);
@@ -676,6 +785,9 @@ void MainWindow::setCurrentProduct(const QString& product) { workbench_->setCurr
 void MainWindow::onCurrentProductChanged(const QString& product) {
     enginePanel_->setProduct(product);
     sweepPanel_->setProduct(product);
+    purificationPanel_->setProduct(product);
+    purificationPanel_->setAudit(workbench_->audit(product));
+    showReferenceSet();
     updateBankEstimate();
     applyProductView();
     updateActions();
@@ -938,6 +1050,7 @@ void MainWindow::loadSettings() {
     enginePanel_->loadSettings(s);
     bankPanel_->loadSettings(s);
     sweepPanel_->loadSettings(s);
+    purificationPanel_->loadSettings(s);
     histogramPanel_->loadSettings(s);
     try {
         inspection_->setHeatmapScale(heatmapScaleFromString(s.value(QStringLiteral("view/heatmapScale"), QStringLiteral("test")).toString().toStdString()));
@@ -963,6 +1076,7 @@ void MainWindow::saveSettings() const {
     enginePanel_->saveSettings(s);
     bankPanel_->saveSettings(s);
     sweepPanel_->saveSettings(s);
+    purificationPanel_->saveSettings(s);
     histogramPanel_->saveSettings(s);
     s.setValue(QStringLiteral("view/heatmapScale"), QString::fromLatin1(toString(inspection_->heatmapScale())));
     if (sharedDialog_) sharedDialog_->saveSettings(s);
@@ -1009,6 +1123,7 @@ void MainWindow::updateActions() {
     saveBankAction_->setEnabled(workbench_->bank() != nullptr);
     sweepAction_->setEnabled(haveProduct);
     sharedBankAction_->setEnabled(workbench_->dataset() != nullptr);
+    auditAction_->setEnabled(haveProduct);
     const bool swept = sweepPanel_->result() != nullptr;
     exportSweepCsvAction_->setEnabled(swept);
     exportSweepPngAction_->setEnabled(swept);
@@ -1122,6 +1237,68 @@ void MainWindow::runBudgetSweep() {
     raiseDock(sweepPanel_);
     sweepPanel_->setRunning(true);
     controller_->post<BudgetSweepTask>(workbench_->dataset(), workbench_->currentProduct(), engineOptions(), sweepPanel_->options());
+}
+
+void MainWindow::showReferenceSet() {
+    const QString product = workbench_->currentProduct();
+    const ReferenceEdits edits = workbench_->referenceEdits(product);
+    const std::vector<Sample> references = workbench_->referenceImages(product);
+    purificationPanel_->setReferenceSet(static_cast<int>(references.size()), static_cast<int>(edits.excluded.size()),
+                                        static_cast<int>(edits.added.size()),
+                                        static_cast<int>(workbench_->unusedTrainingImages(product).size()));
+    QStringList paths;
+    for (const Sample& s : references) paths << QString::fromStdString(s.path);
+    purificationPanel_->setReferencePaths(paths);
+}
+
+void MainWindow::runReferenceAction(bool (Workbench::*action)()) {
+    workbench_->setOptions(engineOptions());
+    // A refusal comes synchronously: it is shown in the dock beside the error box.
+    const QMetaObject::Connection refusal =
+        connect(workbench_, &Workbench::refused, purificationPanel_,
+                [this](const QString&, const QString& reason) { purificationPanel_->setMessage(reason); });
+    (workbench_->*action)();
+    disconnect(refusal);
+}
+
+void MainWindow::auditReferences() {
+    workbench_->setOptions(engineOptions());
+    raiseDock(purificationPanel_);
+    const QMetaObject::Connection refusal =
+        connect(workbench_, &Workbench::refused, purificationPanel_,
+                [this](const QString&, const QString& reason) { purificationPanel_->setMessage(reason); });
+    workbench_->auditReferences(purificationPanel_->auditRule());
+    disconnect(refusal);
+}
+
+void MainWindow::purifyPatches() {
+    workbench_->setOptions(engineOptions());
+    const QString product = workbench_->currentProduct();
+    if (!workbench_->dataset() || product.isEmpty()) {
+        showError(tr("Patch purification"), tr("Open a data set and select a product first."));
+        return;
+    }
+    if (workbench_->referenceImages(product).size() < 2) {
+        const QString reason = tr("Patch purification needs at least two reference images of %1; restore the "
+                                  "reference set.")
+                                   .arg(product);
+        purificationPanel_->setMessage(reason);
+        showError(tr("Patch purification"), reason);
+        return;
+    }
+    raiseDock(purificationPanel_);
+    controller_->post<PurifyPatchesTask>(workbench_->dataset(), product, engineOptions(),
+                                         workbench_->referenceEdits(product), purificationPanel_->patchMethod());
+}
+
+void MainWindow::screenTrainingFolder() {
+    const QString product = workbench_->currentProduct();
+    if (!workbench_->dataset() || product.isEmpty()) {
+        showError(tr("Training folder screening"), tr("Open a data set and select a product first."));
+        return;
+    }
+    raiseDock(purificationPanel_);
+    controller_->post<ScreenTrainingFolderTask>(workbench_->dataset(), product, engineOptions());
 }
 
 bool MainWindow::exportSweepCsv(const QString& csvFile) {

@@ -25,6 +25,7 @@ namespace pb::ui {
 class BankPanel;
 class BatchExporter;
 class BudgetSweepPanel;
+class PurificationPanel;
 class RouterPanel;
 class SharedBankDialog;
 class Workbench;
@@ -70,6 +71,12 @@ public:
     void openBankFile(const QString& path);
     // The budget sweep of the current product, with the sweep panel's methods and budgets.
     void runBudgetSweep();
+    // Reference purification of the current product (the purification dock): the audit of its reference
+    // images, patch purification with the test set's AUROC before and after, the MeDS screen of its
+    // training folder, and the Workbench's actions on its reference set.
+    void auditReferences();
+    void purifyPatches();
+    void screenTrainingFolder();
     // Shared bank: the settings dialog (non-modal, one at a time) and the run itself.
     SharedBankDialog* showSharedBankDialog();
     void runSharedBank(SharedBankRequest request);
@@ -87,6 +94,8 @@ public:
     BankPanel* bankPanel() const { return bankPanel_; }
     BudgetSweepPanel* sweepPanel() const { return sweepPanel_; }
     RouterPanel* routerPanel() const { return routerPanel_; }
+    PurificationPanel* purificationPanel() const { return purificationPanel_; }
+    QAction* auditAction() const { return auditAction_; }
     SharedRunPtr sharedRun() const { return sharedRun_; }
     FeatureShape featureShape() const { return featureShape_; }
     QAction* modelsAction() const { return modelsAction_; }
@@ -136,6 +145,10 @@ private:
     void probeFeatures();
     void updateBankEstimate();
     void raiseDock(QWidget* panel);
+    // The purification dock's view of the current product's reference set and audit.
+    void showReferenceSet();
+    // Runs a Workbench action of the purification dock; a refusal is shown in the dock as well.
+    void runReferenceAction(bool (Workbench::*action)());
     QString chooseFolder(const QString& title);
     void updateActions();
 
@@ -150,6 +163,7 @@ private:
     BankPanel* bankPanel_;
     BudgetSweepPanel* sweepPanel_;
     RouterPanel* routerPanel_;
+    PurificationPanel* purificationPanel_;
     QPointer<SharedBankDialog> sharedDialog_;
     BatchExporter* batch_;
     QPointer<QProgressDialog> batchProgress_;
@@ -185,6 +199,7 @@ private:
     QAction* openBankAction_;
     QAction* sweepAction_;
     QAction* sharedBankAction_;
+    QAction* auditAction_;
     QAction* modelsAction_;
     QAction* aboutAction_;
     QAction* quitAction_;

@@ -6,6 +6,7 @@
 
 #include "engine/experiments/EvaluationReport.h"
 #include "engine/experiments/ScoredImagesSummary.h"
+#include "engine/util/Error.h"
 #include "ui/EngineController.h"
 #include "ui/EngineTasks.h"
 
@@ -58,6 +59,15 @@ void Workbench::registerHandlers() {
                         }));
     controller_->handle(RequestKind::SaveBank,
                         onResult([this](const QVariant& r) { emit bankSaved(r.toString()); }));
+    EngineHandler audit;
+    audit.finished = [this](const QVariant& r) {
+        const ReferenceAuditPtr a = r.value<ReferenceAuditPtr>();
+        const QString product = QString::fromStdString(a->report.product);
+        products_[product].audit = a;
+        emit referencesAudited(product);
+    };
+    audit.stopped = [this](const QString& reason) { emit auditStopped(reason); };
+    controller_->handle(RequestKind::AuditReferences, audit);
 }
 
 void Workbench::setOptions(const EvaluationOptions& options) {
@@ -115,7 +125,7 @@ bool Workbench::requireProduct(const QString& title) {
 
 bool Workbench::bankMatches(const EvaluationOptions& options) const {
     return bank_ && bankDataset_ == dataset_ && QString::fromStdString(bank_->product) == product_ &&
-           bank_->options.sameResultsAs(options);
+           bank_->options.sameResultsAs(options) && bank_->references == referenceEdits(product_);
 }
 
 bool Workbench::buildBank() {
@@ -125,15 +135,16 @@ bool Workbench::buildBank() {
     buildInFlight_ = true;
     pendingBuildOptions_ = options_;
     pendingBuildProduct_ = product_;
+    pendingBuildReferences_ = referenceEdits(product_);
     controller_->cancel(RequestKind::ProbeFeatures);  // the build measures the real thing
-    controller_->post<BuildBankTask>(dataset_, product_, pendingBuildOptions_);
+    controller_->post<BuildBankTask>(dataset_, product_, pendingBuildOptions_, pendingBuildReferences_);
     return true;
 }
 
 bool Workbench::scoreTestSet() {
     if (!requireProduct(tr("Score test set"))) return false;
     if (buildInFlight_ && pendingBuildProduct_ == product_ && bankDataset_ == dataset_ &&
-        pendingBuildOptions_.sameResultsAs(options_)) {
+        pendingBuildOptions_.sameResultsAs(options_) && pendingBuildReferences_ == referenceEdits(product_)) {
         scoreAfterBuild_ = true;  // the bank being built is the right one: score when it arrives
         return true;
     }
@@ -235,6 +246,182 @@ bool Workbench::exportCsv(const QString& folder, QString* error) const {
         return false;
     }
     return true;
+}
+
+// ----------------------------------------------------------------------------------------- references
+
+ReferenceEdits Workbench::referenceEdits(const QString& product) const {
+    const ProductState* s = state(product);
+    return s ? s->references : ReferenceEdits{};
+}
+
+std::vector<Sample> Workbench::referenceImages(const QString& product) const {
+    if (!dataset_ || product.isEmpty()) return {};
+    try {
+        return ::pb::ui::referenceImages(*dataset_, product.toStdString(), options_, referenceEdits(product));
+    } catch (const Error&) {
+        return {};  // no training images, or every one removed
+    }
+}
+
+std::vector<Sample> Workbench::unusedTrainingImages(const QString& product) const {
+    if (!dataset_ || product.isEmpty()) return {};
+    try {
+        return ::pb::ui::unusedTrainingImages(*dataset_, product.toStdString(), options_, referenceEdits(product));
+    } catch (const Error&) {
+        return {};
+    }
+}
+
+ReferenceAuditPtr Workbench::audit(const QString& product) const {
+    const ProductState* s = state(product);
+    return s ? s->audit : nullptr;
+}
+
+bool Workbench::auditReferences(const purify::AuditRule& rule) {
+    if (!requireProduct(tr("Audit the references"))) return false;
+    if (referenceImages(product_).size() < 2) {
+        emit refused(
+            tr("Audit the references"),
+            tr("The audit needs at least two reference images of %1; restore the reference set.").arg(product_));
+        return false;
+    }
+    purify::ReferenceAuditOptions audit;
+    audit.rule = rule;
+    audit.k = options_.k;
+    controller_->post<AuditReferencesTask>(dataset_, product_, options_, referenceEdits(product_), audit);
+    return true;
+}
+
+void Workbench::setAuditRule(const purify::AuditRule& rule) {
+    for (auto it = products_.begin(); it != products_.end(); ++it) {
+        if (!it->audit) continue;
+        const purify::AuditRule& was = it->audit->report.rule;
+        if (was.score == rule.score && was.k == rule.k && was.maxFraction == rule.maxFraction) continue;
+        try {
+            auto audit = std::make_shared<ReferenceAudit>(*it->audit);
+            audit->report = purify::withAuditRule(it->audit->report, rule);
+            it->audit = audit;
+        } catch (const Error& e) {
+            emit refused(tr("Audit rule"), QString::fromStdString(e.what()));
+            continue;
+        }
+        emit referencesAudited(it.key());
+    }
+}
+
+bool Workbench::requireFlagged(const QString& title) {
+    if (!requireProduct(title)) return false;
+    const ReferenceAuditPtr a = audit(product_);
+    if (!a) {
+        emit refused(title, tr("Audit the reference images of %1 first.").arg(product_));
+        return false;
+    }
+    if (a->report.flagged().empty()) {
+        emit refused(title, tr("The audit of %1 flagged no reference image.").arg(product_));
+        return false;
+    }
+    return true;
+}
+
+bool Workbench::removeFlaggedReferences() {
+    const QString title = tr("Remove flagged");
+    if (!requireFlagged(title)) return false;
+    const purify::ReferenceAuditReport& report = audit(product_)->report;
+    ReferenceEdits edits = referenceEdits(product_);
+    int removed = 0;
+    for (std::size_t i : report.flagged()) {
+        const std::string& path = report.images[i].sample.path;
+        auto added = std::find(edits.added.begin(), edits.added.end(), path);
+        if (added != edits.added.end()) {
+            edits.added.erase(added);  // a recaptured image flagged in turn simply goes again
+            ++removed;
+        } else if (std::find(edits.excluded.begin(), edits.excluded.end(), path) == edits.excluded.end()) {
+            edits.excluded.push_back(path);
+            ++removed;
+        }
+    }
+    if (removed == 0) {
+        emit refused(title, tr("The flagged images of %1 are already out of its reference set.").arg(product_));
+        return false;
+    }
+    changeReferences(
+        edits, tr("Removed %n flagged reference image(s) of %1; rebuilding its bank.", nullptr, removed).arg(product_));
+    return true;
+}
+
+bool Workbench::recaptureReferences() {
+    const QString title = tr("Recapture");
+    if (!requireFlagged(title)) return false;
+    const purify::ReferenceAuditReport& report = audit(product_)->report;
+    ReferenceEdits edits = referenceEdits(product_);
+    for (std::size_t i : report.flagged()) {
+        const std::string& path = report.images[i].sample.path;
+        edits.added.erase(std::remove(edits.added.begin(), edits.added.end(), path), edits.added.end());
+        if (std::find(edits.excluded.begin(), edits.excluded.end(), path) == edits.excluded.end())
+            edits.excluded.push_back(path);
+    }
+    // Recapture refills the reference set to its original size with training images it did not use.
+    const std::string name = product_.toStdString();
+    std::size_t original = 0, current = 0;
+    std::vector<Sample> unused;
+    try {
+        original = ::pb::ui::referenceImages(*dataset_, name, options_, {}).size();
+        unused = ::pb::ui::unusedTrainingImages(*dataset_, name, options_, edits);
+    } catch (const Error& e) {
+        emit refused(title, QString::fromStdString(e.what()));
+        return false;
+    }
+    try {
+        current = ::pb::ui::referenceImages(*dataset_, name, options_, edits).size();
+    } catch (const Error&) {
+        current = 0;  // every reference removed: all of them are to be replaced
+    }
+    if (current >= original) {
+        emit refused(title, tr("The reference set of %1 already holds its %n original image(s).", nullptr,
+                               static_cast<int>(original))
+                                .arg(product_));
+        return false;
+    }
+    if (unused.empty()) {
+        emit refused(title, tr("No unused training images of %1 remain: every one is in the reference set or was "
+                               "removed. Use Remove flagged instead, or set a training-image limit in the engine panel "
+                               "to keep some in reserve.")
+                                .arg(product_));
+        return false;
+    }
+    const std::size_t take = std::min(original - current, unused.size());
+    for (std::size_t j = 0; j < take; ++j) edits.added.push_back(unused[j].path);
+    QString message = tr("Replaced %n flagged reference image(s) of %1 by unused training images; rebuilding its bank.",
+                         nullptr, static_cast<int>(take))
+                          .arg(product_);
+    if (take < original - current)
+        message += QLatin1Char(' ') + tr("Only %n unused image(s) remained.", nullptr, static_cast<int>(unused.size()));
+    changeReferences(edits, message);
+    return true;
+}
+
+bool Workbench::restoreReferences() {
+    const QString title = tr("Restore");
+    if (!requireProduct(title)) return false;
+    if (referenceEdits(product_).empty()) {
+        emit refused(title, tr("The reference set of %1 is already the original one.").arg(product_));
+        return false;
+    }
+    changeReferences({}, tr("Restored the original reference set of %1; rebuilding its bank.").arg(product_));
+    return true;
+}
+
+void Workbench::changeReferences(const ReferenceEdits& edits, const QString& message) {
+    ProductState& s = products_[product_];
+    s.references = edits;
+    const bool scored = s.testResult != nullptr;
+    emit referencesChanged(product_, message);
+    // The new bank replaces the old one as any build does; a scored product is scored again with it.
+    if (scored)
+        scoreTestSet();
+    else
+        buildBank();
 }
 
 // ----------------------------------------------------------------------------------------- results

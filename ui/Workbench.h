@@ -26,6 +26,8 @@ public:
         MapRange mapRange;          // the heatmaps' colour scale
         LeaveOneOutPtr leaveOneOut; // of leaveOneOutBank's training images
         TrainedBankPtr leaveOneOutBank;
+        ReferenceEdits references;  // the reference set the product's bank is built from
+        ReferenceAuditPtr audit;  // the latest audit of its reference set, under the current rule
     };
 
     // Registers the handlers of the workflow's kinds of engine work with the controller.
@@ -65,6 +67,24 @@ public:
     // metrics.csv and scores.csv of the current product with the thresholds and band the user settled on.
     bool exportCsv(const QString& folder, QString* error = nullptr) const;
 
+    // The reference set of a product: its training images as the options select them, with the edits
+    // the purification actions made. An empty list when no data set is open or nothing is left.
+    ReferenceEdits referenceEdits(const QString& product) const;
+    std::vector<Sample> referenceImages(const QString& product) const;
+    std::vector<Sample> unusedTrainingImages(const QString& product) const;
+    ReferenceAuditPtr audit(const QString& product) const;
+    // Audits the current product's reference set under `rule`, with the options' k as the leave-one-out
+    // neighbours (referencesAudited reports it).
+    bool auditReferences(const purify::AuditRule& rule);
+    // Applies another rule (score variant, k) to the current product's audit at once, without engine work.
+    void setAuditRule(const purify::AuditRule& rule);
+    // Purification actions on the current product's reference set; each rebuilds its bank in the
+    // background (and scores the test set again when it had been scored). Remove and Recapture need an
+    // audit with flagged images; Recapture needs unused training images and says so when none remain.
+    bool removeFlaggedReferences();
+    bool recaptureReferences();
+    bool restoreReferences();
+
 signals:
     void datasetOpened(const pb::ui::DatasetPtr& dataset);
     void currentProductChanged(const QString& product);
@@ -78,12 +98,20 @@ signals:
     // The thresholds, review band or colour scale of a product changed.
     void productViewChanged(const QString& product);
     void refused(const QString& title, const QString& reason);
+    // An audit arrived, or the rule of the one shown changed.
+    void referencesAudited(const QString& product);
+    void auditStopped(const QString& reason);  // the audit asked for will not come (empty reason: cancelled)
+    // The purification actions changed a product's reference set; `message` says what was done.
+    void referencesChanged(const QString& product, const QString& message);
 
 private:
     void registerHandlers();
     bool requireProduct(const QString& title);
     bool requireBank(const QString& title, const QString& reason);
     bool bankMatches(const EvaluationOptions& options) const;
+    bool requireFlagged(const QString& title);
+    // Sets the current product's reference set and rebuilds its bank (build-then-score when it was scored).
+    void changeReferences(const ReferenceEdits& edits, const QString& message);
     bool leaveOneOutValid(const ProductState& s, const QString& product) const;
     // Review band and colour scale of `product` from the options' rules; asks for the leave-one-out
     // scores when a rule needs them and they are not there yet.
@@ -102,6 +130,7 @@ private:
     bool buildInFlight_ = false;    // the latest build has not reported its bank (or its end) yet
     EvaluationOptions pendingBuildOptions_;
     QString pendingBuildProduct_;
+    ReferenceEdits pendingBuildReferences_;
     QHash<QString, ProductState> products_;
 };
 

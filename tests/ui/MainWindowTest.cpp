@@ -6,6 +6,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
@@ -33,13 +34,14 @@
 #include <cmath>
 #include <memory>
 
+#include <qcustomplot.h>
 #include "GuiTestSupport.h"
 #include "engine/backbone/Backbone.h"
+#include "engine/experiments/ScoredImagesSummary.h"
 #include "engine/image/ColorMap.h"
 #include "engine/image/ImageDecoder.h"
 #include "engine/io/CsvWriter.h"
 #include "engine/scoring/AnomalyMap.h"
-#include "engine/experiments/ScoredImagesSummary.h"
 #include "engine/synth/DemoDatasetGenerator.h"
 #include "ui/AboutDialog.h"
 #include "ui/AppSetup.h"
@@ -54,11 +56,13 @@
 #include "ui/InspectionView.h"
 #include "ui/MainWindow.h"
 #include "ui/NearestPatchView.h"
+#include "ui/PurificationPanel.h"
+#include "ui/ReferencePatchView.h"
 #include "ui/SampleFilter.h"
-#include "ui/Workbench.h"
 #include "ui/SampleListModel.h"
-#include "ui/ThumbnailCache.h"
 #include "ui/ScoreHistogram.h"
+#include "ui/ThumbnailCache.h"
+#include "ui/Workbench.h"
 
 using namespace pb::ui;
 using pb::ui::test::StallMeter;
@@ -82,6 +86,73 @@ bool known(const QString& backbone) {
     return std::find(names.begin(), names.end(), backbone.toStdString()) != names.end();
 }
 
+bool copyFile(const QString& from, const QString& to) {
+    QDir().mkpath(QFileInfo(to).absolutePath());
+    return QFile::exists(to) || QFile::copy(from, to);
+}
+
+// The demo's carpet with two of its defective test images among the training images: a reference set
+// the audit must flag. Returns the data set folder.
+QString contaminatedDemo(const QString& dir, QStringList* contaminants) {
+    pb::ui::test::generateSmallDemo(dir);
+    const QDir carpet(QDir(dir).filePath(QStringLiteral("carpet")));
+    QStringList defects =
+        QDir(carpet.filePath(QStringLiteral("test"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    defects.removeAll(QStringLiteral("good"));
+    for (int i = 0; i < 2 && i < defects.size(); ++i) {
+        const QString to =
+            carpet.filePath(QStringLiteral("train/good/%1a_contaminant.png").arg(3 * i + 2, 3, 10, QLatin1Char('0')));
+        if (copyFile(carpet.filePath(QStringLiteral("test/%1/000.png").arg(defects[i])), to)) contaminants->append(to);
+    }
+    return dir;
+}
+
+// A small MVTec-layout bottle in `dir`: 27 normal training images of the real one and 3 of its defective
+// test images (one per defect type) as further "good" references, with 20 normal and 15 defective test
+// images (the contaminants left out) and their masks. Empty when ../shared has no bottle.
+QString contaminatedBottle(const QString& dir, QStringList* contaminants) {
+    const QString shared = pb::ui::test::sharedDir();
+    const QDir bottle(QDir(shared).filePath(QStringLiteral("data/mvtec_ad/bottle")));
+    if (shared.isEmpty() || !bottle.exists(QStringLiteral("train/good"))) return QString();
+    const QDir out(QDir(dir).filePath(QStringLiteral("bottle")));
+    const QStringList train = QDir(bottle.filePath(QStringLiteral("train/good")))
+                                  .entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+    for (int i = 0; i < 27 && i < train.size(); ++i)
+        if (!copyFile(bottle.filePath(QStringLiteral("train/good/") + train[i]),
+                      out.filePath(QStringLiteral("train/good/") + train[i])))
+            return QString();
+    for (const QString& good : QDir(bottle.filePath(QStringLiteral("test/good")))
+                                   .entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name))
+        if (!copyFile(bottle.filePath(QStringLiteral("test/good/") + good),
+                      out.filePath(QStringLiteral("test/good/") + good)))
+            return QString();
+    for (const QString defect :
+         {QStringLiteral("broken_large"), QStringLiteral("broken_small"), QStringLiteral("contamination")}) {
+        const QString to = out.filePath(QStringLiteral("train/good/%1_000.png").arg(defect));
+        if (!copyFile(bottle.filePath(QStringLiteral("test/%1/000.png").arg(defect)), to)) return QString();
+        contaminants->append(to);
+        for (int i = 1; i <= 5; ++i) {
+            const QString name = QStringLiteral("%1").arg(i, 3, 10, QLatin1Char('0'));
+            if (!copyFile(bottle.filePath(QStringLiteral("test/%1/%2.png").arg(defect, name)),
+                          out.filePath(QStringLiteral("test/%1/%2.png").arg(defect, name))) ||
+                !copyFile(bottle.filePath(QStringLiteral("ground_truth/%1/%2_mask.png").arg(defect, name)),
+                          out.filePath(QStringLiteral("ground_truth/%1/%2_mask.png").arg(defect, name))))
+                return QString();
+        }
+    }
+    return dir;
+}
+
+QDockWidget* dockOf(QWidget* panel) {
+    for (QWidget* w = panel; w; w = w->parentWidget())
+        if (auto* dock = qobject_cast<QDockWidget*>(w)) return dock;
+    return nullptr;
+}
+
+void closeMessageBoxes(QWidget& window) {
+    for (QMessageBox* box : window.findChildren<QMessageBox*>()) box->close();
+}
+
 }  // namespace
 
 class MainWindowTest : public QObject {
@@ -98,6 +169,8 @@ private slots:
     void reviewBandAndHeatmapScale();
     void mvtecBottle();
     void screenshots();
+    void purificationPanel();
+    void purificationScreenshots();
 
 private:
     bool open(MainWindow& w, const QString& folder);
@@ -915,6 +988,282 @@ void MainWindowTest::screenshots() {
     w->histogramPanel()->reviewRuleBox()->setCurrentIndex(0);
     w->findChild<QComboBox*>(QStringLiteral("heatmapScaleCombo"))->setCurrentIndex(0);
     qInfo("screenshots saved in %s", qPrintable(dir));
+}
+
+void MainWindowTest::purificationPanel() {
+    QStringList contaminants;
+    const QString data = contaminatedDemo(tmp_.filePath(QStringLiteral("contaminated-demo")), &contaminants);
+    QCOMPARE(contaminants.size(), 2);
+    auto w = pb::ui::test::showMainWindow();
+    QVERIFY(open(*w, data));
+    configure(*w, QStringLiteral("descriptors"), QString(), 0, true);
+    QCOMPARE(w->workbench()->currentProduct(), QStringLiteral("carpet"));
+    PurificationPanel* panel = w->purificationPanel();
+    QDockWidget* dock = dockOf(panel);
+    QVERIFY(dock);
+    QVERIFY(w->findChildren<QAction*>().contains(dock->toggleViewAction()));
+    QVERIFY(panel->referenceSetLabel()->text().contains(QStringLiteral("12 image")));
+    QVERIFY(!panel->removeButton()->isEnabled());  // nothing audited yet
+
+    // Engine > Audit reference images: the dock comes up and ranks the twelve references.
+    StallMeter meter;
+    meter.start();
+    pb::ui::test::ResultSpy audited(w->controller(), RequestKind::AuditReferences);
+    w->auditAction()->trigger();
+    QVERIFY(audited.wait(kEngineWaitMs));
+    spin(200);
+    meter.stop();
+    QVERIFY2(meter.maxGapMs() < kMaxStallMs, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.maxGapMs())));
+    QVERIFY(panel->isVisible());
+    QListWidget* list = panel->referenceList();
+    QCOMPARE(list->count(), 12);
+    double previous = std::numeric_limits<double>::infinity();
+    QStringList flagged;
+    for (int r = 0; r < list->count(); ++r) {
+        const double score = list->item(r)->data(PurificationPanel::ScoreRole).toDouble();
+        QVERIFY(score <= previous);
+        previous = score;
+        if (list->item(r)->data(PurificationPanel::FlaggedRole).toBool())
+            flagged << list->item(r)->data(PurificationPanel::PathRole).toString();
+        QVERIFY(list->item(r)->text().startsWith(QStringLiteral("#%1 ").arg(r + 1)));
+    }
+    for (const QString& c : contaminants) QVERIFY2(flagged.contains(c), qPrintable(flagged.join(QStringLiteral(", "))));
+    // Flagged references come first, in red, and the summary counts them.
+    QVERIFY(list->item(0)->data(PurificationPanel::FlaggedRole).toBool());
+    QCOMPARE(list->item(0)->foreground().color(), QColor(210, 35, 35));
+    QVERIFY2(panel->summaryLabel()->text().contains(QStringLiteral("%1 flagged").arg(flagged.size())),
+             qPrintable(panel->summaryLabel()->text()));
+    QVERIFY(panel->removeButton()->isEnabled());
+    // The chart: one bar per reference, the flagged ones in red, the threshold and the median as lines.
+    int bars = 0;
+    for (int i = 0; i < panel->chart()->plottableCount(); ++i)
+        if (auto* b = qobject_cast<QCPBars*>(panel->chart()->plottable(i))) {
+            bars += b->data()->size();
+            if (b->brush().color() == QColor(210, 35, 35)) QCOMPARE(b->data()->size(), flagged.size());
+        }
+    QCOMPARE(bars, 12);
+    QCOMPARE(panel->chart()->graphCount(), 2);
+    QVERIFY(panel->chart()->graph(0)->name().startsWith(QStringLiteral("threshold")));
+
+    // The most suspicious reference in detail: why it is flagged, its worst patches, its worst patch's neighbours.
+    list->setCurrentRow(0);
+    QCOMPARE(panel->detailPath(), list->item(0)->data(PurificationPanel::PathRole).toString());
+    QVERIFY2(panel->reasonLabel()->text().contains(QStringLiteral("is flagged")),
+             qPrintable(panel->reasonLabel()->text()));
+    QVERIFY(panel->reasonLabel()->text().contains(QStringLiteral("row")));
+    const ReferenceAuditPtr audit = w->workbench()->audit(QStringLiteral("carpet"));
+    QCOMPARE(panel->neighbourCaptions().size(), 1 + static_cast<int>(audit->report.images.front().neighbours.size()));
+    QVERIFY(panel->neighbourCaptions().front().startsWith(QStringLiteral("worst patch")));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->detailView()->hasImage(), 10000);
+    QCOMPARE(panel->detailView()->outlineCount(), 5);
+    // A click on a bar of the chart shows that reference (rank 6, below the threshold).
+    {
+        QCustomPlot* chart = panel->chart();
+        chart->replot();
+        const double score = list->item(5)->data(PurificationPanel::ScoreRole).toDouble();
+        const QPoint at(static_cast<int>(chart->xAxis->coordToPixel(6)),
+                        static_cast<int>(chart->yAxis->coordToPixel(score / 2)));
+        QTest::mouseClick(chart, Qt::LeftButton, {}, at);
+        QCOMPARE(list->currentRow(), 5);
+        QCOMPARE(panel->detailPath(), list->item(5)->data(PurificationPanel::PathRole).toString());
+    }
+
+    // k moves the threshold at once, without engine work.
+    panel->kSpin()->setValue(3.0);
+    QCOMPARE(w->workbench()->audit(QStringLiteral("carpet"))->report.rule.k, 3.0);
+    QVERIFY(panel->summaryLabel()->text().contains(QStringLiteral("k = 3.0")));
+    panel->kSpin()->setValue(1.5);
+    QCOMPARE(w->workbench()->audit(QStringLiteral("carpet"))->report.flagged().size(),
+             static_cast<std::size_t>(flagged.size()));
+
+    // Patch purification: the removed patches are painted, highest score first; the labelled demo gets its AUROC.
+    panel->methodBox()->setCurrentIndex(panel->methodBox()->findData(QStringLiteral("loo")));
+    pb::ui::test::ResultSpy purified(w->controller(), RequestKind::PurifyPatches);
+    pb::ui::test::ResultSpy compared(w->controller(), RequestKind::PurifiedAuroc);
+    QTest::mouseClick(panel->purifyButton(), Qt::LeftButton);
+    QVERIFY(purified.wait(kEngineWaitMs));
+    QVERIFY(panel->purification());
+    const int removed = static_cast<int>(panel->purification()->removed);
+    QCOMPARE(panel->removedPatches(), removed);
+    QVERIFY(removed > 0);
+    QVERIFY(panel->animating());
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->animating(), 10000);
+    QCOMPARE(panel->shownRemovedPatches(), removed);
+    QVERIFY(compared.size() == 1 || compared.wait(kEngineWaitMs));
+    const PurifiedAurocPtr auroc = panel->purifiedAuroc();
+    QVERIFY(auroc);
+    QCOMPARE(auroc->comparison.keptPatches + static_cast<std::size_t>(removed), auroc->comparison.allPatches);
+    QVERIFY2(panel->purificationLabel()->text().contains(QString::number(auroc->comparison.keptAuroc, 'f', 4)),
+             qPrintable(panel->purificationLabel()->text()));
+
+    // Remove flagged: the bank is rebuilt from the ten others; their thumbnails are marked.
+    pb::ui::test::ResultSpy built(w->controller(), RequestKind::BuildBank);
+    QTest::mouseClick(panel->removeButton(), Qt::LeftButton);
+    QVERIFY(built.wait(kEngineWaitMs));
+    QCOMPARE(w->workbench()->bank()->summary.trainImages, static_cast<std::size_t>(12 - flagged.size()));
+    QVERIFY2(panel->referenceSetLabel()->text().contains(QStringLiteral("%1 removed").arg(flagged.size())),
+             qPrintable(panel->referenceSetLabel()->text()));
+    QVERIFY(panel->statusLabel()->text().contains(QStringLiteral("Removed")));
+    QVERIFY(list->item(0)->data(PurificationPanel::ExcludedRole).toBool());
+    QVERIFY(panel->restoreButton()->isEnabled());
+    QVERIFY(!panel->removeButton()->isEnabled());  // every flagged image is out already
+
+    // Recapture with every training image in use says so, in the dock and in an error box.
+    QSignalSpy error(w.get(), &MainWindow::engineError);
+    QTest::mouseClick(panel->recaptureButton(), Qt::LeftButton);
+    QCOMPARE(error.size(), 1);
+    QVERIFY2(panel->statusLabel()->text().contains(QStringLiteral("No unused training images")),
+             qPrintable(panel->statusLabel()->text()));
+    closeMessageBoxes(*w);
+
+    // Restore: the original twelve.
+    QTest::mouseClick(panel->restoreButton(), Qt::LeftButton);
+    QVERIFY(built.wait(kEngineWaitMs));
+    QCOMPARE(w->workbench()->bank()->summary.trainImages, std::size_t(12));
+    QVERIFY(!list->item(0)->data(PurificationPanel::ExcludedRole).toBool());
+
+    // MeDS screening of the whole training folder: every image ranked, the contaminants on top.
+    pb::ui::test::ResultSpy screened(w->controller(), RequestKind::ScreenTrainingFolder);
+    QTest::mouseClick(panel->screenButton(), Qt::LeftButton);
+    QVERIFY(screened.wait(kEngineWaitMs));
+    QTableWidget* table = panel->screenTable();
+    QCOMPARE(table->rowCount(), 12);
+    QCOMPARE(panel->tabs()->currentIndex(), 1);
+    for (int r = 1; r < table->rowCount(); ++r)
+        QVERIFY(table->item(r - 1, PurificationPanel::ScreenScoreColumn)->data(Qt::DisplayRole).toDouble() >=
+                table->item(r, PurificationPanel::ScreenScoreColumn)->data(Qt::DisplayRole).toDouble());
+    QStringList top;
+    for (int r = 0; r < 2; ++r) top << table->item(r, PurificationPanel::ScreenImageColumn)->toolTip();
+    for (const QString& c : contaminants)
+        QVERIFY2(top.contains(QDir::toNativeSeparators(c)), qPrintable(top.join(", ")));
+    QVERIFY(panel->screenSummaryLabel()->text().contains(QStringLiteral("12 training image")));
+
+    // The audit settings persist.
+    panel->scoreBox()->setCurrentIndex(panel->scoreBox()->findData(QStringLiteral("q99")));
+    panel->kSpin()->setValue(2.0);
+    panel->methodBox()->setCurrentIndex(panel->methodBox()->findData(QStringLiteral("mahalanobis")));
+    QVERIFY(w->close());
+    w.reset();
+    auto again = pb::ui::test::showMainWindow();
+    QCOMPARE(again->purificationPanel()->scoreBox()->currentData().toString(), QStringLiteral("q99"));
+    QCOMPARE(again->purificationPanel()->kSpin()->value(), 2.0);
+    QVERIFY(again->purificationPanel()->patchMethod() == pb::purify::PatchScoreMethod::Mahalanobis);
+    again->purificationPanel()->scoreBox()->setCurrentIndex(0);
+    again->purificationPanel()->kSpin()->setValue(1.5);
+    again->purificationPanel()->methodBox()->setCurrentIndex(0);
+    QVERIFY(again->close());
+
+    // The panel speaks Spanish and German as well.
+    for (const auto& [code, audit, remove] :
+         {std::tuple{QStringLiteral("es"), QStringLiteral("Auditar referencias"), QStringLiteral("Quitar marcadas")},
+          std::tuple{QStringLiteral("de"), QStringLiteral("Referenzen prüfen"), QStringLiteral("Markierte entfernen")}}) {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/patchbank_%1.qm").arg(code)));
+        QCOMPARE(translator.translate("pb::ui::PurificationPanel", "Audit references"), audit);
+        QCOMPARE(translator.translate("pb::ui::PurificationPanel", "Remove flagged"), remove);
+        QVERIFY(!translator.translate("pb::ui::Workbench", "Removed %n flagged reference image(s) of %1; rebuilding its bank.",
+                                      nullptr, 2)
+                     .isEmpty());
+    }
+}
+
+void MainWindowTest::purificationScreenshots() {
+    const QString dir = pb::ui::test::screenshotDir();
+    QStringList contaminants;
+    QString data = contaminatedBottle(tmp_.filePath(QStringLiteral("bottle-contaminated")), &contaminants);
+    const QString weights = mobilenetWeights();
+    const bool bottle = !data.isEmpty() && !weights.isEmpty() && known(QStringLiteral("mobilenetv2_100"));
+    if (!bottle) {
+        qInfo("../shared (bottle and the MobileNetV2 weights) is absent: the purification panel on the demo data set");
+        contaminants.clear();
+        data = contaminatedDemo(tmp_.filePath(QStringLiteral("contaminated-demo-shots")), &contaminants);
+    }
+    auto w = pb::ui::test::showMainWindow();
+    w->resize(1700, 1050);
+    QVERIFY(open(*w, data));
+    const QString cache = QString::fromLocal8Bit(qgetenv("PATCHBANK_UI_TEST_CACHE"));
+    configure(*w, bottle ? QStringLiteral("mobilenetv2_100") : QStringLiteral("descriptors"),
+              bottle ? weights : QString(), 0, !cache.isEmpty(), cache);
+    if (!bottle) w->setCurrentProduct(QStringLiteral("carpet"));
+    PurificationPanel* panel = w->purificationPanel();
+    QDockWidget* dock = dockOf(panel);
+    QVERIFY(dock);
+    dock->show();
+    dock->raise();
+
+    pb::ui::test::ResultSpy audited(w->controller(), RequestKind::AuditReferences);
+    QTest::mouseClick(panel->auditButton(), Qt::LeftButton);
+    QVERIFY(audited.wait(kEngineWaitMs));
+    const ReferenceAuditPtr audit = w->workbench()->audit(w->workbench()->currentProduct());
+    QVERIFY(audit);
+    QStringList flagged;
+    for (std::size_t i : audit->report.flagged())
+        flagged << QString::fromStdString(audit->report.images[i].sample.path);
+    qInfo("audit of %d references: %d flagged (threshold %.4f): %s", static_cast<int>(audit->report.images.size()),
+          static_cast<int>(flagged.size()), audit->report.threshold, qPrintable(flagged.join(QStringLiteral(", "))));
+    QVERIFY(!flagged.isEmpty());
+    int found = 0;
+    for (const QString& c : contaminants) found += flagged.contains(c) ? 1 : 0;
+    qInfo("%d of %d contaminants flagged", found, static_cast<int>(contaminants.size()));
+    QVERIFY(found >= 1);
+
+    // Patch purification with its AUROC comparison, the animation run to its end.
+    pb::ui::test::ResultSpy purified(w->controller(), RequestKind::PurifyPatches);
+    pb::ui::test::ResultSpy compared(w->controller(), RequestKind::PurifiedAuroc);
+    QTest::mouseClick(panel->purifyButton(), Qt::LeftButton);
+    QVERIFY(purified.wait(kEngineWaitMs));
+    QTest::qWait(500);  // part-way through the animation
+    QVERIFY(panel->grab().save(QDir(dir).filePath(QStringLiteral("purification-animating.png"))));
+    QVERIFY(compared.size() == 1 || compared.wait(kEngineWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->animating(), 10000);
+    {
+        const PatchPurificationPtr p = panel->purification();
+        const std::size_t per = p->patches->patchesPerImage();
+        QStringList counts;
+        for (std::size_t i = 0; i < p->references.size(); ++i) {
+            int removed = 0;
+            for (std::size_t j = 0; j < per; ++j) removed += p->keep[i * per + j] ? 0 : 1;
+            counts << QStringLiteral("%1:%2")
+                          .arg(QFileInfo(QString::fromStdString(p->references[i].path)).fileName())
+                          .arg(removed);
+        }
+        qInfo("removed patches per reference (%d per image, grid %dx%d): %s", static_cast<int>(per),
+              p->patches->gridHeight, p->patches->gridWidth, qPrintable(counts.join(QStringLiteral(" "))));
+    }
+    if (const PurifiedAurocPtr a = panel->purifiedAuroc())
+        qInfo("test-set image AUROC %.4f with every patch, %.4f with the kept ones", a->comparison.allAuroc,
+              a->comparison.keptAuroc);
+
+    // The most suspicious reference in detail, the list and chart beside it.
+    panel->tabs()->setCurrentIndex(0);
+    panel->referenceList()->setCurrentRow(0);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->detailView()->hasImage(), 10000);
+    QTest::qWait(800);  // thumbnails
+    QVERIFY(w->grab().save(QDir(dir).filePath(QStringLiteral("main-window-purification.png"))));
+    // The panel floated to a comfortable size, as a user would to look closer.
+    dock->setFloating(true);
+    dock->resize(1500, 660);
+    QVERIFY(QTest::qWaitForWindowExposed(dock));
+    QTest::qWait(500);
+    QVERIFY(panel->grab().save(QDir(dir).filePath(QStringLiteral("purification-panel.png"))));
+
+    // MeDS over the training folder.
+    pb::ui::test::ResultSpy screened(w->controller(), RequestKind::ScreenTrainingFolder);
+    QTest::mouseClick(panel->screenButton(), Qt::LeftButton);
+    QVERIFY(screened.wait(kEngineWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->detailView()->hasImage(), 10000);
+    QTest::qWait(300);
+    QVERIFY(panel->grab().save(QDir(dir).filePath(QStringLiteral("purification-meds.png"))));
+
+    // Remove flagged: the bank is rebuilt without them; their thumbnails are washed out.
+    panel->tabs()->setCurrentIndex(0);
+    pb::ui::test::ResultSpy built(w->controller(), RequestKind::BuildBank);
+    QTest::mouseClick(panel->removeButton(), Qt::LeftButton);
+    QVERIFY(built.wait(kEngineWaitMs));
+    QCOMPARE(w->workbench()->bank()->summary.trainImages, audit->report.images.size() - flagged.size());
+    QTest::qWait(300);
+    QVERIFY(panel->grab().save(QDir(dir).filePath(QStringLiteral("purification-removed.png"))));
+    qInfo("purification screenshots saved in %s", qPrintable(dir));
 }
 
 int main(int argc, char** argv) {

@@ -1,8 +1,10 @@
 // The Workbench driven without a single widget (a QCoreApplication: creating one would abort):
-// open -> build -> score -> thresholds and review band -> export, the display rules, and Add images
-// publishing a new bank while the old one stays as it was.
+// open -> build -> score -> thresholds and review band -> export, the display rules, Add images
+// publishing a new bank while the old one stays as it was, and the reference set's purification
+// (audit, remove flagged, recapture, restore), each action rebuilding the bank from its new set.
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -56,6 +58,7 @@ private slots:
     void displayRulesFollowTheOptions();
     void addImagesPublishesANewBank();
     void refusesWhatCannotStart();
+    void purifyReferenceSet();
 
 private:
     // Opens the demo data set in a fresh Workbench and scores the current product (build first).
@@ -241,6 +244,128 @@ void WorkbenchTest::refusesWhatCannotStart() {
     QVERIFY(!bench.exportCsv(dir_.filePath(QStringLiteral("none")), &error));
     QVERIFY(!error.isEmpty());
     QCOMPARE(refused.size(), 5);
+}
+
+void WorkbenchTest::purifyReferenceSet() {
+    // carpet with two defective test images among its training images: 12 in all, sorted so that both
+    // fall within the first 10, which the training-image limit makes the reference set (008 and 009 unused).
+    const QString data = dir_.filePath(QStringLiteral("contaminated"));
+    pb::DemoDatasetOptions demo;
+    demo.trainPerProduct = 10;
+    demo.testGoodPerProduct = 4;
+    demo.testDefectPerProduct = 6;
+    pb::generateDemoDataset(data.toStdString(), demo);
+    QDir carpet(QDir(data).filePath(QStringLiteral("carpet")));
+    QStringList defects =
+        QDir(carpet.filePath(QStringLiteral("test"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    defects.removeAll(QStringLiteral("good"));
+    QVERIFY(defects.size() >= 2);
+    const QStringList contaminants = {carpet.filePath(QStringLiteral("train/good/002a_contaminant.png")),
+                                      carpet.filePath(QStringLiteral("train/good/006a_contaminant.png"))};
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(QFile::copy(carpet.filePath(QStringLiteral("test/%1/000.png").arg(defects[i])), contaminants[i]));
+
+    EngineController controller;
+    Workbench bench(&controller);
+    QSignalSpy opened(&bench, &Workbench::datasetOpened);
+    bench.openDataset(data);
+    QVERIFY(opened.wait(kEngineWaitMs));
+    QCOMPARE(bench.currentProduct(), QStringLiteral("carpet"));
+    pb::EvaluationOptions options = demoOptions(dir_.filePath(QStringLiteral("cache")));
+    options.maxTrainImages = 10;
+    bench.setOptions(options);
+    QCOMPARE(bench.referenceImages(QStringLiteral("carpet")).size(), std::size_t(10));
+    QCOMPARE(bench.unusedTrainingImages(QStringLiteral("carpet")).size(), std::size_t(2));
+    QSignalSpy refused(&bench, &Workbench::refused);
+    QVERIFY(!bench.removeFlaggedReferences());  // nothing audited yet
+    QVERIFY(refused.last().at(1).toString().contains(QStringLiteral("Audit")));
+
+    // Scored first, so that every action rebuilds and scores again.
+    QSignalSpy built(&bench, &Workbench::bankChanged);
+    QSignalSpy scored(&bench, &Workbench::testSetScored);
+    QVERIFY(bench.scoreTestSet());
+    QVERIFY(scored.wait(kEngineWaitMs));
+    QCOMPARE(bench.bank()->summary.trainImages, std::size_t(10));
+
+    // The audit: every reference ranked, both contaminants flagged.
+    QSignalSpy audited(&bench, &Workbench::referencesAudited);
+    QVERIFY(bench.auditReferences(pb::purify::AuditRule{}));
+    QVERIFY(audited.wait(kEngineWaitMs));
+    const ReferenceAuditPtr audit = bench.audit(QStringLiteral("carpet"));
+    QVERIFY(audit);
+    const pb::purify::ReferenceAuditReport& report = audit->report;
+    QCOMPARE(report.images.size(), std::size_t(10));
+    QCOMPARE(report.rule.k, 1.5);
+    const std::vector<std::size_t> flagged = report.flagged();
+    QStringList flaggedPaths;
+    for (std::size_t i : flagged) flaggedPaths << QString::fromStdString(report.images[i].sample.path);
+    for (const QString& c : contaminants)
+        QVERIFY2(flaggedPaths.contains(c),
+                 qPrintable(QStringLiteral("%1 not flagged: %2").arg(c, flaggedPaths.join(", "))));
+    QVERIFY(flagged.size() <= report.maxFlagged);
+    qInfo("audit of carpet with two contaminants: %d of 10 flagged, threshold %.4f", static_cast<int>(flagged.size()),
+          report.threshold);
+    const auto ranking = report.ranking();
+    for (std::size_t r = 1; r < ranking.size(); ++r)
+        QVERIFY(report.images[ranking[r - 1]].score >= report.images[ranking[r]].score);
+    for (std::size_t i : flagged) QVERIFY(report.images[i].score > report.threshold);
+
+    // Another rule applies at once: a larger k flags no more images, and the audit is re-ranked in place.
+    audited.clear();
+    bench.setAuditRule(pb::purify::AuditRule{pb::purify::AuditScore::Max, 3.0, 0.4});
+    QCOMPARE(audited.size(), 1);
+    QVERIFY(bench.audit(QStringLiteral("carpet"))->report.flagged().size() <= flagged.size());
+    QCOMPARE(bench.audit(QStringLiteral("carpet"))->report.rule.k, 3.0);
+    bench.setAuditRule(pb::purify::AuditRule{});
+    QCOMPARE(bench.audit(QStringLiteral("carpet"))->report.flagged(), flagged);
+
+    // Remove flagged: the bank is rebuilt from fewer images, then the test set is scored with it.
+    built.clear();
+    scored.clear();
+    QSignalSpy changed(&bench, &Workbench::referencesChanged);
+    QVERIFY(bench.removeFlaggedReferences());
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(scored.wait(kEngineWaitMs));
+    QCOMPARE(built.size(), 1);
+    const std::size_t kept = 10 - flagged.size();
+    QCOMPARE(bench.bank()->summary.trainImages, kept);
+    QCOMPARE(bench.bank()->model->trainImages(), kept);
+    QCOMPARE(bench.bank()->references.excluded.size(), flagged.size());
+    QCOMPARE(scored.last().at(0).value<ScoreResultPtr>()->bank, bench.bank());
+    for (const auto& s : bench.referenceImages(QStringLiteral("carpet")))
+        QVERIFY(!flaggedPaths.contains(QString::fromStdString(s.path)));
+    QVERIFY(!bench.removeFlaggedReferences());  // already out
+
+    // Recapture: the unused training images (008, 009) take the flagged ones' places.
+    built.clear();
+    QVERIFY(bench.recaptureReferences());
+    QVERIFY(built.wait(kEngineWaitMs));
+    const std::size_t recaptured = std::min<std::size_t>(flagged.size(), 2);
+    QCOMPARE(bench.bank()->summary.trainImages, kept + recaptured);
+    QCOMPARE(bench.bank()->references.added.size(), recaptured);
+    QVERIFY(
+        QString::fromStdString(bench.bank()->references.added.front()).endsWith(QStringLiteral("train/good/008.png")));
+    QCOMPARE(bench.unusedTrainingImages(QStringLiteral("carpet")).size(), 2 - recaptured);
+    QVERIFY(scored.wait(kEngineWaitMs));
+
+    // Restore: the original ten.
+    built.clear();
+    QVERIFY(bench.restoreReferences());
+    QVERIFY(built.wait(kEngineWaitMs));
+    QCOMPARE(bench.bank()->summary.trainImages, std::size_t(10));
+    QVERIFY(bench.bank()->references.empty());
+    QVERIFY(!bench.restoreReferences());  // already the original
+    QVERIFY(scored.wait(kEngineWaitMs));
+
+    // Every training image in use: Recapture says that none is left.
+    options.maxTrainImages = 0;
+    bench.setOptions(options);
+    refused.clear();
+    QVERIFY(!bench.recaptureReferences());
+    QCOMPARE(refused.size(), 1);
+    QVERIFY2(refused.last().at(1).toString().contains(QStringLiteral("No unused training images")),
+             qPrintable(refused.last().at(1).toString()));
+    QVERIFY(bench.referenceEdits(QStringLiteral("carpet")).empty());  // a refused action changes nothing
 }
 
 QTEST_GUILESS_MAIN(WorkbenchTest)
