@@ -338,35 +338,38 @@ QVariant SharedBankTask::run(EngineState& state, const Progress& progress) {
     return QVariant::fromValue(SharedRunPtr(outcome));
 }
 
+std::vector<Sample> ReferenceSetRequest::images() const {
+    if (!dataset) throw Error("no data set is open");
+    return referenceImages(*dataset, product.toStdString(), options, references);
+}
+
 QVariant AuditReferencesTask::run(EngineState& state, const Progress& progress) {
     const auto start = std::chrono::steady_clock::now();
-    if (!dataset_) throw Error("no data set is open");
-    const std::string name = product_.toStdString();
-    const std::vector<Sample> references = referenceImages(*dataset_, name, options_, references_);
-    LoadedExtractor loaded = loadExtractor(state, options_, progress);
+    const std::vector<Sample> references = request_.images();
+    LoadedExtractor loaded = loadExtractor(state, request_.options, progress);
     auto audit = std::make_shared<ReferenceAudit>();
     StageTimes times;
-    audit->report = purify::auditReferences(*loaded.extractor, name, references, audit_, progress, times);
-    audit->options = options_;
-    audit->references = references_;
+    audit->report =
+        purify::auditReferences(*loaded.extractor, request_.product.toStdString(), references, audit_, progress, times);
+    audit->options = request_.options;
+    audit->references = request_.references;
     audit->seconds = secondsSince(start);
     return QVariant::fromValue(ReferenceAuditPtr(audit));
 }
 
 QVariant PurifyPatchesTask::run(EngineState& state, const Progress& progress) {
     const auto start = std::chrono::steady_clock::now();
-    if (!dataset_) throw Error("no data set is open");
-    const std::string name = product_.toStdString();
-    const std::vector<Sample> references = referenceImages(*dataset_, name, options_, references_);
-    LoadedExtractor loaded = loadExtractor(state, options_, progress);
+    const std::vector<Sample> references = request_.images();
+    const std::string name = request_.product.toStdString();
+    LoadedExtractor loaded = loadExtractor(state, request_.options, progress);
     StageTimes times;
     purify::ReferenceFeatures features =
         purify::extractReferenceFeatures(*loaded.extractor, references, name + ": reference features", progress, times);
     auto out = std::make_shared<PatchPurification>();
     out->product = name;
     out->method = method_;
-    out->options = options_;
-    out->scores = purify::patchOutlierScores(features.patches, method_, options_.k, progress);
+    out->options = request_.options;
+    out->scores = purify::patchOutlierScores(features.patches, method_, request_.options.k, progress);
     out->keep = purify::keepAtOrBelowPercentile(out->scores, 95.0);
     out->cut = numpyQuantile(std::vector<double>(out->scores.begin(), out->scores.end()), 0.95);
     out->removed = static_cast<std::size_t>(std::count(out->keep.begin(), out->keep.end(), false));

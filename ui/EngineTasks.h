@@ -163,24 +163,27 @@ private:
     SharedBankRequest request_;
 };
 
+// The reference set of one product as the Workbench holds it: its training images with the user's edits.
+struct ReferenceSetRequest {
+    DatasetPtr dataset;
+    QString product;
+    EvaluationOptions options;
+    ReferenceEdits references;
+
+    // Throws pb::Error when no data set is open or every reference was removed.
+    std::vector<Sample> images() const;
+};
+
 // Result: ReferenceAuditPtr, the audit (purify::auditReferences) of the product's reference set.
 class AuditReferencesTask : public EngineTask {
 public:
-    AuditReferencesTask(DatasetPtr dataset, QString product, EvaluationOptions options, ReferenceEdits references,
-                        purify::ReferenceAuditOptions audit)
-        : dataset_(std::move(dataset)),
-          product_(std::move(product)),
-          options_(std::move(options)),
-          references_(std::move(references)),
-          audit_(std::move(audit)) {}
+    AuditReferencesTask(ReferenceSetRequest request, purify::ReferenceAuditOptions audit)
+        : request_(std::move(request)), audit_(std::move(audit)) {}
     RequestKind kind() const override { return RequestKind::AuditReferences; }
     QVariant run(EngineState& state, const Progress& progress) override;
 
 private:
-    DatasetPtr dataset_;
-    QString product_;
-    EvaluationOptions options_;
-    ReferenceEdits references_;
+    ReferenceSetRequest request_;
     purify::ReferenceAuditOptions audit_;
 };
 
@@ -188,22 +191,14 @@ private:
 // method and the patches at or below their 95th percentile. A comparison of the older scores is moot.
 class PurifyPatchesTask : public EngineTask {
 public:
-    PurifyPatchesTask(DatasetPtr dataset, QString product, EvaluationOptions options, ReferenceEdits references,
-                      purify::PatchScoreMethod method)
-        : dataset_(std::move(dataset)),
-          product_(std::move(product)),
-          options_(std::move(options)),
-          references_(std::move(references)),
-          method_(method) {}
+    PurifyPatchesTask(ReferenceSetRequest request, purify::PatchScoreMethod method)
+        : request_(std::move(request)), method_(method) {}
     RequestKind kind() const override { return RequestKind::PurifyPatches; }
     std::vector<RequestKind> supersedes() const override { return {RequestKind::PurifiedAuroc}; }
     QVariant run(EngineState& state, const Progress& progress) override;
 
 private:
-    DatasetPtr dataset_;
-    QString product_;
-    EvaluationOptions options_;
-    ReferenceEdits references_;
+    ReferenceSetRequest request_;
     purify::PatchScoreMethod method_;
 };
 

@@ -1287,8 +1287,9 @@ void MainWindow::purifyPatches() {
         return;
     }
     raiseDock(purificationPanel_);
-    controller_->post<PurifyPatchesTask>(workbench_->dataset(), product, engineOptions(),
-                                         workbench_->referenceEdits(product), purificationPanel_->patchMethod());
+    controller_->post<PurifyPatchesTask>(
+        ReferenceSetRequest{workbench_->dataset(), product, engineOptions(), workbench_->referenceEdits(product)},
+        purificationPanel_->patchMethod());
 }
 
 void MainWindow::screenTrainingFolder() {

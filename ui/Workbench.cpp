@@ -289,7 +289,8 @@ bool Workbench::auditReferences(const purify::AuditRule& rule) {
     purify::ReferenceAuditOptions audit;
     audit.rule = rule;
     audit.k = options_.k;
-    controller_->post<AuditReferencesTask>(dataset_, product_, options_, referenceEdits(product_), audit);
+    controller_->post<AuditReferencesTask>(ReferenceSetRequest{dataset_, product_, options_, referenceEdits(product_)},
+                                           audit);
     return true;
 }
 

@@ -116,7 +116,6 @@ int runAudit(const CommandLine& cl) {
     StageTimes times;
     const purify::ReferenceAuditReport report =
         purify::auditReferences(*extractor, product, references, audit, terminal.progress(), times);
-    for (const auto& problem : report.problems) terminal.progress().problem(problem.file, problem.reason);
     terminal.finishLine();
     purify::writeReferenceAudit(report, out, !cl.flag("no-images"));
     if (cl.flag("score-test")) scoreBanks(*backbone, options, report, test, out, terminal.progress(), cl.flag("quiet"));

@@ -10,6 +10,7 @@
 #include "engine/image/ImageDecoder.h"
 #include "engine/image/ImageWriter.h"
 #include "engine/io/CsvWriter.h"
+#include "engine/purify/ReferenceCleaning.h"
 #include "engine/purify/ReferencePatches.h"
 #include "engine/scoring/AnomalyMap.h"
 #include "engine/util/Error.h"
@@ -36,26 +37,20 @@ ReferenceAuditReport auditReferences(FeatureExtractor& extractor, const std::str
     ReferenceAuditReport report;
     report.product = product;
     report.rule = options.rule;
-    std::vector<std::string> paths;
-    for (const auto& s : references) paths.push_back(s.path);
-    auto features = extractor.extract(paths, product + ": reference features", progress, times);
-    ReferencePatches patches;
-    for (std::size_t i = 0; i < references.size(); ++i) {
-        if (!features[i].grid) {
-            report.problems.push_back({references[i].path, "cannot be read; left out of the audit"});
-            continue;
-        }
-        patches.append(*features[i].grid);
+    ReferenceFeatures features =
+        extractReferenceFeatures(extractor, references, product + ": reference features", progress, times);
+    report.problems = std::move(features.problems);
+    const ReferencePatches& patches = features.patches;
+    for (std::size_t i = 0; i < features.samples.size(); ++i) {
         AuditedImage image;
-        image.sample = references[i];
-        image.gridHeight = features[i].grid->height;
-        image.gridWidth = features[i].grid->width;
-        image.originalWidth = features[i].originalWidth;
-        image.originalHeight = features[i].originalHeight;
+        image.sample = features.samples[i];
+        image.gridHeight = patches.gridHeight;
+        image.gridWidth = patches.gridWidth;
+        image.originalWidth = features.originalSizes[i].first;
+        image.originalHeight = features.originalSizes[i].second;
         report.images.push_back(std::move(image));
     }
     const std::size_t n = report.images.size();
-    if (n < 2) throw Error("the audit needs at least two readable reference images of '" + product + "', got " + std::to_string(n));
 
     KnnResult knn;
     {

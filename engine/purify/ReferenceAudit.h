@@ -59,7 +59,7 @@ struct ReferenceAuditReport {
     std::size_t maxFlagged = 0;         // the int(0.4 N) cap
     bool ensembleRun = false;
     double ensembleThreshold = std::numeric_limits<double>::quiet_NaN();
-    std::vector<Problem> problems;      // unreadable images (left out of the audit)
+    std::vector<Problem> problems;      // unreadable images, left out of the audit (progress was told too)
 
     std::vector<std::size_t> flagged() const;  // indices, most suspicious first
     std::vector<std::size_t> ranking() const;  // every index, most suspicious first
