@@ -15,5 +15,6 @@ int runBank(const CommandLine& cl);
 int runRoute(const CommandLine& cl);
 int runSweep(const CommandLine& cl);
 int runAudit(const CommandLine& cl);
+int runSuite(const CommandLine& cl);
 
 }  // namespace pb::cli

@@ -141,6 +141,18 @@ std::vector<OptionSpec> buildOptionTable() {
          "the test set with each: audit_banks.csv (image AUROC before and after)"},
         {"no-images", "", K::Flag, {"audit"}, "skip the flagged images' PNGs"},
 
+        // suite
+        {"data", "NAME=DIR", K::Repeatable, {"suite run"}, "the folder of each data set the suite names (repeat it)"},
+        {"weights", "[BACKBONE=]FILE", K::Repeatable, {"suite run"},
+         "weights of a pretrained backbone (FILE alone: for every backbone); repeat it"},
+        {"cache", "DIR", K::Text, {"suite run"}, "feature cache folder (default $PATCHBANK_CACHE_DIR or ~/.cache/patchbank)"},
+        {"no-cache", "", K::Flag, {"suite run"}, "do not read or write cached features"},
+        {"shard", "I/N", K::Text, {"suite run", "suite status"},
+         "run only shard I of N (cells dealt round-robin; a Slurm array task runs one)"},
+        {"out", "LOG", K::Text, {"suite run", "suite status"}, "the results log (JSON lines; a re-run skips its cells)"},
+        {"out", "LOG", K::Text, {"suite merge"}, "the merged results log"},
+        {"quiet", "", K::Flag, {"suite run"}, "no progress output"},
+
         // route
         {"metric", "l2|cosine", K::Text, {"route"}, "prototype distance (default l2)"},
         {"save-router", "FILE", K::Text, {"route"}, "write the router (one safetensors file)"},
@@ -355,6 +367,22 @@ std::vector<CommandSpec> buildCommandTable() {
          "distances to the other references, flags those above median + k x 1.4826 x MAD (at most\n"
          "40%), and writes audit.csv (ranked: score, threshold, flagged, why: the worst patch and\n"
          "its nearest other reference) and, per flagged image, its worst patch and heatmap as PNGs."},
+        {"suite list", "the experiment suites shipped (or those in DIR)", "suite list [DIR]",
+         "Lists the suite files (JSON) of a folder, default the suites shipped with PatchBank: name,\n"
+         "cells, the data sets each names and its source document.",
+         1},
+        {"suite run", "run a suite's cells into a results log; resumes where it stopped",
+         "suite run SUITE.json --data NAME=DIR [--data NAME=DIR ...] --out LOG [--weights FILE]\n"
+         "          [--shard I/N] [--cache DIR]",
+         "Runs the cells of the suite (of this shard) that the log does not hold yet, appending each\n"
+         "row as its cell finishes; a run killed at any moment resumes with nothing lost.",
+         1},
+        {"suite status", "how many cells of a suite a results log holds", "suite status SUITE.json --out LOG [--shard I/N]", "", 1},
+        {"suite merge", "merge shard logs, checking for missing and duplicate cells",
+         "suite merge SUITE.json LOG... --out MERGED",
+         "Merges the results logs of shards into one and checks it against the suite: every cell\n"
+         "once. Exits with 4 when a cell is missing or duplicated.",
+         -1},
         {"demo", "generate the embedded synthetic data set and evaluate it",
          "demo [--out DIR] [--data DIR] [--seed N] [options]",
          std::string("Generates the embedded synthetic MVTec-layout data set (into --data, default <out>/data)\n"

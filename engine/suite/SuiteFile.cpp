@@ -1,0 +1,138 @@
+#include "engine/suite/SuiteFile.h"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/io/AtomicFile.h"
+#include "engine/util/Error.h"
+#include "engine/util/Sha256.h"
+
+namespace pb::suite {
+
+namespace {
+
+const nlohmann::json& field(const nlohmann::json& object, const char* name, nlohmann::json::value_t type,
+                            const std::string& where) {
+    if (!object.contains(name)) throw Error(where + ": \"" + name + "\" is missing");
+    const nlohmann::json& value = object[name];
+    const bool ok = type == nlohmann::json::value_t::number_float ? value.is_number() : value.type() == type;
+    if (!ok) throw Error(where + ": \"" + name + "\" has the wrong type (" + value.type_name() + ")");
+    return value;
+}
+
+// Every combination of the object's lists, as objects of single values (keys in sorted order).
+std::vector<nlohmann::json> expandGrid(const nlohmann::json& grid, const std::string& where) {
+    if (!grid.is_object()) throw Error(where + ": a grid is an object of lists");
+    std::vector<nlohmann::json> out(1, nlohmann::json::object());
+    for (const auto& [key, values] : grid.items()) {
+        if (!values.is_array() || values.empty())
+            throw Error(where + ": grid key \"" + key + "\" needs a non-empty list of values");
+        std::vector<nlohmann::json> next;
+        for (const auto& partial : out)
+            for (const auto& value : values) {
+                nlohmann::json cell = partial;
+                cell[key] = value;
+                next.push_back(std::move(cell));
+            }
+        out = std::move(next);
+    }
+    return out;
+}
+
+bool looksLikePath(const std::string& s) {
+    return s.find('/') != std::string::npos || s.find('\\') != std::string::npos || s.find('~') == 0;
+}
+
+// Feature options name things (a backbone, a resolution); a weights file or a folder belongs on the
+// command line, so that the same suite runs on every machine.
+void checkNoPaths(const nlohmann::json& features, const std::string& where) {
+    for (const auto& [key, value] : features.items())
+        if (value.is_string() && looksLikePath(value.get<std::string>()))
+            throw Error(where + ": feature option \"" + key + "\" holds a path ('" + value.get<std::string>() +
+                        "'); give files and folders on the command line");
+}
+
+}  // namespace
+
+std::vector<std::string> Suite::cellIds() const {
+    std::vector<std::string> ids;
+    for (const auto& c : cells) ids.push_back(c.id);
+    return ids;
+}
+
+Suite parseSuite(const nlohmann::json& document, const std::string& origin) {
+    using T = nlohmann::json::value_t;
+    if (!document.is_object()) throw Error("a suite file holds one JSON object", origin);
+    Suite suite;
+    try {
+        suite.name = field(document, "suite", T::string, "suite").get<std::string>();
+        if (document.contains("source")) suite.source = field(document, "source", T::string, "suite").get<std::string>();
+        const auto& experiments = field(document, "experiments", T::array, "suite");
+        if (experiments.empty()) throw Error("suite: \"experiments\" is empty");
+        std::set<std::string> ids, datasets;
+        for (std::size_t e = 0; e < experiments.size(); ++e) {
+            const nlohmann::json& x = experiments[e];
+            const std::string where = "experiment " + std::to_string(e + 1);
+            if (!x.is_object()) throw Error(where + " is not an object");
+            const std::string name = field(x, "name", T::string, where).get<std::string>();
+            const std::string kind = field(x, "kind", T::string, where + " (" + name + ")").get<std::string>();
+            const std::string at = where + " (" + name + ")";
+            if (std::find(suite.kinds.begin(), suite.kinds.end(), kind) == suite.kinds.end()) suite.kinds.push_back(kind);
+            const nlohmann::json features = x.contains("features") ? field(x, "features", T::object, at) : nlohmann::json::object();
+            checkNoPaths(features, at);
+            const nlohmann::json fixed = x.contains("fixed") ? field(x, "fixed", T::object, at) : nlohmann::json::object();
+            std::vector<nlohmann::json> combinations;
+            if (!x.contains("grid")) {
+                combinations.push_back(nlohmann::json::object());
+            } else if (x["grid"].is_array()) {
+                for (const auto& g : x["grid"]) {
+                    auto part = expandGrid(g, at);
+                    combinations.insert(combinations.end(), part.begin(), part.end());
+                }
+            } else {
+                combinations = expandGrid(x["grid"], at);
+            }
+            const auto& products = field(x, "products", T::array, at);
+            if (products.empty()) throw Error(at + ": \"products\" is empty");
+            for (const auto& p : products) {
+                if (!p.is_string()) throw Error(at + ": every product is a \"<data set>/<product>\" string");
+                const std::string full = p.get<std::string>();
+                const auto slash = full.find('/');
+                if (slash == std::string::npos || slash == 0 || slash + 1 == full.size() ||
+                    full.find('/', slash + 1) != std::string::npos)
+                    throw Error(at + ": product '" + full + "' is not written <data set>/<product>");
+                for (const auto& values : combinations) {
+                    SuiteCell cell;
+                    cell.experiment = name;
+                    cell.kind = kind;
+                    cell.dataset = full.substr(0, slash);
+                    cell.product = full.substr(slash + 1);
+                    cell.features = features;
+                    cell.params = fixed;
+                    for (const auto& [key, value] : values.items()) cell.params[key] = value;
+                    const nlohmann::json canonical = {{"experiment", name}, {"kind", kind}, {"dataset", cell.dataset},
+                                                      {"product", cell.product}, {"features", features},
+                                                      {"params", cell.params}};
+                    const std::string text = canonical.dump();  // nlohmann orders object keys: canonical
+                    cell.id = sha256Hex(text.data(), text.size()).substr(0, 16);
+                    if (!ids.insert(cell.id).second)
+                        throw Error(at + ": two cells have the same parameters (" + cell.params.dump() + ")");
+                    datasets.insert(cell.dataset);
+                    suite.cells.push_back(std::move(cell));
+                }
+            }
+        }
+        suite.datasets.assign(datasets.begin(), datasets.end());
+    } catch (const Error& e) {
+        throw Error(e.reason(), origin);
+    }
+    return suite;
+}
+
+Suite readSuite(const std::filesystem::path& file) {
+    const nlohmann::json document = nlohmann::json::parse(readFileBytes(file), nullptr, false);
+    if (document.is_discarded()) throw Error("not valid JSON", file.string());
+    return parseSuite(document, file.string());
+}
+
+}  // namespace pb::suite

@@ -1,0 +1,59 @@
+// Runs the cells of a suite into its results log: the cells of this shard not yet in the log, in suite
+// order, each appended (and flushed) as soon as it is done, so a killed run resumes where it stopped.
+// Features are extracted once per (data set, product, feature options) and shared by the cells.
+//
+// Kinds: "contamination" (the purification paper's protocol, one run of ContaminationExperiment: params
+// support, contamination, setup, seed, method, audit_k, audit_score) and "compression" (a product's bank
+// built with one spec and its test split scored: params bank, e.g. "coreset:1/16").
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/suite/ResultsLog.h"
+#include "engine/suite/SuiteFile.h"
+#include "engine/util/Progress.h"
+
+namespace pb::suite {
+
+struct SuiteRunOptions {
+    std::map<std::string, std::string> datasets;  // data-set name in the suite -> folder
+    std::map<std::string, std::string> weights;   // backbone name -> weights file ("" key: any backbone)
+    std::string cacheDir;                          // feature cache; empty = none
+    int shard = 1;
+    int shards = 1;
+};
+
+struct SuiteStatus {
+    std::size_t cells = 0;     // in the suite
+    std::size_t inShard = 0;   // of them, this shard's
+    std::size_t done = 0;      // of this shard's, in the log
+};
+
+// The kinds a runner can run; a suite naming another is refused before any cell runs.
+const std::vector<std::string>& runnableKinds();
+
+class SuiteRunner {
+public:
+    // Throws pb::Error when a data set of the suite has no folder, or a kind is unknown.
+    SuiteRunner(Suite suite, SuiteRunOptions options);
+    ~SuiteRunner();
+
+    SuiteStatus status(const ResultsLog& log) const;
+    // Runs the remaining cells of this shard. onCell (optional) hears each finished cell and its row.
+    // Cancellation (progress.cancel) stops between cells; what is done stays in the log.
+    void run(ResultsLog& log, const Progress& progress,
+             const std::function<void(const SuiteCell&, const nlohmann::json&)>& onCell = {});
+
+private:
+    struct Workspace;
+    nlohmann::json runCell(const SuiteCell& cell, const Progress& progress);
+
+    Suite suite_;
+    SuiteRunOptions options_;
+    std::unique_ptr<Workspace> workspace_;
+};
+
+}  // namespace pb::suite
