@@ -151,7 +151,8 @@ std::vector<OptionSpec> buildOptionTable() {
          "run only shard I of N (cells dealt round-robin; a Slurm array task runs one)"},
         {"out", "LOG", K::Text, {"suite run", "suite status"}, "the results log (JSON lines; a re-run skips its cells)"},
         {"out", "LOG", K::Text, {"suite merge"}, "the merged results log"},
-        {"quiet", "", K::Flag, {"suite run"}, "no progress output"},
+        {"out", "DIR", K::Text, {"suite summarize"}, "where the tables go (<table>.csv, .md, .tex)"},
+        {"quiet", "", K::Flag, {"suite run", "suite summarize"}, "no progress output (summarize: no tables printed)"},
 
         // route
         {"metric", "l2|cosine", K::Text, {"route"}, "prototype distance (default l2)"},
@@ -378,6 +379,11 @@ std::vector<CommandSpec> buildCommandTable() {
          "row as its cell finishes; a run killed at any moment resumes with nothing lost.",
          1},
         {"suite status", "how many cells of a suite a results log holds", "suite status SUITE.json --out LOG [--shard I/N]", "", 1},
+        {"suite summarize", "the paper's tables from a results log (CSV, Markdown, LaTeX)",
+         "suite summarize SUITE.json LOG --out DIR",
+         "Aggregates the finished cells as the papers do (contamination: seeds per product first,\n"
+         "recovery, Wilcoxon, bootstrap CI, Holm; compression: metrics and size per bank spec).",
+         2},
         {"suite merge", "merge shard logs, checking for missing and duplicate cells",
          "suite merge SUITE.json LOG... --out MERGED",
          "Merges the results logs of shards into one and checks it against the suite: every cell\n"

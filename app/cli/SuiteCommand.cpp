@@ -14,6 +14,7 @@
 #include "engine/suite/ResultsLog.h"
 #include "engine/suite/SuiteFile.h"
 #include "engine/suite/SuiteRunner.h"
+#include "engine/suite/SuiteSummary.h"
 #include "engine/util/Error.h"
 
 namespace pb::cli {
@@ -141,10 +142,27 @@ int merge(const CommandLine& cl) {
     return report.missing.empty() && report.duplicates.empty() ? 0 : 4;
 }
 
+int summarize(const CommandLine& cl) {
+    cl.require({"out"});
+    if (cl.positional().size() != 2) throw Error("suite summarize needs the suite file and its results log");
+    const suite::Suite s = suite::readSuite(cl.positional()[0]);
+    const auto tables = suite::summariseSuite(s, suite::ResultsLog::read(cl.positional()[1]));
+    if (tables.empty()) throw Error("the log holds no finished cell of suite '" + s.name + "'", cl.positional()[1]);
+    const fs::path out = cl.value("out");
+    for (const auto& table : tables) {
+        table.save(out);
+        if (!cl.flag("quiet")) std::cout << "## " << table.name << "\n\n" << table.markdown() << "\n";
+    }
+    if (!cl.flag("quiet"))
+        std::cout << tables.size() << " tables written to " << out.string() << " (.csv, .md, .tex)\n";
+    return 0;
+}
+
 }  // namespace
 
 int runSuite(const CommandLine& cl) {
     if (cl.command() == "suite list") return list(cl);
+    if (cl.command() == "suite summarize") return summarize(cl);
     if (cl.command() == "suite status") return status(cl);
     if (cl.command() == "suite merge") return merge(cl);
     return run(cl);

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <tuple>
 
+#include "engine/io/AtomicFile.h"
 #include "engine/io/CsvWriter.h"
 #include "engine/stats/Bootstrap.h"
 #include "engine/stats/MultipleTesting.h"
@@ -123,19 +124,27 @@ std::vector<MethodSummary> summarisePurification(const std::vector<PurificationR
     return rows;
 }
 
-void writePurificationSummaryCsv(const std::filesystem::path& path, const std::vector<MethodSummary>& rows) {
-    CsvWriter csv({"setup", "support", "contamination_rate", "method", "products", "seeds", "clean_auroc",
-                   "dirty_auroc", "auroc", "damage", "gain", "recovery", "p_wilcoxon", "p_holm", "gain_ci_low",
-                   "gain_ci_high", "wins", "clean_penalty", "removal_precision", "removal_recall"});
+ResultTable purificationSummaryTable(const std::vector<MethodSummary>& rows) {
+    ResultTable table;
+    table.name = "purification_summary";
+    table.caption = "Contaminated few-shot banks: image AUROC per setup, support, rate and method; seeds averaged "
+                    "per product, then products (METHODS.md section 5)";
+    table.columns = {"setup", "support", "contamination_rate", "method", "products", "seeds", "clean_auroc",
+                     "dirty_auroc", "auroc", "damage", "gain", "recovery", "p_wilcoxon", "p_holm", "gain_ci_low",
+                     "gain_ci_high", "wins", "clean_penalty", "removal_precision", "removal_recall"};
     for (const auto& s : rows)
-        csv.addRow({toString(s.setup), std::to_string(s.support), CsvWriter::number(s.rate), s.method,
-                    std::to_string(s.products), std::to_string(s.seeds), CsvWriter::number(s.clean),
-                    CsvWriter::number(s.dirty), CsvWriter::number(s.auroc), CsvWriter::number(s.damage),
-                    CsvWriter::number(s.gain), CsvWriter::number(s.recovery), CsvWriter::number(s.pValue, 8),
-                    CsvWriter::number(s.holmP, 8), CsvWriter::number(s.ciLow), CsvWriter::number(s.ciHigh),
-                    std::to_string(s.wins), CsvWriter::number(s.cleanPenalty), CsvWriter::number(s.removalPrecision),
-                    CsvWriter::number(s.removalRecall)});
-    csv.save(path);
+        table.add({toString(s.setup), std::to_string(s.support), CsvWriter::number(s.rate), s.method,
+                   std::to_string(s.products), std::to_string(s.seeds), CsvWriter::number(s.clean),
+                   CsvWriter::number(s.dirty), CsvWriter::number(s.auroc), CsvWriter::number(s.damage),
+                   CsvWriter::number(s.gain), CsvWriter::number(s.recovery), CsvWriter::number(s.pValue, 8),
+                   CsvWriter::number(s.holmP, 8), CsvWriter::number(s.ciLow), CsvWriter::number(s.ciHigh),
+                   std::to_string(s.wins), CsvWriter::number(s.cleanPenalty), CsvWriter::number(s.removalPrecision),
+                   CsvWriter::number(s.removalRecall)});
+    return table;
+}
+
+void writePurificationSummaryCsv(const std::filesystem::path& path, const std::vector<MethodSummary>& rows) {
+    writeFileAtomic(path, purificationSummaryTable(rows).csv());
 }
 
 }  // namespace pb::purify

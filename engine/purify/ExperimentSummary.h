@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/io/ResultTable.h"
 #include "engine/purify/ContaminationExperiment.h"
 
 namespace pb::purify {
@@ -38,6 +39,8 @@ std::vector<MethodSummary> summarisePurification(const std::vector<PurificationR
 // The method's label in the summary ("audit imgmax k=1.5").
 std::string summaryLabel(const PurificationRun& run);
 
+// The summary as a table (purification_summary: CSV, Markdown, LaTeX).
+ResultTable purificationSummaryTable(const std::vector<MethodSummary>& rows);
 void writePurificationSummaryCsv(const std::filesystem::path& path, const std::vector<MethodSummary>& rows);
 
 }  // namespace pb::purify

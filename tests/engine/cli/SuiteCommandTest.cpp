@@ -95,6 +95,20 @@ TEST(CliSuite, RunResumeShardAndMerge) {
     EXPECT_EQ(rows(killed), rows(dir / "whole.jsonl"));
     EXPECT_EQ(pb::suite::ResultsLog::read(killed).size(), cells);
 
+    // The tables: the purification summary and the compression tables, in three formats.
+    auto summary = runCli("suite summarize " + suite.string() + " " + (dir / "whole.jsonl").string() + " --out " +
+                          (dir / "tables").string());
+    ASSERT_EQ(summary.exitCode, 0) << summary.output;
+    for (const char* table : {"few-shot_summary", "compression_by_bank", "compression_by_product"})
+        for (const char* ext : {".csv", ".md", ".tex"})
+            EXPECT_TRUE(fs::exists(dir / "tables" / (std::string(table) + ext))) << table << ext;
+    const auto byBank = pb::test::readSimpleCsv(dir / "tables/compression_by_bank.csv");
+    ASSERT_EQ(byBank.size(), 3u);
+    EXPECT_EQ(byBank[0].at("bank"), "flat");
+    const auto purification = pb::test::readSimpleCsv(dir / "tables/few-shot_summary.csv");
+    ASSERT_EQ(purification.size(), 2u * 2u);  // setups x (audit, oracle) at rate 0.3
+    EXPECT_NE(summary.output.find("| setup | support |"), std::string::npos);
+
     auto missingData = runCli("suite run " + suite.string() + " --out " + (dir / "x.jsonl").string());
     EXPECT_NE(missingData.exitCode, 0);
     EXPECT_NE(missingData.output.find("give its folder (demo=DIR)"), std::string::npos) << missingData.output;
