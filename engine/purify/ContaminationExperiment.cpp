@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <set>
 
 #include "engine/io/CsvWriter.h"
@@ -366,22 +367,99 @@ PurificationRun ContaminationExperiment::run(const ContaminationSpec& spec, cons
     return row;
 }
 
+namespace {
+
+// The fields of a run, in the order of purification.csv. NaN becomes null in JSON.
+const std::vector<std::string> kRunFields = {
+    "dataset", "product", "setup", "train_limit", "contamination_rate", "seed", "purification_method", "audit_score",
+    "audit_k", "n_train_original", "n_train_after_purification", "n_contaminated", "n_removed", "n_cont_removed",
+    "n_recaptured", "n_patches_removed", "n_test", "n_normal_test", "n_anomaly_test", "knn_k", "percentile_threshold",
+    "img_auroc", "img_aupr", "img_f1max", "tpr_fpr1", "tpr_fpr5", "seconds"};
+
+nlohmann::json finite(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
+double numberOf(const nlohmann::json& row, const char* key, double fallback) {
+    if (!row.contains(key)) return fallback;
+    return row[key].is_number() ? row[key].get<double>() : std::numeric_limits<double>::quiet_NaN();
+}
+
+}  // namespace
+
+nlohmann::json toJson(const PurificationRun& r) {
+    return {{"dataset", r.dataset},
+            {"product", r.product},
+            {"setup", toString(r.spec.setup)},
+            {"train_limit", r.spec.support},
+            {"contamination_rate", r.spec.rate},
+            {"seed", r.spec.seed},
+            {"purification_method", r.method},
+            {"audit_score", toString(r.audit.score)},
+            {"audit_k", r.audit.k},
+            {"n_train_original", r.spec.support},
+            {"n_train_after_purification", r.trainAfter},
+            {"n_contaminated", r.contaminated},
+            {"n_removed", r.removedImages},
+            {"n_cont_removed", r.removedContaminants},
+            {"n_recaptured", r.recaptured},
+            {"n_patches_removed", r.patchesRemoved},
+            {"n_test", r.test},
+            {"n_normal_test", r.normalTest},
+            {"n_anomaly_test", r.anomalyTest},
+            {"knn_k", r.k},
+            {"percentile_threshold", r.percentile},
+            {"img_auroc", finite(r.imageAuroc)},
+            {"img_aupr", finite(r.imageAp)},
+            {"img_f1max", finite(r.imageF1Max)},
+            {"tpr_fpr1", finite(r.tprAt1Fpr)},
+            {"tpr_fpr5", finite(r.tprAt5Fpr)},
+            {"seconds", r.seconds}};
+}
+
+PurificationRun purificationRunFromJson(const nlohmann::json& row) {
+    PurificationRun r;
+    r.dataset = row.value("dataset", "");
+    r.product = row.value("product", "");
+    r.spec.setup = contaminationSetupFromString(row.value("setup", "B"));
+    r.spec.support = row.value("train_limit", 10);
+    r.spec.rate = numberOf(row, "contamination_rate", 0.0);
+    r.spec.seed = row.value("seed", 0);
+    r.method = row.value("purification_method", "none");
+    r.audit.score = auditScoreFromString(row.value("audit_score", "imgmax"));
+    r.audit.k = numberOf(row, "audit_k", r.audit.k);
+    r.trainAfter = row.value("n_train_after_purification", std::size_t{0});
+    r.contaminated = row.value("n_contaminated", std::size_t{0});
+    r.removedImages = row.value("n_removed", std::size_t{0});
+    r.removedContaminants = row.value("n_cont_removed", std::size_t{0});
+    r.recaptured = row.value("n_recaptured", std::size_t{0});
+    r.patchesRemoved = row.value("n_patches_removed", std::size_t{0});
+    r.test = row.value("n_test", std::size_t{0});
+    r.normalTest = row.value("n_normal_test", std::size_t{0});
+    r.anomalyTest = row.value("n_anomaly_test", std::size_t{0});
+    r.k = row.value("knn_k", 5);
+    r.percentile = numberOf(row, "percentile_threshold", r.percentile);
+    r.imageAuroc = numberOf(row, "img_auroc", std::numeric_limits<double>::quiet_NaN());
+    r.imageAp = numberOf(row, "img_aupr", std::numeric_limits<double>::quiet_NaN());
+    r.imageF1Max = numberOf(row, "img_f1max", std::numeric_limits<double>::quiet_NaN());
+    r.tprAt1Fpr = numberOf(row, "tpr_fpr1", std::numeric_limits<double>::quiet_NaN());
+    r.tprAt5Fpr = numberOf(row, "tpr_fpr5", std::numeric_limits<double>::quiet_NaN());
+    r.seconds = numberOf(row, "seconds", 0.0);
+    return r;
+}
+
 void writePurificationCsv(const std::filesystem::path& path, const std::vector<PurificationRun>& runs) {
-    CsvWriter csv({"dataset", "product", "setup", "train_limit", "contamination_rate", "seed", "purification_method",
-                   "audit_score", "audit_k", "n_train_original", "n_train_after_purification", "n_contaminated",
-                   "n_removed", "n_cont_removed", "n_recaptured", "n_patches_removed", "n_test", "n_normal_test",
-                   "n_anomaly_test", "knn_k", "percentile_threshold", "img_auroc", "img_aupr", "img_f1max", "tpr_fpr1",
-                   "tpr_fpr5", "seconds"});
-    for (const auto& r : runs)
-        csv.addRow({r.dataset, r.product, toString(r.spec.setup), std::to_string(r.spec.support),
-                    CsvWriter::number(r.spec.rate), std::to_string(r.spec.seed), r.method, toString(r.audit.score),
-                    CsvWriter::number(r.audit.k), std::to_string(r.spec.support), std::to_string(r.trainAfter),
-                    std::to_string(r.contaminated), std::to_string(r.removedImages), std::to_string(r.removedContaminants),
-                    std::to_string(r.recaptured), std::to_string(r.patchesRemoved), std::to_string(r.test),
-                    std::to_string(r.normalTest), std::to_string(r.anomalyTest), std::to_string(r.k),
-                    CsvWriter::number(r.percentile), CsvWriter::number(r.imageAuroc), CsvWriter::number(r.imageAp),
-                    CsvWriter::number(r.imageF1Max), CsvWriter::number(r.tprAt1Fpr), CsvWriter::number(r.tprAt5Fpr),
-                    CsvWriter::number(r.seconds, 3)});
+    CsvWriter csv(kRunFields);
+    for (const auto& r : runs) {
+        const nlohmann::json row = toJson(r);
+        std::vector<std::string> cells;
+        for (const auto& field : kRunFields) {
+            const nlohmann::json& v = row[field];
+            if (v.is_string()) cells.push_back(v.get<std::string>());
+            else if (v.is_number_integer() || v.is_number_unsigned()) cells.push_back(v.dump());
+            else cells.push_back(CsvWriter::number(v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>(),
+                                                   field == "seconds" ? 3 : 6));
+        }
+        csv.addRow(cells);
+    }
     csv.save(path);
 }
 

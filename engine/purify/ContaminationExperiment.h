@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/dataset/Dataset.h"
 #include "engine/features/FeatureExtractor.h"
 #include "engine/purify/ContaminationProtocol.h"
@@ -120,6 +122,11 @@ private:
     std::map<std::string, NeighbourList> neighbourLists_;
     std::pair<int, int> neighbourKey_{-1, -1};
 };
+
+// A run as a results row, with the field names of purification.csv (NaN as null), and back. The suite's
+// log and purification.csv share these names.
+nlohmann::json toJson(const PurificationRun& run);
+PurificationRun purificationRunFromJson(const nlohmann::json& row);
 
 // The results table, one row per run, written atomically.
 void writePurificationCsv(const std::filesystem::path& path, const std::vector<PurificationRun>& runs);

@@ -145,15 +145,9 @@ nlohmann::json SuiteRunner::runCell(const SuiteCell& cell, const Progress& progr
         rule.k = number(cell.params, "audit_k", rule.k);
         rule.score = purify::auditScoreFromString(text(cell.params, "audit_score", "imgmax"));
         const auto method = purify::PurificationMethod::fromString(text(cell.params, "method", "none"));
-        const purify::PurificationRun r = experiment->run(spec, method, rule, progress);
-        row = {{"n_train_after_purification", r.trainAfter}, {"n_contaminated", r.contaminated},
-               {"n_removed", r.removedImages},           {"n_cont_removed", r.removedContaminants},
-               {"n_recaptured", r.recaptured},            {"n_patches_removed", r.patchesRemoved},
-               {"n_test", r.test},                        {"n_normal_test", r.normalTest},
-               {"n_anomaly_test", r.anomalyTest},         {"knn_k", r.k},
-               {"img_auroc", value(r.imageAuroc)},        {"img_aupr", value(r.imageAp)},
-               {"img_f1max", value(r.imageF1Max)},        {"tpr_fpr1", value(r.tprAt1Fpr)},
-               {"tpr_fpr5", value(r.tprAt5Fpr)}};
+        row = purify::toJson(experiment->run(spec, method, rule, progress));
+        row.erase("dataset");  // the suite's name of the data set and product are set by run()
+        row.erase("product");
     } else {  // compression
         EvaluationOptions o = f.options;
         o.bankSpec = text(cell.params, "bank", "flat");

@@ -16,22 +16,10 @@ double num(const nlohmann::json& row, const char* key) {
     return row.contains(key) && row[key].is_number() ? row[key].get<double>() : std::nan("");
 }
 
+// The suite's row of a contamination cell (its dataset and product are the suite's names).
 purify::PurificationRun purificationRun(const nlohmann::json& row) {
-    const nlohmann::json& p = row["params"];
-    purify::PurificationRun r;
-    r.dataset = row.value("dataset", "");
-    r.product = r.dataset + "/" + row.value("product", "");
-    r.spec.support = p.value("support", 10);
-    r.spec.rate = p.value("contamination", 0.0);
-    r.spec.seed = p.value("seed", 0);
-    r.spec.setup = purify::contaminationSetupFromString(p.value("setup", "B"));
-    r.method = p.value("method", "none");
-    r.audit.k = p.value("audit_k", 1.5);
-    r.audit.score = purify::auditScoreFromString(p.value("audit_score", "imgmax"));
-    r.contaminated = row.value("n_contaminated", 0);
-    r.removedImages = row.value("n_removed", 0);
-    r.removedContaminants = row.value("n_cont_removed", 0);
-    r.imageAuroc = num(row, "img_auroc");
+    purify::PurificationRun r = purify::purificationRunFromJson(row);
+    r.product = row.value("dataset", "") + "/" + row.value("product", "");
     return r;
 }
 
