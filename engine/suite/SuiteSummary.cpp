@@ -1,5 +1,6 @@
 #include "engine/suite/SuiteSummary.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -69,32 +70,125 @@ std::vector<ResultTable> compressionTables(const std::string& experiment, const 
     return {mean_, each};
 }
 
-}  // namespace
+// Image AUROC against bank size, one line per compressor (the flat bank a line of one point).
+Figure compressionFigure(const std::string& experiment, const std::vector<const nlohmann::json*>& rows) {
+    // Products differ in size: a spec is placed at its mean size over the products.
+    std::map<std::string, std::map<std::string, std::pair<std::vector<double>, std::vector<double>>>> spec;
+    for (const auto* row : rows) {
+        const std::string bank = (*row)["params"].value("bank", "flat");
+        auto& cell = spec[bank.substr(0, bank.find(':'))][bank];
+        cell.first.push_back(num(*row, "bank_bytes") / (1024.0 * 1024.0));
+        cell.second.push_back(num(*row, "image_auroc"));
+    }
+    Figure f;
+    f.name = experiment + "_auroc_vs_budget";
+    f.title = "Image AUROC vs bank size (mean over products)";
+    f.xLabel = "bank size (MiB, mean over products)";
+    f.yLabel = "image AUROC";
+    f.kind = FigureKind::Lines;
+    f.logX = true;
+    for (const auto& [method, specs] : spec) {
+        FigureSeries series;
+        series.name = method;
+        std::vector<std::pair<double, double>> points;
+        for (const auto& [bank, values] : specs) points.emplace_back(mean(values.first), mean(values.second));
+        std::sort(points.begin(), points.end());
+        for (const auto& [x, y] : points) {
+            series.x.push_back(x);
+            series.y.push_back(y);
+        }
+        f.series.push_back(std::move(series));
+    }
+    return f;
+}
 
-std::vector<ResultTable> summariseSuite(const Suite& suite, const std::vector<nlohmann::json>& rows) {
+// Mean AUROC of each method against the contamination rate, one figure per (setup, support).
+std::vector<Figure> contaminationFigures(const std::string& experiment, const std::vector<purify::MethodSummary>& rows) {
+    std::map<std::pair<std::string, int>, std::map<std::string, std::vector<std::pair<double, double>>>> groups;
+    std::map<std::pair<std::string, int>, std::map<double, double>> dirty;
+    for (const auto& m : rows) {
+        const auto key = std::make_pair(purify::toString(m.setup), m.support);
+        groups[key][m.method].emplace_back(m.rate, m.recovery);
+    }
+    std::vector<Figure> figures;
+    for (auto& [key, methods] : groups) {
+        Figure f;
+        f.name = experiment + "_recovery_setup" + key.first + "_n" + std::to_string(key.second);
+        f.title = "Damage recovered vs contamination (setup " + key.first + ", N = " + std::to_string(key.second) + ")";
+        f.xLabel = "contamination rate";
+        f.yLabel = "damage recovered (1 = the clean support)";
+        f.kind = FigureKind::Lines;
+        for (auto& [method, points] : methods) {
+            std::sort(points.begin(), points.end());
+            FigureSeries series;
+            series.name = method;
+            for (const auto& [x, y] : points) {
+                series.x.push_back(x);
+                series.y.push_back(y);
+            }
+            f.series.push_back(std::move(series));
+        }
+        figures.push_back(std::move(f));
+    }
+    return figures;
+}
+
+// Rows per experiment of the suite, in the suite's experiment order, with each experiment's kind.
+struct ExperimentRows {
+    std::string name;
+    std::string kind;
+    std::vector<const nlohmann::json*> rows;
+};
+
+std::vector<ExperimentRows> rowsByExperiment(const Suite& suite, const std::vector<nlohmann::json>& rows) {
     std::set<std::string> ids;
     for (const auto& cell : suite.cells) ids.insert(cell.id);
-    std::vector<std::string> experiments;
-    std::map<std::string, std::string> kindOf;
+    std::vector<ExperimentRows> out;
+    std::map<std::string, std::size_t> index;
     for (const auto& cell : suite.cells)
-        if (!kindOf.count(cell.experiment)) {
-            experiments.push_back(cell.experiment);
-            kindOf[cell.experiment] = cell.kind;
+        if (!index.count(cell.experiment)) {
+            index[cell.experiment] = out.size();
+            out.push_back({cell.experiment, cell.kind, {}});
         }
+    for (const auto& row : rows) {
+        const auto it = index.find(row.value("experiment", ""));
+        if (it != index.end() && ids.count(row.value("cell", ""))) out[it->second].rows.push_back(&row);
+    }
+    return out;
+}
+
+std::vector<purify::PurificationRun> purificationRuns(const std::vector<const nlohmann::json*>& rows) {
+    std::vector<purify::PurificationRun> runs;
+    for (const auto* row : rows) runs.push_back(purificationRun(*row));
+    return runs;
+}
+
+}  // namespace
+
+std::vector<Figure> suiteFigures(const Suite& suite, const std::vector<nlohmann::json>& rows) {
+    std::vector<Figure> figures;
+    for (const auto& e : rowsByExperiment(suite, rows)) {
+        if (e.rows.empty()) continue;
+        if (e.kind == "contamination") {
+            for (auto& f : contaminationFigures(e.name, purify::summarisePurification(purificationRuns(e.rows))))
+                figures.push_back(std::move(f));
+        } else if (e.kind == "compression") {
+            figures.push_back(compressionFigure(e.name, e.rows));
+        }
+    }
+    return figures;
+}
+
+std::vector<ResultTable> summariseSuite(const Suite& suite, const std::vector<nlohmann::json>& rows) {
     std::vector<ResultTable> tables;
-    for (const auto& experiment : experiments) {
-        std::vector<const nlohmann::json*> mine;
-        for (const auto& row : rows)
-            if (ids.count(row.value("cell", "")) && row.value("experiment", "") == experiment) mine.push_back(&row);
-        if (mine.empty()) continue;
-        if (kindOf[experiment] == "contamination") {
-            std::vector<purify::PurificationRun> runs;
-            for (const auto* row : mine) runs.push_back(purificationRun(*row));
-            ResultTable t = purify::purificationSummaryTable(purify::summarisePurification(runs));
-            t.name = experiment + "_summary";
+    for (const auto& e : rowsByExperiment(suite, rows)) {
+        if (e.rows.empty()) continue;
+        if (e.kind == "contamination") {
+            ResultTable t = purify::purificationSummaryTable(purify::summarisePurification(purificationRuns(e.rows)));
+            t.name = e.name + "_summary";
             tables.push_back(std::move(t));
-        } else if (kindOf[experiment] == "compression") {
-            for (auto& t : compressionTables(experiment, mine)) tables.push_back(std::move(t));
+        } else if (e.kind == "compression") {
+            for (auto& t : compressionTables(e.name, e.rows)) tables.push_back(std::move(t));
         }
     }
     return tables;

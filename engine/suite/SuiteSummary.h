@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/io/Figure.h"
 #include "engine/io/ResultTable.h"
 #include "engine/suite/SuiteFile.h"
 
@@ -15,5 +16,9 @@ namespace pb::suite {
 // rows: a results log (ResultsLog::read); rows of cells the suite does not have are ignored. An experiment
 // without a finished cell gives no table.
 std::vector<ResultTable> summariseSuite(const Suite& suite, const std::vector<nlohmann::json>& rows);
+
+// The figures of the same rows (drawn by ui/figures): per experiment, its kind's plots. An experiment
+// without a finished cell gives none.
+std::vector<Figure> suiteFigures(const Suite& suite, const std::vector<nlohmann::json>& rows);
 
 }  // namespace pb::suite
