@@ -126,7 +126,10 @@ int run(const CommandLine& cl) {
     terminal.finishLine();
     if (!cl.flag("quiet"))
         std::printf("%zu cells run, %zu were done before; log: %s\n", ran, before.done, log.path().string().c_str());
-    return terminal.problems() > 0 ? 3 : 0;
+    if (!runner.failures().empty())
+        std::fprintf(stderr, "%zu cells failed (run the suite again to retry them): %s\n", runner.failures().size(),
+                     runner.failures().begin()->first.c_str());
+    return terminal.problems() > 0 || !runner.failures().empty() ? 3 : 0;
 }
 
 int merge(const CommandLine& cl) {

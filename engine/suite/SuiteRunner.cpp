@@ -72,38 +72,58 @@ SuiteStatus SuiteRunner::status(const ResultsLog& log) const {
     return s;
 }
 
-void SuiteRunner::run(ResultsLog& log, const Progress& progress,
-                      const std::function<void(const SuiteCell&, const nlohmann::json&)>& onCell) {
-    const SuiteStatus start = status(log);
-    std::size_t done = start.done;
+std::optional<std::size_t> SuiteRunner::nextCell(const ResultsLog& log) const {
     for (std::size_t i = 0; i < suite_.cells.size(); ++i) {
         const SuiteCell& cell = suite_.cells[i];
-        if (!inShard(i, options_.shard, options_.shards) || log.has(cell.id)) continue;
-        progress.step("suite " + suite_.name, done, start.inShard);
-        const auto began = std::chrono::steady_clock::now();
-        nlohmann::json row;
-        try {
-            row = runCell(cell, progress);
-        } catch (const Error& e) {
-            throw Error("cell " + cell.id + " (" + cell.experiment + ", " + cell.dataset + "/" + cell.product + ", " +
-                        cell.params.dump() + "): " + e.what());
-        }
-        row["suite"] = suite_.name;
-        row["experiment"] = cell.experiment;
-        row["kind"] = cell.kind;
-        row["dataset"] = cell.dataset;
-        row["product"] = cell.product;
-        row["features"] = cell.features;
-        row["params"] = cell.params;
-        row["seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-        log.append(cell.id, row);
-        ++done;
-        if (onCell) onCell(cell, row);
+        if (inShard(i, options_.shard, options_.shards) && !log.has(cell.id) && !failures_.count(cell.id)) return i;
     }
-    progress.step("suite " + suite_.name, done, start.inShard);
+    return std::nullopt;
 }
 
-nlohmann::json SuiteRunner::runCell(const SuiteCell& cell, const Progress& progress) {
+nlohmann::json SuiteRunner::runCell(std::size_t index, ResultsLog& log, const Progress& progress) {
+    const SuiteCell& cell = suite_.cells.at(index);
+    const auto began = std::chrono::steady_clock::now();
+    nlohmann::json row;
+    try {
+        row = compute(cell, progress);
+    } catch (const Error& e) {
+        const std::string what = "cell " + cell.id + " (" + cell.experiment + ", " + cell.dataset + "/" + cell.product +
+                                 ", " + cell.params.dump() + "): " + e.what();
+        failures_[cell.id] = e.what();
+        throw Error(what);
+    }
+    row["suite"] = suite_.name;
+    row["experiment"] = cell.experiment;
+    row["kind"] = cell.kind;
+    row["dataset"] = cell.dataset;
+    row["product"] = cell.product;
+    row["features"] = cell.features;
+    row["params"] = cell.params;
+    row["seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    log.append(cell.id, row);
+    return row;
+}
+
+std::size_t SuiteRunner::run(ResultsLog& log, const Progress& progress,
+                             const std::function<void(const SuiteCell&, const nlohmann::json&)>& onCell) {
+    const SuiteStatus start = status(log);
+    std::size_t done = start.done, ran = 0;
+    while (const auto next = nextCell(log)) {
+        progress.step("suite " + suite_.name, done, start.inShard);
+        try {
+            const nlohmann::json row = runCell(*next, log, progress);
+            ++ran;
+            if (onCell) onCell(suite_.cells[*next], row);
+        } catch (const Error& e) {
+            progress.problem(suite_.cells[*next].id, e.what());
+        }
+        ++done;
+    }
+    progress.step("suite " + suite_.name, done, start.inShard);
+    return ran;
+}
+
+nlohmann::json SuiteRunner::compute(const SuiteCell& cell, const Progress& progress) {
     // The data set, read once.
     auto ds = workspace_->datasets.find(cell.dataset);
     if (ds == workspace_->datasets.end())

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,17 +43,33 @@ public:
     ~SuiteRunner();
 
     SuiteStatus status(const ResultsLog& log) const;
-    // Runs the remaining cells of this shard. onCell (optional) hears each finished cell and its row.
-    // Cancellation (progress.cancel) stops between cells; what is done stays in the log.
-    void run(ResultsLog& log, const Progress& progress,
-             const std::function<void(const SuiteCell&, const nlohmann::json&)>& onCell = {});
+
+    // The index (in suite().cells) of the next cell of this shard neither in the log nor failed in this
+    // runner; none when the shard is done.
+    std::optional<std::size_t> nextCell(const ResultsLog& log) const;
+    // Runs one cell and appends its row to the log (flushed before it returns). A cell that throws
+    // pb::Error is remembered as failed (nextCell skips it) and the error rethrown naming the cell;
+    // Cancelled passes through and the cell stays to run.
+    nlohmann::json runCell(std::size_t index, ResultsLog& log, const Progress& progress);
+
+    // Runs the remaining cells of this shard. A failing cell is reported to progress.problem (file: the
+    // cell id) and the others go on. onCell (optional) hears each finished cell and its row.
+    // Cancellation (progress.cancel) stops between cells or inside one; what is done stays in the log.
+    // Returns the number of cells run.
+    std::size_t run(ResultsLog& log, const Progress& progress,
+                    const std::function<void(const SuiteCell&, const nlohmann::json&)>& onCell = {});
+
+    const Suite& suite() const { return suite_; }
+    // Cells that failed in this runner, with the error.
+    const std::map<std::string, std::string>& failures() const { return failures_; }
 
 private:
     struct Workspace;
-    nlohmann::json runCell(const SuiteCell& cell, const Progress& progress);
+    nlohmann::json compute(const SuiteCell& cell, const Progress& progress);
 
     Suite suite_;
     SuiteRunOptions options_;
+    std::map<std::string, std::string> failures_;
     std::unique_ptr<Workspace> workspace_;
 };
 
