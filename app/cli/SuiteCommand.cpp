@@ -120,8 +120,8 @@ int run(const CommandLine& cl) {
         const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         const std::size_t left = before.inShard - before.done - ran;
         terminal.finishLine();
-        std::printf("cell %s %s %s/%s done (%zu left, ETA %.0f s)\n", cell.id.c_str(), cell.experiment.c_str(),
-                    cell.dataset.c_str(), cell.product.c_str(), left, elapsed / ran * left);
+        std::printf("cell %s %s %s done (%zu left, ETA %.0f s)\n", cell.id.c_str(), cell.experiment.c_str(),
+                    cell.label().c_str(), left, elapsed / ran * left);
     });
     terminal.finishLine();
     if (!cl.flag("quiet"))

@@ -22,20 +22,8 @@ namespace pb {
 
 namespace {
 
-struct ImageFeatures {
-    Sample sample;
-    FeatureGrid grid;
-    int originalWidth = 0;
-    int originalHeight = 0;
-};
-
-struct ProductData {
-    std::string name;
-    std::vector<float> patches;  // every training patch, [n][dim]
-    std::size_t trainImages = 0;
-    std::vector<ImageFeatures> test;
-    double seconds = 0.0;  // this product's feature extraction
-};
+using ProductData = SharedBankFeatures::Product;
+using ImageFeatures = SharedBankFeatures::TestImage;
 
 std::vector<std::string> pathsOf(const std::vector<Sample>& samples) {
     std::vector<std::string> paths;
@@ -63,10 +51,10 @@ void checkProducts(const std::vector<ProductSource>& products) {
 
 // Training features of every product (patches for the bank, mean-pooled embeddings for the router)
 // and the test features, extracted once.
-std::vector<ProductData> extractAll(const std::vector<ProductSource>& products, FeatureExtractor& extractor,
-                                    const EvaluationOptions& options, PrototypeRouter& router,
-                                    const Progress& progress, StageTimes& times, int& dim) {
-    std::vector<ProductData> data;
+std::vector<std::shared_ptr<const ProductData>> extractAll(const std::vector<ProductSource>& products, FeatureExtractor& extractor,
+                                    const EvaluationOptions& options, const Progress& progress, StageTimes& times,
+                                    int& dim) {
+    std::vector<std::shared_ptr<const ProductData>> data;
     for (const auto& source : products) {
         const auto start = std::chrono::steady_clock::now();
         ProductData d;
@@ -79,13 +67,14 @@ std::vector<ProductData> extractAll(const std::vector<ProductSource>& products, 
             if (!f.grid) continue;
             if (dim == 0) dim = f.grid->dim;
             if (f.grid->dim != dim) throw Error("feature dimension differs between images", train[i].path);
-            router.addImage(d.name, meanPooledEmbedding(*f.grid));
+            d.imageEmbeddings.push_back(meanPooledEmbedding(*f.grid));
             d.patches.insert(d.patches.end(), f.grid->data.begin(), f.grid->data.end());
-            ++d.trainImages;
+            d.imagePatchEnd.push_back(d.patches.size() / dim);
             f.grid.reset();
         }
-        if (d.trainImages == 0) throw Error("none of the training images of '" + d.name + "' could be read");
+        if (d.imagePatchEnd.empty()) throw Error("none of the training images of '" + d.name + "' could be read");
 
+        const auto testStart = std::chrono::steady_clock::now();
         std::vector<Sample> test = selectSplit(source, Split::Test, 0);
         if (test.empty()) throw Error("product '" + d.name + "' has no test images", source.dataset->root);
         auto testFeatures = extractor.extract(pathsOf(test), d.name + ": test features", progress, times);
@@ -98,8 +87,10 @@ std::vector<ProductData> extractAll(const std::vector<ProductSource>& products, 
             img.originalHeight = testFeatures[i].originalHeight;
             d.test.push_back(std::move(img));
         }
-        d.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        data.push_back(std::move(d));
+        const auto end = std::chrono::steady_clock::now();
+        d.seconds = std::chrono::duration<double>(end - start).count();
+        d.testSeconds = std::chrono::duration<double>(end - testStart).count();
+        data.push_back(std::make_shared<const ProductData>(std::move(d)));
     }
     return data;
 }
@@ -112,11 +103,11 @@ std::string shareSpec(const SharedBankOptions& shared, std::size_t vectors) {
 }
 
 // Image AUROC of a product's test set against its own bank of `vectors` (the oracle allocator's curves).
-double ownBankAuroc(const ProductData& d, int dim, const SharedBankOptions& shared, std::size_t vectors,
+double ownBankAuroc(const ProductData& d, std::size_t patches, int dim, const SharedBankOptions& shared, std::size_t vectors,
                     const EvaluationOptions& options, const Progress& progress) {
     auto bank = createBank(shareSpec(shared, vectors));
     bank->setSearchMethod(options.knnMethod);
-    bank->build(d.patches.data(), d.patches.size() / dim, dim, 0, progress);
+    bank->build(d.patches.data(), patches, dim, 0, progress);
     const int k = neighboursFor(options, bank->size(), bank->sourceCount());
     std::vector<double> scores;
     std::vector<int> labels;
@@ -149,20 +140,111 @@ SharedBankEvaluator::SharedBankEvaluator(EvaluationOptions options, SharedBankOp
 
 SharedBankEvaluator::~SharedBankEvaluator() = default;
 
+std::size_t SharedBankFeatures::trainImages(std::size_t product, int limit) const {
+    const std::size_t n = products.at(product)->imagePatchEnd.size();
+    return limit > 0 ? std::min<std::size_t>(n, static_cast<std::size_t>(limit)) : n;
+}
+
+std::size_t SharedBankFeatures::trainPatches(std::size_t product, int limit) const {
+    const std::size_t images = trainImages(product, limit);
+    return images ? products.at(product)->imagePatchEnd[images - 1] : 0;
+}
+
+RouterEvaluation routeTestImages(const SharedBankFeatures& features, RouterMetric metric, int trainImages,
+                                 std::vector<RouteDecision>* decisions) {
+    PrototypeRouter router(metric);
+    std::vector<std::string> names;
+    for (std::size_t p = 0; p < features.products.size(); ++p) {
+        for (std::size_t i = 0; i < features.trainImages(p, trainImages); ++i)
+            router.addImage(features.products[p]->name, features.products[p]->imageEmbeddings[i]);
+        names.push_back(features.products[p]->name);
+    }
+    RouterEvaluation evaluation(names);
+    for (std::size_t p = 0; p < features.products.size(); ++p)
+        for (const auto& img : features.products[p]->test) {
+            RouteDecision decision = router.route(img.grid);
+            evaluation.add(static_cast<int>(p), decision);
+            if (decisions) decisions->push_back(std::move(decision));
+        }
+    return evaluation;
+}
+
+ProductEvaluation evaluateOwnBank(const SharedBankFeatures& features, std::size_t product, const std::string& bankSpec,
+                                  const EvaluationOptions& options, const Progress& progress) {
+    const ProductData& d = *features.products.at(product);
+    const int dim = features.dim;
+    const std::size_t n = features.trainPatches(product, 0);
+    ProductEvaluation pe;
+    pe.product = d.name;
+    pe.features = features.features;
+    pe.trainImages = d.imagePatchEnd.size();
+    pe.sourcePatches = n;
+    pe.featureDim = dim;
+    auto bank = createBank(bankSpec);
+    bank->setSearchMethod(options.knnMethod);
+    {
+        ScopedStageTimer timer(pe.times, "bank");
+        bank->build(d.patches.data(), n, dim, 0, progress);
+    }
+    pe.bankSpec = bank->spec();
+    pe.bankPatches = bank->size();
+    pe.bankBytes = bank->bytes();
+    pe.compressionRatio = pe.bankBytes > 0 ? static_cast<double>(n) * dim * sizeof(float) / pe.bankBytes : 0.0;
+    pe.neighbours = neighboursFor(options, bank->size(), bank->sourceCount());
+    const int k = pe.neighbours;
+    const std::string stage = d.name + ": scoring";
+    for (std::size_t i = 0; i < d.test.size(); ++i) {
+        progress.step(stage, i, d.test.size());
+        const ImageFeatures& img = d.test[i];
+        KnnResult nn;
+        {
+            ScopedStageTimer timer(pe.times, "kNN");
+            nn = bank->search(img.grid.data.data(), img.grid.patches(), k);
+        }
+        ScopedStageTimer timer(pe.times, "maps");
+        pe.images.push_back(scoreFromNeighbours(img.sample, img.grid, nn.distances.data(), nn.indices.data(), k,
+                                                options, img.originalWidth, img.originalHeight, progress));
+    }
+    progress.step(stage, d.test.size(), d.test.size());
+    applySummary(pe, summariseScoredImages(pe.images));
+    return pe;
+}
+
+SharedBankFeatures SharedBankEvaluator::extract(const std::vector<ProductSource>& products, const Progress& progress) {
+    checkProducts(products);
+    SharedBankFeatures features;
+    auto extractor = createFeatureExtractor(*backbone_, options_);
+    features.products = extractAll(products, *extractor, options_, progress, features.times, features.dim);
+    features.features = FeatureIdentity::loaded(*backbone_, options_.resolution, options_.crop);
+    return features;
+}
+
 SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSource>& products,
                                                    const Progress& progress) {
     const auto start = std::chrono::steady_clock::now();
-    checkProducts(products);
+    const SharedBankFeatures features = extract(products, progress);
+    SharedBankEvaluation result = evaluate(features, progress);
+    result.times.merge(features.times);
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+SharedBankEvaluation SharedBankEvaluator::evaluate(const SharedBankFeatures& features, const Progress& progress,
+                                                   int trainImages) {
+    const auto start = std::chrono::steady_clock::now();
     SharedBankEvaluation result;
     result.allocator = toString(shared_.allocator);
     result.routed = shared_.route;
     result.budgetMB = shared_.budgetMB;
 
-    auto extractor = createFeatureExtractor(*backbone_, options_);
+    const auto& data = features.products;
+    const int dim = features.dim;
     PrototypeRouter router(shared_.routerMetric);
-    int dim = 0;
-    std::vector<ProductData> data = extractAll(products, *extractor, options_, router, progress, result.times, dim);
-    for (const auto& d : data) result.names.push_back(d.name);
+    for (std::size_t p = 0; p < data.size(); ++p) {
+        for (std::size_t i = 0; i < features.trainImages(p, trainImages); ++i)
+            router.addImage(data[p]->name, data[p]->imageEmbeddings[i]);
+        result.names.push_back(data[p]->name);
+    }
     result.routerBytes = router.bytes();
 
     // Split the budget.
@@ -170,8 +252,8 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
     std::size_t sourceTotal = 0;
     for (const auto& d : data) {
         ProductBudgetInput in;
-        in.name = d.name;
-        in.trainPatches = d.patches.size() / dim;
+        in.name = d->name;
+        in.trainPatches = features.trainPatches(inputs.size(), trainImages);
         sourceTotal += in.trainPatches;
         inputs.push_back(std::move(in));
     }
@@ -185,7 +267,7 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
     {
         ScopedStageTimer timer(result.times, "allocation");
         for (std::size_t p = 0; p < data.size(); ++p) {
-            const ProductData& d = data[p];
+            const ProductData& d = *data[p];
             const std::size_t n = inputs[p].trainPatches;
             progress.step("allocation statistics", p, data.size());
             if (shared_.allocator == AllocatorKind::Dispersion)
@@ -197,7 +279,7 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
                 for (double f : shared_.oracleBudgetFactors) {
                     const std::size_t b = std::clamp<std::size_t>(static_cast<std::size_t>(std::llround(f * uniform)),
                                                                   1, n);
-                    inputs[p].oracleCurve.push_back({b, ownBankAuroc(d, dim, shared_, b, options_, progress)});
+                    inputs[p].oracleCurve.push_back({b, ownBankAuroc(d, n, dim, shared_, b, options_, progress)});
                 }
             }
         }
@@ -214,7 +296,7 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
             specs.push_back(shareSpec(shared_, result.allocation[p]));
             auto share = createBank(specs.back());
             share->setSearchMethod(options_.knnMethod);
-            share->build(data[p].patches.data(), inputs[p].trainPatches, dim, static_cast<std::int32_t>(p), progress);
+            share->build(data[p]->patches.data(), inputs[p].trainPatches, dim, static_cast<std::int32_t>(p), progress);
             if (!bank)
                 bank = std::move(share);
             else
@@ -234,9 +316,9 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
     for (std::size_t p = 0; p < data.size(); ++p) {
         const auto productStart = std::chrono::steady_clock::now();
         ProductEvaluation pe;
-        pe.product = data[p].name;
-        pe.features = FeatureIdentity::loaded(*backbone_, options_.resolution, options_.crop);
-        pe.trainImages = data[p].trainImages;
+        pe.product = data[p]->name;
+        pe.features = features.features;
+        pe.trainImages = features.trainImages(p, trainImages);
         pe.bankPatches = result.allocation[p];
         pe.sourcePatches = inputs[p].trainPatches;
         pe.bankSpec = (shared_.route ? "shared+routed:" : "shared:") + specs[p];
@@ -247,7 +329,7 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
         pe.featureDim = dim;
         pe.neighbours = k;
         const std::string stage = pe.product + ": shared-bank scoring";
-        const auto& test = data[p].test;
+        const auto& test = data[p]->test;
         for (std::size_t i = 0; i < test.size(); ++i) {
             progress.step(stage, i, test.size());
             const ImageFeatures& img = test[i];
@@ -278,13 +360,14 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const std::vector<ProductSour
         }
         // Measured, not shared out: the product's own extraction and scoring. The allocation and the
         // shared bank's build serve every product and are in the run's timings.
-        pe.seconds = data[p].seconds +
+        pe.seconds = data[p]->seconds +
                      std::chrono::duration<double>(std::chrono::steady_clock::now() - productStart).count();
         pe.wrongNeighbourRate = wnr.rate(static_cast<int>(p));
         pe.routingAccuracy = routing.accuracy(static_cast<int>(p));
         result.products.push_back(std::move(pe));
     }
     result.averageWrongNeighbourRate = wnr.averageRate();
+    result.neighbourShares = wnr.neighbourShares();
     result.routing = std::move(routing);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

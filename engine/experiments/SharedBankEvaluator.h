@@ -12,6 +12,8 @@
 #include "engine/dataset/Dataset.h"
 #include "engine/experiments/EvaluationOptions.h"
 #include "engine/experiments/ProductEvaluation.h"
+#include "engine/features/FeatureGrid.h"
+#include "engine/features/FeatureIdentity.h"
 #include "engine/routing/BudgetAllocator.h"
 #include "engine/routing/PrototypeRouter.h"
 #include "engine/routing/RouterEvaluation.h"
@@ -37,6 +39,34 @@ struct ProductSource {
     std::string product;
 };
 
+// The features of a product set, extracted once: every evaluation of the set (budgets, allocators,
+// routing, training-set sizes) reuses them.
+struct SharedBankFeatures {
+    struct TestImage {
+        Sample sample;
+        FeatureGrid grid;
+        int originalWidth = 0;
+        int originalHeight = 0;
+    };
+    struct Product {
+        std::string name;
+        std::vector<float> patches;               // every readable training image's patches, [n][dim]
+        std::vector<std::size_t> imagePatchEnd;   // patches of the first i+1 training images end here
+        std::vector<std::vector<float>> imageEmbeddings;  // mean-pooled, per training image (the router's)
+        std::vector<TestImage> test;
+        double seconds = 0.0;      // this product's extraction
+        double testSeconds = 0.0;  // of it, the test images'
+    };
+    std::vector<std::shared_ptr<const Product>> products;  // shared: cells of one product set reuse them
+    int dim = 0;
+    FeatureIdentity features;
+    StageTimes times;
+
+    // Training images of a product a limit keeps (0 = all) and their patch count.
+    std::size_t trainImages(std::size_t product, int limit) const;
+    std::size_t trainPatches(std::size_t product, int limit) const;
+};
+
 struct SharedBankEvaluation {
     std::vector<ProductEvaluation> products;    // per product: metrics, its share, WNR, routing accuracy
     std::vector<std::size_t> allocation;        // vectors per product
@@ -48,6 +78,7 @@ struct SharedBankEvaluation {
     std::size_t bankBytes = 0;                  // the whole shared bank
     std::size_t sourcePatches = 0;
     double averageWrongNeighbourRate = 0.0;      // unweighted mean over products
+    std::vector<std::vector<double>> neighbourShares;  // WrongNeighbourRate::neighbourShares
     std::optional<RouterEvaluation> routing;    // every test image routed (also when not routed for search)
     std::size_t routerBytes = 0;
     StageTimes times;
@@ -65,6 +96,16 @@ struct RouterRun {
     StageTimes times;
 };
 
+// The prototype router of extracted features (each product's first trainImages training images; 0 = all)
+// and every test image routed; decisions (optional) receives them in product, then test-image order.
+RouterEvaluation routeTestImages(const SharedBankFeatures& features, RouterMetric metric, int trainImages = 0,
+                                 std::vector<RouteDecision>* decisions = nullptr);
+
+// One product's test images scored against a bank of its own training patches built with bankSpec (the
+// compression benchmark on extracted features). times: "bank" (build), "kNN" (search), "maps".
+ProductEvaluation evaluateOwnBank(const SharedBankFeatures& features, std::size_t product, const std::string& bankSpec,
+                                  const EvaluationOptions& options, const Progress& progress);
+
 class SharedBankEvaluator {
 public:
     // Loads the backbone of options.backbone.
@@ -74,6 +115,12 @@ public:
     ~SharedBankEvaluator();
 
     SharedBankEvaluation evaluate(const std::vector<ProductSource>& products, const Progress& progress);
+
+    // Throws pb::Error naming the product with no readable training or test image.
+    SharedBankFeatures extract(const std::vector<ProductSource>& products, const Progress& progress);
+    // The evaluation of extracted features; trainImages > 0 builds banks and router from each product's
+    // first trainImages training images only (the training-set-size ablation).
+    SharedBankEvaluation evaluate(const SharedBankFeatures& features, const Progress& progress, int trainImages = 0);
     RouterRun routeOnly(const std::vector<ProductSource>& products, const Progress& progress);
 
     Backbone& backbone() { return *backbone_; }

@@ -11,7 +11,8 @@ WrongNeighbourRate::WrongNeighbourRate(std::vector<std::int32_t> rowProducts, st
       names_(std::move(productNames)),
       images_(names_.size(), 0),
       patches_(names_.size(), 0),
-      wrong_(names_.size(), 0) {
+      wrong_(names_.size(), 0),
+      neighbourCounts_(names_.size(), std::vector<std::size_t>(names_.size(), 0)) {
     if (names_.empty()) throw Error("wrong-neighbour rate needs at least one product");
     for (std::size_t r = 0; r < rowProducts_.size(); ++r)
         if (rowProducts_[r] < 0 || static_cast<std::size_t>(rowProducts_[r]) >= names_.size())
@@ -29,17 +30,29 @@ void WrongNeighbourRate::checkProduct(int product) const {
 void WrongNeighbourRate::addImage(int product, const std::int64_t* nearestRows, std::size_t patches) {
     checkProduct(product);
     std::size_t wrong = 0;
+    std::vector<std::size_t> counts(names_.size(), 0);
     for (std::size_t i = 0; i < patches; ++i) {
         const std::int64_t row = nearestRows[i];
         if (row < 0 || static_cast<std::size_t>(row) >= rowProducts_.size())
             throw Error("nearest row " + std::to_string(row) + " of patch " + std::to_string(i) +
                         " is outside the shared bank of " + std::to_string(rowProducts_.size()) + " rows");
         if (rowProducts_[row] != product) ++wrong;
+        ++counts[rowProducts_[row]];
     }
     // Counted only once the whole image is valid, so a rejected image leaves no trace.
     ++images_[product];
     patches_[product] += patches;
     wrong_[product] += wrong;
+    for (std::size_t q = 0; q < counts.size(); ++q) neighbourCounts_[product][q] += counts[q];
+}
+
+std::vector<std::vector<double>> WrongNeighbourRate::neighbourShares() const {
+    std::vector<std::vector<double>> shares(names_.size(), std::vector<double>(names_.size()));
+    for (std::size_t p = 0; p < names_.size(); ++p)
+        for (std::size_t q = 0; q < names_.size(); ++q)
+            shares[p][q] = patches_[p] ? static_cast<double>(neighbourCounts_[p][q]) / static_cast<double>(patches_[p])
+                                       : std::numeric_limits<double>::quiet_NaN();
+    return shares;
 }
 
 void WrongNeighbourRate::addImage(int product, const std::vector<std::int64_t>& nearestRows) {

@@ -50,6 +50,9 @@ public:
     double averageRate() const;
     // All wrong patches / all patches.
     double pooledRate() const;
+    // [p][q]: the fraction of product p's test patches whose nearest neighbour belongs to product q (a row
+    // sums to 1; NaN when p has no patch). The diagonal is 1 - WNR_p.
+    std::vector<std::vector<double>> neighbourShares() const;
 
 private:
     void checkProduct(int product) const;
@@ -59,6 +62,7 @@ private:
     std::vector<std::size_t> images_;
     std::vector<std::size_t> patches_;
     std::vector<std::size_t> wrong_;
+    std::vector<std::vector<std::size_t>> neighbourCounts_;  // [p][q]
 };
 
 }  // namespace pb

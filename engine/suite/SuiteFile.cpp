@@ -54,6 +54,12 @@ void checkNoPaths(const nlohmann::json& features, const std::string& where) {
 
 }  // namespace
 
+bool isPooledKind(const std::string& kind) { return kind == "shared_bank" || kind == "routing"; }
+
+std::string SuiteCell::label() const {
+    return pooled() ? std::to_string(products.size()) + " products" : dataset + "/" + product;
+}
+
 std::vector<std::string> Suite::cellIds() const {
     std::vector<std::string> ids;
     for (const auto& c : cells) ids.push_back(c.id);
@@ -78,8 +84,20 @@ Suite parseSuite(const nlohmann::json& document, const std::string& origin) {
             const std::string kind = field(x, "kind", T::string, where + " (" + name + ")").get<std::string>();
             const std::string at = where + " (" + name + ")";
             if (std::find(suite.kinds.begin(), suite.kinds.end(), kind) == suite.kinds.end()) suite.kinds.push_back(kind);
-            const nlohmann::json features = x.contains("features") ? field(x, "features", T::object, at) : nlohmann::json::object();
-            checkNoPaths(features, at);
+            // One feature-options object, or a list of them (e.g. a backbone comparison): cells for each.
+            std::vector<nlohmann::json> featureSets;
+            if (!x.contains("features")) {
+                featureSets.push_back(nlohmann::json::object());
+            } else if (x["features"].is_array()) {
+                if (x["features"].empty()) throw Error(at + ": \"features\" is an empty list");
+                for (const auto& one : x["features"]) {
+                    if (!one.is_object()) throw Error(at + ": every entry of \"features\" is an object");
+                    featureSets.push_back(one);
+                }
+            } else {
+                featureSets.push_back(field(x, "features", T::object, at));
+            }
+            for (const auto& features : featureSets) checkNoPaths(features, at);
             const nlohmann::json fixed = x.contains("fixed") ? field(x, "fixed", T::object, at) : nlohmann::json::object();
             std::vector<nlohmann::json> combinations;
             if (!x.contains("grid")) {
@@ -94,6 +112,8 @@ Suite parseSuite(const nlohmann::json& document, const std::string& origin) {
             }
             const auto& products = field(x, "products", T::array, at);
             if (products.empty()) throw Error(at + ": \"products\" is empty");
+            std::vector<std::pair<std::string, std::string>> names;  // data set, product
+            std::set<std::string> seenProducts;
             for (const auto& p : products) {
                 if (!p.is_string()) throw Error(at + ": every product is a \"<data set>/<product>\" string");
                 const std::string full = p.get<std::string>();
@@ -101,25 +121,45 @@ Suite parseSuite(const nlohmann::json& document, const std::string& origin) {
                 if (slash == std::string::npos || slash == 0 || slash + 1 == full.size() ||
                     full.find('/', slash + 1) != std::string::npos)
                     throw Error(at + ": product '" + full + "' is not written <data set>/<product>");
-                for (const auto& values : combinations) {
-                    SuiteCell cell;
-                    cell.experiment = name;
-                    cell.kind = kind;
-                    cell.dataset = full.substr(0, slash);
-                    cell.product = full.substr(slash + 1);
-                    cell.features = features;
-                    cell.params = fixed;
-                    for (const auto& [key, value] : values.items()) cell.params[key] = value;
-                    const nlohmann::json canonical = {{"experiment", name}, {"kind", kind}, {"dataset", cell.dataset},
-                                                      {"product", cell.product}, {"features", features},
-                                                      {"params", cell.params}};
-                    const std::string text = canonical.dump();  // nlohmann orders object keys: canonical
-                    cell.id = sha256Hex(text.data(), text.size()).substr(0, 16);
-                    if (!ids.insert(cell.id).second)
-                        throw Error(at + ": two cells have the same parameters (" + cell.params.dump() + ")");
-                    datasets.insert(cell.dataset);
-                    suite.cells.push_back(std::move(cell));
+                if (!seenProducts.insert(full).second) throw Error(at + ": product '" + full + "' is listed twice");
+                names.emplace_back(full.substr(0, slash), full.substr(slash + 1));
+                datasets.insert(names.back().first);
+            }
+            auto addCell = [&](SuiteCell cell, const nlohmann::json& features, const nlohmann::json& values) {
+                cell.experiment = name;
+                cell.kind = kind;
+                cell.features = features;
+                cell.params = fixed;
+                for (const auto& [key, value] : values.items()) cell.params[key] = value;
+                nlohmann::json canonical = {{"experiment", name}, {"kind", kind}, {"features", features},
+                                            {"params", cell.params}};
+                if (cell.pooled()) {
+                    canonical["products"] = cell.products;
+                } else {
+                    canonical["dataset"] = cell.dataset;
+                    canonical["product"] = cell.product;
                 }
+                const std::string text = canonical.dump();  // nlohmann orders object keys: canonical
+                cell.id = sha256Hex(text.data(), text.size()).substr(0, 16);
+                if (!ids.insert(cell.id).second)
+                    throw Error(at + ": two cells have the same parameters (" + cell.params.dump() + ")");
+                suite.cells.push_back(std::move(cell));
+            };
+            if (isPooledKind(kind)) {
+                SuiteCell cell;
+                for (const auto& [dataset, product] : names) cell.products.push_back(dataset + "/" + product);
+                for (const auto& features : featureSets)
+                    for (const auto& values : combinations) addCell(cell, features, values);
+            } else {
+                for (const auto& [dataset, product] : names)
+                    for (const auto& features : featureSets)
+                        for (const auto& values : combinations) {
+                            SuiteCell cell;
+                            cell.dataset = dataset;
+                            cell.product = product;
+                            cell.products = {dataset + "/" + product};
+                            addCell(cell, features, values);
+                        }
             }
         }
         suite.datasets.assign(datasets.begin(), datasets.end());

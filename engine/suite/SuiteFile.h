@@ -13,7 +13,10 @@
 //                "audit_k": [1.0, 1.5, 2.0]}]}]}
 //
 // A grid is one object or a list of them (their cells are pooled); each key of an object takes every value
-// of its list, crossed with the other keys'.
+// of its list, crossed with the other keys'. "features" may be a list of option objects (a backbone
+// comparison): the cells are made for each. Experiments of a pooled kind (shared_bank, routing: one bank
+// or router over many products) make one cell per grid point over all their products; the others one
+// cell per product and grid point.
 #pragma once
 #include <filesystem>
 #include <string>
@@ -27,11 +30,19 @@ struct SuiteCell {
     std::string id;          // 16 hex digits of the SHA-256 of the cell's canonical parameters
     std::string experiment;  // the experiment's name
     std::string kind;
-    std::string dataset;     // the data set's name in the suite (the command line gives its folder)
-    std::string product;
+    std::string dataset;     // the data set's name in the suite (the command line gives its folder); "" pooled
+    std::string product;     // "" pooled
+    std::vector<std::string> products;  // "<data set>/<product>": the cell's one product, or a pooled cell's all
     nlohmann::json features; // feature options (backbone, resolution, ...)
     nlohmann::json params;   // fixed parameters and this cell's grid values
+
+    bool pooled() const { return products.size() != 1 || product.empty(); }
+    // "mvtec_ad/bottle", or "5 products" for a pooled cell.
+    std::string label() const;
 };
+
+// Kinds whose cells hold all the experiment's products together.
+bool isPooledKind(const std::string& kind);
 
 struct Suite {
     std::string name;

@@ -4,6 +4,7 @@
 
 #include "engine/dataset/DatasetReader.h"
 #include "engine/experiments/ProductModel.h"
+#include "engine/experiments/SharedBankEvaluator.h"
 #include "engine/experiments/ScoredImagesSummary.h"
 #include "engine/purify/ContaminationExperiment.h"
 #include "engine/util/Error.h"
@@ -27,22 +28,51 @@ std::string text(const nlohmann::json& params, const char* key, const std::strin
 // NaN is not JSON: it becomes null.
 nlohmann::json value(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 
+nlohmann::json metricsJson(const ProductEvaluation& e) {
+    const auto& m = e.metrics;
+    return {{"image_auroc", value(m.imageAuroc)},
+            {"image_ap", value(m.imageAp)},
+            {"pixel_auroc", value(m.pixelAuroc)},
+            {"aupro_30", value(m.aupro30)}};
+}
+
+double meanOf(const std::vector<double>& v) {
+    double sum = 0;
+    std::size_t n = 0;
+    for (double x : v)
+        if (std::isfinite(x)) {
+            sum += x;
+            ++n;
+        }
+    return n ? sum / static_cast<double>(n) : std::nan("");
+}
+
+bool flag(const nlohmann::json& params, const char* key, bool fallback) {
+    if (!params.contains(key)) return fallback;
+    if (!params[key].is_boolean()) throw Error(std::string("parameter \"") + key + "\" must be true or false");
+    return params[key].get<bool>();
+}
+
 }  // namespace
 
 const std::vector<std::string>& runnableKinds() {
-    static const std::vector<std::string> kinds = {"contamination", "compression"};
+    static const std::vector<std::string> kinds = {"contamination", "compression", "shared_bank", "routing"};
     return kinds;
 }
 
-// What the cells share: data sets (read once), backbones and feature stores per feature options.
+// What the cells share: data sets (read once), backbones and features per feature options.
 struct SuiteRunner::Workspace {
     std::map<std::string, Dataset> datasets;
     struct Features {
         EvaluationOptions options;
-        std::unique_ptr<Backbone> backbone;
+        std::shared_ptr<Backbone> backbone;
         std::unique_ptr<FeatureExtractor> extractor;
         std::map<std::string, std::unique_ptr<purify::ProductFeatureStore>> stores;  // per data set/product
         std::map<std::string, std::unique_ptr<purify::ContaminationExperiment>> experiments;
+        // Every training patch and test grid of a product, for compression, shared-bank and routing cells.
+        std::map<std::string, std::shared_ptr<const SharedBankFeatures::Product>> products;
+        int dim = 0;
+        FeatureIdentity identity;
     };
     std::map<std::string, Features> features;  // per feature options (their JSON)
 };
@@ -87,7 +117,7 @@ nlohmann::json SuiteRunner::runCell(std::size_t index, ResultsLog& log, const Pr
     try {
         row = compute(cell, progress);
     } catch (const Error& e) {
-        const std::string what = "cell " + cell.id + " (" + cell.experiment + ", " + cell.dataset + "/" + cell.product +
+        const std::string what = "cell " + cell.id + " (" + cell.experiment + ", " + cell.label() +
                                  ", " + cell.params.dump() + "): " + e.what();
         failures_[cell.id] = e.what();
         throw Error(what);
@@ -95,6 +125,7 @@ nlohmann::json SuiteRunner::runCell(std::size_t index, ResultsLog& log, const Pr
     row["suite"] = suite_.name;
     row["experiment"] = cell.experiment;
     row["kind"] = cell.kind;
+    if (cell.pooled()) row["products"] = cell.products;
     row["dataset"] = cell.dataset;
     row["product"] = cell.product;
     row["features"] = cell.features;
@@ -123,16 +154,16 @@ std::size_t SuiteRunner::run(ResultsLog& log, const Progress& progress,
     return ran;
 }
 
-nlohmann::json SuiteRunner::compute(const SuiteCell& cell, const Progress& progress) {
-    // The data set, read once.
-    auto ds = workspace_->datasets.find(cell.dataset);
+const Dataset& SuiteRunner::dataset(const std::string& name) {
+    auto ds = workspace_->datasets.find(name);
     if (ds == workspace_->datasets.end())
-        ds = workspace_->datasets.emplace(cell.dataset, openDataset(options_.datasets.at(cell.dataset))).first;
-    const Dataset& dataset = ds->second;
+        ds = workspace_->datasets.emplace(name, openDataset(options_.datasets.at(name))).first;
+    return ds->second;
+}
 
+nlohmann::json SuiteRunner::compute(const SuiteCell& cell, const Progress& progress) {
     // The backbone and extractor of these feature options, created once.
-    const std::string featuresKey = cell.features.dump();
-    auto& f = workspace_->features[featuresKey];
+    auto& f = workspace_->features[cell.features.dump()];
     if (!f.backbone) {
         EvaluationOptions o;
         o.backbone.name = text(cell.features, "backbone", o.backbone.name);
@@ -145,15 +176,38 @@ nlohmann::json SuiteRunner::compute(const SuiteCell& cell, const Progress& progr
         if (w != options_.weights.end()) o.backbone.weightsPath = w->second;
         o.cacheDir = options_.cacheDir;
         f.options = o;
-        f.backbone = createBackbone(o.backbone);
+        f.backbone = std::shared_ptr<Backbone>(createBackbone(o.backbone));
         f.extractor = createFeatureExtractor(*f.backbone, o);
     }
 
+    // The cell's products' features, each extracted once per feature options.
+    auto productFeatures = [&]() {
+        SharedBankFeatures features;
+        for (const auto& full : cell.products) {
+            auto& product = f.products[full];
+            if (!product) {
+                const auto slash = full.find('/');
+                SharedBankOptions plain;
+                plain.method = "flat";
+                SharedBankEvaluator extractor(f.options, plain, f.backbone);
+                SharedBankFeatures one = extractor.extract({{&dataset(full.substr(0, slash)), full.substr(slash + 1)}},
+                                                           progress);
+                product = one.products.front();
+                f.dim = one.dim;
+                f.identity = one.features;
+            }
+            features.products.push_back(product);
+        }
+        features.dim = f.dim;
+        features.features = f.identity;
+        return features;
+    };
+
     nlohmann::json row;
-    const std::string productKey = cell.dataset + "/" + cell.product;
     if (cell.kind == "contamination") {
+        const std::string productKey = cell.dataset + "/" + cell.product;
         auto& store = f.stores[productKey];
-        if (!store) store = std::make_unique<purify::ProductFeatureStore>(*f.extractor, dataset, cell.product);
+        if (!store) store = std::make_unique<purify::ProductFeatureStore>(*f.extractor, dataset(cell.dataset), cell.product);
         auto& experiment = f.experiments[productKey];
         if (!experiment) experiment = std::make_unique<purify::ContaminationExperiment>(*store, f.options.k);
         purify::ContaminationSpec spec;
@@ -168,32 +222,134 @@ nlohmann::json SuiteRunner::compute(const SuiteCell& cell, const Progress& progr
         row = purify::toJson(experiment->run(spec, method, rule, progress));
         row.erase("dataset");  // the suite's name of the data set and product are set by run()
         row.erase("product");
-    } else {  // compression
-        EvaluationOptions o = f.options;
-        o.bankSpec = text(cell.params, "bank", "flat");
-        std::vector<Sample> train = dataset.select(cell.product, Split::Train);
-        const std::vector<Sample> test = dataset.select(cell.product, Split::Test);
-        if (train.empty() || test.empty())
-            throw Error("product '" + cell.product + "' needs training and test images", dataset.root);
-        ProductModel model(*f.backbone, o);
-        StageTimes times;
-        model.build(cell.product, train, progress, times);
-        ProductEvaluation e = model.describe();
-        e.images = model.score(test, progress, times);
-        applySummary(e, summariseScoredImages(e.images));
-        const auto& m = e.metrics;
-        row = {{"bank", e.bankSpec},
-               {"bank_vectors", e.bankPatches},
-               {"source_patches", e.sourcePatches},
+    } else if (cell.kind == "compression") {
+        const SharedBankFeatures features = productFeatures();
+        const ProductEvaluation e = evaluateOwnBank(features, 0, text(cell.params, "bank", "flat"), f.options, progress);
+        const auto& product = *features.products.front();
+        const double images = static_cast<double>(std::max<std::size_t>(1, e.images.size()));
+        const double search = e.times.get("kNN"), scoring = search + e.times.get("maps");
+        row = metricsJson(e);
+        row.update({{"bank", e.bankSpec},
+                    {"backbone", f.options.backbone.name},
+                    {"feature_dim", e.featureDim},
+                    {"bank_vectors", e.bankPatches},
+                    {"source_patches", e.sourcePatches},
+                    {"bank_bytes", e.bankBytes},
+                    {"compression_ratio", e.compressionRatio},
+                    {"knn_k", e.neighbours},
+                    {"n_train", e.trainImages},
+                    {"n_test", e.images.size()},
+                    // Timings vary from run to run: kept apart from the results.
+                    {"timing",
+                     {{"build_seconds", e.times.get("bank")},
+                      {"search_seconds", search},
+                      {"search_ms_per_image", 1000.0 * search / images},
+                      // The test image's features (as extracted for this run: from the cache when it held
+                      // them) plus its search and maps.
+                      {"inference_ms_per_image", 1000.0 * (product.testSeconds + scoring) / images}}}});
+        std::vector<double> scores;
+        std::vector<int> labels;
+        for (const auto& image : e.images) {
+            scores.push_back(image.score);
+            labels.push_back(image.sample.label);
+        }
+        row["scores"] = scores;
+        row["labels"] = labels;
+    } else if (cell.kind == "shared_bank") {
+        SharedBankOptions shared;
+        shared.method = text(cell.params, "method", "coreset");
+        shared.methodOptions = text(cell.params, "method_options", "");
+        shared.budgetMB = number(cell.params, "budget_mb", 18.0);
+        const SharedBankFeatures features = productFeatures();
+        // A budget in vectors compares across feature dimensions (the paper's 18 MB are 4,608 1024-d
+        // vectors); half a vector more so that the MiB figure rounds back to exactly that many.
+        if (cell.params.contains("budget_vectors")) {
+            if (cell.params.contains("budget_mb")) throw Error("give budget_mb or budget_vectors, not both");
+            shared.budgetMB = (number(cell.params, "budget_vectors", 0) + 0.5) *
+                              BudgetAllocator::bytesPerVector(features.dim) / (1024.0 * 1024.0);
+        }
+        if (!parseAllocatorKind(text(cell.params, "allocator", "uniform"), shared.allocator))
+            throw Error("unknown allocator '" + text(cell.params, "allocator", "") + "'");
+        shared.route = flag(cell.params, "route", false);
+        if (!parseRouterMetric(text(cell.params, "router_metric", "l2"), shared.routerMetric))
+            throw Error("router_metric must be l2 or cosine");
+        const int trainImages = static_cast<int>(number(cell.params, "train_images", 0));
+        SharedBankEvaluator evaluator(f.options, shared, f.backbone);
+        const SharedBankEvaluation e = evaluator.evaluate(features, progress, trainImages);
+        nlohmann::json products = nlohmann::json::array();
+        std::vector<double> image, pixel, aupro;
+        for (std::size_t p = 0; p < e.products.size(); ++p) {
+            const ProductEvaluation& pe = e.products[p];
+            nlohmann::json one = metricsJson(pe);
+            one.update({{"product", cell.products[p]},
+                        {"bank_vectors", pe.bankPatches},
+                        {"train_images", pe.trainImages},
+                        {"wnr", value(pe.wrongNeighbourRate)},
+                        {"routing_accuracy", value(pe.routingAccuracy)}});
+            products.push_back(std::move(one));
+            image.push_back(pe.metrics.imageAuroc);
+            pixel.push_back(pe.metrics.pixelAuroc);
+            aupro.push_back(pe.metrics.aupro30);
+        }
+        nlohmann::json shares = nlohmann::json::array();
+        for (const auto& r : e.neighbourShares) {
+            nlohmann::json line = nlohmann::json::array();
+            for (double v : r) line.push_back(value(v));
+            shares.push_back(std::move(line));
+        }
+        row = {{"budget_mb", shared.budgetMB},
+               {"budget_vectors", BudgetAllocator::vectorsForMegabytes(shared.budgetMB, features.dim)},
+               {"mean_image_auroc", value(meanOf(image))},
+               {"mean_pixel_auroc", value(meanOf(pixel))},
+               {"mean_aupro_30", value(meanOf(aupro))},
+               {"wnr", value(e.averageWrongNeighbourRate)},
+               {"routing_accuracy", value(e.routing ? e.routing->accuracy() : std::nan(""))},
+               {"bank_vectors", e.bankVectors},
                {"bank_bytes", e.bankBytes},
-               {"compression_ratio", e.compressionRatio},
-               {"knn_k", e.neighbours},
-               {"image_auroc", value(m.imageAuroc)},
-               {"image_ap", value(m.imageAp)},
-               {"pixel_auroc", value(m.pixelAuroc)},
-               {"aupro_30", value(m.aupro30)},
-               {"n_train", e.trainImages},
-               {"n_test", e.images.size()}};
+               {"router_bytes", e.routerBytes},
+               {"source_patches", e.sourcePatches},
+               {"feature_dim", features.dim},
+               {"allocation", e.allocation},
+               {"per_product", products},
+               {"neighbour_shares", shares}};
+    } else {  // routing
+        RouterMetric metric;
+        if (!parseRouterMetric(text(cell.params, "router_metric", "l2"), metric))
+            throw Error("router_metric must be l2 or cosine");
+        const int trainImages = static_cast<int>(number(cell.params, "train_images", 0));
+        const SharedBankFeatures features = productFeatures();
+        std::vector<RouteDecision> decisions;
+        const RouterEvaluation e = routeTestImages(features, metric, trainImages, &decisions);
+        nlohmann::json products = nlohmann::json::array();
+        for (std::size_t p = 0; p < features.products.size(); ++p) {
+            const MarginStatistics m = e.margins(static_cast<int>(p));
+            products.push_back({{"product", cell.products[p]},
+                                {"images", e.images(static_cast<int>(p))},
+                                {"accuracy", value(e.accuracy(static_cast<int>(p)))},
+                                {"margin_min", value(m.min)},
+                                {"margin_median", value(m.median)},
+                                {"margin_mean", value(m.mean)}});
+        }
+        std::vector<double> margins;
+        std::vector<int> truth, routed;
+        for (std::size_t p = 0, i = 0; p < features.products.size(); ++p)
+            for (std::size_t t = 0; t < features.products[p]->test.size(); ++t, ++i) {
+                margins.push_back(decisions[i].margin);
+                truth.push_back(static_cast<int>(p));
+                routed.push_back(decisions[i].product);
+            }
+        const MarginStatistics all = e.margins();
+        // One float32 prototype per product.
+        const std::size_t routerBytes = features.products.size() * static_cast<std::size_t>(features.dim) * sizeof(float);
+        row = {{"accuracy", value(e.accuracy())},
+               {"images", e.images()},
+               {"router_bytes", routerBytes},
+               {"margin_min", value(all.min)},
+               {"margin_median", value(all.median)},
+               {"per_product", products},
+               {"margins", margins},
+               {"true_product", truth},
+               {"routed_product", routed}};
     }
     return row;
 }

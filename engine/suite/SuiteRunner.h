@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/dataset/Dataset.h"
 #include "engine/suite/ResultsLog.h"
 #include "engine/suite/SuiteFile.h"
 #include "engine/util/Progress.h"
@@ -66,6 +67,7 @@ public:
 private:
     struct Workspace;
     nlohmann::json compute(const SuiteCell& cell, const Progress& progress);
+    const Dataset& dataset(const std::string& name);
 
     Suite suite_;
     SuiteRunOptions options_;

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 
+#include "engine/bank/BankSpec.h"
 #include "engine/io/CsvWriter.h"
 #include "engine/purify/ExperimentSummary.h"
 #include "engine/util/Error.h"
@@ -35,71 +38,510 @@ double mean(const std::vector<double>& v) {
     return n ? sum / static_cast<double>(n) : std::nan("");
 }
 
+std::string fmt(double v, int digits = 4) { return CsvWriter::number(v, digits); }
+
+std::string productOf(const nlohmann::json& row) {
+    return row.value("dataset", "") + "/" + row.value("product", "");
+}
+
+std::string backboneOf(const nlohmann::json& row) {
+    return row.contains("features") ? row["features"].value("backbone", "") : "";
+}
+
+// A timing of the row (they are kept apart from the results: they vary from run to run).
+double timing(const nlohmann::json& row, const char* key) {
+    return row.contains("timing") ? num(row["timing"], key) : std::nan("");
+}
+
+double megabytes(const nlohmann::json& row, const char* key) { return num(row, key) / (1024.0 * 1024.0); }
+
+// Keeps the first-seen order of keys.
+template <typename T>
+void remember(std::vector<T>& order, const T& key) {
+    if (std::find(order.begin(), order.end(), key) == order.end()) order.push_back(key);
+}
+
+// Compression cells: per bank spec (and backbone) averaged over products, per product, and the PatchCore
+// source's CSVs when the cells hold their experiments (several backbones; coreset vs variance-weighted
+// coreset at fractions; IVF-PQ next to the exact flat bank).
 std::vector<ResultTable> compressionTables(const std::string& experiment, const std::vector<const nlohmann::json*>& rows) {
-    // bank -> product -> row (one cell per bank and product)
-    std::map<std::string, std::map<std::string, const nlohmann::json*>> byBank;
-    std::vector<std::string> order;
+    std::vector<std::pair<std::string, std::string>> order;  // backbone, bank
+    std::map<std::pair<std::string, std::string>, std::vector<const nlohmann::json*>> groups;
+    std::vector<std::string> backbones;
     for (const auto* row : rows) {
-        const std::string bank = (*row)["params"].value("bank", "flat");
-        if (!byBank.count(bank)) order.push_back(bank);
-        byBank[bank][(*row)["dataset"].get<std::string>() + "/" + (*row)["product"].get<std::string>()] = row;
+        const auto key = std::make_pair(backboneOf(*row), (*row)["params"].value("bank", "flat"));
+        remember(order, key);
+        remember(backbones, key.first);
+        groups[key].push_back(row);
     }
     ResultTable mean_;
     mean_.name = experiment + "_by_bank";
     mean_.caption = "Compression per bank spec: metrics averaged over the products (METHODS.md section 4)";
-    mean_.columns = {"bank", "products", "image_auroc", "pixel_auroc", "aupro_30", "megabytes", "compression_ratio"};
+    mean_.columns = {"backbone", "bank", "products", "image_auroc", "pixel_auroc", "aupro_30", "megabytes",
+                     "compression_ratio", "search_ms_per_image"};
     ResultTable each;
     each.name = experiment + "_by_product";
     each.caption = "Compression per product and bank spec";
-    each.columns = {"product", "bank", "image_auroc", "pixel_auroc", "aupro_30", "megabytes", "compression_ratio"};
-    for (const auto& bank : order) {
-        std::vector<double> image, pixel, aupro, mb, ratio;
-        for (const auto& [product, row] : byBank[bank]) {
+    each.columns = {"product", "backbone", "bank", "image_auroc", "pixel_auroc", "aupro_30", "megabytes",
+                    "compression_ratio"};
+    for (const auto& key : order) {
+        std::vector<double> image, pixel, aupro, mb, ratio, search;
+        for (const auto* row : groups[key]) {
             image.push_back(num(*row, "image_auroc"));
             pixel.push_back(num(*row, "pixel_auroc"));
             aupro.push_back(num(*row, "aupro_30"));
-            mb.push_back(num(*row, "bank_bytes") / (1024.0 * 1024.0));
+            mb.push_back(megabytes(*row, "bank_bytes"));
             ratio.push_back(num(*row, "compression_ratio"));
-            each.add({product, bank, CsvWriter::number(image.back(), 4), CsvWriter::number(pixel.back(), 4),
-                      CsvWriter::number(aupro.back(), 4), CsvWriter::number(mb.back(), 3),
-                      CsvWriter::number(ratio.back(), 2)});
+            search.push_back(timing(*row, "search_ms_per_image"));
+            each.add({productOf(*row), key.first, key.second, fmt(image.back()), fmt(pixel.back()), fmt(aupro.back()),
+                      fmt(mb.back(), 3), fmt(ratio.back(), 2)});
         }
-        mean_.add({bank, std::to_string(image.size()), CsvWriter::number(mean(image), 4), CsvWriter::number(mean(pixel), 4),
-                   CsvWriter::number(mean(aupro), 4), CsvWriter::number(mean(mb), 3), CsvWriter::number(mean(ratio), 2)});
+        mean_.add({key.first, key.second, std::to_string(image.size()), fmt(mean(image)), fmt(mean(pixel)),
+                   fmt(mean(aupro)), fmt(mean(mb), 3), fmt(mean(ratio), 2), fmt(mean(search), 3)});
     }
-    return {mean_, each};
+    std::vector<ResultTable> tables{mean_, each};
+
+    if (backbones.size() > 1) {
+        ResultTable t;
+        t.name = experiment + "_backbones";
+        t.caption = "Backbone comparison (PatchCore source, experiment 1): image AUROC, bank size, inference per image";
+        t.columns = {"backbone", "dataset", "category", "auroc", "memory_mb", "inference_time_ms", "bank"};
+        for (const auto* row : rows)
+            t.add({backboneOf(*row), row->value("dataset", ""), row->value("product", ""), fmt(num(*row, "image_auroc")),
+                   fmt(megabytes(*row, "bank_bytes"), 3), fmt(timing(*row, "inference_ms_per_image"), 2),
+                   (*row)["params"].value("bank", "flat")});
+        tables.push_back(std::move(t));
+    }
+
+    // Coreset fractions: the PatchCore source's v1 (k-center, random start) and v2 (variance-weighted).
+    ResultTable coreset;
+    coreset.name = experiment + "_coreset";
+    coreset.caption = "k-center vs variance-weighted coreset (PatchCore source, experiment 2)";
+    coreset.columns = {"category", "method", "compression_ratio", "auroc", "memory_reduction", "backbone"};
+    // IVF-PQ against the exact flat bank of the same product and backbone.
+    ResultTable ivf;
+    ivf.name = experiment + "_ivfpq";
+    ivf.caption = "IVF-PQ vs exact search on real features (PatchCore source, experiment 3)";
+    ivf.columns = {"category", "search_method", "pq_bits", "nprobe", "image_auroc", "memory_mb", "search_time_ms",
+                   "speedup", "memory_reduction", "accuracy_loss_percent", "backbone"};
+    std::map<std::pair<std::string, std::string>, const nlohmann::json*> flat;  // (backbone, product)
+    for (const auto* row : rows)
+        if (parseBankSpec((*row)["params"].value("bank", "flat")).kind == BankKind::Flat)
+            flat[{backboneOf(*row), productOf(*row)}] = row;
+    for (const auto* row : rows) {
+        const BankSpec spec = parseBankSpec((*row)["params"].value("bank", "flat"));
+        const auto exact = flat.find({backboneOf(*row), productOf(*row)});
+        if ((spec.kind == BankKind::Coreset || spec.kind == BankKind::VwCoreset) &&
+            spec.budget.unit == BankBudget::Unit::Fraction)
+            coreset.add({row->value("product", ""), spec.kind == BankKind::Coreset ? "v1_kcenter" : "v2_variance",
+                         fmt(spec.budget.value, 4), fmt(num(*row, "image_auroc")),
+                         fmt(num(*row, "source_patches") / num(*row, "bank_vectors"), 1), backboneOf(*row)});
+        if ((spec.kind == BankKind::IvfPq || spec.kind == BankKind::Flat) && exact != flat.end()) {
+            const nlohmann::json& e = *exact->second;
+            const bool ivfpq = spec.kind == BankKind::IvfPq;
+            const double auroc = num(*row, "image_auroc"), exactAuroc = num(e, "image_auroc");
+            ivf.add({row->value("product", ""), ivfpq ? "faiss_ivfpq" : "exact", ivfpq ? std::to_string(spec.nbits) : "",
+                     ivfpq ? std::to_string(spec.nprobe) : "", fmt(auroc), fmt(megabytes(*row, "bank_bytes"), 3),
+                     fmt(timing(*row, "search_ms_per_image"), 3),
+                     fmt(timing(e, "search_ms_per_image") / timing(*row, "search_ms_per_image"), 2),
+                     fmt(num(e, "bank_bytes") / num(*row, "bank_bytes"), 1),
+                     fmt(100.0 * (exactAuroc - auroc) / exactAuroc, 2), backboneOf(*row)});
+        }
+    }
+    if (!coreset.rows.empty()) tables.push_back(std::move(coreset));
+    bool anyIvf = false;
+    for (const auto& r : ivf.rows) anyIvf = anyIvf || r[1] == "faiss_ivfpq";
+    if (anyIvf) tables.push_back(std::move(ivf));
+    return tables;
 }
 
-// Image AUROC against bank size, one line per compressor (the flat bank a line of one point).
-Figure compressionFigure(const std::string& experiment, const std::vector<const nlohmann::json*>& rows) {
-    // Products differ in size: a spec is placed at its mean size over the products.
-    std::map<std::string, std::map<std::string, std::pair<std::vector<double>, std::vector<double>>>> spec;
+// The parameters that tell shared-bank cells apart, as text.
+struct SharedConfig {
+    std::string method, allocator, metric;
+    double budget = 0;
+    bool routed = false;
+    int trainImages = 0;
+};
+
+SharedConfig sharedConfig(const nlohmann::json& row) {
+    const nlohmann::json& p = row["params"];
+    SharedConfig c;
+    c.method = p.value("method", "coreset");
+    if (p.contains("method_options")) c.method += "," + p.value("method_options", "");
+    c.allocator = p.value("allocator", "uniform");
+    c.metric = p.value("router_metric", "l2");
+    c.budget = row.contains("budget_mb") ? num(row, "budget_mb") : p.value("budget_mb", 18.0);
+    c.routed = p.value("route", false);
+    c.trainImages = p.value("train_images", 0);
+    return c;
+}
+
+std::string trainLabel(int n) { return n > 0 ? std::to_string(n) : "all"; }
+
+std::vector<ResultTable> sharedBankTables(const std::string& experiment, const std::vector<const nlohmann::json*>& rows) {
+    ResultTable summary;
+    summary.name = experiment + "_summary";
+    summary.caption = "Shared bank over all products (METHODS.md section 4): mean over products; WNR without routing "
+                      "is the share of test patches whose nearest neighbour belongs to another product";
+    summary.columns = {"method", "budget_mb", "budget_vectors", "allocator", "routed", "train_images", "mean_image_auroc",
+                       "mean_pixel_auroc", "wnr", "routing_accuracy", "bank_mb", "router_mb", "products"};
+    ResultTable each;
+    each.name = experiment + "_by_product";
+    each.caption = "Shared bank per product";
+    each.columns = {"product", "method", "budget_mb", "allocator", "routed", "train_images", "bank_vectors",
+                    "image_auroc", "pixel_auroc", "wnr"};
+    // (method, budget, routed, train) -> allocator -> mean AUROC
+    std::map<std::tuple<std::string, double, bool, int>, std::map<std::string, double>> byAllocator;
     for (const auto* row : rows) {
+        const SharedConfig c = sharedConfig(*row);
+        const std::string routed = c.routed ? "yes" : "no";
+        summary.add({c.method, fmt(c.budget, 3), std::to_string(row->value("budget_vectors", 0)), c.allocator, routed, trainLabel(c.trainImages),
+                     fmt(num(*row, "mean_image_auroc")), fmt(num(*row, "mean_pixel_auroc")), fmt(num(*row, "wnr")),
+                     fmt(num(*row, "routing_accuracy")), fmt(megabytes(*row, "bank_bytes"), 3),
+                     fmt(megabytes(*row, "router_bytes"), 4), std::to_string((*row)["per_product"].size())});
+        for (const auto& p : (*row)["per_product"])
+            each.add({p.value("product", ""), c.method, fmt(c.budget, 3), c.allocator, routed, trainLabel(c.trainImages),
+                      std::to_string(p.value("bank_vectors", 0)), fmt(num(p, "image_auroc")), fmt(num(p, "pixel_auroc")),
+                      fmt(num(p, "wnr"))});
+        byAllocator[{c.method, c.budget, c.routed, c.trainImages}][c.allocator] = num(*row, "mean_image_auroc");
+    }
+    std::vector<ResultTable> tables{summary, each};
+    ResultTable spread;
+    spread.name = experiment + "_allocators";
+    spread.caption = "Allocators compared at each budget: best, worst and their gap in AUROC points; uniform minus "
+                     "oracle (a positive value: the oracle loses to uniform)";
+    spread.columns = {"method", "budget_mb", "routed", "train_images", "allocators", "best", "worst", "spread_pts",
+                      "uniform_minus_oracle_pts"};
+    for (const auto& [key, allocators] : byAllocator) {
+        if (allocators.size() < 2) continue;
+        auto best = allocators.begin(), worst = allocators.begin();
+        for (auto it = allocators.begin(); it != allocators.end(); ++it) {
+            if (it->second > best->second) best = it;
+            if (it->second < worst->second) worst = it;
+        }
+        const auto u = allocators.find("uniform"), o = allocators.find("oracle");
+        const double gap = u != allocators.end() && o != allocators.end() ? 100.0 * (u->second - o->second) : std::nan("");
+        spread.add({std::get<0>(key), fmt(std::get<1>(key), 3), std::get<2>(key) ? "yes" : "no",
+                    trainLabel(std::get<3>(key)), std::to_string(allocators.size()), best->first + " " + fmt(best->second),
+                    worst->first + " " + fmt(worst->second), fmt(100.0 * (best->second - worst->second), 2), fmt(gap, 2)});
+    }
+    if (!spread.rows.empty()) tables.push_back(std::move(spread));
+    return tables;
+}
+
+std::vector<ResultTable> routingTables(const std::string& experiment, const std::vector<const nlohmann::json*>& rows) {
+    ResultTable t;
+    t.name = experiment + "_accuracy";
+    t.caption = "Prototype router (METHODS.md section 4): top-1 accuracy and margins (second-best minus best "
+                "distance) per product";
+    t.columns = {"router_metric", "train_images", "product", "images", "accuracy", "margin_min", "margin_median",
+                 "router_mb"};
+    for (const auto* row : rows) {
+        const SharedConfig c = sharedConfig(*row);
+        const std::string mb = fmt(megabytes(*row, "router_bytes"), 4);
+        for (const auto& p : (*row)["per_product"])
+            t.add({c.metric, trainLabel(c.trainImages), p.value("product", ""), std::to_string(p.value("images", 0)),
+                   fmt(num(p, "accuracy")), fmt(num(p, "margin_min")), fmt(num(p, "margin_median")), mb});
+        t.add({c.metric, trainLabel(c.trainImages), "all", std::to_string(row->value("images", 0)),
+               fmt(num(*row, "accuracy")), fmt(num(*row, "margin_min")), fmt(num(*row, "margin_median")), mb});
+    }
+    return {t};
+}
+
+Figure lines(const std::string& name, const std::string& title, const std::string& x, const std::string& y) {
+    Figure f;
+    f.name = name;
+    f.title = title;
+    f.xLabel = x;
+    f.yLabel = y;
+    f.kind = FigureKind::Lines;
+    return f;
+}
+
+// A series from (x, y) points, averaged per x and sorted.
+FigureSeries seriesOf(const std::string& name, const std::vector<std::pair<double, double>>& points) {
+    std::map<double, std::vector<double>> byX;
+    for (const auto& [x, y] : points) byX[x].push_back(y);
+    FigureSeries series;
+    series.name = name;
+    for (const auto& [x, ys] : byX) {
+        series.x.push_back(x);
+        series.y.push_back(mean(ys));
+    }
+    return series;
+}
+
+// Counts of values in `bins` equal bins over [lo, hi]; x = bin centres.
+FigureSeries histogram(const std::string& name, const std::vector<double>& values, double lo, double hi, int bins) {
+    FigureSeries series;
+    series.name = name;
+    const double width = hi > lo ? (hi - lo) / bins : 1.0;
+    series.y.assign(bins, 0.0);
+    for (int b = 0; b < bins; ++b) series.x.push_back(lo + (b + 0.5) * width);
+    for (double v : values) {
+        if (!std::isfinite(v)) continue;
+        const int b = std::clamp(static_cast<int>((v - lo) / width), 0, bins - 1);
+        series.y[b] += 1;
+    }
+    return series;
+}
+
+std::pair<double, double> range(const std::vector<double>& values) {
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (double v : values)
+        if (std::isfinite(v)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    if (!(lo <= hi)) return {0.0, 1.0};
+    return {lo, hi > lo ? hi : lo + 1.0};
+}
+
+std::vector<Figure> compressionFigures(const std::string& experiment, const std::vector<const nlohmann::json*>& rows) {
+    std::vector<Figure> figures;
+    // AUROC against bank size per compressor (and backbone); a spec sits at its mean size over products.
+    std::map<std::string, std::map<std::string, std::pair<std::vector<double>, std::vector<double>>>> bySpec;
+    std::vector<std::string> backbones, products, banks;
+    for (const auto* row : rows) {
+        remember(backbones, backboneOf(*row));
+        remember(products, productOf(*row));
         const std::string bank = (*row)["params"].value("bank", "flat");
-        auto& cell = spec[bank.substr(0, bank.find(':'))][bank];
-        cell.first.push_back(num(*row, "bank_bytes") / (1024.0 * 1024.0));
+        remember(banks, bank);
+        const BankSpec spec = parseBankSpec(bank);
+        std::string series = bankKindName(spec.kind);
+        if (spec.kind == BankKind::IvfPq) series += " nbits=" + std::to_string(spec.nbits);
+        auto& cell = bySpec[backboneOf(*row) + "\t" + series][bank];
+        cell.first.push_back(megabytes(*row, "bank_bytes"));
         cell.second.push_back(num(*row, "image_auroc"));
     }
-    Figure f;
-    f.name = experiment + "_auroc_vs_budget";
-    f.title = "Image AUROC vs bank size (mean over products)";
-    f.xLabel = "bank size (MiB, mean over products)";
-    f.yLabel = "image AUROC";
-    f.kind = FigureKind::Lines;
+    Figure f = lines(experiment + "_auroc_vs_budget", "Image AUROC vs bank size (mean over products)",
+                     "bank size (MiB, mean over products)", "image AUROC");
     f.logX = true;
-    for (const auto& [method, specs] : spec) {
-        FigureSeries series;
-        series.name = method;
+    for (const auto& [key, specs] : bySpec) {
+        std::string name = key.substr(key.find('\t') + 1);
+        if (backbones.size() > 1) name = key.substr(0, key.find('\t')) + " " + name;
         std::vector<std::pair<double, double>> points;
         for (const auto& [bank, values] : specs) points.emplace_back(mean(values.first), mean(values.second));
-        std::sort(points.begin(), points.end());
-        for (const auto& [x, y] : points) {
-            series.x.push_back(x);
-            series.y.push_back(y);
-        }
-        f.series.push_back(std::move(series));
+        f.series.push_back(seriesOf(name, points));
     }
-    return f;
+    figures.push_back(std::move(f));
+
+    // Per-category bars: image AUROC of each product per backbone (several backbones) or per bank spec.
+    Figure bars;
+    bars.name = experiment + "_per_product";
+    bars.kind = FigureKind::Bars;
+    bars.yLabel = "image AUROC";
+    bars.categories = products;
+    const bool byBackbone = backbones.size() > 1;
+    bars.title = byBackbone ? "Image AUROC per product and backbone" : "Image AUROC per product and bank";
+    const std::vector<std::string>& seriesNames = byBackbone ? backbones : banks;
+    for (const auto& name : seriesNames) {
+        FigureSeries series;
+        series.name = name;
+        series.y.assign(products.size(), std::nan(""));
+        std::vector<std::vector<double>> values(products.size());
+        for (const auto* row : rows) {
+            const std::string key = byBackbone ? backboneOf(*row) : (*row)["params"].value("bank", "flat");
+            if (key != name) continue;
+            const auto at = std::find(products.begin(), products.end(), productOf(*row)) - products.begin();
+            values[at].push_back(num(*row, "image_auroc"));
+        }
+        for (std::size_t p = 0; p < products.size(); ++p) series.y[p] = mean(values[p]);
+        bars.series.push_back(std::move(series));
+    }
+    if (bars.series.size() <= 12) figures.push_back(std::move(bars));
+
+    // The grid of image AUROC: products x bank specs.
+    Figure grid;
+    grid.name = experiment + "_auroc_grid";
+    grid.title = "Image AUROC per product and bank spec";
+    grid.kind = FigureKind::Matrix;
+    grid.rowLabels = products;
+    grid.columnLabels = banks;
+    grid.valueLabel = "image AUROC";
+    grid.matrix.assign(products.size(), std::vector<double>(banks.size(), std::nan("")));
+    for (const auto* row : rows) {
+        const auto r = std::find(products.begin(), products.end(), productOf(*row)) - products.begin();
+        const auto c = std::find(banks.begin(), banks.end(), (*row)["params"].value("bank", "flat")) - banks.begin();
+        grid.matrix[r][c] = num(*row, "image_auroc");
+    }
+    if (!byBackbone) figures.push_back(std::move(grid));
+
+    // Score histograms of each product's first bank (the flat one when there is one): good vs defective.
+    for (const auto& product : products) {
+        const nlohmann::json* chosen = nullptr;
+        for (const auto* row : rows) {
+            if (productOf(*row) != product || !row->contains("scores")) continue;
+            if (!chosen) chosen = row;
+            if ((*row)["params"].value("bank", "flat") == "flat") {
+                chosen = row;
+                break;
+            }
+        }
+        if (!chosen) continue;
+        std::vector<double> good, bad, all = (*chosen)["scores"].get<std::vector<double>>();
+        const auto labels = (*chosen)["labels"].get<std::vector<int>>();
+        for (std::size_t i = 0; i < all.size() && i < labels.size(); ++i) (labels[i] ? bad : good).push_back(all[i]);
+        const auto [lo, hi] = range(all);
+        Figure h;
+        h.name = experiment + "_scores_" + product.substr(product.find('/') + 1);
+        h.title = "Image scores of " + product + " (" + (*chosen)["params"].value("bank", "flat") + ")";
+        h.xLabel = "image score";
+        h.yLabel = "test images";
+        h.kind = FigureKind::Histogram;
+        h.series = {histogram("good", good, lo, hi, 30), histogram("defective", bad, lo, hi, 30)};
+        figures.push_back(std::move(h));
+    }
+
+    // IVF-PQ: AUROC against the speed-up over the exact search, one line per nbits (points: nprobe).
+    std::map<std::pair<std::string, std::string>, const nlohmann::json*> flat;
+    for (const auto* row : rows)
+        if (parseBankSpec((*row)["params"].value("bank", "flat")).kind == BankKind::Flat)
+            flat[{backboneOf(*row), productOf(*row)}] = row;
+    std::map<int, std::vector<std::pair<double, double>>> ivf;
+    std::map<std::string, std::vector<std::pair<double, double>>> coreset;
+    for (const auto* row : rows) {
+        const BankSpec spec = parseBankSpec((*row)["params"].value("bank", "flat"));
+        const auto exact = flat.find({backboneOf(*row), productOf(*row)});
+        if (spec.kind == BankKind::IvfPq && exact != flat.end())
+            ivf[spec.nbits].emplace_back(timing(*exact->second, "search_ms_per_image") / timing(*row, "search_ms_per_image"),
+                                         num(*row, "image_auroc"));
+        if ((spec.kind == BankKind::Coreset || spec.kind == BankKind::VwCoreset) &&
+            spec.budget.unit == BankBudget::Unit::Fraction)
+            coreset[spec.kind == BankKind::Coreset ? "k-center" : "variance-weighted"].emplace_back(
+                100.0 * spec.budget.value, num(*row, "image_auroc"));
+    }
+    if (!ivf.empty()) {
+        Figure g = lines(experiment + "_ivfpq", "IVF-PQ: image AUROC vs speed-up over exact search (mean over products)",
+                         "speed-up of the search (x)", "image AUROC");
+        for (const auto& [nbits, points] : ivf) g.series.push_back(seriesOf("nbits " + std::to_string(nbits), points));
+        figures.push_back(std::move(g));
+    }
+    if (coreset.size() > 1) {
+        Figure g = lines(experiment + "_coreset", "Coreset: image AUROC vs bank size (mean over products)",
+                         "bank size (% of the training patches)", "image AUROC");
+        g.logX = true;
+        for (const auto& [method, points] : coreset) g.series.push_back(seriesOf(method, points));
+        figures.push_back(std::move(g));
+    }
+    return figures;
+}
+
+std::vector<Figure> sharedBankFigures(const std::string& experiment, const std::vector<const nlohmann::json*>& rows) {
+    std::vector<Figure> figures;
+    std::map<std::string, std::vector<std::pair<double, double>>> auroc, wnr, byN;
+    std::set<double> budgets;
+    std::set<int> trainSizes;
+    for (const auto* row : rows) {
+        const SharedConfig c = sharedConfig(*row);
+        budgets.insert(c.budget);
+        trainSizes.insert(c.trainImages);
+    }
+    for (const auto* row : rows) {
+        const SharedConfig c = sharedConfig(*row);
+        const std::string name = c.allocator + (c.routed ? ", routed" : "") +
+                                 (trainSizes.size() > 1 ? ", N=" + trainLabel(c.trainImages) : "");
+        auroc[name].emplace_back(c.budget, num(*row, "mean_image_auroc"));
+        if (!c.routed) wnr[name].emplace_back(c.budget, num(*row, "wnr"));
+        if (c.trainImages > 0)
+            byN[c.allocator + (c.routed ? ", routed" : "") + ", " + fmt(c.budget, 3) + " MB"].emplace_back(
+                c.trainImages, num(*row, "mean_image_auroc"));
+    }
+    if (budgets.size() > 1) {
+        Figure f = lines(experiment + "_auroc_vs_budget", "Shared bank: image AUROC vs total budget (mean over products)",
+                         "total budget (MiB)", "image AUROC");
+        f.logX = true;
+        for (const auto& [name, points] : auroc) f.series.push_back(seriesOf(name, points));
+        figures.push_back(std::move(f));
+        if (!wnr.empty()) {
+            Figure g = lines(experiment + "_wnr_vs_budget", "Wrong-neighbour rate vs total budget (no routing)",
+                             "total budget (MiB)", "wrong-neighbour rate");
+            g.logX = true;
+            for (const auto& [name, points] : wnr) g.series.push_back(seriesOf(name, points));
+            figures.push_back(std::move(g));
+        }
+    }
+    if (!byN.empty() && trainSizes.size() > 1) {
+        Figure f = lines(experiment + "_auroc_vs_train_images", "Image AUROC vs training images per product",
+                         "training images per product", "image AUROC");
+        for (const auto& [name, points] : byN) f.series.push_back(seriesOf(name, points));
+        figures.push_back(std::move(f));
+    }
+    // Per product at the largest budget: one bar per configuration.
+    const double top = *budgets.rbegin();
+    Figure bars;
+    bars.name = experiment + "_per_product";
+    bars.kind = FigureKind::Bars;
+    bars.title = "Image AUROC per product at " + fmt(top, 3) + " MiB";
+    bars.yLabel = "image AUROC";
+    for (const auto* row : rows) {
+        const SharedConfig c = sharedConfig(*row);
+        if (c.budget != top || c.trainImages != *trainSizes.rbegin()) continue;
+        FigureSeries series;
+        series.name = c.allocator + (c.routed ? ", routed" : "");
+        if (bars.categories.empty())
+            for (const auto& p : (*row)["per_product"]) bars.categories.push_back(p.value("product", ""));
+        for (const auto& p : (*row)["per_product"]) series.y.push_back(num(p, "image_auroc"));
+        bars.series.push_back(std::move(series));
+    }
+    if (!bars.series.empty() && bars.series.size() <= 12) figures.push_back(std::move(bars));
+    // Where test patches find their nearest neighbour: the smallest unrouted budget (uniform when run).
+    const nlohmann::json* chosen = nullptr;
+    for (const auto* row : rows) {
+        const SharedConfig c = sharedConfig(*row);
+        if (c.routed || !row->contains("neighbour_shares")) continue;
+        if (!chosen || c.budget < sharedConfig(*chosen).budget ||
+            (c.budget == sharedConfig(*chosen).budget && c.allocator == "uniform"))
+            chosen = row;
+    }
+    if (chosen) {
+        const SharedConfig c = sharedConfig(*chosen);
+        Figure m;
+        m.name = experiment + "_neighbour_shares";
+        m.title = "Nearest neighbours of test patches by product (" + c.allocator + ", " + fmt(c.budget, 3) +
+                  " MiB, no routing)";
+        m.kind = FigureKind::Matrix;
+        m.xLabel = "product of the nearest bank vector";
+        m.yLabel = "product of the test image";
+        m.valueLabel = "share of test patches";
+        for (const auto& p : (*chosen)["per_product"]) {
+            const std::string name = p.value("product", "");
+            m.rowLabels.push_back(name);
+            m.columnLabels.push_back(name);
+        }
+        for (const auto& line : (*chosen)["neighbour_shares"]) {
+            std::vector<double> values;
+            for (const auto& v : line) values.push_back(v.is_number() ? v.get<double>() : std::nan(""));
+            m.matrix.push_back(std::move(values));
+        }
+        figures.push_back(std::move(m));
+    }
+    return figures;
+}
+
+std::vector<Figure> routingFigures(const std::string& experiment, const std::vector<const nlohmann::json*>& rows) {
+    std::vector<Figure> figures;
+    for (const auto* row : rows) {
+        const SharedConfig c = sharedConfig(*row);
+        const auto margins = (*row)["margins"].get<std::vector<double>>();
+        const auto truth = (*row)["true_product"].get<std::vector<int>>();
+        const auto [lo, hi] = range(margins);
+        Figure h;
+        h.name = experiment + "_margins_" + c.metric + (c.trainImages > 0 ? "_n" + std::to_string(c.trainImages) : "");
+        h.title = "Router margins (" + c.metric + ", second-best minus best distance)";
+        h.xLabel = "margin";
+        h.yLabel = "test images";
+        h.kind = FigureKind::Histogram;
+        const auto& products = (*row)["per_product"];
+        for (std::size_t p = 0; p < products.size(); ++p) {
+            std::vector<double> mine;
+            for (std::size_t i = 0; i < margins.size() && i < truth.size(); ++i)
+                if (truth[i] == static_cast<int>(p)) mine.push_back(margins[i]);
+            h.series.push_back(histogram(products[p].value("product", ""), mine, std::min(0.0, lo), hi, 40));
+        }
+        figures.push_back(std::move(h));
+    }
+    return figures;
 }
 
 // Mean AUROC of each method against the contamination rate, one figure per (setup, support).
@@ -173,7 +615,11 @@ std::vector<Figure> suiteFigures(const Suite& suite, const std::vector<nlohmann:
             for (auto& f : contaminationFigures(e.name, purify::summarisePurification(purificationRuns(e.rows))))
                 figures.push_back(std::move(f));
         } else if (e.kind == "compression") {
-            figures.push_back(compressionFigure(e.name, e.rows));
+            for (auto& f : compressionFigures(e.name, e.rows)) figures.push_back(std::move(f));
+        } else if (e.kind == "shared_bank") {
+            for (auto& f : sharedBankFigures(e.name, e.rows)) figures.push_back(std::move(f));
+        } else if (e.kind == "routing") {
+            for (auto& f : routingFigures(e.name, e.rows)) figures.push_back(std::move(f));
         }
     }
     return figures;
@@ -189,6 +635,10 @@ std::vector<ResultTable> summariseSuite(const Suite& suite, const std::vector<nl
             tables.push_back(std::move(t));
         } else if (e.kind == "compression") {
             for (auto& t : compressionTables(e.name, e.rows)) tables.push_back(std::move(t));
+        } else if (e.kind == "shared_bank") {
+            for (auto& t : sharedBankTables(e.name, e.rows)) tables.push_back(std::move(t));
+        } else if (e.kind == "routing") {
+            for (auto& t : routingTables(e.name, e.rows)) tables.push_back(std::move(t));
         }
     }
     return tables;

@@ -24,6 +24,7 @@ std::set<std::string> rows(const fs::path& log) {
     std::set<std::string> out;
     for (auto row : pb::suite::ResultsLog::read(log)) {
         row.erase("seconds");
+        row.erase("timing");
         out.insert(row.dump());
     }
     return out;
@@ -48,6 +49,7 @@ TEST(CliSuite, RunResumeShardAndMerge) {
     for (const auto& row : pb::suite::ResultsLog::read(dir / "whole.jsonl")) {
         if (row["kind"] == "compression") EXPECT_GT(row["image_auroc"].get<double>(), 0.5) << row.dump();
         if (row["kind"] == "contamination") EXPECT_EQ(row["n_test"].get<int>() > 0, true) << row.dump();
+        if (row["kind"] == "shared_bank") EXPECT_EQ(row["products"].size(), 2u) << row.dump();
     }
     // A second run has nothing left to do.
     auto again = runCli("suite run " + suite.string() + common + " --out " + (dir / "whole.jsonl").string());
@@ -99,7 +101,8 @@ TEST(CliSuite, RunResumeShardAndMerge) {
     auto summary = runCli("suite summarize " + suite.string() + " " + (dir / "whole.jsonl").string() + " --out " +
                           (dir / "tables").string());
     ASSERT_EQ(summary.exitCode, 0) << summary.output;
-    for (const char* table : {"few-shot_summary", "compression_by_bank", "compression_by_product"})
+    for (const char* table : {"few-shot_summary", "compression_by_bank", "compression_by_product", "shared_summary",
+                              "shared_by_product", "shared_allocators", "router_accuracy"})
         for (const char* ext : {".csv", ".md", ".tex"})
             EXPECT_TRUE(fs::exists(dir / "tables" / (std::string(table) + ext))) << table << ext;
     const auto byBank = pb::test::readSimpleCsv(dir / "tables/compression_by_bank.csv");
@@ -108,6 +111,17 @@ TEST(CliSuite, RunResumeShardAndMerge) {
     const auto purification = pb::test::readSimpleCsv(dir / "tables/few-shot_summary.csv");
     ASSERT_EQ(purification.size(), 2u * 2u);  // setups x (audit, oracle) at rate 0.3
     EXPECT_NE(summary.output.find("| setup | support |"), std::string::npos);
+    const auto shared = pb::test::readSimpleCsv(dir / "tables/shared_summary.csv");
+    ASSERT_EQ(shared.size(), 8u);
+    for (const auto& r : shared) {
+        EXPECT_EQ(r.at("products"), "2");
+        EXPECT_GT(std::stod(r.at("mean_image_auroc")), 0.5);
+        const double wnr = std::stod(r.at("wnr"));
+        EXPECT_TRUE(wnr >= 0 && wnr <= 1) << wnr;
+    }
+    const auto router = pb::test::readSimpleCsv(dir / "tables/router_accuracy.csv");
+    ASSERT_EQ(router.size(), 3u);
+    EXPECT_EQ(router.back().at("product"), "all");
 
     auto missingData = runCli("suite run " + suite.string() + " --out " + (dir / "x.jsonl").string());
     EXPECT_NE(missingData.exitCode, 0);

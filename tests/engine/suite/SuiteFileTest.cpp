@@ -68,3 +68,33 @@ TEST(SuiteFile, RefusesWhatASuiteMustNotSay) {
     fails([](auto& d) { d.erase("experiments"); }, "\"experiments\" is missing");
     fails([](auto& d) { d["experiments"][0]["kind"] = 3; }, "wrong type");
 }
+
+TEST(SuiteFile, PooledKindsMakeOneCellOverAllProductsAndFeatureListsCross) {
+    const nlohmann::json doc = nlohmann::json::parse(R"json({
+      "suite": "pollution", "experiments": [{
+        "name": "shared", "kind": "shared_bank",
+        "products": ["mvtec_ad/bottle", "tiles/magnetic_tile", "demo/wood"],
+        "grid": {"budget_vectors": [100, 500], "route": [false, true]}
+      }, {
+        "name": "backbones", "kind": "compression", "products": ["mvtec_ad/bottle", "demo/wood"],
+        "features": [{"backbone": "mobilenetv2_100"}, {"backbone": "resnet50"}],
+        "grid": {"bank": ["coreset:0.05"]}
+      }]})json");
+    const Suite suite = parseSuite(doc, "pooled");
+    ASSERT_EQ(suite.cells.size(), 4u + 2u * 2u);
+    const SuiteCell& pooled = suite.cells.front();
+    EXPECT_TRUE(pooled.pooled());
+    EXPECT_EQ(pooled.products, (std::vector<std::string>{"mvtec_ad/bottle", "tiles/magnetic_tile", "demo/wood"}));
+    EXPECT_EQ(pooled.label(), "3 products");
+    EXPECT_EQ(suite.datasets, (std::vector<std::string>{"demo", "mvtec_ad", "tiles"}));
+    const SuiteCell& single = suite.cells[4];
+    EXPECT_FALSE(single.pooled());
+    EXPECT_EQ(single.label(), "mvtec_ad/bottle");
+    EXPECT_EQ(single.features["backbone"], "mobilenetv2_100");
+    EXPECT_EQ(suite.cells[5].features["backbone"], "resnet50");
+    EXPECT_NE(suite.cells[4].id, suite.cells[5].id);
+    // The product list is part of a pooled cell's identity.
+    nlohmann::json fewer = doc;
+    fewer["experiments"][0]["products"].erase(2);
+    EXPECT_NE(parseSuite(fewer, "fewer").cells.front().id, pooled.id);
+}
