@@ -14,6 +14,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth
   python3-torch python3-numpy python3-pil
+  libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 )
 
 missing=()

@@ -152,7 +152,15 @@ std::vector<OptionSpec> buildOptionTable() {
         {"out", "LOG", K::Text, {"suite run", "suite status"}, "the results log (JSON lines; a re-run skips its cells)"},
         {"out", "LOG", K::Text, {"suite merge"}, "the merged results log"},
         {"out", "DIR", K::Text, {"suite summarize"}, "where the tables go (<table>.csv, .md, .tex)"},
-        {"quiet", "", K::Flag, {"suite run", "suite summarize"}, "no progress output (summarize: no tables printed)"},
+        {"reference", "PATH", K::Text, {"suite verify"},
+         "an earlier run's tables folder, or an expectations file (JSON) citing the papers' numbers"},
+        {"reference-root", "DIR", K::Text, {"suite verify"},
+         "the folder an expectations file's published tables are read from (e.g. shared/reference)"},
+        {"tolerance", "X", K::Number, {"suite verify"},
+         "against a tables folder: the largest absolute difference that agrees (default 0.005)"},
+        {"out", "DIR", K::Text, {"suite verify"}, "also write the comparison there (verification.csv, .md, .tex)"},
+        {"quiet", "", K::Flag, {"suite run", "suite summarize", "suite verify"},
+         "no progress output (summarize, verify: no tables printed)"},
 
         // route
         {"metric", "l2|cosine", K::Text, {"route"}, "prototype distance (default l2)"},
@@ -384,6 +392,14 @@ std::vector<CommandSpec> buildCommandTable() {
          "Aggregates the finished cells as the papers do (contamination: seeds per product first,\n"
          "recovery, Wilcoxon, bootstrap CI, Holm; compression: metrics and size per bank spec).",
          2},
+        {"suite verify", "compare produced tables with the papers' numbers or an earlier run",
+         "suite verify TABLES_DIR --reference DIR|EXPECTATIONS.json [--reference-root DIR] [--tolerance X]\n"
+         "             [--out DIR]",
+         "Compares the tables of `suite summarize` cell by cell: with an earlier run's tables folder,\n"
+         "rows match on their text cells and numbers agree within --tolerance; with an expectations\n"
+         "file (suites/references/*.json), each check states its number, tolerance and source.\n"
+         "Exits with 5 when a number is outside its tolerance or missing.",
+         1},
         {"suite merge", "merge shard logs, checking for missing and duplicate cells",
          "suite merge SUITE.json LOG... --out MERGED",
          "Merges the results logs of shards into one and checks it against the suite: every cell\n"

@@ -1,4 +1,4 @@
-// patchbank-cli suite list|run|status|merge: the experiment suites, headless, resumable and shardable.
+// patchbank-cli suite list|run|status|summarize|verify|merge: the experiment suites, headless, resumable and shardable.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -15,6 +15,7 @@
 #include "engine/suite/SuiteFile.h"
 #include "engine/suite/SuiteRunner.h"
 #include "engine/suite/SuiteSummary.h"
+#include "engine/suite/SuiteVerify.h"
 #include "engine/util/Error.h"
 
 namespace pb::cli {
@@ -161,9 +162,28 @@ int summarize(const CommandLine& cl) {
     return 0;
 }
 
+int verify(const CommandLine& cl) {
+    cl.require({"reference"});
+    if (cl.positional().size() != 1) throw Error("suite verify needs the folder of produced tables");
+    const auto checks = suite::verifyTables(cl.positional().front(), cl.value("reference"),
+                                            cl.value("reference-root", ""), cl.doubleValue("tolerance", 0.005));
+    const ResultTable table = suite::verificationTable(checks);
+    if (cl.has("out")) table.save(cl.value("out"));
+    std::size_t within = 0, outside = 0, missing = 0;
+    for (const auto& c : checks) {
+        within += c.verdict == suite::VerifyCheck::Verdict::Within;
+        outside += c.verdict == suite::VerifyCheck::Verdict::Outside;
+        missing += c.verdict == suite::VerifyCheck::Verdict::Missing;
+    }
+    if (!cl.flag("quiet")) std::cout << table.markdown() << "\n";
+    std::printf("%zu checks: %zu within tolerance, %zu outside, %zu missing\n", checks.size(), within, outside, missing);
+    return outside + missing == 0 ? 0 : 5;
+}
+
 }  // namespace
 
 int runSuite(const CommandLine& cl) {
+    if (cl.command() == "suite verify") return verify(cl);
     if (cl.command() == "suite list") return list(cl);
     if (cl.command() == "suite summarize") return summarize(cl);
     if (cl.command() == "suite status") return status(cl);

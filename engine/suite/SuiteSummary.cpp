@@ -78,12 +78,20 @@ std::vector<ResultTable> compressionTables(const std::string& experiment, const 
     mean_.name = experiment + "_by_bank";
     mean_.caption = "Compression per bank spec: metrics averaged over the products (METHODS.md section 4)";
     mean_.columns = {"backbone", "bank", "products", "image_auroc", "pixel_auroc", "aupro_30", "megabytes",
-                     "compression_ratio", "search_ms_per_image"};
+                     "compression_ratio", "search_ms_per_image", "auroc_loss_pts"};
     ResultTable each;
     each.name = experiment + "_by_product";
     each.caption = "Compression per product and bank spec";
     each.columns = {"product", "backbone", "bank", "image_auroc", "pixel_auroc", "aupro_30", "megabytes",
                     "compression_ratio"};
+    // The flat bank's mean image AUROC per backbone: what compression loses is measured from it.
+    std::map<std::string, double> flatAuroc;
+    for (const auto& key : order)
+        if (parseBankSpec(key.second).kind == BankKind::Flat) {
+            std::vector<double> image;
+            for (const auto* row : groups[key]) image.push_back(num(*row, "image_auroc"));
+            flatAuroc[key.first] = mean(image);
+        }
     for (const auto& key : order) {
         std::vector<double> image, pixel, aupro, mb, ratio, search;
         for (const auto* row : groups[key]) {
@@ -97,7 +105,8 @@ std::vector<ResultTable> compressionTables(const std::string& experiment, const 
                       fmt(mb.back(), 3), fmt(ratio.back(), 2)});
         }
         mean_.add({key.first, key.second, std::to_string(image.size()), fmt(mean(image)), fmt(mean(pixel)),
-                   fmt(mean(aupro)), fmt(mean(mb), 3), fmt(mean(ratio), 2), fmt(mean(search), 3)});
+                   fmt(mean(aupro)), fmt(mean(mb), 3), fmt(mean(ratio), 2), fmt(mean(search), 3),
+                   flatAuroc.count(key.first) ? fmt(100.0 * (flatAuroc[key.first] - mean(image)), 2) : "nan"});
     }
     std::vector<ResultTable> tables{mean_, each};
 
@@ -105,11 +114,11 @@ std::vector<ResultTable> compressionTables(const std::string& experiment, const 
         ResultTable t;
         t.name = experiment + "_backbones";
         t.caption = "Backbone comparison (PatchCore source, experiment 1): image AUROC, bank size, inference per image";
-        t.columns = {"backbone", "dataset", "category", "auroc", "memory_mb", "inference_time_ms", "bank"};
+        t.columns = {"bank", "backbone", "dataset", "category", "auroc", "memory_mb", "inference_time_ms"};
         for (const auto* row : rows)
-            t.add({backboneOf(*row), row->value("dataset", ""), row->value("product", ""), fmt(num(*row, "image_auroc")),
-                   fmt(megabytes(*row, "bank_bytes"), 3), fmt(timing(*row, "inference_ms_per_image"), 2),
-                   (*row)["params"].value("bank", "flat")});
+            t.add({(*row)["params"].value("bank", "flat"), backboneOf(*row), row->value("dataset", ""),
+                   row->value("product", ""), fmt(num(*row, "image_auroc")), fmt(megabytes(*row, "bank_bytes"), 3),
+                   fmt(timing(*row, "inference_ms_per_image"), 2)});
         tables.push_back(std::move(t));
     }
 
@@ -117,13 +126,13 @@ std::vector<ResultTable> compressionTables(const std::string& experiment, const 
     ResultTable coreset;
     coreset.name = experiment + "_coreset";
     coreset.caption = "k-center vs variance-weighted coreset (PatchCore source, experiment 2)";
-    coreset.columns = {"category", "method", "compression_ratio", "auroc", "memory_reduction", "backbone"};
+    coreset.columns = {"backbone", "category", "method", "compression_ratio", "auroc", "memory_reduction"};
     // IVF-PQ against the exact flat bank of the same product and backbone.
     ResultTable ivf;
     ivf.name = experiment + "_ivfpq";
     ivf.caption = "IVF-PQ vs exact search on real features (PatchCore source, experiment 3)";
-    ivf.columns = {"category", "search_method", "pq_bits", "nprobe", "image_auroc", "memory_mb", "search_time_ms",
-                   "speedup", "memory_reduction", "accuracy_loss_percent", "backbone"};
+    ivf.columns = {"backbone", "category", "search_method", "pq_bits", "nprobe", "image_auroc", "memory_mb",
+                   "search_time_ms", "speedup", "memory_reduction", "accuracy_loss_percent"};
     std::map<std::pair<std::string, std::string>, const nlohmann::json*> flat;  // (backbone, product)
     for (const auto* row : rows)
         if (parseBankSpec((*row)["params"].value("bank", "flat")).kind == BankKind::Flat)
@@ -133,24 +142,24 @@ std::vector<ResultTable> compressionTables(const std::string& experiment, const 
         const auto exact = flat.find({backboneOf(*row), productOf(*row)});
         if ((spec.kind == BankKind::Coreset || spec.kind == BankKind::VwCoreset) &&
             spec.budget.unit == BankBudget::Unit::Fraction)
-            coreset.add({row->value("product", ""), spec.kind == BankKind::Coreset ? "v1_kcenter" : "v2_variance",
-                         fmt(spec.budget.value, 4), fmt(num(*row, "image_auroc")),
-                         fmt(num(*row, "source_patches") / num(*row, "bank_vectors"), 1), backboneOf(*row)});
+            coreset.add({backboneOf(*row), row->value("product", ""),
+                         spec.kind == BankKind::Coreset ? "v1_kcenter" : "v2_variance", fmt(spec.budget.value, 4),
+                         fmt(num(*row, "image_auroc")), fmt(num(*row, "source_patches") / num(*row, "bank_vectors"), 1)});
         if ((spec.kind == BankKind::IvfPq || spec.kind == BankKind::Flat) && exact != flat.end()) {
             const nlohmann::json& e = *exact->second;
             const bool ivfpq = spec.kind == BankKind::IvfPq;
             const double auroc = num(*row, "image_auroc"), exactAuroc = num(e, "image_auroc");
-            ivf.add({row->value("product", ""), ivfpq ? "faiss_ivfpq" : "exact", ivfpq ? std::to_string(spec.nbits) : "",
+            ivf.add({backboneOf(*row), row->value("product", ""), ivfpq ? "faiss_ivfpq" : "exact", ivfpq ? std::to_string(spec.nbits) : "",
                      ivfpq ? std::to_string(spec.nprobe) : "", fmt(auroc), fmt(megabytes(*row, "bank_bytes"), 3),
                      fmt(timing(*row, "search_ms_per_image"), 3),
                      fmt(timing(e, "search_ms_per_image") / timing(*row, "search_ms_per_image"), 2),
                      fmt(num(e, "bank_bytes") / num(*row, "bank_bytes"), 1),
-                     fmt(100.0 * (exactAuroc - auroc) / exactAuroc, 2), backboneOf(*row)});
+                     fmt(100.0 * (exactAuroc - auroc) / exactAuroc, 2)});
         }
     }
     if (!coreset.rows.empty()) tables.push_back(std::move(coreset));
     bool anyIvf = false;
-    for (const auto& r : ivf.rows) anyIvf = anyIvf || r[1] == "faiss_ivfpq";
+    for (const auto& r : ivf.rows) anyIvf = anyIvf || r[2] == "faiss_ivfpq";
     if (anyIvf) tables.push_back(std::move(ivf));
     return tables;
 }
@@ -192,6 +201,7 @@ std::vector<ResultTable> sharedBankTables(const std::string& experiment, const s
                     "image_auroc", "pixel_auroc", "wnr"};
     // (method, budget, routed, train) -> allocator -> mean AUROC
     std::map<std::tuple<std::string, double, bool, int>, std::map<std::string, double>> byAllocator;
+    std::map<double, std::string> vectorsOf;  // budget (MiB) -> vectors, as text
     for (const auto* row : rows) {
         const SharedConfig c = sharedConfig(*row);
         const std::string routed = c.routed ? "yes" : "no";
@@ -204,14 +214,15 @@ std::vector<ResultTable> sharedBankTables(const std::string& experiment, const s
                       std::to_string(p.value("bank_vectors", 0)), fmt(num(p, "image_auroc")), fmt(num(p, "pixel_auroc")),
                       fmt(num(p, "wnr"))});
         byAllocator[{c.method, c.budget, c.routed, c.trainImages}][c.allocator] = num(*row, "mean_image_auroc");
+        vectorsOf[c.budget] = std::to_string(row->value("budget_vectors", 0));
     }
     std::vector<ResultTable> tables{summary, each};
     ResultTable spread;
     spread.name = experiment + "_allocators";
     spread.caption = "Allocators compared at each budget: best, worst and their gap in AUROC points; uniform minus "
                      "oracle (a positive value: the oracle loses to uniform)";
-    spread.columns = {"method", "budget_mb", "routed", "train_images", "allocators", "best", "worst", "spread_pts",
-                      "uniform_minus_oracle_pts"};
+    spread.columns = {"method", "budget_mb", "budget_vectors", "routed", "train_images", "allocators", "best", "worst",
+                      "spread_pts", "uniform_minus_oracle_pts"};
     for (const auto& [key, allocators] : byAllocator) {
         if (allocators.size() < 2) continue;
         auto best = allocators.begin(), worst = allocators.begin();
@@ -221,7 +232,7 @@ std::vector<ResultTable> sharedBankTables(const std::string& experiment, const s
         }
         const auto u = allocators.find("uniform"), o = allocators.find("oracle");
         const double gap = u != allocators.end() && o != allocators.end() ? 100.0 * (u->second - o->second) : std::nan("");
-        spread.add({std::get<0>(key), fmt(std::get<1>(key), 3), std::get<2>(key) ? "yes" : "no",
+        spread.add({std::get<0>(key), fmt(std::get<1>(key), 3), vectorsOf[std::get<1>(key)], std::get<2>(key) ? "yes" : "no",
                     trainLabel(std::get<3>(key)), std::to_string(allocators.size()), best->first + " " + fmt(best->second),
                     worst->first + " " + fmt(worst->second), fmt(100.0 * (best->second - worst->second), 2), fmt(gap, 2)});
     }

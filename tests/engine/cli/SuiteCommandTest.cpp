@@ -123,6 +123,11 @@ TEST(CliSuite, RunResumeShardAndMerge) {
     ASSERT_EQ(router.size(), 3u);
     EXPECT_EQ(router.back().at("product"), "all");
 
+    // The tables verify against themselves, and a changed number is reported with exit code 5.
+    auto self = runCli("suite verify " + (dir / "tables").string() + " --reference " + (dir / "tables").string() + " --quiet");
+    EXPECT_EQ(self.exitCode, 0) << self.output;
+    EXPECT_NE(self.output.find("0 outside, 0 missing"), std::string::npos) << self.output;
+
     auto missingData = runCli("suite run " + suite.string() + " --out " + (dir / "x.jsonl").string());
     EXPECT_NE(missingData.exitCode, 0);
     EXPECT_NE(missingData.output.find("give its folder (demo=DIR)"), std::string::npos) << missingData.output;
