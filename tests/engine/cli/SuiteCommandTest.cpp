@@ -85,7 +85,14 @@ TEST(CliSuite, RunResumeShardAndMerge) {
             execl("/bin/sh", "sh", "-c", ("exec " + command).c_str(), static_cast<char*>(nullptr));
             _exit(127);
         }
-        usleep(300000 + 400000 * attempt);
+        // Killed at a random moment after this run has added a row, so that each run makes progress
+        // whatever the machine's load.
+        const std::size_t before = fs::exists(killed) ? pb::suite::ResultsLog::read(killed).size() : 0;
+        for (int wait = 0; wait < 1200; ++wait) {
+            if (fs::exists(killed) && pb::suite::ResultsLog::read(killed).size() > before) break;
+            usleep(50000);
+        }
+        usleep(static_cast<useconds_t>(random() % 400000));
         kill(child, SIGKILL);
         waitpid(child, nullptr, 0);
         if (fs::exists(killed)) killedCounts.push_back(pb::suite::ResultsLog::read(killed).size());
