@@ -1,6 +1,7 @@
 #include "engine/suite/SuiteRunner.h"
 
 #include <chrono>
+#include <filesystem>
 
 #include "engine/dataset/DatasetReader.h"
 #include "engine/experiments/ProductModel.h"
@@ -177,6 +178,8 @@ nlohmann::json SuiteRunner::compute(const SuiteCell& cell, const Progress& progr
         o.cacheDir = options_.cacheDir;
         f.options = o;
         f.backbone = std::shared_ptr<Backbone>(createBackbone(o.backbone));
+        if (const std::string warning = randomWeightsWarning(o.backbone); !warning.empty())
+            progress.problem(o.backbone.name, warning);
         f.extractor = createFeatureExtractor(*f.backbone, o);
     }
 
@@ -231,6 +234,10 @@ nlohmann::json SuiteRunner::compute(const SuiteCell& cell, const Progress& progr
         row = metricsJson(e);
         row.update({{"bank", e.bankSpec},
                     {"backbone", f.options.backbone.name},
+                    // Which weights: a comparison of backbones is only one when every backbone has its own.
+                    {"weights", f.options.backbone.weightsPath.empty()
+                                    ? (randomWeightsWarning(f.options.backbone).empty() ? "none needed" : "random")
+                                    : std::filesystem::path(f.options.backbone.weightsPath).filename().string()},
                     {"feature_dim", e.featureDim},
                     {"bank_vectors", e.bankPatches},
                     {"source_patches", e.sourcePatches},

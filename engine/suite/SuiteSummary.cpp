@@ -114,11 +114,11 @@ std::vector<ResultTable> compressionTables(const std::string& experiment, const 
         ResultTable t;
         t.name = experiment + "_backbones";
         t.caption = "Backbone comparison (PatchCore source, experiment 1): image AUROC, bank size, inference per image";
-        t.columns = {"bank", "backbone", "dataset", "category", "auroc", "memory_mb", "inference_time_ms"};
+        t.columns = {"bank", "backbone", "weights", "dataset", "category", "auroc", "memory_mb", "inference_time_ms"};
         for (const auto* row : rows)
-            t.add({(*row)["params"].value("bank", "flat"), backboneOf(*row), row->value("dataset", ""),
-                   row->value("product", ""), fmt(num(*row, "image_auroc")), fmt(megabytes(*row, "bank_bytes"), 3),
-                   fmt(timing(*row, "inference_ms_per_image"), 2)});
+            t.add({(*row)["params"].value("bank", "flat"), backboneOf(*row), row->value("weights", ""),
+                   row->value("dataset", ""), row->value("product", ""), fmt(num(*row, "image_auroc")),
+                   fmt(megabytes(*row, "bank_bytes"), 3), fmt(timing(*row, "inference_ms_per_image"), 2)});
         tables.push_back(std::move(t));
     }
 
