@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts a one-node Slurm cluster on loopback in a temporary folder (its own munged, slurmctld and
 # slurmd, nothing of the system's), submits packaging/slurm/patchbank-suite.sbatch as an array of
-# SHARDS tasks and patchbank-suite-merge.sbatch after it, waits for both, checks that every job
-# completed with exit code 0, and stops the daemons and removes the folder whatever happens.
+# SHARDS tasks and patchbank-suite-merge.sbatch after it, then cuts the last shard's log to one cell and
+# resubmits that task alone and the merge again; checks that every job completed with exit code 0, and
+# stops the daemons and removes the folder whatever happens.
 #
 #   SUITE=... DATA="NAME=DIR ..." RESULTS=... PATCHBANK_CLI=/abs/patchbank-cli \
 #     run-job-array.sh SLURMCTLD_PORT SLURMD_PORT SHARDS
@@ -180,6 +181,42 @@ until [ "$(timeout 10 sinfo -h -n "$host" -o %T 2>/dev/null)" = idle ]; do
 done
 echo "cluster up after $(($(date +%s) - started)) s: $(sinfo -h -N -o '%N %c CPUs %T')"
 
+# Waits until no job is queued or running.
+drain() {
+  local queued
+  until queued=$(timeout 10 squeue -h -o %i 2>&1) && [ -z "$queued" ]; do
+    alive || exit 1
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      echo "jobs still queued after $timeout_s s:" >&2
+      timeout 10 squeue -o '%i %T %r' >&2 || true
+      exit 1
+    fi
+    sleep 1
+  done
+}
+
+# Fails unless the given jobs (array tasks counted one by one) number COUNT and all completed with exit
+# code 0; slurmctld keeps finished jobs for MinJobAge (300 s).
+check() {  # COUNT JOB...
+  local expected=$1 records=0 failed=0 job line id task state code
+  shift
+  for job in "$@"; do
+    while read -r line; do
+      id=$(sed -n 's/^JobId=\([0-9]*\).*/\1/p' <<<"$line")
+      task=$(sed -n 's/.* ArrayTaskId=\([0-9]*\).*/\1/p' <<<"$line")
+      state=$(sed -n 's/.* JobState=\([A-Z_]*\).*/\1/p' <<<"$line")
+      code=$(sed -n 's/.* ExitCode=\([0-9:]*\).*/\1/p' <<<"$line")
+      echo "job $id${task:+ (task $task)}: $state, exit $code"
+      records=$((records + 1))
+      [ "$state" = COMPLETED ] && [ "$code" = 0:0 ] || failed=1
+    done < <(timeout 10 scontrol -o show job "$job")
+  done
+  if [ "$failed" -ne 0 ] || [ "$records" -ne "$expected" ]; then
+    echo "expected $expected jobs completed with exit code 0" >&2
+    exit 1
+  fi
+}
+
 # One CPU a task (the template asks for 4): a two-CPU machine runs both tasks at once.
 cd "$dir/jobs"
 array=$(sbatch --parsable --array="1-$shards" --cpus-per-task=1 --output="$dir/jobs/shard-%a.out" \
@@ -187,33 +224,21 @@ array=$(sbatch --parsable --array="1-$shards" --cpus-per-task=1 --output="$dir/j
 merge=$(sbatch --parsable --dependency="afterany:$array" --output="$dir/jobs/merge.out" \
   "$templates/patchbank-suite-merge.sbatch")
 echo "submitted array $array (1-$shards) and merge $merge"
+drain
+check $((shards + 1)) "$array" "$merge"
 
-until queued=$(timeout 10 squeue -h -o %i 2>&1) && [ -z "$queued" ]; do
-  alive || exit 1
-  if [ "$(date +%s)" -ge "$deadline" ]; then
-    echo "jobs still queued after $timeout_s s:" >&2
-    timeout 10 squeue -o '%i %T %r' >&2 || true
-    exit 1
-  fi
-  sleep 1
-done
+# A task that stopped part-way, resubmitted as packaging/slurm/README.md says: the last shard's log
+# keeps its first cell, its index runs again alone, and the merge job once more.
+last="$RESULTS/shard-$shards.jsonl"
+head -n 1 "$last" >"$last.part"
+mv "$last.part" "$last"
+again=$(sbatch --parsable --array="$shards" --cpus-per-task=1 --export="ALL,SHARDS=$shards" \
+  --output="$dir/jobs/shard-%a-again.out" "$templates/patchbank-suite.sbatch")
+merge_again=$(sbatch --parsable --dependency="afterany:$again" --output="$dir/jobs/merge-again.out" \
+  "$templates/patchbank-suite-merge.sbatch")
+echo "resubmitted task $shards as $again and merge $merge_again"
+drain
+check 2 "$again" "$merge_again"
 
-# Completed jobs stay known to slurmctld for MinJobAge (300 s): their state and exit code.
-failed=0 records=0
-for job in "$array" "$merge"; do
-  while read -r line; do
-    id=$(sed -n 's/^JobId=\([0-9]*\).*/\1/p' <<<"$line")
-    task=$(sed -n 's/.* ArrayTaskId=\([0-9]*\).*/\1/p' <<<"$line")
-    state=$(sed -n 's/.* JobState=\([A-Z_]*\).*/\1/p' <<<"$line")
-    code=$(sed -n 's/.* ExitCode=\([0-9:]*\).*/\1/p' <<<"$line")
-    echo "job $id${task:+ (task $task)}: $state, exit $code"
-    records=$((records + 1))
-    [ "$state" = COMPLETED ] && [ "$code" = 0:0 ] || failed=1
-  done < <(timeout 10 scontrol -o show job "$job")
-done
-if [ "$failed" -ne 0 ] || [ "$records" -ne $((shards + 1)) ]; then
-  echo "expected $((shards + 1)) jobs completed with exit code 0" >&2
-  exit 1
-fi
 for f in "$dir"/jobs/*.out; do echo "----- $(basename "$f")"; cat "$f"; done
 echo "done after $(($(date +%s) - started)) s"

@@ -1,6 +1,7 @@
 // packaging/slurm on a real Slurm: a one-node cluster started for the test (tests/slurm/run-job-array.sh)
 // runs the small test suite as a two-task job array with patchbank-suite.sbatch, then
-// patchbank-suite-merge.sbatch; the merged shards hold the rows of one run of the whole suite.
+// patchbank-suite-merge.sbatch, then one task again after its log lost all but one cell; the merged
+// shards hold the rows of one run of the whole suite, each once.
 // Needs root and Debian's slurm-wlm and munge (setup.sh installs them); fails, saying so, without them.
 #include <gtest/gtest.h>
 
@@ -88,7 +89,8 @@ TEST(CliSlurm, JobArrayMergesToOneRun) {
         std::to_string(controllerPort) + " " + std::to_string(nodePort) + " 2");
     ASSERT_EQ(cluster.exitCode, 0) << cluster.output;
 
-    // Each task wrote its own shard; together they hold every cell once and the rows of the single run.
+    // Each task wrote its own shard (the second one resumed); together they hold every cell once and the
+    // rows of the single run.
     const fs::path shard1 = results / "shard-1.jsonl", shard2 = results / "shard-2.jsonl";
     ASSERT_TRUE(fs::exists(shard1) && fs::exists(shard2)) << cluster.output;
     EXPECT_GT(pb::suite::ResultsLog::read(shard1).size(), 0u);
@@ -100,7 +102,7 @@ TEST(CliSlurm, JobArrayMergesToOneRun) {
     EXPECT_EQ(pb::suite::ResultsLog::read(dir / "merged.jsonl").size(), cells);
     EXPECT_EQ(rows(dir / "merged.jsonl"), rows(dir / "whole.jsonl"));
 
-    // The merge job after the array: the same merged log and the suite's tables.
+    // The merge job: the same merged log and the suite's tables.
     ASSERT_TRUE(fs::exists(results / "merged.jsonl")) << cluster.output;
     EXPECT_EQ(rows(results / "merged.jsonl"), rows(dir / "whole.jsonl"));
     for (const char* table : {"few-shot_summary", "compression_by_bank", "compression_by_product"})
