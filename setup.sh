@@ -13,6 +13,7 @@ PACKAGES=(
   libqcustomplot-dev libqcustomplot2.1-qt6 libqt6svg6 libgl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth
+  slurm-wlm munge
   python3-torch python3-numpy python3-pil
   libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 )
@@ -27,6 +28,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Slurm and MUNGE are here for the job-array test, which runs daemons of its own: the system's that
+  # the packages' scripts may have started (slurmctld and slurmd without a slurm.conf) are stopped and
+  # disabled, but only those this run installed.
+  services=()
+  [[ " ${missing[*]} " == *" slurm-wlm "* ]] && services+=(slurmctld slurmd)
+  [[ " ${missing[*]} " == *" munge "* ]] && services+=(munge)
+  for service in "${services[@]}"; do
+    if [ -d /run/systemd/system ]; then
+      $SUDO systemctl disable --now "$service" >/dev/null 2>&1 || true
+    elif [ -x "/etc/init.d/$service" ]; then
+      $SUDO "/etc/init.d/$service" stop >/dev/null 2>&1 || true
+    fi
+  done
 fi
 
 # LibTorch must use OpenBLAS: Debian's reference BLAS is ~20x slower on GEMM.

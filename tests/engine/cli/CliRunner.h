@@ -16,9 +16,10 @@ struct CliRun {
     std::string output;  // stdout and stderr together
 };
 
-inline CliRun runCli(const std::string& arguments) {
+// A shell command line, its stderr merged into its stdout.
+inline CliRun runShell(const std::string& commandLine) {
     CliRun run;
-    const std::string command = std::string(PATCHBANK_CLI) + " " + arguments + " 2>&1";
+    const std::string command = commandLine + " 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) return run;
     std::array<char, 4096> buffer{};
@@ -27,6 +28,8 @@ inline CliRun runCli(const std::string& arguments) {
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return run;
 }
+
+inline CliRun runCli(const std::string& arguments) { return runShell(std::string(PATCHBANK_CLI) + " " + arguments); }
 
 // A CSV file (RFC 4180 quoting, no newlines inside fields) as header -> value maps, one per row.
 inline std::vector<std::map<std::string, std::string>> readSimpleCsv(const std::filesystem::path& path) {
