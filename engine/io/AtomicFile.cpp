@@ -16,15 +16,6 @@ namespace {
 
 std::string errnoText() { return std::strerror(errno); }
 
-// Unique within the process (counter) and across processes (pid), so parallel writers
-// of different files in one folder never share a temporary.
-std::filesystem::path tempPathFor(const std::filesystem::path& target) {
-    static std::atomic<unsigned long> counter{0};
-    const std::string name = "." + target.filename().string() + ".tmp." + std::to_string(::getpid()) + "." +
-                             std::to_string(counter.fetch_add(1));
-    return target.parent_path() / name;
-}
-
 void writeAll(int fd, const char* p, std::size_t size, const std::filesystem::path& target) {
     while (size > 0) {
         const ssize_t n = ::write(fd, p, size);
@@ -38,6 +29,18 @@ void writeAll(int fd, const char* p, std::size_t size, const std::filesystem::pa
 }
 
 }  // namespace
+
+// Unique within the process (counter), across processes (pid) and across machines writing one shared
+// folder, as cluster jobs do (host name).
+std::filesystem::path temporaryPathFor(const std::filesystem::path& target) {
+    static std::atomic<unsigned long> counter{0};
+    char host[256] = "host";
+    ::gethostname(host, sizeof host - 1);
+    host[sizeof host - 1] = '\0';
+    const std::string name = "." + target.filename().string() + ".tmp." + host + "." + std::to_string(::getpid()) +
+                             "." + std::to_string(counter.fetch_add(1));
+    return target.parent_path() / name;
+}
 
 void writeFileAtomic(const std::filesystem::path& path, const std::string& bytes) {
     writeFileAtomic(path, bytes.data(), bytes.size());
@@ -53,7 +56,7 @@ void writeFileAtomic(const std::filesystem::path& path, const void* data, std::s
     }
     if (std::filesystem::is_directory(path)) throw Error("a folder is in the way of the file", path.string());
 
-    const std::filesystem::path temp = tempPathFor(path);
+    const std::filesystem::path temp = temporaryPathFor(path);
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) throw Error("cannot create temporary file: " + errnoText(), path.string());
     try {

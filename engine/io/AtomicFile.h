@@ -9,6 +9,9 @@ namespace pb {
 // Writes to a temporary file in the same folder, fsyncs it and renames it over `path`,
 // so the old content stays intact until the new one is complete. Creates parent folders.
 // Throws pb::Error naming the file.
+// A temporary name next to target that no other writer (thread, process or machine) uses.
+std::filesystem::path temporaryPathFor(const std::filesystem::path& target);
+
 void writeFileAtomic(const std::filesystem::path& path, const std::string& bytes);
 void writeFileAtomic(const std::filesystem::path& path, const void* data, std::size_t size);
 

@@ -1,5 +1,7 @@
 #include "engine/io/SafetensorsWriter.h"
 
+#include "engine/io/AtomicFile.h"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -104,10 +106,7 @@ void SafetensorsWriter::save(const std::filesystem::path& path) const {
     std::uint64_t n = header.size();
     for (int i = 0; i < 8; ++i) lengthBytes[i] = static_cast<std::uint8_t>(n >> (8 * i));
 
-    // pid + counter: concurrent saves (other processes or threads) never share a temp file.
-    static std::atomic<unsigned> counter{0};
-    const std::filesystem::path tmp =
-        path.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    const std::filesystem::path tmp = temporaryPathFor(path);
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out) throw Error("cannot create " + tmp.string() + " for writing", path.string());

@@ -56,6 +56,12 @@ bool flag(const nlohmann::json& params, const char* key, bool fallback) {
 
 }  // namespace
 
+nlohmann::json withoutTimings(nlohmann::json row) {
+    row.erase("seconds");
+    row.erase("timing");
+    return row;
+}
+
 const std::vector<std::string>& runnableKinds() {
     static const std::vector<std::string> kinds = {"contamination", "compression", "shared_bank", "routing"};
     return kinds;

@@ -34,6 +34,10 @@ struct SuiteStatus {
     std::size_t done = 0;      // of this shard's, in the log
 };
 
+// A row without its timings ("seconds", "timing"), which vary from run to run: two runs of a cell give the
+// same result.
+nlohmann::json withoutTimings(nlohmann::json row);
+
 // The kinds a runner can run; a suite naming another is refused before any cell runs.
 const std::vector<std::string>& runnableKinds();
 

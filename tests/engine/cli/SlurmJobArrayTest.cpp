@@ -14,25 +14,17 @@
 #include <set>
 
 #include "CliRunner.h"
+#include "SuiteRows.h"
 #include "TestData.h"
 #include "engine/suite/ResultsLog.h"
 #include "engine/suite/SuiteFile.h"
+#include "engine/suite/SuiteRunner.h"
 #include "engine/synth/DemoDatasetGenerator.h"
 
 namespace fs = std::filesystem;
 using pb::test::runCli;
 
 namespace {
-
-// The rows without what differs between runs (timings).
-std::set<std::string> rows(const fs::path& log) {
-    std::set<std::string> out;
-    for (auto row : pb::suite::ResultsLog::read(log)) {
-        row.erase("seconds");
-        out.insert(row.dump());
-    }
-    return out;
-}
 
 bool portFree(int port) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -100,11 +92,11 @@ TEST(CliSlurm, JobArrayMergesToOneRun) {
     ASSERT_EQ(merged.exitCode, 0) << merged.output;
     EXPECT_NE(merged.output.find("0 missing, 0 duplicate, 0 not in the suite"), std::string::npos) << merged.output;
     EXPECT_EQ(pb::suite::ResultsLog::read(dir / "merged.jsonl").size(), cells);
-    EXPECT_EQ(rows(dir / "merged.jsonl"), rows(dir / "whole.jsonl"));
+    EXPECT_EQ(pb::test::suiteRows(dir / "merged.jsonl"), pb::test::suiteRows(dir / "whole.jsonl"));
 
     // The merge job: the same merged log and the suite's tables.
     ASSERT_TRUE(fs::exists(results / "merged.jsonl")) << cluster.output;
-    EXPECT_EQ(rows(results / "merged.jsonl"), rows(dir / "whole.jsonl"));
+    EXPECT_EQ(pb::test::suiteRows(results / "merged.jsonl"), pb::test::suiteRows(dir / "whole.jsonl"));
     for (const char* table : {"few-shot_summary", "compression_by_bank", "compression_by_product"})
         for (const char* ext : {".csv", ".md", ".tex"})
             EXPECT_TRUE(fs::exists(results / "tables" / (std::string(table) + ext))) << table << ext;

@@ -9,28 +9,15 @@
 #include <set>
 
 #include "CliRunner.h"
+#include "SuiteRows.h"
 #include "TestData.h"
 #include "engine/suite/ResultsLog.h"
 #include "engine/suite/SuiteFile.h"
+#include "engine/suite/SuiteRunner.h"
 #include "engine/synth/DemoDatasetGenerator.h"
 
 namespace fs = std::filesystem;
 using pb::test::runCli;
-
-namespace {
-
-// The rows without what differs between runs (timings).
-std::set<std::string> rows(const fs::path& log) {
-    std::set<std::string> out;
-    for (auto row : pb::suite::ResultsLog::read(log)) {
-        row.erase("seconds");
-        row.erase("timing");
-        out.insert(row.dump());
-    }
-    return out;
-}
-
-}  // namespace
 
 TEST(CliSuite, RunResumeShardAndMerge) {
     const fs::path dir = pb::test::scratchDir("cli-suite");
@@ -67,7 +54,7 @@ TEST(CliSuite, RunResumeShardAndMerge) {
     auto merged = runCli("suite merge " + suite.string() + " " + (dir / "shard1.jsonl").string() + " " +
                          (dir / "shard2.jsonl").string() + " --out " + (dir / "merged.jsonl").string());
     ASSERT_EQ(merged.exitCode, 0) << merged.output;
-    EXPECT_EQ(rows(dir / "merged.jsonl"), rows(dir / "whole.jsonl"));
+    EXPECT_EQ(pb::test::suiteRows(dir / "merged.jsonl"), pb::test::suiteRows(dir / "whole.jsonl"));
     auto incomplete = runCli("suite merge " + suite.string() + " " + (dir / "shard1.jsonl").string() + " --out " +
                              (dir / "half.jsonl").string());
     EXPECT_EQ(incomplete.exitCode, 4) << incomplete.output;
@@ -101,7 +88,7 @@ TEST(CliSuite, RunResumeShardAndMerge) {
     EXPECT_LT(killedCounts.front(), cells);  // the first kill stopped a run that had cells left
     auto resumed = runCli("suite run " + suite.string() + common + " --out " + killed.string());
     ASSERT_EQ(resumed.exitCode, 0) << resumed.output;
-    EXPECT_EQ(rows(killed), rows(dir / "whole.jsonl"));
+    EXPECT_EQ(pb::test::suiteRows(killed), pb::test::suiteRows(dir / "whole.jsonl"));
     EXPECT_EQ(pb::suite::ResultsLog::read(killed).size(), cells);
 
     // The tables: the purification summary and the compression tables, in three formats.
