@@ -8,6 +8,8 @@
 #include "engine/experiments/SharedBankEvaluator.h"
 #include "engine/experiments/ScoredImagesSummary.h"
 #include "engine/purify/ContaminationExperiment.h"
+#include "engine/purify/NoisyTrainingSplit.h"
+#include "engine/purify/ReferenceAudit.h"
 #include "engine/util/Error.h"
 
 namespace pb::suite {
@@ -63,7 +65,8 @@ nlohmann::json withoutTimings(nlohmann::json row) {
 }
 
 const std::vector<std::string>& runnableKinds() {
-    static const std::vector<std::string> kinds = {"contamination", "compression", "shared_bank", "routing"};
+    static const std::vector<std::string> kinds = {"contamination", "compression", "shared_bank", "routing",
+                                                   "noisy_training"};
     return kinds;
 }
 
@@ -159,6 +162,80 @@ std::size_t SuiteRunner::run(ResultsLog& log, const Progress& progress,
     }
     progress.step("suite " + suite_.name, done, start.inShard);
     return ran;
+}
+
+// MeDS (METHODS.md section 6) on a published noisy training list: stage 1, the memory ensemble, screens
+// the training images; PatchCore is then trained on the noisy list, on what the screen keeps, and on the
+// list without its defective images (the oracle), and scored on the test images left out of the list.
+nlohmann::json SuiteRunner::noisyTraining(const SuiteCell& cell, const EvaluationOptions& options, Backbone& backbone,
+                                          FeatureExtractor& extractor, const Progress& progress) {
+    const std::string stage = text(cell.params, "stage", "memory_ensemble");
+    if (stage == "distilled")
+        throw Error("MeDS stages 2 and 3 (distilling the ensemble's maps into a reconstruction model, then progressive "
+                    "selection) are not built yet; this cell runs once they are");
+    if (stage != "memory_ensemble") throw Error("stage must be memory_ensemble or distilled, not '" + stage + "'");
+    const std::string folder = text(cell.params, "lists", "");
+    if (folder.empty() || !options_.datasets.count(folder))
+        throw Error("parameter \"lists\" names the folder of the noisy training lists: give it (" +
+                    (folder.empty() ? std::string("lists") : folder) + "=DIR)");
+    const int ratio = static_cast<int>(number(cell.params, "noise_ratio", 0));
+    const int seed = static_cast<int>(number(cell.params, "seed", 0));
+    std::string list = text(cell.params, "list", "");
+    for (const auto& [key, value] : {std::make_pair(std::string("{noise_ratio}"), std::to_string(ratio)),
+                                     std::make_pair(std::string("{seed}"), std::to_string(seed))})
+        for (auto at = list.find(key); at != std::string::npos; at = list.find(key)) list.replace(at, key.size(), value);
+    const std::filesystem::path file = std::filesystem::path(options_.datasets.at(folder)) / list;
+    const purify::NoisyTrainingSet noisy = purify::readNoisyTrainingSplit(file, dataset(cell.dataset), cell.product);
+
+    purify::ReferenceAuditOptions audit;
+    audit.k = options.k;
+    audit.memoryEnsemble = true;
+    audit.ensemble.seed = seed;
+    StageTimes times;
+    const purify::ReferenceAuditReport report =
+        purify::auditReferences(extractor, cell.product, noisy.train, audit, progress, times);
+    std::vector<Sample> screened, oracle;
+    std::size_t flagged = 0, flaggedDefective = 0, defective = 0;
+    for (const auto& image : report.images) {
+        const bool bad = image.sample.label == 1;
+        defective += bad;
+        if (image.ensembleFlagged) {
+            ++flagged;
+            flaggedDefective += bad;
+        } else {
+            screened.push_back(image.sample);
+        }
+        if (!bad) oracle.push_back(image.sample);
+    }
+    auto auroc = [&](const std::vector<Sample>& train) {
+        EvaluationOptions o = options;
+        o.bankSpec = text(cell.params, "bank", "coreset:1/16");
+        ProductModel model(backbone, o);
+        StageTimes t;
+        model.build(cell.product, train, progress, t);
+        ProductEvaluation e = model.describe();
+        e.images = model.score(noisy.test, progress, t);
+        applySummary(e, summariseScoredImages(e.images));
+        return e.metrics;
+    };
+    const EvaluationMetrics onNoisy = auroc(noisy.train), onScreened = auroc(screened), onOracle = auroc(oracle);
+    const double nan = std::nan("");
+    return {{"list", list},
+            {"n_train", noisy.train.size()},
+            {"n_defective", defective},
+            {"n_test", noisy.test.size()},
+            {"flagged", flagged},
+            {"flagged_defective", flaggedDefective},
+            {"precision", value(flagged ? static_cast<double>(flaggedDefective) / flagged : nan)},
+            {"recall", value(defective ? static_cast<double>(flaggedDefective) / defective : nan)},
+            {"ensemble_threshold", value(report.ensembleThreshold)},
+            {"image_auroc_noisy", value(onNoisy.imageAuroc)},
+            {"image_auroc_screened", value(onScreened.imageAuroc)},
+            {"image_auroc_oracle", value(onOracle.imageAuroc)},
+            {"image_ap_noisy", value(onNoisy.imageAp)},
+            {"image_ap_screened", value(onScreened.imageAp)},
+            {"aupro_30_noisy", value(onNoisy.aupro30)},
+            {"aupro_30_screened", value(onScreened.aupro30)}};
 }
 
 const Dataset& SuiteRunner::dataset(const std::string& name) {
@@ -325,6 +402,8 @@ nlohmann::json SuiteRunner::compute(const SuiteCell& cell, const Progress& progr
                {"allocation", e.allocation},
                {"per_product", products},
                {"neighbour_shares", shares}};
+    } else if (cell.kind == "noisy_training") {
+        row = noisyTraining(cell, f.options, *f.backbone, *f.extractor, progress);
     } else {  // routing
         RouterMetric metric;
         if (!parseRouterMetric(text(cell.params, "router_metric", "l2"), metric))

@@ -4,7 +4,9 @@
 //
 // Kinds: "contamination" (the purification paper's protocol, one run of ContaminationExperiment: params
 // support, contamination, setup, seed, method, audit_k, audit_score) and "compression" (a product's bank
-// built with one spec and its test split scored: params bank, e.g. "coreset:1/16").
+// built with one spec and its test split scored: params bank, e.g. "coreset:1/16"), "shared_bank" and
+// "routing" (pooled: one shared bank or router over all the cell's products) and "noisy_training" (MeDS on
+// a published noisy training list).
 #pragma once
 #include <functional>
 #include <map>
@@ -13,7 +15,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/backbone/Backbone.h"
 #include "engine/dataset/Dataset.h"
+#include "engine/experiments/EvaluationOptions.h"
+#include "engine/features/FeatureExtractor.h"
 #include "engine/suite/ResultsLog.h"
 #include "engine/suite/SuiteFile.h"
 #include "engine/util/Progress.h"
@@ -72,6 +77,8 @@ private:
     struct Workspace;
     nlohmann::json compute(const SuiteCell& cell, const Progress& progress);
     const Dataset& dataset(const std::string& name);
+    nlohmann::json noisyTraining(const SuiteCell& cell, const EvaluationOptions& options, Backbone& backbone,
+                                 FeatureExtractor& extractor, const Progress& progress);
 
     Suite suite_;
     SuiteRunOptions options_;

@@ -555,6 +555,46 @@ std::vector<Figure> routingFigures(const std::string& experiment, const std::vec
     return figures;
 }
 
+// MeDS screening per product and noise ratio, seeds averaged.
+std::vector<ResultTable> noisyTrainingTables(const std::string& experiment, const std::vector<const nlohmann::json*>& rows) {
+    std::map<std::pair<std::string, double>, std::vector<const nlohmann::json*>> groups;
+    for (const auto* row : rows) groups[{productOf(*row), (*row)["params"].value("noise_ratio", 0.0)}].push_back(row);
+    ResultTable t;
+    t.name = experiment + "_screening";
+    t.caption = "MeDS stage 1 (memory ensemble) on noisy training lists: seeds averaged; PatchCore image AUROC "
+                "trained on the noisy list, on what the screen keeps, and without the defective images";
+    t.columns = {"product", "noise_ratio", "seeds", "n_defective", "flagged", "precision", "recall",
+                 "auroc_noisy", "auroc_screened", "auroc_oracle"};
+    for (const auto& [key, group] : groups) {
+        auto avg = [&](const char* field) {
+            std::vector<double> v;
+            for (const auto* row : group) v.push_back(num(*row, field));
+            return mean(v);
+        };
+        t.add({key.first, fmt(key.second, 0), std::to_string(group.size()), fmt(avg("n_defective"), 1),
+               fmt(avg("flagged"), 1), fmt(avg("precision")), fmt(avg("recall")), fmt(avg("image_auroc_noisy")),
+               fmt(avg("image_auroc_screened")), fmt(avg("image_auroc_oracle"))});
+    }
+    return {t};
+}
+
+std::vector<Figure> noisyTrainingFigures(const std::string& experiment, const std::vector<const nlohmann::json*>& rows) {
+    Figure f;
+    f.name = experiment + "_auroc_vs_noise";
+    f.title = "Image AUROC vs noise in the training set (mean over products and seeds)";
+    f.xLabel = "defective images added to the training set (%)";
+    f.yLabel = "image AUROC";
+    f.kind = FigureKind::Lines;
+    for (const auto& [field, name] : {std::make_pair("image_auroc_noisy", "noisy list"),
+                                      std::make_pair("image_auroc_screened", "MeDS stage 1 screened"),
+                                      std::make_pair("image_auroc_oracle", "defective removed (oracle)")}) {
+        std::vector<std::pair<double, double>> points;
+        for (const auto* row : rows) points.emplace_back((*row)["params"].value("noise_ratio", 0.0), num(*row, field));
+        f.series.push_back(seriesOf(name, points));
+    }
+    return {f};
+}
+
 // Mean AUROC of each method against the contamination rate, one figure per (setup, support).
 std::vector<Figure> contaminationFigures(const std::string& experiment, const std::vector<purify::MethodSummary>& rows) {
     std::map<std::pair<std::string, int>, std::map<std::string, std::vector<std::pair<double, double>>>> groups;
@@ -631,6 +671,8 @@ std::vector<Figure> suiteFigures(const Suite& suite, const std::vector<nlohmann:
             for (auto& f : sharedBankFigures(e.name, e.rows)) figures.push_back(std::move(f));
         } else if (e.kind == "routing") {
             for (auto& f : routingFigures(e.name, e.rows)) figures.push_back(std::move(f));
+        } else if (e.kind == "noisy_training") {
+            for (auto& f : noisyTrainingFigures(e.name, e.rows)) figures.push_back(std::move(f));
         }
     }
     return figures;
@@ -650,6 +692,8 @@ std::vector<ResultTable> summariseSuite(const Suite& suite, const std::vector<nl
             for (auto& t : sharedBankTables(e.name, e.rows)) tables.push_back(std::move(t));
         } else if (e.kind == "routing") {
             for (auto& t : routingTables(e.name, e.rows)) tables.push_back(std::move(t));
+        } else if (e.kind == "noisy_training") {
+            for (auto& t : noisyTrainingTables(e.name, e.rows)) tables.push_back(std::move(t));
         }
     }
     return tables;
