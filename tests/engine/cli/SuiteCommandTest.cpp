@@ -14,6 +14,7 @@
 #include "engine/suite/ResultsLog.h"
 #include "engine/suite/SuiteFile.h"
 #include "engine/suite/SuiteRunner.h"
+#include "engine/suite/SuiteSummary.h"
 #include "engine/synth/DemoDatasetGenerator.h"
 
 namespace fs = std::filesystem;
@@ -121,6 +122,21 @@ TEST(CliSuite, RunResumeShardAndMerge) {
     auto self = runCli("suite verify " + (dir / "tables").string() + " --reference " + (dir / "tables").string() + " --quiet");
     EXPECT_EQ(self.exitCode, 0) << self.output;
     EXPECT_NE(self.output.find("0 outside, 0 missing"), std::string::npos) << self.output;
+
+    // Its figures as PNG and SVG in a build with Qt; without, a note that names them.
+    const auto figures =
+        pb::suite::suiteFigures(pb::suite::readSuite(suite), pb::suite::ResultsLog::read(dir / "whole.jsonl"));
+    EXPECT_GE(figures.size(), 8u);  // recovery per setup, compression, shared bank and router figures
+    for (const auto& figure : figures) {
+#ifdef PATCHBANK_HAVE_FIGURES
+        for (const char* ext : {".png", ".svg"}) {
+            const fs::path file = dir / "tables" / (figure.name + ext);
+            EXPECT_GT(fs::exists(file) ? fs::file_size(file) : 0u, 1000u) << file;
+        }
+#else
+        EXPECT_NE(summary.output.find(figure.name), std::string::npos) << summary.output;
+#endif
+    }
 
     auto missingData = runCli("suite run " + suite.string() + " --out " + (dir / "x.jsonl").string());
     EXPECT_NE(missingData.exitCode, 0);
