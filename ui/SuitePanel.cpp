@@ -1194,9 +1194,11 @@ bool SuitePanel::exportAll(const QString& folder, QString* error) {
                     throw Error("cannot copy the results log", log.toStdString());
             }
             setNote(exportStatus_,
-                    tr("Wrote %n table(s) as CSV, Markdown and LaTeX, ", nullptr, static_cast<int>(r->snapshot->tables.size())) +
-                        tr("%n figure(s) as PNG and the results log (%1) to %2", nullptr, static_cast<int>(figures.size()))
-                            .arg(QFileInfo(log).fileName(), QDir::toNativeSeparators(folder)),
+                    tr("Wrote %n table(s) as CSV, Markdown and LaTeX, %1 figure(s) as PNG and the results log (%2) "
+                       "to %3",
+                       nullptr, static_cast<int>(r->snapshot->tables.size()))
+                        .arg(figures.size())
+                        .arg(QFileInfo(log).fileName(), QDir::toNativeSeparators(folder)),
                     false);
             if (error) error->clear();
             return true;

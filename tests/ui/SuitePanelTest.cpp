@@ -16,11 +16,13 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTreeWidget>
 #include <QtTest/QtTest>
 #include <qcustomplot.h>
 
 #include <set>
+#include <tuple>
 
 #include "GuiTestSupport.h"
 #include "engine/suite/ResultsLog.h"
@@ -240,6 +242,19 @@ void SuitePanelTest::inputErrors() {
     QCOMPARE(again->suitePanel()->logEdit()->text(), log);
     QVERIFY(again->suiteQueue()->runs().isEmpty());
     QVERIFY(again->close());
+
+    // The panel speaks Spanish and German as well.
+    for (const auto& [code, add, title] :
+         {std::tuple{QStringLiteral("es"), QStringLiteral("Añadir a la cola"), QStringLiteral("Reproducir artículo")},
+          std::tuple{QStringLiteral("de"), QStringLiteral("Zur Warteschlange hinzufügen"), QStringLiteral("Paper reproduzieren")}}) {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/patchbank_%1.qm").arg(code)));
+        QCOMPARE(translator.translate("pb::ui::SuitePanel", "Add to queue"), add);
+        QCOMPARE(translator.translate("pb::ui::MainWindow", "Reproduce paper"), title);
+        QVERIFY(!translator.translate("pb::ui::SuiteQueue", "%n cell(s) failed; queue the suite again to retry them.",
+                                      nullptr, 2)
+                     .isEmpty());
+    }
 }
 
 void SuitePanelTest::queuePauseResume() {
@@ -296,12 +311,12 @@ void SuitePanelTest::queuePauseResume() {
     QVERIFY(!p->pauseButton()->isEnabled());
     QCOMPARE(p->cancelButton()->text(), QStringLiteral("Remove"));
 
-    // The suite's tables fill their tabs, the caption above each; the figures are listed and drawn.
-    for (const char* name : {"few-shot_summary", "compression_by_bank", "compression_by_product"}) {
-        QTRY_VERIFY_WITH_TIMEOUT(p->tableView(QString::fromLatin1(name)) &&
-                                     p->tableView(QString::fromLatin1(name))->model()->rowCount() > 0,
-                                 30000);
-    }
+    // The suite's tables fill their tabs, the caption above each; the figures are listed and drawn. The
+    // summary of the whole log follows the last cell (summaries are spaced out while cells finish fast).
+    QTRY_VERIFY_WITH_TIMEOUT(q->run(id)->snapshot && q->run(id)->snapshot->rows == 27, 30000);
+    for (const char* name : {"few-shot_summary", "compression_by_bank", "compression_by_product"})
+        QVERIFY2(p->tableView(QString::fromLatin1(name)) && p->tableView(QString::fromLatin1(name))->model()->rowCount() > 0,
+                 name);
     QCOMPARE(p->tableView(QStringLiteral("compression_by_bank"))->model()->rowCount(), 3);
     QCOMPARE(p->tableView(QStringLiteral("few-shot_summary"))->model()->rowCount(), 4);
     QCOMPARE(p->tableView(QStringLiteral("compression_by_bank"))->model()->headerData(0, Qt::Horizontal).toString(),
