@@ -1,10 +1,10 @@
 #include "ui/FigurePreview.h"
 
+#include <qcustomplot.h>
 #include <QDir>
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <qcustomplot.h>
 
 #include "engine/util/Error.h"
 #include "ui/ProductColors.h"
@@ -18,7 +18,8 @@ QCPTextElement* titleOf(QCustomPlot& plot) {
     if (plot.plotLayout()->rowCount() > 1)
         if (auto* title = qobject_cast<QCPTextElement*>(plot.plotLayout()->element(0, 0))) return title;
     plot.plotLayout()->insertRow(0);
-    auto* title = new QCPTextElement(&plot, QString(), QFont(plot.font().family(), plot.font().pointSize() + 1, QFont::Bold));
+    auto* title =
+        new QCPTextElement(&plot, QString(), QFont(plot.font().family(), plot.font().pointSize() + 1, QFont::Bold));
     plot.plotLayout()->addElement(0, 0, title);
     return title;
 }
@@ -57,7 +58,8 @@ void previewFigure(const Figure& figure, QCustomPlot& plot) {
         QVector<double> x, y;
         for (std::size_t i = 0; i < series.x.size() && i < series.y.size(); ++i) {
             // NaN is "no value"; a log axis cannot place zero or less.
-            if (!std::isfinite(series.x[i]) || !std::isfinite(series.y[i]) || (figure.logX && series.x[i] <= 0)) continue;
+            if (!std::isfinite(series.x[i]) || !std::isfinite(series.y[i]) || (figure.logX && series.x[i] <= 0))
+                continue;
             x << series.x[i];
             y << series.y[i];
             xLow = std::min(xLow, series.x[i]);

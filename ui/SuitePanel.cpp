@@ -1,5 +1,6 @@
 #include "ui/SuitePanel.h"
 
+#include <qcustomplot.h>
 #include <QAbstractTableModel>
 #include <QComboBox>
 #include <QDir>
@@ -26,7 +27,6 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <set>
-#include <qcustomplot.h>
 
 #include "engine/backbone/Backbone.h"
 #include "engine/suite/SuiteFile.h"
@@ -101,7 +101,8 @@ public:
         const std::string& cell = row[static_cast<std::size_t>(index.column())];
         if (role == Qt::DisplayRole) return QString::fromStdString(cell);
         if (role == Qt::TextAlignmentRole)
-            return static_cast<int>(numeric(cell) ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
+            return static_cast<int>(numeric(cell) ? Qt::AlignRight | Qt::AlignVCenter
+                                                  : Qt::AlignLeft | Qt::AlignVCenter);
         return {};
     }
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
@@ -127,9 +128,7 @@ public:
         endResetModel();
     }
     int run() const { return run_; }
-    void cellChanged(int row) {
-        emit dataChanged(index(row, 0), index(row, SuitePanel::CellColumnCount - 1));
-    }
+    void cellChanged(int row) { emit dataChanged(index(row, 0), index(row, SuitePanel::CellColumnCount - 1)); }
     int rowCount(const QModelIndex& parent = {}) const override {
         const SuiteQueue::Run* r = queue_->run(run_);
         return parent.isValid() || !r ? 0 : static_cast<int>(r->cells.size());
@@ -247,8 +246,9 @@ SuitePanel::SuitePanel(SuiteQueue* queue, QWidget* parent) : QWidget(parent), qu
 
     log_ = new QLineEdit(this);
     log_->setObjectName(QStringLiteral("suiteLogEdit"));
-    log_->setToolTip(tr("The results log: one line per finished cell, appended as each cell ends. A run "
-                        "goes on from the cells its log holds."));
+    log_->setToolTip(
+        tr("The results log: one line per finished cell, appended as each cell ends. A run "
+           "goes on from the cells its log holds."));
     browseLog_ = new QToolButton(this);
     browseLog_->setText(QStringLiteral("…"));
     browseLog_->setToolTip(tr("Choose the results log"));
@@ -283,7 +283,6 @@ SuitePanel::SuitePanel(SuiteQueue* queue, QWidget* parent) : QWidget(parent), qu
     setupScroll->setWidgetResizable(true);
     setupScroll->setFrameShape(QFrame::NoFrame);
     setupScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-
 
     // --- the queue and its progress
     queueView_ = new QTreeWidget(this);
@@ -348,8 +347,9 @@ SuitePanel::SuitePanel(SuiteQueue* queue, QWidget* parent) : QWidget(parent), qu
     resultsTitle_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     export_ = new QPushButton(tr("Export all…"), this);
     export_->setObjectName(QStringLiteral("suiteExportButton"));
-    export_->setToolTip(tr("Write the tables (CSV, Markdown, LaTeX), the figures and a copy of the results log "
-                           "into a folder"));
+    export_->setToolTip(
+        tr("Write the tables (CSV, Markdown, LaTeX), the figures and a copy of the results log "
+           "into a folder"));
     exportStatus_ = noteLabel(this);
     exportStatus_->setObjectName(QStringLiteral("suiteExportStatus"));
     exportStatus_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -474,9 +474,10 @@ SuitePanel::SuitePanel(SuiteQueue* queue, QWidget* parent) : QWidget(parent), qu
                 }
                 const SuiteQueue::Run* r = queue_->run(id);
                 const suite::SuiteCell& cell = r->request.suite->cells[static_cast<std::size_t>(index)];
-                const QString title = tr("Cell %1 (%2, %3/%4)")
-                                          .arg(QString::fromStdString(cell.id), QString::fromStdString(cell.experiment),
-                                               QString::fromStdString(cell.dataset), QString::fromStdString(cell.product));
+                const QString title =
+                    tr("Cell %1 (%2, %3/%4)")
+                        .arg(QString::fromStdString(cell.id), QString::fromStdString(cell.experiment),
+                             QString::fromStdString(cell.dataset), QString::fromStdString(cell.product));
                 cellStage_->setText(title + QLatin1Char('\n') +
                                     (total > 0 ? tr("%1: %2 of %3").arg(stage).arg(done).arg(total) : stage));
                 if (total > 0) {
@@ -522,8 +523,8 @@ int SuitePanel::addSuiteItem(const QString& file, const suite::Suite& s) {
     const int existing = suiteBox_->findData(path);
     if (existing >= 0) return existing;
     const QSignalBlocker block(suiteBox_);
-    suiteBox_->addItem(tr("%1 (%n cell(s))", nullptr, static_cast<int>(s.cells.size())).arg(QString::fromStdString(s.name)),
-                       path);
+    suiteBox_->addItem(
+        tr("%1 (%n cell(s))", nullptr, static_cast<int>(s.cells.size())).arg(QString::fromStdString(s.name)), path);
     const int index = suiteBox_->count() - 1;
     suiteBox_->setItemData(index, QDir::toNativeSeparators(path), Qt::ToolTipRole);
     return index;
@@ -542,8 +543,8 @@ bool SuitePanel::openSuiteFile(const QString& file) {
             suiteBox_->setCurrentIndex(index);
         return true;
     } catch (const Error& e) {
-        setNote(suiteError_, tr("Cannot use %1: %2").arg(QDir::toNativeSeparators(file), QString::fromStdString(e.what())),
-                true);
+        setNote(suiteError_,
+                tr("Cannot use %1: %2").arg(QDir::toNativeSeparators(file), QString::fromStdString(e.what())), true);
         return false;
     }
 }
@@ -583,8 +584,10 @@ void SuitePanel::onSuiteChosen() {
 }
 
 void SuitePanel::chooseSuiteFile() {
-    const QString start = userSuites_.isEmpty() ? QFileInfo(suiteFile()).absolutePath() : QFileInfo(userSuites_.last()).absolutePath();
-    const QString file = QFileDialog::getOpenFileName(this, tr("Open a suite file"), start, tr("Suite files (*.json);;All files (*)"));
+    const QString start =
+        userSuites_.isEmpty() ? QFileInfo(suiteFile()).absolutePath() : QFileInfo(userSuites_.last()).absolutePath();
+    const QString file =
+        QFileDialog::getOpenFileName(this, tr("Open a suite file"), start, tr("Suite files (*.json);;All files (*)"));
     if (!file.isEmpty()) openSuiteFile(file);
 }
 
@@ -592,7 +595,8 @@ void SuitePanel::chooseSuiteFile() {
 
 void SuitePanel::clearRows(std::vector<Row>& rows, QGridLayout* grid) {
     for (Row& row : rows) {
-        for (QWidget* w : {static_cast<QWidget*>(row.edit), static_cast<QWidget*>(row.browse), static_cast<QWidget*>(row.note)}) {
+        for (QWidget* w :
+             {static_cast<QWidget*>(row.edit), static_cast<QWidget*>(row.browse), static_cast<QWidget*>(row.note)}) {
             grid->removeWidget(w);
             w->hide();
             w->deleteLater();
@@ -632,8 +636,8 @@ void SuitePanel::rebuildInputs() {
         row.note = noteLabel(this);
         row.note->setObjectName(QStringLiteral("suiteDatasetNote_%1").arg(row.key));
         QString folder = folders_.value(row.key);
-        const bool matches = !openDataset_.isEmpty() &&
-                             QFileInfo(openDataset_).fileName().compare(row.key, Qt::CaseInsensitive) == 0;
+        const bool matches =
+            !openDataset_.isEmpty() && QFileInfo(openDataset_).fileName().compare(row.key, Qt::CaseInsensitive) == 0;
         if (folder.isEmpty() && matches) folder = openDataset_;
         row.edit->setText(folder);
         datasetGrid_->addWidget(new QLabel(row.key, this), line, 0);
@@ -727,7 +731,8 @@ void SuitePanel::checkWeights(const Row& row, bool strict) {
     }
     const QString file = row.edit->text().trimmed();
     if (file.isEmpty())
-        setNote(row.note, tr("No weights file: %1 runs on random weights and its scores mean little.").arg(row.key), false);
+        setNote(row.note, tr("No weights file: %1 runs on random weights and its scores mean little.").arg(row.key),
+                false);
     else if (!QFileInfo(file).isFile())
         setNote(row.note, tr("No file %1.").arg(QDir::toNativeSeparators(file)), true);
     else
@@ -809,9 +814,9 @@ bool SuitePanel::addToQueue() {
     const int id = queue_->add(request());
     if (!id) return false;  // the queue's reason is shown by its refused signal
     for (int i = 0; i < queueView_->topLevelItemCount(); ++i)
-        if (queueView_->topLevelItem(i)->data(0, IdRole).toInt() == id) queueView_->setCurrentItem(queueView_->topLevelItem(i));
-    if (queue_->isPaused())
-        setNote(addError_, tr("Queued; the queue is paused: Resume starts it."), false);
+        if (queueView_->topLevelItem(i)->data(0, IdRole).toInt() == id)
+            queueView_->setCurrentItem(queueView_->topLevelItem(i));
+    if (queue_->isPaused()) setNote(addError_, tr("Queued; the queue is paused: Resume starts it."), false);
     sideTabs_->setCurrentIndex(1);
     return true;
 }
@@ -871,8 +876,9 @@ void SuitePanel::chooseFolder(const Row& row) {
 }
 
 void SuitePanel::chooseWeights(const Row& row) {
-    const QString file = QFileDialog::getOpenFileName(this, tr("The weights of %1").arg(row.key), row.edit->text().trimmed(),
-                                                      tr("Weights (*.safetensors *.pt *.pth);;All files (*)"));
+    const QString file =
+        QFileDialog::getOpenFileName(this, tr("The weights of %1").arg(row.key), row.edit->text().trimmed(),
+                                     tr("Weights (*.safetensors *.pt *.pth);;All files (*)"));
     if (!file.isEmpty()) row.edit->setText(file);
 }
 
@@ -944,15 +950,17 @@ void SuitePanel::refreshRun(int id) {
     item->setText(0, QString::fromStdString(r->request.suite->name));
     item->setText(1, QFileInfo(r->request.log).fileName());
     item->setText(2, state);
-    const QString tip = QDir::toNativeSeparators(r->request.log) + (r->message.isEmpty() ? QString() : QLatin1Char('\n') + r->message);
+    const QString tip =
+        QDir::toNativeSeparators(r->request.log) + (r->message.isEmpty() ? QString() : QLatin1Char('\n') + r->message);
     for (int c = 0; c < 3; ++c) item->setToolTip(c, tip);
-    item->setForeground(2, r->state == SuiteQueue::RunState::Failed ? QBrush(kErrorColor)
+    item->setForeground(2, r->state == SuiteQueue::RunState::Failed    ? QBrush(kErrorColor)
                            : r->state == SuiteQueue::RunState::Running ? QBrush(kRunningColor)
                            : r->state == SuiteQueue::RunState::Done    ? QBrush(kDoneColor)
                                                                        : QBrush());
     if (id == selectedRun()) {
-        resultsTitle_->setText(tr("<b>%1</b> — %2").arg(QString::fromStdString(r->request.suite->name).toHtmlEscaped(),
-                                                        QFileInfo(r->request.log).fileName().toHtmlEscaped()));
+        resultsTitle_->setText(tr("<b>%1</b> — %2")
+                                   .arg(QString::fromStdString(r->request.suite->name).toHtmlEscaped(),
+                                        QFileInfo(r->request.log).fileName().toHtmlEscaped()));
         resultsTitle_->setToolTip(QDir::toNativeSeparators(r->request.log));
     }
 }
@@ -984,7 +992,8 @@ void SuitePanel::fitCellColumns() {
         products.insert(cell.dataset + "/" + cell.product);
     }
     int experiment = fm.horizontalAdvance(tr("Experiment")), product = fm.horizontalAdvance(tr("Product"));
-    for (const auto& e : experiments) experiment = std::max(experiment, fm.horizontalAdvance(QString::fromStdString(e)));
+    for (const auto& e : experiments)
+        experiment = std::max(experiment, fm.horizontalAdvance(QString::fromStdString(e)));
     for (const auto& p : products) product = std::max(product, fm.horizontalAdvance(QString::fromStdString(p)));
     cellView_->horizontalHeader()->resizeSection(CellExperimentColumn, experiment + 16);
     cellView_->horizontalHeader()->resizeSection(CellProductColumn, product + 16);
@@ -1002,8 +1011,9 @@ void SuitePanel::updateButtons() {
     cancel_->setEnabled(r != nullptr);
     const bool finished = r && (r->state == SuiteQueue::RunState::Done || r->state == SuiteQueue::RunState::Failed);
     cancel_->setText(finished ? tr("Remove") : tr("Cancel run"));
-    cancel_->setToolTip(finished ? tr("Take the run off the list; its results log stays")
-                                 : tr("Stop the selected run now and take it off the queue; its log keeps the cells done"));
+    cancel_->setToolTip(finished
+                            ? tr("Take the run off the list; its results log stays")
+                            : tr("Stop the selected run now and take it off the queue; its log keeps the cells done"));
     export_->setEnabled(r && r->snapshot && r->snapshot->rows > 0);
     add_->setEnabled(suite_ != nullptr);
 }
@@ -1026,12 +1036,18 @@ void SuitePanel::updateProgress() {
         return;
     }
     const int total = static_cast<int>(r->cells.size());
-    overall_->setText((r->failed > 0 ? tr("%1: %2 of %3 cells done, %4 failed").arg(QString::fromStdString(r->request.suite->name))
-                                           .arg(r->done).arg(total).arg(r->failed)
-                                     : tr("%1: %2 of %3 cells done").arg(QString::fromStdString(r->request.suite->name))
-                                           .arg(r->done).arg(total)));
+    overall_->setText((r->failed > 0 ? tr("%1: %2 of %3 cells done, %4 failed")
+                                           .arg(QString::fromStdString(r->request.suite->name))
+                                           .arg(r->done)
+                                           .arg(total)
+                                           .arg(r->failed)
+                                     : tr("%1: %2 of %3 cells done")
+                                           .arg(QString::fromStdString(r->request.suite->name))
+                                           .arg(r->done)
+                                           .arg(total)));
     overallProgress_->setRange(0, std::max(1, total));
-    overallProgress_->setValue(static_cast<int>(std::min<std::size_t>(r->done + r->failed, static_cast<std::size_t>(total))));
+    overallProgress_->setValue(
+        static_cast<int>(std::min<std::size_t>(r->done + r->failed, static_cast<std::size_t>(total))));
     if (r->running != shownCell_ || id != shownCellRun_) {
         shownCell_ = r->running;
         shownCellRun_ = id;
@@ -1043,17 +1059,17 @@ void SuitePanel::updateProgress() {
                                 QLatin1Char('\n') + tr("starting…"));
             cellProgress_->setRange(0, 0);
         } else {
-            cellStage_->setText(r->state == SuiteQueue::RunState::Done ? tr("Every cell has run.")
+            cellStage_->setText(r->state == SuiteQueue::RunState::Done      ? tr("Every cell has run.")
                                 : r->state == SuiteQueue::RunState::Running ? tr("Opening the results log…")
                                                                             : tr("No cell running."));
             cellProgress_->setRange(0, 1);
             cellProgress_->setValue(r->state == SuiteQueue::RunState::Done ? 1 : 0);
         }
     }
+    // A run's own message (restored, cancelled, failed cells) already says what Resume does.
     QString status = r->message;
-    if (queue_->isPaused() && !queue_->isBusy())
-        status = (status.isEmpty() ? QString() : status + QLatin1Char('\n')) +
-                 tr("The queue is paused: Resume goes on from where the results logs stand.");
+    if (status.isEmpty() && queue_->isPaused() && !queue_->isBusy())
+        status = tr("The queue is paused: Resume goes on from where the results logs stand.");
     setNote(status_, status, r->state == SuiteQueue::RunState::Failed);
     updateTimes();
     if (queue_->isBusy())
@@ -1132,18 +1148,21 @@ void SuitePanel::showSnapshot() {
         QWidget* tab = tabs_->widget(1 + i);
         auto* view = tab->findChild<QTableView*>();
         static_cast<ResultTableModel*>(view->model())->setTable(tables[static_cast<std::size_t>(i)]);
-        tab->findChild<QLabel*>(QStringLiteral("suiteTableCaption"))->setText(QString::fromStdString(tables[static_cast<std::size_t>(i)].caption));
+        tab->findChild<QLabel*>(QStringLiteral("suiteTableCaption"))
+            ->setText(QString::fromStdString(tables[static_cast<std::size_t>(i)].caption));
         tabs_->setTabToolTip(1 + i, QString::fromStdString(tables[static_cast<std::size_t>(i)].caption));
     }
 
-    const QString currentFigure = figureList_->currentItem() ? figureList_->currentItem()->data(Qt::UserRole).toString() : QString();
+    const QString currentFigure =
+        figureList_->currentItem() ? figureList_->currentItem()->data(Qt::UserRole).toString() : QString();
     {
         const QSignalBlocker block(figureList_);
         figureList_->clear();
         if (snapshot)
             for (std::size_t i = 0; i < snapshot->figures.size(); ++i) {
                 const Figure& f = snapshot->figures[i];
-                auto* item = new QListWidgetItem(QString::fromStdString(f.title.empty() ? f.name : f.title), figureList_);
+                auto* item =
+                    new QListWidgetItem(QString::fromStdString(f.title.empty() ? f.name : f.title), figureList_);
                 item->setData(Qt::UserRole, QString::fromStdString(f.name));
                 item->setData(Qt::UserRole + 1, static_cast<int>(i));
                 item->setToolTip(QString::fromStdString(f.name));
@@ -1190,8 +1209,7 @@ bool SuitePanel::exportAll(const QString& folder, QString* error) {
             const QString log = QDir(folder).filePath(QFileInfo(r->request.log).fileName());
             if (QFileInfo(log).absoluteFilePath() != QFileInfo(r->request.log).absoluteFilePath()) {
                 QFile::remove(log);
-                if (!QFile::copy(r->request.log, log))
-                    throw Error("cannot copy the results log", log.toStdString());
+                if (!QFile::copy(r->request.log, log)) throw Error("cannot copy the results log", log.toStdString());
             }
             setNote(exportStatus_,
                     tr("Wrote %n table(s) as CSV, Markdown and LaTeX, %1 figure(s) as PNG and the results log (%2) "

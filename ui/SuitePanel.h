@@ -36,8 +36,15 @@ class SuiteCellModel;
 class SuitePanel : public QWidget {
     Q_OBJECT
 public:
-    enum CellColumns { CellIdColumn, CellExperimentColumn, CellProductColumn, CellParametersColumn, CellStateColumn,
-                       CellSecondsColumn, CellColumnCount };
+    enum CellColumns {
+        CellIdColumn,
+        CellExperimentColumn,
+        CellProductColumn,
+        CellParametersColumn,
+        CellStateColumn,
+        CellSecondsColumn,
+        CellColumnCount
+    };
 
     explicit SuitePanel(SuiteQueue* queue, QWidget* parent = nullptr);
     ~SuitePanel() override;
@@ -138,8 +145,8 @@ private:
     QString cacheDir_;
     QHash<QString, QString> folders_;  // data-set name -> folder the user gave
     QHash<QString, QString> weights_;  // backbone -> weights file
-    QHash<QString, QString> logs_;     // suite name -> results log
-    QStringList userSuites_;           // suite files opened by hand
+    QHash<QString, QString> logs_;  // suite name -> results log
+    QStringList userSuites_;  // suite files opened by hand
 
     QComboBox* suiteBox_;
     QPushButton* openSuite_;
@@ -179,7 +186,7 @@ private:
     QCustomPlot* figurePlot_;
     QLabel* figureNote_;
     QStringList tableNames_;  // the tabs between Cells and Figures
-    QTabWidget* sideTabs_;    // New run, Queue
+    QTabWidget* sideTabs_;  // New run, Queue
     QSplitter* splitter_;
     int shownCell_ = -1;  // the cell the progress line describes, of run shownCellRun_
     int shownCellRun_ = 0;

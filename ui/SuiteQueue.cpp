@@ -225,7 +225,8 @@ void SuiteQueue::schedule() {
             options.datasets = r->request.datasets;
             options.weights = r->request.weights;
             options.cacheDir = r->request.cacheDir.toStdString();
-            r->session = std::make_shared<SuiteSession>(r->id, *r->request.suite, options, r->request.log.toStdString());
+            r->session =
+                std::make_shared<SuiteSession>(r->id, *r->request.suite, options, r->request.log.toStdString());
             r->opened = false;
             r->predicted = -1;
         }
@@ -288,9 +289,9 @@ void SuiteQueue::onOutcome(const SuiteCellOutcome& o) {
     if (id == shown_ && (o.index || (o.opened && !o.logCells.empty()))) requestSnapshot(id);
     if (!o.next) {
         finish(*r, RunState::Done,
-               r->failed > 0 ? tr("%n cell(s) failed; queue the suite again to retry them.", nullptr,
-                                  static_cast<int>(r->failed))
-                             : QString());
+               r->failed > 0
+                   ? tr("%n cell(s) failed; queue the suite again to retry them.", nullptr, static_cast<int>(r->failed))
+                   : QString());
     } else if (paused_) {
         r->state = RunState::Paused;
         r->message.clear();

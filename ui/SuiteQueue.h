@@ -30,7 +30,7 @@ struct SuiteRunRequest {
     QString suiteFile;
     std::shared_ptr<const suite::Suite> suite;
     std::map<std::string, std::string> datasets;  // data-set name -> folder
-    std::map<std::string, std::string> weights;   // backbone -> weights file (absent: random weights)
+    std::map<std::string, std::string> weights;  // backbone -> weights file (absent: random weights)
     QString log;
     QString cacheDir;  // feature cache; empty: none
 };
@@ -43,23 +43,23 @@ public:
     struct Cell {
         CellState state = CellState::Pending;
         double seconds = -1.0;  // of a finished cell; negative when unknown
-        QString error;          // of a failed cell
+        QString error;  // of a failed cell
     };
     struct Run {
         int id = 0;
         SuiteRunRequest request;
         RunState state = RunState::Waiting;
-        QString message;          // why it failed or paused, what the log held when it was opened
+        QString message;  // why it failed or paused, what the log held when it was opened
         std::vector<Cell> cells;  // one per suite cell
-        std::size_t done = 0;     // cells in the log
-        std::size_t failed = 0;   // cells failed in this session
-        int running = -1;         // the cell running now
+        std::size_t done = 0;  // cells in the log
+        std::size_t failed = 0;  // cells failed in this session
+        int running = -1;  // the cell running now
         SuiteSnapshotPtr snapshot;
         // Time spent on cells in this session, for the elapsed time and the estimate of what is left.
         double cellSeconds = 0.0;
         int cellsRun = 0;
         std::shared_ptr<SuiteSession> session;  // while the run is queued and has started
-        bool opened = false;    // its session's log is open: `predicted` is the engine's next cell
+        bool opened = false;  // its session's log is open: `predicted` is the engine's next cell
         int predicted = -1;
         std::map<std::string, std::size_t> cellIndex;  // cell id -> index
     };
@@ -95,9 +95,9 @@ public:
     void saveSettings(QSettings& settings) const;
 
 signals:
-    void runsChanged();                         // a run was added or removed
-    void runChanged(int id);                    // its state or counts changed
-    void cellChanged(int id, int index);        // a cell's state changed
+    void runsChanged();  // a run was added or removed
+    void runChanged(int id);  // its state or counts changed
+    void cellChanged(int id, int index);  // a cell's state changed
     void cellProgress(int id, int index, const QString& stage, qint64 done, qint64 total);
     void cellFinished(int id, int index, bool ok);
     void snapshotChanged(int id);
@@ -120,8 +120,8 @@ private:
     EngineController* controller_;
     std::vector<std::unique_ptr<Run>> runs_;
     int nextId_ = 1;
-    int inFlight_ = 0;     // the run whose RunSuiteCell request is on the engine
-    int cancelling_ = 0;   // the run the user cancelled while its cell ran
+    int inFlight_ = 0;  // the run whose RunSuiteCell request is on the engine
+    int cancelling_ = 0;  // the run the user cancelled while its cell ran
     bool paused_ = false;
     int shown_ = 0;
     QElapsedTimer cellClock_;

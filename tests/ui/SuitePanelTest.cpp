@@ -2,6 +2,7 @@
 // (tests/data/suites/demo.json, descriptor features: no weights) over a generated demo data set,
 // queued, paused, resumed, cancelled, closed mid-run and resumed in the next session, exported,
 // and its inputs checked. Asserts on the widgets and on the results logs the runs write.
+#include <qcustomplot.h>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -19,7 +20,6 @@
 #include <QTranslator>
 #include <QTreeWidget>
 #include <QtTest/QtTest>
-#include <qcustomplot.h>
 
 #include <set>
 #include <tuple>
@@ -42,11 +42,14 @@ namespace {
 constexpr int kEngineWaitMs = 120000;
 constexpr qint64 kMaxStallMs = 250;
 
-QString demoSuite() { return QDir(QStringLiteral(PATCHBANK_SOURCE_DIR)).filePath(QStringLiteral("tests/data/suites/demo.json")); }
+QString demoSuite() {
+    return QDir(QStringLiteral(PATCHBANK_SOURCE_DIR)).filePath(QStringLiteral("tests/data/suites/demo.json"));
+}
 
 std::vector<std::string> logCells(const QString& log) {
     std::vector<std::string> cells;
-    for (const auto& row : pb::suite::ResultsLog::read(log.toStdString())) cells.push_back(row["cell"].get<std::string>());
+    for (const auto& row : pb::suite::ResultsLog::read(log.toStdString()))
+        cells.push_back(row["cell"].get<std::string>());
     return cells;
 }
 
@@ -64,7 +67,8 @@ bool logIntact(const QString& log, const pb::suite::Suite& suite, QString* why) 
     const auto ids = suite.cellIds();
     const std::set<std::string> known(ids.begin(), ids.end());
     for (const auto& c : cells)
-        if (!known.count(c)) return *why = QStringLiteral("a cell not in the suite: ") + QString::fromStdString(c), false;
+        if (!known.count(c))
+            return *why = QStringLiteral("a cell not in the suite: ") + QString::fromStdString(c), false;
     return true;
 }
 
@@ -117,7 +121,8 @@ private:
 
 void SuitePanelTest::initTestCase() {
     QVERIFY(tmp_.isValid());
-    pb::ui::test::setUpApplication(QStringLiteral("patchbank-ui-suite-tests"), tmp_.filePath(QStringLiteral("settings")));
+    pb::ui::test::setUpApplication(QStringLiteral("patchbank-ui-suite-tests"),
+                                   tmp_.filePath(QStringLiteral("settings")));
     // The folder's name is the suite's data-set name: the panel offers the open data set for it.
     demo_ = pb::ui::test::generateSmallDemo(tmp_.filePath(QStringLiteral("data/demo")));
     suite_ = std::make_shared<const pb::suite::Suite>(pb::suite::readSuite(demoSuite().toStdString()));
@@ -246,14 +251,16 @@ void SuitePanelTest::inputErrors() {
     // The panel speaks Spanish and German as well.
     for (const auto& [code, add, title] :
          {std::tuple{QStringLiteral("es"), QStringLiteral("Añadir a la cola"), QStringLiteral("Reproducir artículo")},
-          std::tuple{QStringLiteral("de"), QStringLiteral("Zur Warteschlange hinzufügen"), QStringLiteral("Paper reproduzieren")}}) {
+          std::tuple{QStringLiteral("de"), QStringLiteral("Zur Warteschlange hinzufügen"),
+                     QStringLiteral("Paper reproduzieren")}}) {
         QTranslator translator;
         QVERIFY(translator.load(QStringLiteral(":/i18n/patchbank_%1.qm").arg(code)));
         QCOMPARE(translator.translate("pb::ui::SuitePanel", "Add to queue"), add);
         QCOMPARE(translator.translate("pb::ui::MainWindow", "Reproduce paper"), title);
-        QVERIFY(!translator.translate("pb::ui::SuiteQueue", "%n cell(s) failed; queue the suite again to retry them.",
-                                      nullptr, 2)
-                     .isEmpty());
+        QVERIFY(
+            !translator
+                 .translate("pb::ui::SuiteQueue", "%n cell(s) failed; queue the suite again to retry them.", nullptr, 2)
+                 .isEmpty());
     }
 }
 
@@ -289,7 +296,8 @@ void SuitePanelTest::queuePauseResume() {
     QVERIFY(!QTest::qWaitFor([&] { return finished.size() > done || q->isBusy(); }, 1000));
     const std::vector<std::string> logged = logCells(log);
     QCOMPARE(static_cast<int>(logged.size()), done);
-    QCOMPARE(std::set<std::string>(logged.begin(), logged.end()), cellsInState(*q->run(id), SuiteQueue::CellState::Done));
+    QCOMPARE(std::set<std::string>(logged.begin(), logged.end()),
+             cellsInState(*q->run(id), SuiteQueue::CellState::Done));
     QCOMPARE(modelRowsInState(p->cellView(), QStringLiteral("done")), done);
     QCOMPARE(modelRowsInState(p->cellView(), QStringLiteral("running")), 0);
     QVERIFY(p->resumeButton()->isEnabled());
@@ -315,8 +323,9 @@ void SuitePanelTest::queuePauseResume() {
     // summary of the whole log follows the last cell (summaries are spaced out while cells finish fast).
     QTRY_VERIFY_WITH_TIMEOUT(q->run(id)->snapshot && q->run(id)->snapshot->rows == 27, 30000);
     for (const char* name : {"few-shot_summary", "compression_by_bank", "compression_by_product"})
-        QVERIFY2(p->tableView(QString::fromLatin1(name)) && p->tableView(QString::fromLatin1(name))->model()->rowCount() > 0,
-                 name);
+        QVERIFY2(
+            p->tableView(QString::fromLatin1(name)) && p->tableView(QString::fromLatin1(name))->model()->rowCount() > 0,
+            name);
     QCOMPARE(p->tableView(QStringLiteral("compression_by_bank"))->model()->rowCount(), 3);
     QCOMPARE(p->tableView(QStringLiteral("few-shot_summary"))->model()->rowCount(), 4);
     QCOMPARE(p->tableView(QStringLiteral("compression_by_bank"))->model()->headerData(0, Qt::Horizontal).toString(),
@@ -358,10 +367,11 @@ void SuitePanelTest::cancelKeepsLog() {
     QTRY_VERIFY_WITH_TIMEOUT(ofSecond(finished) >= 2, kEngineWaitMs);
     // Mid-cell: a progress step of the second run's running cell after its second cell.
     progress.clear();
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(progress.begin(), progress.end(),
-                                         [&](const QList<QVariant>& a) { return a.at(0).toInt() == id2 && a.at(1).toInt() >= 0; }) &&
-                                 q->run(id2)->running >= 0,
-                             kEngineWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::any_of(progress.begin(), progress.end(),
+                    [&](const QList<QVariant>& a) { return a.at(0).toInt() == id2 && a.at(1).toInt() >= 0; }) &&
+            q->run(id2)->running >= 0,
+        kEngineWaitMs);
     p->queueView()->setCurrentItem(p->queueView()->topLevelItem(1));
     QCOMPARE(p->cancelButton()->text(), QStringLiteral("Cancel run"));
     QSignalSpy cancelled(w->controller(), &EngineController::cancelled);
@@ -463,7 +473,9 @@ void SuitePanelTest::failedCell() {
     QCOMPARE(modelRowsInState(p->cellView(), QStringLiteral("done")), 2);
     const QModelIndex failed = p->cellView()->model()->index(0, SuitePanel::CellStateColumn);
     QCOMPARE(failed.data().toString(), QStringLiteral("failed"));
-    QVERIFY2(failed.data(Qt::ToolTipRole).toString().contains(QStringLiteral("product 'nothing' needs training and test images")),
+    QVERIFY2(failed.data(Qt::ToolTipRole)
+                 .toString()
+                 .contains(QStringLiteral("product 'nothing' needs training and test images")),
              qPrintable(failed.data(Qt::ToolTipRole).toString()));
     QVERIFY(p->queueView()->topLevelItem(0)->text(2).contains(QStringLiteral("2 failed")));
     QVERIFY(p->overallLabel()->text().contains(QStringLiteral("2 failed")));
@@ -512,7 +524,8 @@ void SuitePanelTest::exportAll() {
     SuitePanel* p = w->suitePanel();
     QVERIFY(!p->exportButton()->isEnabled());
     QVERIFY(runToEnd(*w));
-    QTRY_VERIFY_WITH_TIMEOUT(p->exportButton()->isEnabled() && p->tableView(QStringLiteral("compression_by_bank")), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(p->exportButton()->isEnabled() && p->tableView(QStringLiteral("compression_by_bank")),
+                             30000);
     const SuiteQueue::Run* run = w->suiteQueue()->run(w->suiteQueue()->runs().front());
     QTRY_COMPARE_WITH_TIMEOUT(run->snapshot->rows, std::size_t(27), 30000);
 
@@ -533,7 +546,8 @@ void SuitePanelTest::exportAll() {
     }
     QVERIFY(out.exists(QStringLiteral("export.jsonl")));
     QCOMPARE(logCells(out.filePath(QStringLiteral("export.jsonl"))).size(), std::size_t(27));
-    QVERIFY2(p->exportStatus()->text().startsWith(QStringLiteral("Wrote 3 table(s)")), qPrintable(p->exportStatus()->text()));
+    QVERIFY2(p->exportStatus()->text().startsWith(QStringLiteral("Wrote 3 table(s)")),
+             qPrintable(p->exportStatus()->text()));
     QVERIFY(p->exportStatus()->text().contains(QDir::toNativeSeparators(folder)));
     const auto csv = pb::ui::test::readCsv(out.filePath(QStringLiteral("compression_by_bank.csv")));
     QCOMPARE(csv.size(), 4);
