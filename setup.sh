@@ -10,7 +10,7 @@ PACKAGES=(
   libtorch-dev libfaiss-dev libopencv-dev libeigen3-dev nlohmann-json3-dev libcurl4-openssl-dev
   libopenblas0-pthread libopenblas-dev
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  libqcustomplot-dev libqcustomplot2.1-qt6 libqt6svg6 libgl-dev
+  libqcustomplot-dev libqcustomplot2.1-qt6 libqt6svg6 qt6-svg-dev libgl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth
   python3-torch python3-numpy python3-pil

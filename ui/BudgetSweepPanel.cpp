@@ -17,7 +17,7 @@
 #include <qcustomplot.h>
 
 #include "engine/util/Error.h"
-#include "ui/ProductColors.h"
+#include "ui/figures/ProductColors.h"
 
 namespace pb::ui {
 

@@ -23,7 +23,7 @@
 #include "ui/InspectionView.h"
 #include "ui/MapRenderer.h"
 #include "ui/NearestPatchView.h"
-#include "ui/ProductColors.h"
+#include "ui/figures/ProductColors.h"
 
 namespace pb::ui {
 

@@ -11,7 +11,7 @@
 #include <cmath>
 #include <qcustomplot.h>
 
-#include "ui/ProductColors.h"
+#include "ui/figures/ProductColors.h"
 
 namespace pb::ui {
 

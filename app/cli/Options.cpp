@@ -151,7 +151,9 @@ std::vector<OptionSpec> buildOptionTable() {
          "run only shard I of N (cells dealt round-robin; a Slurm array task runs one)"},
         {"out", "LOG", K::Text, {"suite run", "suite status"}, "the results log (JSON lines; a re-run skips its cells)"},
         {"out", "LOG", K::Text, {"suite merge"}, "the merged results log"},
-        {"out", "DIR", K::Text, {"suite summarize"}, "where the tables go (<table>.csv, .md, .tex)"},
+        {"out", "DIR", K::Text, {"suite summarize"},
+         "where the tables and figures go (<table>.csv, .md, .tex; <figure>.png, .svg)"},
+        {"no-figures", "", K::Flag, {"suite summarize"}, "the tables only"},
         {"quiet", "", K::Flag, {"suite run", "suite summarize"}, "no progress output (summarize: no tables printed)"},
 
         // route
@@ -379,10 +381,11 @@ std::vector<CommandSpec> buildCommandTable() {
          "row as its cell finishes; a run killed at any moment resumes with nothing lost.",
          1},
         {"suite status", "how many cells of a suite a results log holds", "suite status SUITE.json --out LOG [--shard I/N]", "", 1},
-        {"suite summarize", "the paper's tables from a results log (CSV, Markdown, LaTeX)",
-         "suite summarize SUITE.json LOG --out DIR",
+        {"suite summarize", "the paper's tables and figures from a results log",
+         "suite summarize SUITE.json LOG --out DIR [--no-figures]",
          "Aggregates the finished cells as the papers do (contamination: seeds per product first,\n"
-         "recovery, Wilcoxon, bootstrap CI, Holm; compression: metrics and size per bank spec).",
+         "recovery, Wilcoxon, bootstrap CI, Holm; compression: metrics and size per bank spec).\n"
+         "Tables as CSV, Markdown and LaTeX; figures as PNG and SVG (in a build with Qt).",
          2},
         {"suite merge", "merge shard logs, checking for missing and duplicate cells",
          "suite merge SUITE.json LOG... --out MERGED",

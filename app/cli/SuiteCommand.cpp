@@ -9,6 +9,7 @@
 
 #include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
+#include "app/cli/FigureOutput.h"
 #include "app/cli/TerminalProgress.h"
 #include "engine/features/FeatureCache.h"
 #include "engine/suite/ResultsLog.h"
@@ -135,7 +136,8 @@ int summarize(const CommandLine& cl) {
     cl.require({"out"});
     if (cl.positional().size() != 2) throw Error("suite summarize needs the suite file and its results log");
     const suite::Suite s = suite::readSuite(cl.positional()[0]);
-    const auto tables = suite::summariseSuite(s, suite::ResultsLog::read(cl.positional()[1]));
+    const auto rows = suite::ResultsLog::read(cl.positional()[1]);
+    const auto tables = suite::summariseSuite(s, rows);
     if (tables.empty()) throw Error("the log holds no finished cell of suite '" + s.name + "'", cl.positional()[1]);
     const fs::path out = cl.value("out");
     for (const auto& table : tables) {
@@ -144,6 +146,7 @@ int summarize(const CommandLine& cl) {
     }
     if (!cl.flag("quiet"))
         std::cout << tables.size() << " tables written to " << out.string() << " (.csv, .md, .tex)\n";
+    if (!cl.flag("no-figures")) writeFigures(suite::suiteFigures(s, rows), out, cl.flag("quiet"));
     return 0;
 }
 

@@ -48,7 +48,7 @@
 #include "ui/MainWindow.h"
 #include "ui/Workbench.h"
 #include "ui/ModelsDialog.h"
-#include "ui/ProductColors.h"
+#include "ui/figures/ProductColors.h"
 #include "ui/RouterPanel.h"
 #include "ui/SharedBankDialog.h"
 

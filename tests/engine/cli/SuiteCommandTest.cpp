@@ -12,6 +12,7 @@
 #include "TestData.h"
 #include "engine/suite/ResultsLog.h"
 #include "engine/suite/SuiteFile.h"
+#include "engine/suite/SuiteSummary.h"
 #include "engine/synth/DemoDatasetGenerator.h"
 
 namespace fs = std::filesystem;
@@ -108,6 +109,20 @@ TEST(CliSuite, RunResumeShardAndMerge) {
     const auto purification = pb::test::readSimpleCsv(dir / "tables/few-shot_summary.csv");
     ASSERT_EQ(purification.size(), 2u * 2u);  // setups x (audit, oracle) at rate 0.3
     EXPECT_NE(summary.output.find("| setup | support |"), std::string::npos);
+    // Its figures as PNG and SVG in a build with Qt; without, a note that names them.
+    const auto figures =
+        pb::suite::suiteFigures(pb::suite::readSuite(suite), pb::suite::ResultsLog::read(dir / "whole.jsonl"));
+    EXPECT_EQ(figures.size(), 3u);  // recovery per setup (A, B), AUROC vs bank size
+    for (const auto& figure : figures) {
+#ifdef PATCHBANK_HAVE_FIGURES
+        for (const char* ext : {".png", ".svg"}) {
+            const fs::path file = dir / "tables" / (figure.name + ext);
+            EXPECT_GT(fs::exists(file) ? fs::file_size(file) : 0u, 1000u) << file;
+        }
+#else
+        EXPECT_NE(summary.output.find(figure.name), std::string::npos) << summary.output;
+#endif
+    }
 
     auto missingData = runCli("suite run " + suite.string() + " --out " + (dir / "x.jsonl").string());
     EXPECT_NE(missingData.exitCode, 0);

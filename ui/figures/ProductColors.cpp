@@ -1,4 +1,4 @@
-#include "ui/ProductColors.h"
+#include "ui/figures/ProductColors.h"
 
 #include <QCoreApplication>
 

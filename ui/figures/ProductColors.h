@@ -1,6 +1,6 @@
 // One colour per product of a shared multi-product bank, the same in every view (the neighbour-product
 // overlay, its legend, the router panel), so that a patch coloured like "wood" on a carpet image reads
-// as pollution at a glance.
+// as pollution at a glance. A figure's series take the same colours (FigureRenderer).
 #pragma once
 #include <QColor>
 #include <QRgb>
