@@ -3070,16 +3070,16 @@ Distanz %4</translation>
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
-    <message numerus="yes">
-        <source>Wrote %n table(s) as CSV, Markdown and LaTeX, %1 figure(s) as PNG and the results log (%2) to %3</source>
-        <translation>
-            <numerusform>%n Tabelle als CSV, Markdown und LaTeX, %1 Abbildung(en) als PNG und das Ergebnisprotokoll (%2) nach %3 geschrieben</numerusform>
-            <numerusform>%n Tabellen als CSV, Markdown und LaTeX, %1 Abbildung(en) als PNG und das Ergebnisprotokoll (%2) nach %3 geschrieben</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export the tables, figures and log to</source>
         <translation>Tabellen, Abbildungen und Protokoll exportieren nach</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n table(s) as CSV, Markdown and LaTeX, %1 figure(s) as PNG and SVG and the results log (%2) to %3</source>
+        <translation>
+            <numerusform>%n Tabelle als CSV, Markdown und LaTeX, %1 Abbildung(en) als PNG und SVG und das Ergebnisprotokoll (%2) nach %3 geschrieben</numerusform>
+            <numerusform>%n Tabellen als CSV, Markdown und LaTeX, %1 Abbildung(en) als PNG und SVG und das Ergebnisprotokoll (%2) nach %3 geschrieben</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3053,16 +3053,16 @@ distance %4</source>
         <source>Cannot create %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export the tables, figures and log to</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>Wrote %n table(s) as CSV, Markdown and LaTeX, %1 figure(s) as PNG and the results log (%2) to %3</source>
+        <source>Wrote %n table(s) as CSV, Markdown and LaTeX, %1 figure(s) as PNG and SVG and the results log (%2) to %3</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Export the tables, figures and log to</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -3070,16 +3070,16 @@ distancia %4</translation>
         <source>Cannot create %1.</source>
         <translation>No se puede crear %1.</translation>
     </message>
-    <message numerus="yes">
-        <source>Wrote %n table(s) as CSV, Markdown and LaTeX, %1 figure(s) as PNG and the results log (%2) to %3</source>
-        <translation>
-            <numerusform>Se escribió %n tabla como CSV, Markdown y LaTeX, %1 figura(s) como PNG y el registro de resultados (%2) en %3</numerusform>
-            <numerusform>Se escribieron %n tablas como CSV, Markdown y LaTeX, %1 figura(s) como PNG y el registro de resultados (%2) en %3</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export the tables, figures and log to</source>
         <translation>Exportar las tablas, figuras y el registro a</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n table(s) as CSV, Markdown and LaTeX, %1 figure(s) as PNG and SVG and the results log (%2) to %3</source>
+        <translation>
+            <numerusform>Se escribió %n tabla como CSV, Markdown y LaTeX, %1 figura(s) como PNG y SVG y el registro de resultados (%2) en %3</numerusform>
+            <numerusform>Se escribieron %n tablas como CSV, Markdown y LaTeX, %1 figura(s) como PNG y SVG y el registro de resultados (%2) en %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -32,7 +33,7 @@
 #include "engine/suite/SuiteFile.h"
 #include "engine/util/Error.h"
 #include "ui/EnginePanel.h"
-#include "ui/FigurePreview.h"
+#include "ui/figures/FigureRenderer.h"
 
 namespace pb::ui {
 
@@ -43,6 +44,9 @@ const QColor kRunningColor(25, 95, 200);
 const QColor kDoneColor(30, 125, 60);
 const QColor kHintColor(105, 105, 105);
 constexpr int IdRole = Qt::UserRole + 1;
+constexpr int kFigureWidth = 1000;  // the figures' size in pixels, as patchbank-cli suite summarize writes them
+constexpr int kFigureHeight = 650;
+constexpr double kMinFigureWidth = 720.0;
 
 // {"method": "audit", "seed": 0} -> "method=audit, seed=0": what tells the cells of an experiment apart.
 QString parameters(const nlohmann::json& params) {
@@ -114,6 +118,38 @@ public:
 
 private:
     ResultTable table_;
+};
+
+// A figure at the proportions Export all writes, drawn for the space it has: never narrower than the
+// renderer's text needs (its fonts are sized for the exported pictures), then scaled to fit.
+class FigurePicture : public QWidget {
+public:
+    FigurePicture(QCustomPlot* plot, QWidget* parent) : QWidget(parent), plot_(plot) {}
+    // The plot holds another figure: drawn again at the next paint.
+    void refresh() {
+        picture_ = QPixmap();
+        update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        const QSizeF fitted = QSizeF(kFigureWidth, kFigureHeight).scaled(QSizeF(size()), Qt::KeepAspectRatio);
+        if (fitted.isEmpty()) return;
+        const double ratio = devicePixelRatioF();
+        const QSize pixels = (fitted * ratio).toSize();
+        if (picture_.isNull() || picture_.size() != pixels) {
+            const double logical = std::max(fitted.width(), kMinFigureWidth);
+            picture_ = plot_->toPixmap(qRound(logical), qRound(logical * kFigureHeight / kFigureWidth),
+                                       pixels.width() / logical);
+            picture_.setDevicePixelRatio(ratio);
+        }
+        QPainter painter(this);
+        painter.drawPixmap(QPointF((width() - fitted.width()) / 2, (height() - fitted.height()) / 2), picture_);
+    }
+
+private:
+    QCustomPlot* plot_;
+    QPixmap picture_;
 };
 
 }  // namespace
@@ -382,17 +418,21 @@ SuitePanel::SuitePanel(SuiteQueue* queue, QWidget* parent) : QWidget(parent), qu
     figureList_->setObjectName(QStringLiteral("suiteFigureList"));
     figureList_->setMaximumWidth(220);
     figureList_->setWordWrap(true);
+    // Not shown itself: the figure is drawn into it at the export size, and the picture is shown.
     figurePlot_ = new QCustomPlot(this);
     figurePlot_->setObjectName(QStringLiteral("suiteFigurePlot"));
-    figurePlot_->setMinimumSize(280, 180);
-    figurePlot_->legend->setFont(QFont(font().family(), std::max(6, font().pointSize() - 1)));
+    figurePlot_->hide();
+    figurePlot_->resize(kFigureWidth, kFigureHeight);
+    figurePicture_ = new FigurePicture(figurePlot_, this);
+    figurePicture_->setObjectName(QStringLiteral("suiteFigurePicture"));
+    figurePicture_->setMinimumSize(280, 180);
     figureNote_ = noteLabel(this);
     figuresTab_ = new QWidget(this);
     auto* figuresLayout = new QGridLayout(figuresTab_);
     figuresLayout->setContentsMargins(2, 2, 2, 2);
     figuresLayout->addWidget(figureNote_, 0, 0, 1, 2);
     figuresLayout->addWidget(figureList_, 1, 0);
-    figuresLayout->addWidget(figurePlot_, 1, 1);
+    figuresLayout->addWidget(figurePicture_, 1, 1);
     figuresLayout->setColumnStretch(1, 1);
     figuresLayout->setRowStretch(1, 1);
     tabs_ = new QTabWidget(this);
@@ -447,7 +487,7 @@ SuitePanel::SuitePanel(SuiteQueue* queue, QWidget* parent) : QWidget(parent), qu
     });
     connect(export_, &QPushButton::clicked, this, &SuitePanel::chooseExportFolder);
     connect(queueView_, &QTreeWidget::itemSelectionChanged, this, &SuitePanel::onSelectionChanged);
-    connect(figureList_, &QListWidget::currentRowChanged, this, &SuitePanel::drawFigure);
+    connect(figureList_, &QListWidget::currentRowChanged, this, &SuitePanel::showFigure);
     connect(ticker_, &QTimer::timeout, this, &SuitePanel::updateTimes);
 
     connect(queue_, &SuiteQueue::runsChanged, this, &SuitePanel::refreshQueue);
@@ -1166,33 +1206,23 @@ void SuitePanel::showSnapshot() {
                 item->setData(Qt::UserRole, QString::fromStdString(f.name));
                 item->setData(Qt::UserRole + 1, static_cast<int>(i));
                 item->setToolTip(QString::fromStdString(f.name));
-                if (!canPreview(f)) item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
                 if (item->data(Qt::UserRole).toString() == currentFigure) figureList_->setCurrentItem(item);
             }
-        if (!figureList_->currentItem())
-            for (int i = 0; i < figureList_->count(); ++i)
-                if (figureList_->item(i)->flags() & Qt::ItemIsEnabled) {
-                    figureList_->setCurrentRow(i);
-                    break;
-                }
+        if (!figureList_->currentItem() && figureList_->count() > 0) figureList_->setCurrentRow(0);
     }
-    const bool anyFigure = figureList_->count() > 0;
-    setNote(figureNote_, anyFigure ? QString() : tr("The figures fill in as cells finish."), false);
-    drawFigure();
+    showFigure();
 }
 
-void SuitePanel::drawFigure() {
+void SuitePanel::showFigure() {
     const SuiteQueue::Run* r = queue_->run(selectedRun());
     const QListWidgetItem* item = figureList_->currentItem();
-    if (!r || !r->snapshot || !item) {
-        figurePlot_->clearGraphs();
-        figurePlot_->legend->setVisible(false);
-        figurePlot_->replot();
-        return;
-    }
-    const int index = item->data(Qt::UserRole + 1).toInt();
-    if (index >= 0 && static_cast<std::size_t>(index) < r->snapshot->figures.size())
-        previewFigure(r->snapshot->figures[static_cast<std::size_t>(index)], *figurePlot_);
+    const int index = item ? item->data(Qt::UserRole + 1).toInt() : -1;
+    const bool shown = r && r->snapshot && index >= 0 && static_cast<std::size_t>(index) < r->snapshot->figures.size();
+    figurePicture_->setVisible(shown);
+    setNote(figureNote_, shown ? QString() : tr("The figures fill in as cells finish."), false);
+    if (!shown) return;
+    drawFigure(r->snapshot->figures[static_cast<std::size_t>(index)], *figurePlot_);
+    static_cast<FigurePicture*>(figurePicture_)->refresh();
 }
 
 bool SuitePanel::exportAll(const QString& folder, QString* error) {
@@ -1205,17 +1235,17 @@ bool SuitePanel::exportAll(const QString& folder, QString* error) {
     } else {
         try {
             for (const ResultTable& t : r->snapshot->tables) t.save(folder.toStdString());
-            const QStringList figures = savePreviews(r->snapshot->figures, folder);
+            saveFigures(r->snapshot->figures, folder.toStdString(), kFigureWidth, kFigureHeight);
             const QString log = QDir(folder).filePath(QFileInfo(r->request.log).fileName());
             if (QFileInfo(log).absoluteFilePath() != QFileInfo(r->request.log).absoluteFilePath()) {
                 QFile::remove(log);
                 if (!QFile::copy(r->request.log, log)) throw Error("cannot copy the results log", log.toStdString());
             }
             setNote(exportStatus_,
-                    tr("Wrote %n table(s) as CSV, Markdown and LaTeX, %1 figure(s) as PNG and the results log (%2) "
-                       "to %3",
+                    tr("Wrote %n table(s) as CSV, Markdown and LaTeX, %1 figure(s) as PNG and SVG and the results "
+                       "log (%2) to %3",
                        nullptr, static_cast<int>(r->snapshot->tables.size()))
-                        .arg(figures.size())
+                        .arg(r->snapshot->figures.size())
                         .arg(QFileInfo(log).fileName(), QDir::toNativeSeparators(folder)),
                     false);
             if (error) error->clear();

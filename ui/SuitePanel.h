@@ -95,7 +95,9 @@ public:
     // The tab of a ResultTable by its name; null when the run shown has no such table.
     QTableView* tableView(const QString& name) const;
     QListWidget* figureList() const { return figureList_; }
+    // The figure shown, drawn at the export size (the widget itself is never shown), and its picture.
     QCustomPlot* figurePlot() const { return figurePlot_; }
+    QWidget* figurePicture() const { return figurePicture_; }
     QPushButton* exportButton() const { return export_; }
     QLabel* exportStatus() const { return exportStatus_; }
     QSplitter* splitter() const { return splitter_; }
@@ -135,7 +137,7 @@ private:
     void updateTimes();
     void fitCellColumns();
     void showSnapshot();
-    void drawFigure();
+    void showFigure();
     int selectedRun() const;
     int progressRun() const;  // the run whose progress shows: the active one, else the one shown
 
@@ -184,6 +186,7 @@ private:
     QWidget* figuresTab_;
     QListWidget* figureList_;
     QCustomPlot* figurePlot_;
+    QWidget* figurePicture_;
     QLabel* figureNote_;
     QStringList tableNames_;  // the tabs between Cells and Figures
     QTabWidget* sideTabs_;  // New run, Queue

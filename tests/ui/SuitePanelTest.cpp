@@ -543,6 +543,10 @@ void SuitePanelTest::exportAll() {
         QVERIFY2(QFileInfo(png).size() > 1000, qPrintable(png));
         QImage image(png);
         QCOMPARE(image.size(), QSize(1000, 650));
+        const QString svg = out.filePath(QString::fromStdString(figure.name) + QStringLiteral(".svg"));
+        QFile file(svg);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(svg));
+        QVERIFY(file.readAll().contains("<svg"));
     }
     QVERIFY(out.exists(QStringLiteral("export.jsonl")));
     QCOMPARE(logCells(out.filePath(QStringLiteral("export.jsonl"))).size(), std::size_t(27));
