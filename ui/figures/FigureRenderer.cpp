@@ -174,12 +174,32 @@ QCPAxisRect* reset(QCustomPlot& plot) {
     return rect;
 }
 
+// `text` broken at spaces into lines no wider than `width` pixels (a word longer than that keeps its line).
+QString wrapped(const QString& text, const QFont& font, int width) {
+    const QFontMetrics metrics(font);
+    QStringList lines;
+    QString line;
+    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && metrics.horizontalAdvance(longer) > width) {
+            lines << line;
+            line = word;
+        } else {
+            line = longer;
+        }
+    }
+    if (!line.isEmpty()) lines << line;
+    return lines.join(QLatin1Char('\n'));
+}
+
 // The plot's layout: the title above, below it a grid with the axis rect, to whose right the legend or
 // the colour scale goes.
 QCPLayoutGrid* layOut(QCustomPlot& plot, const Figure& figure, QCPAxisRect* rect) {
     int row = 0;
     if (!figure.title.empty()) {
-        auto* title = new QCPTextElement(&plot, qs(figure.title), figureFont(kTitlePx, true));
+        const QFont font = figureFont(kTitlePx, true);
+        const int width = plot.width() > 200 ? plot.width() : 1000;
+        auto* title = new QCPTextElement(&plot, wrapped(qs(figure.title), font, width - 40), font);
         title->setMargins(QMargins(8, 10, 8, 4));
         plot.plotLayout()->addElement(row++, 0, title);
         plot.plotLayout()->setRowStretchFactor(0, 0.001);
@@ -566,8 +586,9 @@ void saveFigure(const Figure& figure, const fs::path& dir, int width, int height
         generator.setSize(QSize(width, height));
         generator.setViewBox(QRect(0, 0, width, height));
         generator.setResolution(96);
-        generator.setTitle(qs(figure.title));
-        generator.setDescription(QStringLiteral("PatchBank figure %1").arg(qs(figure.name)));
+        // QSvgGenerator writes these two as they are, unlike the text it draws.
+        generator.setTitle(qs(figure.title).toHtmlEscaped());
+        generator.setDescription(QStringLiteral("PatchBank figure %1").arg(qs(figure.name).toHtmlEscaped()));
         QCPPainter painter;
         if (!painter.begin(&generator)) throw Error("could not draw the figure as SVG", svg.string());
         painter.setMode(QCPPainter::pmVectorized);
