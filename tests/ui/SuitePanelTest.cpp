@@ -584,6 +584,9 @@ void SuitePanelTest::screenshots() {
     pb::generateDemoDataset(data.toStdString(), larger);
     p->setDatasetFolder(QStringLiteral("demo"), data);
     p->setCacheDir(QString());
+    p->sideTabs()->setCurrentIndex(0);
+    QTest::qWait(100);
+    QVERIFY(p->grab().save(QDir(dir).filePath(QStringLiteral("suite-panel-new-run.png"))));
 
     // Grabbed the moment a cell reports a step part-way through, with a few cells done before it and
     // their tables in.
