@@ -431,6 +431,14 @@
         <source>Screening the training folder</source>
         <translation>Trainingsordner wird durchsucht</translation>
     </message>
+    <message>
+        <source>Running a suite cell</source>
+        <translation>Eine Suite-Zelle wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Summarising a suite&apos;s results</source>
+        <translation>Ergebnisse einer Suite werden zusammengefasst</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::EnginePanel</name>
@@ -1707,6 +1715,18 @@ Normale Daten: 0 beim Median und 1 beim 99,9. Perzentil der Leave-one-out-Bewert
         <source>Training folder screening</source>
         <translation>Durchsuchung des Trainingsordners</translation>
     </message>
+    <message>
+        <source>Reproduce paper</source>
+        <translation>Paper reproduzieren</translation>
+    </message>
+    <message>
+        <source>&amp;Reproduce paper…</source>
+        <translation>Paper &amp;reproduzieren…</translation>
+    </message>
+    <message>
+        <source>Run an experiment suite, the tables and figures of a paper, cell by cell in the background</source>
+        <translation>Eine Experiment-Suite – die Tabellen und Abbildungen eines Papers – Zelle für Zelle im Hintergrund ausführen</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::ModelsDialog</name>
@@ -2661,6 +2681,462 @@ Distanz %4</translation>
     <message>
         <source> (every patch fits: no compression)</source>
         <translation> (jeder Patch passt: keine Kompression)</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::SuitePanel</name>
+    <message>
+        <source>Features: %1</source>
+        <translation>Merkmale: %1</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Zelle</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The experiment suites shipped with PatchBank and the suite files you opened</source>
+        <translation>Die mit PatchBank gelieferten Experiment-Suiten und die von Ihnen geöffneten Suite-Dateien</translation>
+    </message>
+    <message>
+        <source>Open suite file…</source>
+        <translation>Suite-Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Suite</source>
+        <translation>Suite</translation>
+    </message>
+    <message>
+        <source>Data-set folders</source>
+        <translation>Datensatzordner</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>Optional: a backbone without a weights file runs on random weights.</source>
+        <translation>Optional: Ein Backbone ohne Gewichtsdatei läuft mit zufälligen Gewichten.</translation>
+    </message>
+    <message>
+        <source>The results log: one line per finished cell, appended as each cell ends. A run goes on from the cells its log holds.</source>
+        <translation>Das Ergebnisprotokoll: eine Zeile je fertiger Zelle, angehängt, sobald die Zelle endet. Ein Lauf setzt bei den Zellen fort, die sein Protokoll enthält.</translation>
+    </message>
+    <message>
+        <source>Choose the results log</source>
+        <translation>Ergebnisprotokoll wählen</translation>
+    </message>
+    <message>
+        <source>Results log</source>
+        <translation>Ergebnisprotokoll</translation>
+    </message>
+    <message>
+        <source>Add to queue</source>
+        <translation>Zur Warteschlange hinzufügen</translation>
+    </message>
+    <message>
+        <source>Queue this suite run; queued runs go one after the other</source>
+        <translation>Diesen Suite-Lauf einreihen; eingereihte Läufe laufen nacheinander</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Start no further cell; the cell running now finishes and is kept</source>
+        <translation>Keine weitere Zelle starten; die laufende Zelle wird beendet und behalten</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Go on from where the results logs stand</source>
+        <translation>Dort weitermachen, wo die Ergebnisprotokolle stehen</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the selected run now and take it off the queue; its log keeps the cells done</source>
+        <translation>Den gewählten Lauf sofort anhalten und aus der Warteschlange nehmen; sein Protokoll behält die fertigen Zellen</translation>
+    </message>
+    <message>
+        <source>Queue a run to see its cells, tables and figures.</source>
+        <translation>Reihen Sie einen Lauf ein, um seine Zellen, Tabellen und Abbildungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Export all…</source>
+        <translation>Alles exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the tables (CSV, Markdown, LaTeX), the figures and a copy of the results log into a folder</source>
+        <translation>Die Tabellen (CSV, Markdown, LaTeX), die Abbildungen und eine Kopie des Ergebnisprotokolls in einen Ordner schreiben</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>Zellen</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Abbildungen</translation>
+    </message>
+    <message>
+        <source>New run</source>
+        <translation>Neuer Lauf</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Cell %1 (%2, %3/%4)</source>
+        <translation>Zelle %1 (%2, %3/%4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n cell(s))</source>
+        <translation>
+            <numerusform>%1 (%n Zelle)</numerusform>
+            <numerusform>%1 (%n Zellen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot use %1: %2</source>
+        <translation>%1 ist nicht verwendbar: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s)</source>
+        <translation>
+            <numerusform>%n Zelle</numerusform>
+            <numerusform>%n Zellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n experiment(s) (%1)</source>
+        <translation>
+            <numerusform>%n Experiment (%1)</numerusform>
+            <numerusform>%n Experimente (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>data sets: %1</source>
+        <translation>Datensätze: %1</translation>
+    </message>
+    <message>
+        <source>No suite: open a suite file.</source>
+        <translation>Keine Suite: Öffnen Sie eine Suite-Datei.</translation>
+    </message>
+    <message>
+        <source>Open a suite file</source>
+        <translation>Eine Suite-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Suite files (*.json);;All files (*)</source>
+        <translation>Suite-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>folder of %1</source>
+        <translation>Ordner von %1</translation>
+    </message>
+    <message>
+        <source>Choose the folder of the data set %1</source>
+        <translation>Den Ordner des Datensatzes %1 wählen</translation>
+    </message>
+    <message>
+        <source>Choose the weights file of %1</source>
+        <translation>Die Gewichtsdatei von %1 wählen</translation>
+    </message>
+    <message>
+        <source>none: random weights</source>
+        <translation>keine: zufällige Gewichte</translation>
+    </message>
+    <message>
+        <source>needs no weights</source>
+        <translation>braucht keine Gewichte</translation>
+    </message>
+    <message>
+        <source>Give the folder of the data set %1.</source>
+        <translation>Geben Sie den Ordner des Datensatzes %1 an.</translation>
+    </message>
+    <message>
+        <source>No folder %1.</source>
+        <translation>Kein Ordner %1.</translation>
+    </message>
+    <message>
+        <source>The open data set has this name: &lt;a href=&quot;use&quot;&gt;use %1&lt;/a&gt;</source>
+        <translation>Der geöffnete Datensatz trägt diesen Namen: &lt;a href=&quot;use&quot;&gt;%1 verwenden&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>No weights file: %1 runs on random weights and its scores mean little.</source>
+        <translation>Keine Gewichtsdatei: %1 läuft mit zufälligen Gewichten, und seine Bewertungen sagen wenig aus.</translation>
+    </message>
+    <message>
+        <source>No file %1.</source>
+        <translation>Keine Datei %1.</translation>
+    </message>
+    <message>
+        <source>Give the results log.</source>
+        <translation>Geben Sie das Ergebnisprotokoll an.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file.</source>
+        <translation>%1 ist ein Ordner; geben Sie eine Datei an.</translation>
+    </message>
+    <message>
+        <source>The log exists: the run goes on from the cells it holds.</source>
+        <translation>Das Protokoll existiert: Der Lauf setzt bei den Zellen fort, die es enthält.</translation>
+    </message>
+    <message>
+        <source>A new log: every finished cell is appended to it.</source>
+        <translation>Ein neues Protokoll: Jede fertige Zelle wird angehängt.</translation>
+    </message>
+    <message>
+        <source>Choose a suite.</source>
+        <translation>Wählen Sie eine Suite.</translation>
+    </message>
+    <message>
+        <source>The data set %1 has no folder.</source>
+        <translation>Der Datensatz %1 hat keinen Ordner.</translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist: %2</source>
+        <translation>Der Ordner von %1 existiert nicht: %2</translation>
+    </message>
+    <message>
+        <source>The weights of %1 do not exist: %2</source>
+        <translation>Die Gewichte von %1 existieren nicht: %2</translation>
+    </message>
+    <message>
+        <source>The results log %1 is a folder.</source>
+        <translation>Das Ergebnisprotokoll %1 ist ein Ordner.</translation>
+    </message>
+    <message>
+        <source>Queued; the queue is paused: Resume starts it.</source>
+        <translation>Eingereiht; die Warteschlange ist pausiert: „Fortsetzen“ startet ihn.</translation>
+    </message>
+    <message>
+        <source>The folder of the data set %1</source>
+        <translation>Der Ordner des Datensatzes %1</translation>
+    </message>
+    <message>
+        <source>The weights of %1</source>
+        <translation>Die Gewichte von %1</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pt *.pth);;All files (*)</source>
+        <translation>Gewichte (*.safetensors *.pt *.pth);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The results log</source>
+        <translation>Das Ergebnisprotokoll</translation>
+    </message>
+    <message>
+        <source>Results logs (*.jsonl);;All files (*)</source>
+        <translation>Ergebnisprotokolle (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Queue (%1)</source>
+        <translation>Warteschlange (%1)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>waiting, %1</source>
+        <translation>wartet, %1</translation>
+    </message>
+    <message>
+        <source>running, %1</source>
+        <translation>läuft, %1</translation>
+    </message>
+    <message>
+        <source>paused, %1</source>
+        <translation>pausiert, %1</translation>
+    </message>
+    <message>
+        <source>done, %1, %2 failed</source>
+        <translation>fertig, %1, %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>done, %1</source>
+        <translation>fertig, %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Take the run off the list; its results log stays</source>
+        <translation>Den Lauf aus der Liste nehmen; sein Ergebnisprotokoll bleibt</translation>
+    </message>
+    <message>
+        <source>No run queued.</source>
+        <translation>Kein Lauf eingereiht.</translation>
+    </message>
+    <message>
+        <source>The queue is paused.</source>
+        <translation>Die Warteschlange ist pausiert.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 cells done, %4 failed</source>
+        <translation>%1: %2 von %3 Zellen fertig, %4 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 cells done</source>
+        <translation>%1: %2 von %3 Zellen fertig</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>startet…</translation>
+    </message>
+    <message>
+        <source>Every cell has run.</source>
+        <translation>Alle Zellen sind gelaufen.</translation>
+    </message>
+    <message>
+        <source>Opening the results log…</source>
+        <translation>Das Ergebnisprotokoll wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>No cell running.</source>
+        <translation>Keine Zelle läuft.</translation>
+    </message>
+    <message>
+        <source>The queue is paused: Resume goes on from where the results logs stand.</source>
+        <translation>Die Warteschlange ist pausiert: „Fortsetzen“ macht dort weiter, wo die Ergebnisprotokolle stehen.</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>Verstrichen %1</translation>
+    </message>
+    <message>
+        <source> · about %1 left</source>
+        <translation> · noch etwa %1</translation>
+    </message>
+    <message>
+        <source>The figures fill in as cells finish.</source>
+        <translation>Die Abbildungen füllen sich, sobald Zellen fertig werden.</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: no cell of this run has finished.</source>
+        <translation>Noch nichts zu exportieren: Keine Zelle dieses Laufs ist fertig.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Export the tables, figures and log to</source>
+        <translation>Tabellen, Abbildungen und Protokoll exportieren nach</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n table(s) as CSV, Markdown and LaTeX, %1 figure(s) as PNG and SVG and the results log (%2) to %3</source>
+        <translation>
+            <numerusform>%n Tabelle als CSV, Markdown und LaTeX, %1 Abbildung(en) als PNG und SVG und das Ergebnisprotokoll (%2) nach %3 geschrieben</numerusform>
+            <numerusform>%n Tabellen als CSV, Markdown und LaTeX, %1 Abbildung(en) als PNG und SVG und das Ergebnisprotokoll (%2) nach %3 geschrieben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::SuiteQueue</name>
+    <message>
+        <source>The results log cannot be read: %1</source>
+        <translation>Das Ergebnisprotokoll ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Choose a suite first.</source>
+        <translation>Wählen Sie zuerst eine Suite.</translation>
+    </message>
+    <message>
+        <source>The data set %1 has no folder.</source>
+        <translation>Der Datensatz %1 hat keinen Ordner.</translation>
+    </message>
+    <message>
+        <source>Choose a results log.</source>
+        <translation>Wählen Sie ein Ergebnisprotokoll.</translation>
+    </message>
+    <message>
+        <source>A queued run of %1 writes %2 already; give this one another results log.</source>
+        <translation>Ein eingereihter Lauf von %1 schreibt bereits %2; geben Sie diesem ein anderes Ergebnisprotokoll.</translation>
+    </message>
+    <message>
+        <source>Restored from the last session: Resume goes on from its results log.</source>
+        <translation>Aus der letzten Sitzung wiederhergestellt: „Fortsetzen“ macht bei seinem Ergebnisprotokoll weiter.</translation>
+    </message>
+    <message>
+        <source>Pausing after the cell running now…</source>
+        <translation>Pause nach der laufenden Zelle…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>A torn last line (%n byte(s)) was cut from the results log; its cell runs again.</source>
+        <translation>
+            <numerusform>Eine abgerissene letzte Zeile (%n Byte) wurde aus dem Ergebnisprotokoll entfernt; ihre Zelle läuft erneut.</numerusform>
+            <numerusform>Eine abgerissene letzte Zeile (%n Bytes) wurde aus dem Ergebnisprotokoll entfernt; ihre Zelle läuft erneut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) failed; queue the suite again to retry them.</source>
+        <translation>
+            <numerusform>%n Zelle ist fehlgeschlagen; reihen Sie die Suite erneut ein, um sie zu wiederholen.</numerusform>
+            <numerusform>%n Zellen sind fehlgeschlagen; reihen Sie die Suite erneut ein, um sie zu wiederholen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The running cell was cancelled; Resume runs it again.</source>
+        <translation>Die laufende Zelle wurde abgebrochen; „Fortsetzen“ führt sie erneut aus.</translation>
+    </message>
+    <message>
+        <source>A queued run could not be restored: %1</source>
+        <translation>Ein eingereihter Lauf konnte nicht wiederhergestellt werden: %1</translation>
     </message>
 </context>
 <context>

@@ -431,6 +431,14 @@
         <source>Screening the training folder</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Running a suite cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summarising a suite&apos;s results</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::EnginePanel</name>
@@ -1700,6 +1708,18 @@ Normal data: 0 at the median and 1 at the 99.9th percentile of the training patc
         <source>Training folder screening</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reproduce paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reproduce paper…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run an experiment suite, the tables and figures of a paper, cell by cell in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::ModelsDialog</name>
@@ -2643,6 +2663,462 @@ distance %4</source>
     </message>
     <message>
         <source> (every patch fits: no compression)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::SuitePanel</name>
+    <message>
+        <source>Features: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The experiment suites shipped with PatchBank and the suite files you opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open suite file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data-set folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: a backbone without a weights file runs on random weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results log: one line per finished cell, appended as each cell ends. A run goes on from the cells its log holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the results log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue this suite run; queued runs go one after the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start no further cell; the cell running now finishes and is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on from where the results logs stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected run now and take it off the queue; its log keeps the cells done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue a run to see its cells, tables and figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export all…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the tables (CSV, Markdown, LaTeX), the figures and a copy of the results log into a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell %1 (%2, %3/%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n cell(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot use %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n experiment(s) (%1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>data sets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No suite: open a suite file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a suite file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suite files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder of the data set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the weights file of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: random weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs no weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the folder of the data set %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open data set has this name: &lt;a href=&quot;use&quot;&gt;use %1&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No weights file: %1 runs on random weights and its scores mean little.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the results log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log exists: the run goes on from the cells it holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new log: every finished cell is appended to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a suite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data set %1 has no folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weights of %1 do not exist: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results log %1 is a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued; the queue is paused: Resume starts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of the data set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weights of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pt *.pth);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results logs (*.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done, %1, %2 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the run off the list; its results log stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue is paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 cells done, %4 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 cells done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every cell has run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the results log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cell running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue is paused: Resume goes on from where the results logs stand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · about %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures fill in as cells finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: no cell of this run has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the tables, figures and log to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n table(s) as CSV, Markdown and LaTeX, %1 figure(s) as PNG and SVG and the results log (%2) to %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::SuiteQueue</name>
+    <message>
+        <source>The results log cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a suite first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data set %1 has no folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a results log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A queued run of %1 writes %2 already; give this one another results log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored from the last session: Resume goes on from its results log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing after the cell running now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A torn last line (%n byte(s)) was cut from the results log; its cell runs again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) failed; queue the suite again to retry them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The running cell was cancelled; Resume runs it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A queued run could not be restored: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -431,6 +431,14 @@
         <source>Screening the training folder</source>
         <translation>Examinando la carpeta de entrenamiento</translation>
     </message>
+    <message>
+        <source>Running a suite cell</source>
+        <translation>Ejecutando una celda de la suite</translation>
+    </message>
+    <message>
+        <source>Summarising a suite&apos;s results</source>
+        <translation>Resumiendo los resultados de una suite</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::EnginePanel</name>
@@ -1707,6 +1715,18 @@ Datos normales: 0 en la mediana y 1 en el percentil 99,9 de las puntuaciones lea
         <source>Training folder screening</source>
         <translation>Examen de la carpeta de entrenamiento</translation>
     </message>
+    <message>
+        <source>Reproduce paper</source>
+        <translation>Reproducir artículo</translation>
+    </message>
+    <message>
+        <source>&amp;Reproduce paper…</source>
+        <translation>&amp;Reproducir artículo…</translation>
+    </message>
+    <message>
+        <source>Run an experiment suite, the tables and figures of a paper, cell by cell in the background</source>
+        <translation>Ejecutar una suite de experimentos, las tablas y figuras de un artículo, celda a celda en segundo plano</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::ModelsDialog</name>
@@ -2661,6 +2681,462 @@ distancia %4</translation>
     <message>
         <source> (every patch fits: no compression)</source>
         <translation> (caben todos los parches: sin compresión)</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::SuitePanel</name>
+    <message>
+        <source>Features: %1</source>
+        <translation>Características: %1</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Celda</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Experimento</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parámetros</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecha</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallida</translation>
+    </message>
+    <message>
+        <source>The experiment suites shipped with PatchBank and the suite files you opened</source>
+        <translation>Las suites de experimentos incluidas en PatchBank y los archivos de suite que ha abierto</translation>
+    </message>
+    <message>
+        <source>Open suite file…</source>
+        <translation>Abrir archivo de suite…</translation>
+    </message>
+    <message>
+        <source>Suite</source>
+        <translation>Suite</translation>
+    </message>
+    <message>
+        <source>Data-set folders</source>
+        <translation>Carpetas de conjuntos de datos</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Pesos</translation>
+    </message>
+    <message>
+        <source>Optional: a backbone without a weights file runs on random weights.</source>
+        <translation>Opcional: una red troncal sin archivo de pesos funciona con pesos aleatorios.</translation>
+    </message>
+    <message>
+        <source>The results log: one line per finished cell, appended as each cell ends. A run goes on from the cells its log holds.</source>
+        <translation>El registro de resultados: una línea por celda terminada, añadida al terminar cada celda. Una ejecución continúa a partir de las celdas que contiene su registro.</translation>
+    </message>
+    <message>
+        <source>Choose the results log</source>
+        <translation>Elegir el registro de resultados</translation>
+    </message>
+    <message>
+        <source>Results log</source>
+        <translation>Registro de resultados</translation>
+    </message>
+    <message>
+        <source>Add to queue</source>
+        <translation>Añadir a la cola</translation>
+    </message>
+    <message>
+        <source>Queue this suite run; queued runs go one after the other</source>
+        <translation>Poner en cola esta ejecución de la suite; las ejecuciones en cola se realizan una tras otra</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Start no further cell; the cell running now finishes and is kept</source>
+        <translation>No iniciar más celdas; la celda en curso termina y se conserva</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Go on from where the results logs stand</source>
+        <translation>Continuar desde donde están los registros de resultados</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Cancelar ejecución</translation>
+    </message>
+    <message>
+        <source>Stop the selected run now and take it off the queue; its log keeps the cells done</source>
+        <translation>Detener ya la ejecución seleccionada y quitarla de la cola; su registro conserva las celdas hechas</translation>
+    </message>
+    <message>
+        <source>Queue a run to see its cells, tables and figures.</source>
+        <translation>Ponga en cola una ejecución para ver sus celdas, tablas y figuras.</translation>
+    </message>
+    <message>
+        <source>Export all…</source>
+        <translation>Exportar todo…</translation>
+    </message>
+    <message>
+        <source>Write the tables (CSV, Markdown, LaTeX), the figures and a copy of the results log into a folder</source>
+        <translation>Escribir las tablas (CSV, Markdown, LaTeX), las figuras y una copia del registro de resultados en una carpeta</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>Celdas</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figuras</translation>
+    </message>
+    <message>
+        <source>New run</source>
+        <translation>Nueva ejecución</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <source>Cell %1 (%2, %3/%4)</source>
+        <translation>Celda %1 (%2, %3/%4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 de %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n cell(s))</source>
+        <translation>
+            <numerusform>%1 (%n celda)</numerusform>
+            <numerusform>%1 (%n celdas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot use %1: %2</source>
+        <translation>No se puede usar %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s)</source>
+        <translation>
+            <numerusform>%n celda</numerusform>
+            <numerusform>%n celdas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n experiment(s) (%1)</source>
+        <translation>
+            <numerusform>%n experimento (%1)</numerusform>
+            <numerusform>%n experimentos (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>data sets: %1</source>
+        <translation>conjuntos de datos: %1</translation>
+    </message>
+    <message>
+        <source>No suite: open a suite file.</source>
+        <translation>Sin suite: abra un archivo de suite.</translation>
+    </message>
+    <message>
+        <source>Open a suite file</source>
+        <translation>Abrir un archivo de suite</translation>
+    </message>
+    <message>
+        <source>Suite files (*.json);;All files (*)</source>
+        <translation>Archivos de suite (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>folder of %1</source>
+        <translation>carpeta de %1</translation>
+    </message>
+    <message>
+        <source>Choose the folder of the data set %1</source>
+        <translation>Elegir la carpeta del conjunto de datos %1</translation>
+    </message>
+    <message>
+        <source>Choose the weights file of %1</source>
+        <translation>Elegir el archivo de pesos de %1</translation>
+    </message>
+    <message>
+        <source>none: random weights</source>
+        <translation>ninguno: pesos aleatorios</translation>
+    </message>
+    <message>
+        <source>needs no weights</source>
+        <translation>no necesita pesos</translation>
+    </message>
+    <message>
+        <source>Give the folder of the data set %1.</source>
+        <translation>Indique la carpeta del conjunto de datos %1.</translation>
+    </message>
+    <message>
+        <source>No folder %1.</source>
+        <translation>No existe la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>The open data set has this name: &lt;a href=&quot;use&quot;&gt;use %1&lt;/a&gt;</source>
+        <translation>El conjunto de datos abierto tiene este nombre: &lt;a href=&quot;use&quot;&gt;usar %1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>No weights file: %1 runs on random weights and its scores mean little.</source>
+        <translation>Sin archivo de pesos: %1 funciona con pesos aleatorios y sus puntuaciones significan poco.</translation>
+    </message>
+    <message>
+        <source>No file %1.</source>
+        <translation>No existe el archivo %1.</translation>
+    </message>
+    <message>
+        <source>Give the results log.</source>
+        <translation>Indique el registro de resultados.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file.</source>
+        <translation>%1 es una carpeta; indique un archivo.</translation>
+    </message>
+    <message>
+        <source>The log exists: the run goes on from the cells it holds.</source>
+        <translation>El registro existe: la ejecución continúa a partir de las celdas que contiene.</translation>
+    </message>
+    <message>
+        <source>A new log: every finished cell is appended to it.</source>
+        <translation>Un registro nuevo: cada celda terminada se le añade.</translation>
+    </message>
+    <message>
+        <source>Choose a suite.</source>
+        <translation>Elija una suite.</translation>
+    </message>
+    <message>
+        <source>The data set %1 has no folder.</source>
+        <translation>El conjunto de datos %1 no tiene carpeta.</translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist: %2</source>
+        <translation>La carpeta de %1 no existe: %2</translation>
+    </message>
+    <message>
+        <source>The weights of %1 do not exist: %2</source>
+        <translation>Los pesos de %1 no existen: %2</translation>
+    </message>
+    <message>
+        <source>The results log %1 is a folder.</source>
+        <translation>El registro de resultados %1 es una carpeta.</translation>
+    </message>
+    <message>
+        <source>Queued; the queue is paused: Resume starts it.</source>
+        <translation>En cola; la cola está en pausa: «Reanudar» la inicia.</translation>
+    </message>
+    <message>
+        <source>The folder of the data set %1</source>
+        <translation>La carpeta del conjunto de datos %1</translation>
+    </message>
+    <message>
+        <source>The weights of %1</source>
+        <translation>Los pesos de %1</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pt *.pth);;All files (*)</source>
+        <translation>Pesos (*.safetensors *.pt *.pth);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The results log</source>
+        <translation>El registro de resultados</translation>
+    </message>
+    <message>
+        <source>Results logs (*.jsonl);;All files (*)</source>
+        <translation>Registros de resultados (*.jsonl);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Queue (%1)</source>
+        <translation>Cola (%1)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>waiting, %1</source>
+        <translation>en espera, %1</translation>
+    </message>
+    <message>
+        <source>running, %1</source>
+        <translation>en curso, %1</translation>
+    </message>
+    <message>
+        <source>paused, %1</source>
+        <translation>en pausa, %1</translation>
+    </message>
+    <message>
+        <source>done, %1, %2 failed</source>
+        <translation>hecha, %1, %2 fallidas</translation>
+    </message>
+    <message>
+        <source>done, %1</source>
+        <translation>hecha, %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Take the run off the list; its results log stays</source>
+        <translation>Quitar la ejecución de la lista; su registro de resultados se conserva</translation>
+    </message>
+    <message>
+        <source>No run queued.</source>
+        <translation>Ninguna ejecución en cola.</translation>
+    </message>
+    <message>
+        <source>The queue is paused.</source>
+        <translation>La cola está en pausa.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 cells done, %4 failed</source>
+        <translation>%1: %2 de %3 celdas hechas, %4 fallidas</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 cells done</source>
+        <translation>%1: %2 de %3 celdas hechas</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>iniciando…</translation>
+    </message>
+    <message>
+        <source>Every cell has run.</source>
+        <translation>Todas las celdas se han ejecutado.</translation>
+    </message>
+    <message>
+        <source>Opening the results log…</source>
+        <translation>Abriendo el registro de resultados…</translation>
+    </message>
+    <message>
+        <source>No cell running.</source>
+        <translation>Ninguna celda en curso.</translation>
+    </message>
+    <message>
+        <source>The queue is paused: Resume goes on from where the results logs stand.</source>
+        <translation>La cola está en pausa: «Reanudar» continúa desde donde están los registros de resultados.</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>Transcurrido %1</translation>
+    </message>
+    <message>
+        <source> · about %1 left</source>
+        <translation> · faltan unos %1</translation>
+    </message>
+    <message>
+        <source>The figures fill in as cells finish.</source>
+        <translation>Las figuras se completan a medida que terminan las celdas.</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: no cell of this run has finished.</source>
+        <translation>Aún no hay nada que exportar: ninguna celda de esta ejecución ha terminado.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>No se puede crear %1.</translation>
+    </message>
+    <message>
+        <source>Export the tables, figures and log to</source>
+        <translation>Exportar las tablas, figuras y el registro a</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n table(s) as CSV, Markdown and LaTeX, %1 figure(s) as PNG and SVG and the results log (%2) to %3</source>
+        <translation>
+            <numerusform>Se escribió %n tabla como CSV, Markdown y LaTeX, %1 figura(s) como PNG y SVG y el registro de resultados (%2) en %3</numerusform>
+            <numerusform>Se escribieron %n tablas como CSV, Markdown y LaTeX, %1 figura(s) como PNG y SVG y el registro de resultados (%2) en %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::SuiteQueue</name>
+    <message>
+        <source>The results log cannot be read: %1</source>
+        <translation>No se puede leer el registro de resultados: %1</translation>
+    </message>
+    <message>
+        <source>Choose a suite first.</source>
+        <translation>Elija primero una suite.</translation>
+    </message>
+    <message>
+        <source>The data set %1 has no folder.</source>
+        <translation>El conjunto de datos %1 no tiene carpeta.</translation>
+    </message>
+    <message>
+        <source>Choose a results log.</source>
+        <translation>Elija un registro de resultados.</translation>
+    </message>
+    <message>
+        <source>A queued run of %1 writes %2 already; give this one another results log.</source>
+        <translation>Una ejecución en cola de %1 ya escribe %2; indique otro registro de resultados para esta.</translation>
+    </message>
+    <message>
+        <source>Restored from the last session: Resume goes on from its results log.</source>
+        <translation>Restaurada de la última sesión: «Reanudar» continúa desde su registro de resultados.</translation>
+    </message>
+    <message>
+        <source>Pausing after the cell running now…</source>
+        <translation>Pausa tras la celda en curso…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>A torn last line (%n byte(s)) was cut from the results log; its cell runs again.</source>
+        <translation>
+            <numerusform>Se cortó una última línea incompleta (%n byte) del registro de resultados; su celda se ejecuta de nuevo.</numerusform>
+            <numerusform>Se cortó una última línea incompleta (%n bytes) del registro de resultados; su celda se ejecuta de nuevo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) failed; queue the suite again to retry them.</source>
+        <translation>
+            <numerusform>%n celda falló; vuelva a poner la suite en cola para reintentarla.</numerusform>
+            <numerusform>%n celdas fallaron; vuelva a poner la suite en cola para reintentarlas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The running cell was cancelled; Resume runs it again.</source>
+        <translation>La celda en curso se canceló; «Reanudar» la vuelve a ejecutar.</translation>
+    </message>
+    <message>
+        <source>A queued run could not be restored: %1</source>
+        <translation>No se pudo restaurar una ejecución en cola: %1</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,8 @@ EngineController::EngineController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<pb::ui::PatchPurificationPtr>("pb::ui::PatchPurificationPtr");
     qRegisterMetaType<pb::ui::PurifiedAurocPtr>("pb::ui::PurifiedAurocPtr");
     qRegisterMetaType<pb::ui::TrainingScreenPtr>("pb::ui::TrainingScreenPtr");
+    qRegisterMetaType<pb::ui::SuiteCellOutcome>("pb::ui::SuiteCellOutcome");
+    qRegisterMetaType<pb::ui::SuiteSnapshotPtr>("pb::ui::SuiteSnapshotPtr");
 
     thread_.setObjectName(QStringLiteral("engine"));
     worker_ = new EngineWorker;

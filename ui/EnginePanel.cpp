@@ -434,7 +434,7 @@ void EnginePanel::onBackboneInvalid(const QString& reason) {
 
 namespace {
 // Requests the engine panel does not narrate: quick checks that run behind the user's back.
-bool silent(RequestKind kind) { return kind == RequestKind::ProbeFeatures; }
+bool silent(RequestKind kind) { return kind == RequestKind::ProbeFeatures || kind == RequestKind::SummariseSuite; }
 }  // namespace
 
 void EnginePanel::onStarted(RequestKind kind) {

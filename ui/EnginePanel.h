@@ -35,6 +35,8 @@ public:
     // A backbone chosen elsewhere (Models dialog): selects it, sets the weights file and checks it.
     void setBackbone(const QString& name, const QString& weightsPath);
     static bool isVisionTransformer(const QString& backbone);
+    // "4.2 s", "12:05", "1:02:03": how the panels write run times.
+    static QString duration(double seconds);
     QString product() const { return product_; }
 
     void loadSettings(QSettings& settings);
@@ -90,7 +92,6 @@ private:
     void updateTimes();
     void updateWeightsRow();
     void updateBackboneRows();
-    static QString duration(double seconds);
 
     QComboBox* backbone_;
     QLineEdit* weights_;

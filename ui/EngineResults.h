@@ -6,7 +6,9 @@
 #include <QString>
 #include <QVector>
 #include <limits>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,10 +20,13 @@
 #include "engine/experiments/ProductEvaluation.h"
 #include "engine/experiments/ProductModel.h"
 #include "engine/experiments/SharedBankEvaluator.h"
+#include "engine/io/Figure.h"
+#include "engine/io/ResultTable.h"
 #include "engine/purify/MemoryEnsemble.h"
 #include "engine/purify/PatchFilter.h"
 #include "engine/purify/ReferenceAudit.h"
 #include "engine/purify/ReferenceCleaning.h"
+#include "engine/suite/SuiteRunner.h"
 #include "engine/util/StageTimes.h"
 
 namespace pb::ui {
@@ -44,6 +49,8 @@ enum class RequestKind {
     PurifyPatches,  // patch outlier scores of the reference set; the patches above the 95th percentile
     PurifiedAuroc,  // test-set image AUROC: every reference patch against the kept ones
     ScreenTrainingFolder,  // MeDS memory-ensemble screening of every training image of the product
+    RunSuiteCell,  // one cell of a queued suite run (the suite panel posts the next when it ends)
+    SummariseSuite,  // the tables and figures of a suite's results log
 };
 
 // What the status bar, the engine panel and error titles call a kind of work (translated). Beside the
@@ -74,6 +81,10 @@ inline QString kindName(RequestKind kind) {
             break;
         case RequestKind::ScreenTrainingFolder:
             text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Screening the training folder");
+            break;
+        case RequestKind::RunSuiteCell: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Running a suite cell"); break;
+        case RequestKind::SummariseSuite:
+            text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Summarising a suite's results");
             break;
     }
     return QCoreApplication::translate("pb::ui::EngineController", text);
@@ -213,6 +224,34 @@ struct TrainingScreen {
 };
 using TrainingScreenPtr = std::shared_ptr<const TrainingScreen>;
 
+// What one RunSuiteCell request did. The first request of a run opens its results log and runs no cell
+// (opened: the cells the log holds, so that the panel knows the state before any cell runs); the others
+// run the runner's next cell. `next` is the cell the following request will run, none when the shard is
+// done. A cell that fails is an outcome too (failed, with the error naming it), not a failed request.
+struct SuiteCellOutcome {
+    int run = 0;  // the suite panel's id of the run
+    bool opened = false;
+    std::vector<std::string> logCells;  // opened: the ids of the cells in the log
+    std::size_t repairedBytes = 0;  // opened: a torn last line cut from the log
+    std::optional<std::size_t> index;  // the cell run (index into the suite's cells)
+    bool failed = false;
+    QString error;
+    double seconds = 0.0;  // of the cell, as its log row says
+    suite::SuiteStatus status;
+    std::optional<std::size_t> next;
+};
+
+// The results log of a suite as the panel shows it: the cells it holds with their seconds, and the
+// suite's tables and figures from its rows.
+struct SuiteSnapshot {
+    int run = 0;
+    std::map<std::string, double> cellSeconds;  // cell id -> seconds of its row
+    std::vector<ResultTable> tables;
+    std::vector<Figure> figures;
+    std::size_t rows = 0;
+};
+using SuiteSnapshotPtr = std::shared_ptr<const SuiteSnapshot>;
+
 using BudgetSweepResultPtr = std::shared_ptr<const BudgetSweepResult>;
 using LeaveOneOutPtr = std::shared_ptr<const LeaveOneOutScores>;
 
@@ -231,3 +270,5 @@ Q_DECLARE_METATYPE(pb::ui::ReferenceAuditPtr)
 Q_DECLARE_METATYPE(pb::ui::PatchPurificationPtr)
 Q_DECLARE_METATYPE(pb::ui::PurifiedAurocPtr)
 Q_DECLARE_METATYPE(pb::ui::TrainingScreenPtr)
+Q_DECLARE_METATYPE(pb::ui::SuiteCellOutcome)
+Q_DECLARE_METATYPE(pb::ui::SuiteSnapshotPtr)

@@ -9,6 +9,7 @@
 #include "engine/experiments/ScoredImagesSummary.h"
 #include "engine/image/Preprocessor.h"
 #include "engine/metrics/ImageMetrics.h"
+#include "engine/suite/SuiteSummary.h"
 #include "engine/util/Error.h"
 
 namespace pb::ui {
@@ -427,6 +428,55 @@ QVariant ScreenTrainingFolderTask::run(EngineState& state, const Progress& progr
     out->problems = std::move(features.problems);
     out->seconds = secondsSince(start);
     return QVariant::fromValue(TrainingScreenPtr(out));
+}
+
+void SuiteSession::open() {
+    if (runner_) return;
+    auto runner = std::make_unique<suite::SuiteRunner>(suite_, options_);
+    log_ = std::make_unique<suite::ResultsLog>(logPath_);
+    runner_ = std::move(runner);
+}
+
+QVariant RunSuiteCellTask::run(EngineState&, const Progress& progress) {
+    SuiteSession& session = *session_;
+    SuiteCellOutcome outcome;
+    outcome.run = session.run();
+    if (!session.isOpen()) {
+        progress.step("opening the results log", 0, 1);
+        session.open();
+        const auto& finished = session.log().finished();
+        outcome.opened = true;
+        outcome.logCells.assign(finished.begin(), finished.end());
+        outcome.repairedBytes = session.log().repairedBytes();
+    } else if (const auto index = session.runner().nextCell(session.log())) {
+        outcome.index = index;
+        try {
+            const nlohmann::json row = session.runner().runCell(*index, session.log(), progress);
+            outcome.seconds = row.value("seconds", 0.0);
+        } catch (const Error& e) {
+            // One failed cell does not stop the run: the runner remembers it and goes on with the next.
+            outcome.failed = true;
+            outcome.error = QString::fromStdString(e.what());
+        }
+    }
+    outcome.status = session.runner().status(session.log());
+    outcome.next = session.runner().nextCell(session.log());
+    return QVariant::fromValue(outcome);
+}
+
+QVariant SummariseSuiteTask::run(EngineState&, const Progress& progress) {
+    auto snapshot = std::make_shared<SuiteSnapshot>();
+    snapshot->run = run_;
+    const std::filesystem::path log = log_.toStdString();
+    if (!std::filesystem::exists(log)) return QVariant::fromValue(SuiteSnapshotPtr(snapshot));
+    progress.step("reading the results log", 0, 1);
+    const std::vector<nlohmann::json> rows = suite::ResultsLog::read(log);
+    progress.step("summarising", 0, 1);
+    snapshot->rows = rows.size();
+    for (const auto& row : rows) snapshot->cellSeconds[row.value("cell", "")] = row.value("seconds", 0.0);
+    snapshot->tables = suite::summariseSuite(*suite_, rows);
+    snapshot->figures = suite::suiteFigures(*suite_, rows);
+    return QVariant::fromValue(SuiteSnapshotPtr(snapshot));
 }
 
 }  // namespace pb::ui

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "engine/suite/ResultsLog.h"
+#include "engine/suite/SuiteRunner.h"
 #include "ui/EngineTask.h"
 
 namespace pb::ui {
@@ -233,6 +235,61 @@ private:
     QString product_;
     EvaluationOptions options_;
     purify::MemoryEnsembleOptions ensemble_;
+};
+
+// One suite run's engine side, alive while the run is queued: the runner (which keeps the features its
+// cells share, so a product's features are extracted once) and the open results log. The suite panel
+// holds it from the GUI thread but only reads its inputs; the runner and the log are made and used by
+// RunSuiteCellTask on the engine thread.
+class SuiteSession {
+public:
+    SuiteSession(int run, suite::Suite suite, suite::SuiteRunOptions options, std::filesystem::path log)
+        : run_(run), suite_(std::move(suite)), options_(std::move(options)), logPath_(std::move(log)) {}
+
+    int run() const { return run_; }
+    const std::filesystem::path& logPath() const { return logPath_; }
+
+    // Engine thread only.
+    bool isOpen() const { return runner_ != nullptr; }
+    // Creates the runner and opens the log; throws pb::Error (a data set without a folder, an unreadable log).
+    void open();
+    suite::SuiteRunner& runner() { return *runner_; }
+    suite::ResultsLog& log() { return *log_; }
+
+private:
+    int run_;
+    suite::Suite suite_;
+    suite::SuiteRunOptions options_;
+    std::filesystem::path logPath_;
+    std::unique_ptr<suite::SuiteRunner> runner_;
+    std::unique_ptr<suite::ResultsLog> log_;
+};
+
+// Result: SuiteCellOutcome. Opens the session when it is not open yet (running no cell), else runs the
+// runner's next cell into the log.
+class RunSuiteCellTask : public EngineTask {
+public:
+    explicit RunSuiteCellTask(std::shared_ptr<SuiteSession> session) : session_(std::move(session)) {}
+    RequestKind kind() const override { return RequestKind::RunSuiteCell; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    std::shared_ptr<SuiteSession> session_;
+};
+
+// Result: SuiteSnapshotPtr, the suite's tables and figures from the rows of a results log (none when the
+// log does not exist yet).
+class SummariseSuiteTask : public EngineTask {
+public:
+    SummariseSuiteTask(int run, std::shared_ptr<const suite::Suite> suite, QString log)
+        : run_(run), suite_(std::move(suite)), log_(std::move(log)) {}
+    RequestKind kind() const override { return RequestKind::SummariseSuite; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    int run_;
+    std::shared_ptr<const suite::Suite> suite_;
+    QString log_;
 };
 
 }  // namespace pb::ui

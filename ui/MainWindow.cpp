@@ -55,6 +55,8 @@
 #include "ui/SampleListModel.h"
 #include "ui/ScoreHistogram.h"
 #include "ui/SharedBankDialog.h"
+#include "ui/SuitePanel.h"
+#include "ui/SuiteQueue.h"
 #include "ui/Workbench.h"
 
 namespace pb::ui {
@@ -79,6 +81,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setAcceptDrops(true);
     controller_ = new EngineController(this);
     workbench_ = new Workbench(controller_, this);
+    suiteQueue_ = new SuiteQueue(controller_, this);
     batch_ = new BatchExporter(this);
     demoWatcher_ = new QFutureWatcher<QString>(this);
     exportWatcher_ = new QFutureWatcher<QString>(this);
@@ -100,6 +103,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     resize(1500, 950);
     loadSettings();
     workbench_->setOptions(engineOptions());
+    suitePanel_->setCacheDir(QString::fromStdString(enginePanel_->options().cacheDir));
     updateActions();
     // Check the remembered weights file in the background, so a moved or broken file shows at once.
     const EvaluationOptions options = enginePanel_->options();
@@ -121,6 +125,7 @@ void MainWindow::createDocks() {
     sweepPanel_ = new BudgetSweepPanel(this);
     routerPanel_ = new RouterPanel(this);
     purificationPanel_ = new PurificationPanel(this);
+    suitePanel_ = new SuitePanel(suiteQueue_, this);
 
     auto dock = [this](QWidget* widget, const QString& title, const QString& name, Qt::DockWidgetArea area) {
         auto* d = new QDockWidget(title, this);
@@ -162,7 +167,10 @@ void MainWindow::createDocks() {
                                          QStringLiteral("purificationDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(browserDock, sweepDock);
     tabifyDockWidget(browserDock, routerDock);
+    QDockWidget* suiteDock =
+        dock(suitePanel_, tr("Reproduce paper"), QStringLiteral("suiteDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(browserDock, purificationDock);
+    tabifyDockWidget(browserDock, suiteDock);
     browserDock->raise();
     resizeDocks({datasetDock}, {300}, Qt::Horizontal);
     resizeDocks({engineDock}, {430}, Qt::Horizontal);
@@ -213,6 +221,7 @@ void MainWindow::createDocks() {
         // The training-image limit decides the reference set the purification dock describes.
         workbench_->setOptions(engineOptions());
         showReferenceSet();
+        suitePanel_->setCacheDir(QString::fromStdString(enginePanel_->options().cacheDir));
     });
     connect(bankPanel_, &BankPanel::addImagesRequested, this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(
@@ -350,6 +359,9 @@ void MainWindow::createActions() {
                         tr("Rank the current product's reference images by how far their patches lie from the "
                            "other references, and flag the outliers"));
     modelsAction_ = make(tr("&Models…"), QString(), {}, tr("Download pretrained backbones and use one"));
+    reproduceAction_ = make(tr("&Reproduce paper…"), QStringLiteral("reproduce"), {},
+                            tr("Run an experiment suite, the tables and figures of a paper, cell by cell in the "
+                               "background"));
     aboutAction_ = make(tr("&About PatchBank"), QStringLiteral("patchbank"), {}, tr("Versions and libraries"));
     quitAction_ = make(tr("&Quit"), QString(), {QKeySequence::Quit}, tr("Close PatchBank"));
     cancelAction_->setShortcutContext(Qt::WindowShortcut);
@@ -408,6 +420,7 @@ void MainWindow::createActions() {
     connect(sharedBankAction_, &QAction::triggered, this, [this] { showSharedBankDialog(); });
     connect(auditAction_, &QAction::triggered, this, &MainWindow::auditReferences);
     connect(modelsAction_, &QAction::triggered, this, [this] { showModelsDialog(); });
+    connect(reproduceAction_, &QAction::triggered, this, &MainWindow::showSuitePanel);
     connect(aboutAction_, &QAction::triggered, this, [this] {
         auto* about = new AboutDialog(this);
         about->setAttribute(Qt::WA_DeleteOnClose);
@@ -481,6 +494,7 @@ void MainWindow::createMenus() {
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(modelsAction_);
+    tools->addAction(reproduceAction_);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(aboutAction_);
@@ -504,6 +518,8 @@ void MainWindow::createMenus() {
     bar->addSeparator();
     bar->addAction(pasteAction_);
     bar->addAction(exportImageAction_);
+    bar->addSeparator();
+    bar->addAction(reproduceAction_);
 }
 
 // ----------------------------------------------------------------------------------------- engine
@@ -760,6 +776,7 @@ void MainWindow::onDatasetOpened(const DatasetPtr& dataset) {
     datasetPanel_->setDataset(dataset);
     browser_->setDataset(dataset);
     if (sharedDialog_) sharedDialog_->setDataset(dataset);
+    suitePanel_->setOpenDataset(QString::fromStdString(dataset->root));
     inspection_->clear();
     purificationPanel_->setProduct(QString());  // a product of the same name in this data set is another one
     histogramPanel_->setResult(nullptr);
@@ -1051,6 +1068,8 @@ void MainWindow::loadSettings() {
     bankPanel_->loadSettings(s);
     sweepPanel_->loadSettings(s);
     purificationPanel_->loadSettings(s);
+    suitePanel_->loadSettings(s);
+    suiteQueue_->loadSettings(s);
     histogramPanel_->loadSettings(s);
     try {
         inspection_->setHeatmapScale(heatmapScaleFromString(s.value(QStringLiteral("view/heatmapScale"), QStringLiteral("test")).toString().toStdString()));
@@ -1077,6 +1096,8 @@ void MainWindow::saveSettings() const {
     bankPanel_->saveSettings(s);
     sweepPanel_->saveSettings(s);
     purificationPanel_->saveSettings(s);
+    suitePanel_->saveSettings(s);
+    suiteQueue_->saveSettings(s);
     histogramPanel_->saveSettings(s);
     s.setValue(QStringLiteral("view/heatmapScale"), QString::fromLatin1(toString(inspection_->heatmapScale())));
     if (sharedDialog_) sharedDialog_->saveSettings(s);
@@ -1374,6 +1395,15 @@ void MainWindow::onSharedRun(const SharedRunPtr& run) {
     for (const ScoreResultPtr& result : run->results)
         if (!result->images.empty()) {
             showScored(result, 0);
+            break;
+        }
+}
+
+void MainWindow::showSuitePanel() {
+    raiseDock(suitePanel_);
+    for (QWidget* w = suitePanel_; w; w = w->parentWidget())
+        if (auto* d = qobject_cast<QDockWidget*>(w)) {
+            if (!d->isFloating() && d->height() < 380) resizeDocks({d}, {420}, Qt::Vertical);
             break;
         }
 }

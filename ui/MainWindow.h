@@ -28,6 +28,8 @@ class BudgetSweepPanel;
 class PurificationPanel;
 class RouterPanel;
 class SharedBankDialog;
+class SuitePanel;
+class SuiteQueue;
 class Workbench;
 class DatasetPanel;
 class EngineController;
@@ -82,6 +84,8 @@ public:
     void runSharedBank(SharedBankRequest request);
     // Tools > Models…: downloads of the pretrained backbones; "Use this model" fills the engine panel.
     QDialog* showModelsDialog();
+    // Tools > Reproduce paper…: the suite panel, raised and tall enough to work in.
+    void showSuitePanel();
 
     EngineController* controller() const { return controller_; }
     Workbench* workbench() const { return workbench_; }
@@ -95,6 +99,9 @@ public:
     BudgetSweepPanel* sweepPanel() const { return sweepPanel_; }
     RouterPanel* routerPanel() const { return routerPanel_; }
     PurificationPanel* purificationPanel() const { return purificationPanel_; }
+    SuitePanel* suitePanel() const { return suitePanel_; }
+    SuiteQueue* suiteQueue() const { return suiteQueue_; }
+    QAction* reproduceAction() const { return reproduceAction_; }
     QAction* auditAction() const { return auditAction_; }
     SharedRunPtr sharedRun() const { return sharedRun_; }
     FeatureShape featureShape() const { return featureShape_; }
@@ -164,6 +171,8 @@ private:
     BudgetSweepPanel* sweepPanel_;
     RouterPanel* routerPanel_;
     PurificationPanel* purificationPanel_;
+    SuiteQueue* suiteQueue_;
+    SuitePanel* suitePanel_;
     QPointer<SharedBankDialog> sharedDialog_;
     BatchExporter* batch_;
     QPointer<QProgressDialog> batchProgress_;
@@ -201,6 +210,7 @@ private:
     QAction* sharedBankAction_;
     QAction* auditAction_;
     QAction* modelsAction_;
+    QAction* reproduceAction_;
     QAction* aboutAction_;
     QAction* quitAction_;
 

@@ -25,16 +25,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The suites shipped with PatchBank: <prefix>/share/patchbank/suites when installed, the source tree's
-// suites/ when run from a build folder inside it.
-fs::path shippedSuites() {
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    for (const fs::path& candidate : {exe.parent_path() / "../share/patchbank/suites", exe.parent_path() / "../suites"})
-        if (fs::is_directory(candidate, ec)) return fs::weakly_canonical(candidate, ec);
-    return {};
-}
-
 // "NAME=VALUE" items of a repeatable option; a bare VALUE gets the key "" when allowBare.
 std::map<std::string, std::string> assignments(const CommandLine& cl, const std::string& option, bool allowBare) {
     std::map<std::string, std::string> out;
@@ -56,13 +46,9 @@ suite::Suite suiteArgument(const CommandLine& cl) {
 }
 
 int list(const CommandLine& cl) {
-    const fs::path dir = cl.positional().empty() ? shippedSuites() : fs::path(cl.positional().front());
+    const fs::path dir = cl.positional().empty() ? suite::shippedSuitesFolder() : fs::path(cl.positional().front());
     if (dir.empty() || !fs::is_directory(dir)) throw Error("no suites folder found; give one: suite list DIR");
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().extension() == ".json") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
+    for (const auto& file : suite::suiteFiles(dir)) {
         try {
             const suite::Suite s = suite::readSuite(file);
             std::string datasets;

@@ -175,4 +175,22 @@ Suite readSuite(const std::filesystem::path& file) {
     return parseSuite(document, file.string());
 }
 
+std::filesystem::path shippedSuitesFolder() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    for (const fs::path& candidate : {exe.parent_path() / "../share/patchbank/suites", exe.parent_path() / "../suites"})
+        if (fs::is_directory(candidate, ec)) return fs::weakly_canonical(candidate, ec);
+    return {};
+}
+
+std::vector<std::filesystem::path> suiteFiles(const std::filesystem::path& folder) {
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(folder, ec))
+        if (e.path().extension() == ".json") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 }  // namespace pb::suite

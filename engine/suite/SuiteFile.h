@@ -60,4 +60,11 @@ struct Suite {
 Suite readSuite(const std::filesystem::path& file);
 Suite parseSuite(const nlohmann::json& document, const std::string& origin);
 
+// The suites shipped with PatchBank: <prefix>/share/patchbank/suites when installed, the source tree's
+// suites/ when run from a build folder inside it; empty when neither exists. The CLI's `suite list` and
+// the workbench's suite panel look there.
+std::filesystem::path shippedSuitesFolder();
+// The .json files of a folder, sorted by name.
+std::vector<std::filesystem::path> suiteFiles(const std::filesystem::path& folder);
+
 }  // namespace pb::suite
