@@ -336,15 +336,17 @@ SharedBankEvaluation SharedBankEvaluator::evaluate(const SharedBankFeatures& fea
             RouteDecision decision = router.route(img.grid);
             routing.add(static_cast<int>(p), decision);
             KnnResult nn;
+            // A routed search sees only the routed product's share, which an allocator may make smaller than k.
+            const std::int32_t tag = static_cast<std::int32_t>(decision.product);
+            const int kHere = shared_.route ? static_cast<int>(std::min<std::size_t>(k, result.allocation[tag])) : k;
             {
                 ScopedStageTimer timer(pe.times, "kNN");
-                const std::int32_t tag = static_cast<std::int32_t>(decision.product);
-                nn = shared_.route ? bank->searchTag(img.grid.data.data(), img.grid.patches(), k, tag)
-                                   : bank->search(img.grid.data.data(), img.grid.patches(), k);
+                nn = shared_.route ? bank->searchTag(img.grid.data.data(), img.grid.patches(), kHere, tag)
+                                   : bank->search(img.grid.data.data(), img.grid.patches(), kHere);
             }
             wnr.addImage(static_cast<int>(p), nn);
             ScopedStageTimer timer(pe.times, "maps");
-            ScoredImage s = scoreFromNeighbours(img.sample, img.grid, nn.distances.data(), nn.indices.data(), k,
+            ScoredImage s = scoreFromNeighbours(img.sample, img.grid, nn.distances.data(), nn.indices.data(), kHere,
                                                 options_, img.originalWidth, img.originalHeight, progress);
             s.nearestTag.resize(s.nearestPatch.size());
             for (std::size_t q = 0; q < s.nearestPatch.size(); ++q) s.nearestTag[q] = rowTags[s.nearestPatch[q]];
