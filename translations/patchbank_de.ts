@@ -2826,8 +2826,8 @@ Distanz %4</translation>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <source>Cell %1 (%2, %3/%4)</source>
-        <translation>Zelle %1 (%2, %3/%4)</translation>
+        <source>Cell %1 (%2, %3)</source>
+        <translation>Zelle %1 (%2, %3)</translation>
     </message>
     <message>
         <source>%1: %2 of %3</source>

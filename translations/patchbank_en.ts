@@ -2809,7 +2809,7 @@ distance %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cell %1 (%2, %3/%4)</source>
+        <source>Cell %1 (%2, %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

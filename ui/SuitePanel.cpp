@@ -182,7 +182,7 @@ public:
             switch (column) {
                 case SuitePanel::CellIdColumn: return QString::fromStdString(cell.id);
                 case SuitePanel::CellExperimentColumn: return QString::fromStdString(cell.experiment);
-                case SuitePanel::CellProductColumn: return QString::fromStdString(cell.dataset + "/" + cell.product);
+                case SuitePanel::CellProductColumn: return QString::fromStdString(cell.label());
                 case SuitePanel::CellParametersColumn: return parameters(cell.params);
                 case SuitePanel::CellStateColumn: return stateName(state.state);
                 case SuitePanel::CellSecondsColumn: return seconds(state.seconds);
@@ -515,9 +515,9 @@ SuitePanel::SuitePanel(SuiteQueue* queue, QWidget* parent) : QWidget(parent), qu
                 const SuiteQueue::Run* r = queue_->run(id);
                 const suite::SuiteCell& cell = r->request.suite->cells[static_cast<std::size_t>(index)];
                 const QString title =
-                    tr("Cell %1 (%2, %3/%4)")
+                    tr("Cell %1 (%2, %3)")
                         .arg(QString::fromStdString(cell.id), QString::fromStdString(cell.experiment),
-                             QString::fromStdString(cell.dataset), QString::fromStdString(cell.product));
+                             QString::fromStdString(cell.label()));
                 cellStage_->setText(title + QLatin1Char('\n') +
                                     (total > 0 ? tr("%1: %2 of %3").arg(stage).arg(done).arg(total) : stage));
                 if (total > 0) {
@@ -1029,7 +1029,7 @@ void SuitePanel::fitCellColumns() {
     std::set<std::string> experiments, products;
     for (const auto& cell : r->request.suite->cells) {
         experiments.insert(cell.experiment);
-        products.insert(cell.dataset + "/" + cell.product);
+        products.insert(cell.label());
     }
     int experiment = fm.horizontalAdvance(tr("Experiment")), product = fm.horizontalAdvance(tr("Product"));
     for (const auto& e : experiments)
@@ -1093,9 +1093,9 @@ void SuitePanel::updateProgress() {
         shownCellRun_ = id;
         if (r->running >= 0) {
             const suite::SuiteCell& cell = r->request.suite->cells[static_cast<std::size_t>(r->running)];
-            cellStage_->setText(tr("Cell %1 (%2, %3/%4)")
+            cellStage_->setText(tr("Cell %1 (%2, %3)")
                                     .arg(QString::fromStdString(cell.id), QString::fromStdString(cell.experiment),
-                                         QString::fromStdString(cell.dataset), QString::fromStdString(cell.product)) +
+                                         QString::fromStdString(cell.label())) +
                                 QLatin1Char('\n') + tr("starting…"));
             cellProgress_->setRange(0, 0);
         } else {
