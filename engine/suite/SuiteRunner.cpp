@@ -10,6 +10,7 @@
 #include "engine/purify/ContaminationExperiment.h"
 #include "engine/purify/NoisyTrainingSplit.h"
 #include "engine/purify/ReferenceAudit.h"
+#include "engine/stats/FiniteMean.h"
 #include "engine/util/Error.h"
 
 namespace pb::suite {
@@ -37,17 +38,6 @@ nlohmann::json metricsJson(const ProductEvaluation& e) {
             {"image_ap", value(m.imageAp)},
             {"pixel_auroc", value(m.pixelAuroc)},
             {"aupro_30", value(m.aupro30)}};
-}
-
-double meanOf(const std::vector<double>& v) {
-    double sum = 0;
-    std::size_t n = 0;
-    for (double x : v)
-        if (std::isfinite(x)) {
-            sum += x;
-            ++n;
-        }
-    return n ? sum / static_cast<double>(n) : std::nan("");
 }
 
 bool flag(const nlohmann::json& params, const char* key, bool fallback) {
@@ -389,9 +379,9 @@ nlohmann::json SuiteRunner::compute(const SuiteCell& cell, const Progress& progr
         }
         row = {{"budget_mb", shared.budgetMB},
                {"budget_vectors", BudgetAllocator::vectorsForMegabytes(shared.budgetMB, features.dim)},
-               {"mean_image_auroc", value(meanOf(image))},
-               {"mean_pixel_auroc", value(meanOf(pixel))},
-               {"mean_aupro_30", value(meanOf(aupro))},
+               {"mean_image_auroc", value(finiteMean(image))},
+               {"mean_pixel_auroc", value(finiteMean(pixel))},
+               {"mean_aupro_30", value(finiteMean(aupro))},
                {"wnr", value(e.averageWrongNeighbourRate)},
                {"routing_accuracy", value(e.routing ? e.routing->accuracy() : std::nan(""))},
                {"bank_vectors", e.bankVectors},

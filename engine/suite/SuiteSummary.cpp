@@ -10,6 +10,7 @@
 #include "engine/bank/BankSpec.h"
 #include "engine/io/CsvWriter.h"
 #include "engine/purify/ExperimentSummary.h"
+#include "engine/stats/FiniteMean.h"
 #include "engine/util/Error.h"
 
 namespace pb::suite {
@@ -25,17 +26,6 @@ purify::PurificationRun purificationRun(const nlohmann::json& row) {
     purify::PurificationRun r = purify::purificationRunFromJson(row);
     r.product = row.value("dataset", "") + "/" + row.value("product", "");
     return r;
-}
-
-double mean(const std::vector<double>& v) {
-    double sum = 0;
-    std::size_t n = 0;
-    for (double x : v)
-        if (std::isfinite(x)) {
-            sum += x;
-            ++n;
-        }
-    return n ? sum / static_cast<double>(n) : std::nan("");
 }
 
 std::string fmt(double v, int digits = 4) { return CsvWriter::number(v, digits); }
@@ -90,7 +80,7 @@ std::vector<ResultTable> compressionTables(const std::string& experiment, const 
         if (parseBankSpec(key.second).kind == BankKind::Flat) {
             std::vector<double> image;
             for (const auto* row : groups[key]) image.push_back(num(*row, "image_auroc"));
-            flatAuroc[key.first] = mean(image);
+            flatAuroc[key.first] = finiteMean(image);
         }
     for (const auto& key : order) {
         std::vector<double> image, pixel, aupro, mb, ratio, search;
@@ -104,9 +94,9 @@ std::vector<ResultTable> compressionTables(const std::string& experiment, const 
             each.add({productOf(*row), key.first, key.second, fmt(image.back()), fmt(pixel.back()), fmt(aupro.back()),
                       fmt(mb.back(), 3), fmt(ratio.back(), 2)});
         }
-        mean_.add({key.first, key.second, std::to_string(image.size()), fmt(mean(image)), fmt(mean(pixel)),
-                   fmt(mean(aupro)), fmt(mean(mb), 3), fmt(mean(ratio), 2), fmt(mean(search), 3),
-                   flatAuroc.count(key.first) ? fmt(100.0 * (flatAuroc[key.first] - mean(image)), 2) : "nan"});
+        mean_.add({key.first, key.second, std::to_string(image.size()), fmt(finiteMean(image)), fmt(finiteMean(pixel)),
+                   fmt(finiteMean(aupro)), fmt(finiteMean(mb), 3), fmt(finiteMean(ratio), 2), fmt(finiteMean(search), 3),
+                   flatAuroc.count(key.first) ? fmt(100.0 * (flatAuroc[key.first] - finiteMean(image)), 2) : "nan"});
     }
     std::vector<ResultTable> tables{mean_, each};
 
@@ -277,7 +267,7 @@ FigureSeries seriesOf(const std::string& name, const std::vector<std::pair<doubl
     series.name = name;
     for (const auto& [x, ys] : byX) {
         series.x.push_back(x);
-        series.y.push_back(mean(ys));
+        series.y.push_back(finiteMean(ys));
     }
     return series;
 }
@@ -332,7 +322,7 @@ std::vector<Figure> compressionFigures(const std::string& experiment, const std:
         std::string name = key.substr(key.find('\t') + 1);
         if (backbones.size() > 1) name = key.substr(0, key.find('\t')) + " " + name;
         std::vector<std::pair<double, double>> points;
-        for (const auto& [bank, values] : specs) points.emplace_back(mean(values.first), mean(values.second));
+        for (const auto& [bank, values] : specs) points.emplace_back(finiteMean(values.first), finiteMean(values.second));
         f.series.push_back(seriesOf(name, points));
     }
     figures.push_back(std::move(f));
@@ -357,7 +347,7 @@ std::vector<Figure> compressionFigures(const std::string& experiment, const std:
             const auto at = std::find(products.begin(), products.end(), productOf(*row)) - products.begin();
             values[at].push_back(num(*row, "image_auroc"));
         }
-        for (std::size_t p = 0; p < products.size(); ++p) series.y[p] = mean(values[p]);
+        for (std::size_t p = 0; p < products.size(); ++p) series.y[p] = finiteMean(values[p]);
         bars.series.push_back(std::move(series));
     }
     if (bars.series.size() <= 12) figures.push_back(std::move(bars));
@@ -569,7 +559,7 @@ std::vector<ResultTable> noisyTrainingTables(const std::string& experiment, cons
         auto avg = [&](const char* field) {
             std::vector<double> v;
             for (const auto* row : group) v.push_back(num(*row, field));
-            return mean(v);
+            return finiteMean(v);
         };
         t.add({key.first, fmt(key.second, 0), std::to_string(group.size()), fmt(avg("n_defective"), 1),
                fmt(avg("flagged"), 1), fmt(avg("precision")), fmt(avg("recall")), fmt(avg("image_auroc_noisy")),

@@ -14,7 +14,7 @@
 #include <set>
 
 #include "CliRunner.h"
-#include "SuiteRows.h"
+#include "SuiteTestData.h"
 #include "TestData.h"
 #include "engine/suite/ResultsLog.h"
 #include "engine/suite/SuiteFile.h"
@@ -56,11 +56,7 @@ std::string quoted(const std::string& text) { return "'" + text + "'"; }
 
 TEST(CliSlurm, JobArrayMergesToOneRun) {
     const fs::path dir = pb::test::scratchDir("cli-slurm");
-    pb::DemoDatasetOptions demo;
-    demo.trainPerProduct = 10;
-    demo.testGoodPerProduct = 4;
-    demo.testDefectPerProduct = 6;
-    pb::generateDemoDataset(dir / "demo", demo);
+    pb::test::generateSuiteDemo(dir);
     const fs::path suite = pb::test::sourceDir() / "tests/data/suites/demo.json";
     const std::size_t cells = pb::suite::readSuite(suite).cells.size();
     const std::string data = "demo=" + (dir / "demo").string();
