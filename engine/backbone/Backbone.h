@@ -43,6 +43,9 @@ public:
     virtual std::string identity() const = 0;
     // Pixels of input per patch of output (8 for the default CNN taps, 16 for ViT/16).
     virtual int patchStride() const = 0;
+    // Channels of each tapped layer in the order extract() concatenates them (the reconstruction
+    // detector compares each layer separately); empty = not known, one group.
+    virtual std::vector<int> layerChannels() const { return {}; }
     // Extract the patch grids of a batch; all images of one batch have the same size.
     virtual std::vector<FeatureGrid> extract(const std::vector<FloatImage>& batch) = 0;
 };

@@ -199,6 +199,13 @@ int TimmCnn::dim() const {
     return sum;
 }
 
+std::vector<int> TimmCnn::layerChannels() const {
+    const auto channels = impl_->arch->tapChannels();
+    std::vector<int> out;
+    for (int i : impl_->layerIndex) out.push_back(channels[static_cast<std::size_t>(i)]);
+    return out;
+}
+
 std::vector<std::string> TimmCnn::layers() const { return impl_->layers; }
 
 std::vector<std::string> TimmCnn::tappableLayers() const { return impl_->arch->tapNames(); }

@@ -25,6 +25,7 @@ public:
     // "<name> weights=sha256:<hex> layers=<a>,<b> agg=..." or "weights=random(seed=N)".
     std::string identity() const override;
     int patchStride() const override;
+    std::vector<int> layerChannels() const override;
     // One [H/stride][W/stride][dim()] grid per 3-channel image.
     std::vector<FeatureGrid> extract(const std::vector<FloatImage>& batch) override;
 
