@@ -16,5 +16,6 @@ int runRoute(const CommandLine& cl);
 int runSweep(const CommandLine& cl);
 int runAudit(const CommandLine& cl);
 int runSuite(const CommandLine& cl);
+int runTrain(const CommandLine& cl);
 
 }  // namespace pb::cli

@@ -3,6 +3,7 @@
 #include "app/cli/Commands.h"
 #include "app/cli/EvaluationOptionsParser.h"
 #include "app/cli/EvaluationRun.h"
+#include "app/cli/NoisyEvaluationRun.h"
 #include "app/cli/SharedEvaluationRun.h"
 #include "engine/dataset/DatasetReader.h"
 #include "engine/util/Error.h"
@@ -51,6 +52,9 @@ int runEvaluate(const CommandLine& cl) {
     for (const char* sharedOnly : {"budget-mb", "allocator", "route", "router-metric"})
         if (cl.has(sharedOnly)) throw Error(std::string("--") + sharedOnly + " needs --shared");
     if (cl.values("data").size() > 1) throw Error("several --data folders need --shared or --support");
+    if (cl.has("model") || cl.has("noise-split")) return runModelOrNoisyEvaluation(cl, options);
+    for (const char* noisyOnly : {"meds", "protocol", "members"})
+        if (cl.has(noisyOnly)) throw Error(std::string("--") + noisyOnly + " needs --noise-split");
     options.bankSpec = cl.value("bank", "flat");
     ProductEvaluator evaluator(options);
     Dataset dataset = openDataset(cl.value("data"));

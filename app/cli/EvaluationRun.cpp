@@ -23,6 +23,29 @@ std::string fmt(double v) {
 
 }  // namespace
 
+void printEvaluationSummary(const std::vector<ProductEvaluation>& results, const std::filesystem::path& outDir) {
+    std::cout << "\nproduct              img_auroc img_ap  f1max   pix_auroc pix_ap  aupro30  train test  seconds\n";
+    for (const auto& r : results) {
+        char line[256];
+        std::snprintf(line, sizeof line, "%-20.20s %s    %s  %s  %s    %s  %s  %5zu %5zu %7.1f\n",
+                      r.product.c_str(), fmt(r.metrics.imageAuroc).c_str(), fmt(r.metrics.imageAp).c_str(),
+                      fmt(r.metrics.imageF1Max).c_str(), fmt(r.metrics.pixelAuroc).c_str(),
+                      fmt(r.metrics.pixelAp).c_str(), fmt(r.metrics.aupro30).c_str(), r.trainImages,
+                      r.images.size(), r.seconds);
+        std::cout << line;
+    }
+    for (const auto& r : results) {
+        std::cout << r.product << " stages:";
+        for (const auto& [stage, seconds] : r.times.entries()) {
+            char b[64];
+            std::snprintf(b, sizeof b, " %s %.2fs", stage.c_str(), seconds);
+            std::cout << b << ";";
+        }
+        std::cout << "\n";
+    }
+    std::cout << "report written to " << outDir.string() << "\n";
+}
+
 int runEvaluation(ProductEvaluator& evaluator, const Dataset& dataset, const EvaluationRunSettings& settings) {
     std::vector<std::string> products = settings.products.empty() ? dataset.products : settings.products;
     for (const auto& p : products)
@@ -56,28 +79,7 @@ int runEvaluation(ProductEvaluator& evaluator, const Dataset& dataset, const Eva
     terminal.finishLine();
     if (results.empty()) throw Error("no product could be evaluated", dataset.root);
 
-    if (!settings.quiet) {
-        std::cout << "\nproduct              img_auroc img_ap  f1max   pix_auroc pix_ap  aupro30  train test  seconds\n";
-        for (const auto& r : results) {
-            char line[256];
-            std::snprintf(line, sizeof line, "%-20.20s %s    %s  %s  %s    %s  %s  %5zu %5zu %7.1f\n",
-                          r.product.c_str(), fmt(r.metrics.imageAuroc).c_str(), fmt(r.metrics.imageAp).c_str(),
-                          fmt(r.metrics.imageF1Max).c_str(), fmt(r.metrics.pixelAuroc).c_str(),
-                          fmt(r.metrics.pixelAp).c_str(), fmt(r.metrics.aupro30).c_str(), r.trainImages,
-                          r.images.size(), r.seconds);
-            std::cout << line;
-        }
-        for (const auto& r : results) {
-            std::cout << r.product << " stages:";
-            for (const auto& [stage, seconds] : r.times.entries()) {
-                char b[64];
-                std::snprintf(b, sizeof b, " %s %.2fs", stage.c_str(), seconds);
-                std::cout << b << ";";
-            }
-            std::cout << "\n";
-        }
-        std::cout << "report written to " << settings.outDir.string() << "\n";
-    }
+    if (!settings.quiet) printEvaluationSummary(results, settings.outDir);
     return terminal.problems() > 0 && results.size() < products.size() ? 1 : 0;
 }
 

@@ -16,6 +16,9 @@ struct EvaluationRunSettings {
     bool quiet = false;
 };
 
+// The metrics table, each product's stage times and where the report went, on stdout.
+void printEvaluationSummary(const std::vector<ProductEvaluation>& results, const std::filesystem::path& outDir);
+
 // Returns the process exit code.
 // The evaluator is created by the caller first, so that a bad backbone or weights file fails before any data is read.
 int runEvaluation(ProductEvaluator& evaluator, const Dataset& dataset, const EvaluationRunSettings& settings);

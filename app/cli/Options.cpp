@@ -19,7 +19,7 @@ const std::vector<std::string> kEvaluation = {"evaluate", "demo",  "bank build",
 // The commands that write an evaluation report (metrics.csv, scores.csv, heatmaps).
 const std::vector<std::string> kReport = {"evaluate", "demo", "bank score"};
 const std::vector<std::string> kBench = {"bench knn",     "bench features", "bench vit",
-                                         "bench coreset", "bench kmeans",   "bench ivfpq"};
+                                         "bench coreset", "bench kmeans",   "bench ivfpq", "bench recon"};
 
 std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
     a.insert(a.end(), b.begin(), b.end());
@@ -27,7 +27,7 @@ std::vector<std::string> with(std::vector<std::string> a, const std::vector<std:
 }
 
 // The commands that extract features: they share the feature options (backbone, resolution, cache, ...).
-const std::vector<std::string> kFeatures = with(kEvaluation, {"audit"});
+const std::vector<std::string> kFeatures = with(kEvaluation, {"audit", "train"});
 
 std::string joined(const std::vector<std::string>& items, const std::string& separator) {
     std::string out;
@@ -54,14 +54,14 @@ std::vector<OptionSpec> buildOptionTable() {
         {"data",
          "DIR",
          K::Text,
-         {"sweep", "bank build", "bank score", "audit"},
+         {"sweep", "bank build", "bank score", "audit", "train"},
          "data set folder (MVTec AD, VisA, BTAD, MVTec LOCO or plain images)"},
         {"product",
          "NAME ...",
          K::Values,
          {"evaluate", "route"},
          "only these products (default: all); several names may follow one --product,\nor repeat it"},
-        {"product", "NAME", K::Text, {"sweep", "bank build", "bank score", "audit"}, "the product (a folder of the data set)"},
+        {"product", "NAME", K::Text, {"sweep", "bank build", "bank score", "audit", "train"}, "the product (a folder of the data set)"},
         {"bank",
          "SPEC",
          K::Text,
@@ -131,7 +131,7 @@ std::vector<OptionSpec> buildOptionTable() {
         {"k", "K", K::Number, {"audit"}, "flag images above median + K x 1.4826 x MAD (default 1.5)"},
         {"max-flagged", "F", K::Number, {"audit"}, "flag at most int(F x images) (default 0.4)"},
         {"meds", "", K::Flag, {"audit"}, "also screen with the MeDS memory ensemble (METHODS.md section 6)"},
-        {"members", "B", K::Integer, {"audit"}, "with --meds: ensemble members (default 100)"},
+        {"members", "B", K::Integer, {"audit", "train", "evaluate"}, "with --meds: memory-ensemble members (default 100)"},
         {"split", "FILE", K::Text, {"audit"},
          "audit the training list of MeDS's noisy protocol (filename,clsname; defects\n"
          "copied from the test set) instead of the train split; the test set is then the\n"
@@ -140,6 +140,39 @@ std::vector<OptionSpec> buildOptionTable() {
          "also build a flat bank from all references and from those not flagged, score\n"
          "the test set with each: audit_banks.csv (image AUROC before and after)"},
         {"no-images", "", K::Flag, {"audit"}, "skip the flagged images' PNGs"},
+
+        // train, and evaluate with a trained model or a noisy training list (MeDS, METHODS.md section 6)
+        {"out", "FILE", K::Text, {"train"},
+         "the model file (safetensors); an unfinished one of the same run is resumed;\n"
+         "the curves go beside it: FILE.loss.csv, FILE.validation.csv, FILE.selection.csv"},
+        {"model", "recon", K::Text, {"train"},
+         "the detector: recon (default), a Dinomaly-style reconstruction of the frozen\n"
+         "backbone's patch features, scaled to its width and tapped layers"},
+        {"model", "FILE", K::Text, {"evaluate"},
+         "score with a trained reconstruction model (train --out) instead of a memory\n"
+         "bank; the feature options must be those it was trained with"},
+        {"meds", "", K::Flag, {"train"},
+         "MeDS stages 1-3: screen with the memory ensemble, distil its patch maps into\n"
+         "the model (10 x MSE), then select progressively and fine-tune on the kept images"},
+        {"meds", "", K::Flag, {"evaluate"},
+         "with --noise-split: build the bank from the images MeDS's stage-1 memory\n"
+         "ensemble keeps"},
+        {"noise-split", "FILE", K::Text, {"train", "evaluate"},
+         "MeDS's noisy protocol: train on this list (filename,clsname; defects copied from\n"
+         "the test set), e.g. shared/reference/meds/MVTech/train_mvtec_nr20_seed_0.csv"},
+        {"protocol", "disjoint|shared", K::Text, {"train", "evaluate"},
+         "with --noise-split, the test set: disjoint (default) leaves out the injected\n"
+         "defects; shared keeps every test image, as MeDS evaluates (overstates results)"},
+        {"iterations", "N", K::Integer, {"train"}, "optimiser steps; with --meds those of stage 2 (default 10000)"},
+        {"finetune-iterations", "N", K::Integer, {"train"}, "with --meds: stage-3 steps, T (default 10000)"},
+        {"train-batch", "N", K::Integer, {"train"}, "images per optimiser step (default 16)"},
+        {"blocks", "N", K::Integer, {"train", "bench recon"}, "decoder blocks, split evenly over the tapped layers (default 8)"},
+        {"seed", "S", K::Integer, {"train"}, "initial weights, batches, dropout and the ensemble's draws (default 0)"},
+        {"validate", "", K::Flag, {"train"},
+         "score the test set at each validation point (image AUROC/AP, pixel AUROC/AP,\n"
+         "AUPRO): the pixel-level over-fitting curve; shown, never used to select"},
+        {"validate-every", "N", K::Integer, {"train"}, "iterations between validation points (default 100)"},
+        {"checkpoint-every", "N", K::Integer, {"train"}, "iterations between checkpoints (default 100)"},
 
         // suite
         {"data", "NAME=DIR", K::Repeatable, {"suite run"}, "the folder of each data set the suite names (repeat it)"},
@@ -258,9 +291,18 @@ std::vector<OptionSpec> buildOptionTable() {
         {"warmup", "N", K::Integer, {"bench vit"}, "untimed forwards first (default 1)"},
         {"layer", "N", K::Integer, {"bench vit"}, "last block to run, Python-style (default -1 = all blocks)"},
         {"precision", "P", K::Text, {"bench vit"}, "ours: fp32 (default) or bf16"},
-        {"python", "EXE", K::Text, {"bench vit"}, "Python with torch (default python3, else /usr/bin/python3)"},
+        {"python", "EXE", K::Text, {"bench vit", "bench recon"}, "Python with torch (default python3, else /usr/bin/python3)"},
         {"script", "FILE", K::Text, {"bench vit"}, "the reference script (default: bench/vit_pytorch_reference.py)"},
-        {"no-python", "", K::Flag, {"bench vit"}, "only time ours"},
+        {"script", "FILE", K::Text, {"bench recon"}, "the reference script (default: bench/recon_pytorch_reference.py)"},
+        {"no-python", "", K::Flag, {"bench vit", "bench recon"}, "only time ours"},
+
+        // bench recon
+        {"dim", "D", K::Integer, {"bench recon"}, "feature dimension = model width (default 128, mobilenetv2_100's taps)"},
+        {"groups", "A,B", K::List, {"bench recon"}, "channels of each tapped layer (default 32,96 for --dim 128)"},
+        {"grid", "N", K::Integer, {"bench recon"}, "patch grid side (default 28: 224 px at stride 8)"},
+        {"batch", "N", K::Integer, {"bench recon"}, "images per optimiser step (default 16)"},
+        {"iterations", "N", K::Integer, {"bench recon"}, "timed iterations (default 5)"},
+        {"warmup", "N", K::Integer, {"bench recon"}, "untimed iterations first (default 1)"},
         {"no-onednn", "", K::Flag, {"bench vit"}, "ours with LibTorch's matrix products instead of oneDNN's sgemm"},
 
         // models
@@ -345,6 +387,13 @@ std::vector<CommandSpec> buildCommandTable() {
          "evaluate --data DIR --out DIR [options]",
          "Builds a memory bank from each product's train split, scores its test split and writes\n"
          "metrics.csv, scores.csv, timings.csv and heatmap/overlay/mask PNGs to --out."},
+        {"train", "train a reconstruction detector on a product, alone or with MeDS",
+         "train --data DIR --product NAME --out MODEL [--meds] [--noise-split FILE] [--validate] [options]",
+         "Trains a reconstruction detector (METHODS.md section 6) on the product's train split or on a\n"
+         "noisy training list, with LibTorch on cached features: alone, or with MeDS (memory-ensemble\n"
+         "screening, distillation, progressive selection). Writes MODEL (resumed when an unfinished\n"
+         "one of the same run is there; Ctrl-C stops at a checkpoint) and its loss, validation and\n"
+         "selection curves as CSV. Score with 'evaluate --model MODEL'."},
         {"bank build", "compress a product's training patches into one bank file",
          "bank build --data DIR --product NAME --bank SPEC --out FILE [options]",
          "Compresses the product's training patches into one bank file, for bank score and bank add.\n"
@@ -425,6 +474,11 @@ std::vector<CommandSpec> buildCommandTable() {
         {"bench vit", "native ViT vs PyTorch eager, images/s", "bench vit [options]",
          "Times the native ViT forward (DINOv3 architecture, random weights, float32 on the CPU)\n"
          "and the same model in PyTorch eager (bench/vit_pytorch_reference.py) with the same settings."},
+        {"bench recon", "reconstruction-detector training, iterations/s, vs PyTorch eager",
+         "bench recon [--dim 128] [--groups 32,96] [--blocks 8] [--grid 28] [--batch 16] [options]",
+         "Times training steps of the reconstruction detector (the real trainer, random features) and\n"
+         "the same model and StableAdamW step in PyTorch eager (bench/recon_pytorch_reference.py),\n"
+         "with the same threads, side by side."},
         {"bench coreset", "greedy coreset vs the PatchCore reference loop",
          "bench coreset [--n 200000] [--dim 1024] [--ratio 0.1] [--proj 128] [--seed S]\n"
          "              [--data clustered|uniform] [--clusters 200] [--pruned] [--lazy]\n"

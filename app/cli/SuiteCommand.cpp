@@ -69,6 +69,7 @@ suite::SuiteRunOptions runOptions(const CommandLine& cl) {
     if (cl.takes("weights")) o.weights = assignments(cl, "weights", true);
     if (cl.takes("cache") && !cl.flag("no-cache")) o.cacheDir = cl.value("cache", FeatureCache::defaultDirectory().string());
     if (cl.has("shard")) std::tie(o.shard, o.shards) = suite::parseShard(cl.value("shard"));
+    if (cl.has("out")) o.modelsDir = cl.value("out") + ".models";  // trained detectors beside the log
     return o;
 }
 

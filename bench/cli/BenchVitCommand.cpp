@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "bench/cli/BenchVit.h"
+#include "bench/cli/PythonReference.h"
 #include "app/cli/CommandLine.h"
 #include "engine/backbone/VisionTransformer.h"
 #include "engine/util/Error.h"
@@ -42,42 +43,6 @@ double gflopPerImage(const VitSize& s, int resolution, int blocks) {
     return (patch + blocks * block) / 1e9;
 }
 
-// bench/vit_pytorch_reference.py beside the build folder (<source>/build*/patchbank-cli), or in the working folder.
-std::filesystem::path findScript() {
-    std::vector<std::filesystem::path> candidates{"bench/vit_pytorch_reference.py"};
-    char exe[4096];
-    const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        const auto dir = std::filesystem::path(exe).parent_path();
-        candidates.push_back(dir.parent_path() / "bench" / "vit_pytorch_reference.py");
-        candidates.push_back(dir / "bench" / "vit_pytorch_reference.py");
-    }
-    for (const auto& c : candidates)
-        if (std::filesystem::exists(c)) return c;
-    return {};
-}
-
-std::string shellQuote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-// Runs a command and returns its stdout; exit code in `status`.
-std::string capture(const std::string& command, int& status) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) {
-        status = -1;
-        return out;
-    }
-    char buffer[4096];
-    while (std::size_t got = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, got);
-    status = pclose(pipe);
-    return out;
-}
-
 }  // namespace
 
 int runBenchVit(const CommandLine& cl) {
@@ -94,19 +59,14 @@ int runBenchVit(const CommandLine& cl) {
     const int threads = engineThreads();
     if (cl.flag("no-onednn")) VisionTransformer::setFastCpuGemmEnabled(false);
 
-    std::string python = cl.value("python", "python3");
+    std::string python;
     std::filesystem::path script = cl.value("script", "");
     bool withPython = !cl.flag("no-python");
     if (withPython) {
-        if (script.empty()) script = findScript();
-        int status = 0;
-        capture(shellQuote(python) + " -c 'import torch' 2>/dev/null", status);
-        if (status != 0 && !cl.has("python")) {  // a virtual environment's python3 may lack torch
-            python = "/usr/bin/python3";
-            capture(shellQuote(python) + " -c 'import torch' 2>/dev/null", status);
-        }
-        if (status != 0) {
-            std::cout << "(" << python << " cannot import torch: PyTorch column skipped)\n";
+        if (script.empty()) script = findBenchScript("vit_pytorch_reference.py");
+        python = pythonWithTorch(cl.value("python", "python3"), cl.has("python"));
+        if (python.empty()) {
+            std::cout << "(no python3 that imports torch: PyTorch column skipped)\n";
             withPython = false;
         } else if (script.empty() || !std::filesystem::exists(script)) {
             std::cout << "(bench/vit_pytorch_reference.py not found, give --script: PyTorch column skipped)\n";
@@ -160,20 +120,17 @@ int runBenchVit(const CommandLine& cl) {
 
         double theirs = 0, theirsCpu = 0;
         if (withPython) {
-            std::ostringstream cmd;
-            cmd << "OMP_NUM_THREADS=" << threads << " OPENBLAS_NUM_THREADS=" << threads << " " << shellQuote(python)
-                << " " << shellQuote(script.string()) << " --hidden " << size->hidden << " --layers " << size->layers
-                << " --heads " << size->heads << " --intermediate " << size->intermediate << " --resolution "
-                << resolution << " --batch " << batch << " --threads " << threads << " --iterations " << iterations
-                << " --warmup " << warmup << " --layer " << layer;
-            int status = 0;
-            const std::string out = capture(cmd.str(), status);
+            std::ostringstream args;
+            args << "--hidden " << size->hidden << " --layers " << size->layers << " --heads " << size->heads
+                 << " --intermediate " << size->intermediate << " --resolution " << resolution << " --batch " << batch
+                 << " --threads " << threads << " --iterations " << iterations << " --warmup " << warmup << " --layer "
+                 << layer;
             try {
-                const auto j = nlohmann::json::parse(out.substr(out.rfind('{')));
+                const auto j = runPythonReference(python, script, args.str(), threads);
                 theirs = j.at("images_per_second").get<double>();
                 theirsCpu = j.at("cpu_seconds_per_batch").get<double>();
-            } catch (const std::exception&) {
-                std::cout << "(the PyTorch reference failed, status " << status << ": " << out << ")\n";
+            } catch (const std::exception& e) {
+                std::cout << "(" << e.what() << ")\n";
             }
         }
         const double tokens = std::pow(resolution / 16, 2) + 5;

@@ -15,11 +15,16 @@ ProductEvaluator::~ProductEvaluator() = default;
 
 ProductEvaluation ProductEvaluator::evaluate(const Dataset& dataset, const std::string& product,
                                              const Progress& progress) {
-    const auto start = std::chrono::steady_clock::now();
     std::vector<Sample> train = dataset.select(product, Split::Train);
     std::vector<Sample> test = dataset.select(product, Split::Test);
     if (train.empty()) throw Error("product '" + product + "' has no training images", dataset.root);
     if (test.empty()) throw Error("product '" + product + "' has no test images", dataset.root);
+    return evaluate(product, std::move(train), test, progress);
+}
+
+ProductEvaluation ProductEvaluator::evaluate(const std::string& product, std::vector<Sample> train,
+                                             const std::vector<Sample>& test, const Progress& progress) {
+    const auto start = std::chrono::steady_clock::now();
     if (options_.maxTrainImages > 0 && train.size() > static_cast<std::size_t>(options_.maxTrainImages))
         train.resize(options_.maxTrainImages);
 

@@ -17,6 +17,9 @@ public:
     ~ProductEvaluator();
 
     ProductEvaluation evaluate(const Dataset& dataset, const std::string& product, const Progress& progress);
+    // The same on given training and test images (a noisy-training list, a screened subset).
+    ProductEvaluation evaluate(const std::string& product, std::vector<Sample> train, const std::vector<Sample>& test,
+                               const Progress& progress);
 
     const EvaluationOptions& options() const { return options_; }
     Backbone& backbone() { return *backbone_; }

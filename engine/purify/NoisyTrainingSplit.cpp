@@ -45,9 +45,17 @@ NoisyTrainingSet readNoisyTrainingSplit(const std::filesystem::path& list, const
         listed.insert(path);
     }
     if (out.train.empty()) throw Error("no training image of '" + product + "' is listed", list.string());
-    for (const auto& s : dataset.select(product, Split::Test))
+    for (const auto& s : dataset.select(product, Split::Test)) {
+        out.sharedPoolTest.push_back(s);
         if (!listed.count(std::filesystem::path(s.path).lexically_normal().string())) out.test.push_back(s);
+    }
     return out;
+}
+
+const std::vector<Sample>& NoisyTrainingSet::testSet(const std::string& protocol) const {
+    if (protocol == "disjoint") return test;
+    if (protocol == "shared") return sharedPoolTest;
+    throw Error("the noisy-training protocol is disjoint or shared, not '" + protocol + "'");
 }
 
 }  // namespace pb::purify

@@ -56,27 +56,46 @@ std::vector<ScoredImage> scoreWithReconstruction(const ReconstructionModel& mode
     const std::size_t batch = 16;
     for (std::size_t begin = 0; begin < samples.size(); begin += batch) {
         progress.step("scoring", begin, samples.size());
-        // Images of one grid size per forward pass.
+        // One forward pass per run of images with the same grid.
+        std::vector<std::size_t> members;
+        std::vector<float> stacked;
+        auto flush = [&]() {
+            if (members.empty()) return;
+            const FeatureGrid& first = *features[members.front()].grid;
+            const std::vector<float> maps = model.patchScores(stacked.data(), members.size(), first.patches(), static_cast<int>(batch));
+            for (std::size_t m = 0; m < members.size(); ++m) {
+                const std::size_t i = members[m];
+                const FeatureGrid& grid = *features[i].grid;
+                ScoredImage s;
+                s.sample = samples[i];
+                s.gridHeight = grid.height;
+                s.gridWidth = grid.width;
+                s.patchScores.assign(maps.begin() + m * grid.patches(), maps.begin() + (m + 1) * grid.patches());
+                s.map = gaussianSmooth(upsampleAlignCorners(patchScoreGrid(s.patchScores, grid.height, grid.width), side, side),
+                                       kSmoothingSigma, kSmoothingTaps, SmoothBorder::Zero);
+                s.score = imageScore(s.map, ImageScoreRule::TopPercentMean);
+                s.frameSide = options.crop > 0 ? options.resolution : 0;
+                s.mask = loadInputMask(samples[i], options.resolution, options.crop, progress);
+                s.originalWidth = features[i].originalWidth;
+                s.originalHeight = features[i].originalHeight;
+                scored.push_back(std::move(s));
+            }
+            members.clear();
+            stacked.clear();
+        };
         for (std::size_t i = begin; i < std::min(samples.size(), begin + batch); ++i) {
             if (!features[i].grid) continue;
             const FeatureGrid& grid = *features[i].grid;
             if (grid.dim != model.architecture().dim)
                 throw Error("feature dimension " + std::to_string(grid.dim) + " differs from the model's " +
                             std::to_string(model.architecture().dim), samples[i].path);
-            ScoredImage s;
-            s.sample = samples[i];
-            s.gridHeight = grid.height;
-            s.gridWidth = grid.width;
-            s.patchScores = model.patchScores(grid.data.data(), 1, grid.patches());
-            s.map = gaussianSmooth(upsampleAlignCorners(patchScoreGrid(s.patchScores, grid.height, grid.width), side, side),
-                                   kSmoothingSigma, kSmoothingTaps, SmoothBorder::Zero);
-            s.score = imageScore(s.map, ImageScoreRule::TopPercentMean);
-            s.frameSide = options.crop > 0 ? options.resolution : 0;
-            s.mask = loadInputMask(samples[i], options.resolution, options.crop, progress);
-            s.originalWidth = features[i].originalWidth;
-            s.originalHeight = features[i].originalHeight;
-            scored.push_back(std::move(s));
+            if (!members.empty() && (features[members.front()].grid->height != grid.height ||
+                                     features[members.front()].grid->width != grid.width))
+                flush();
+            members.push_back(i);
+            stacked.insert(stacked.end(), grid.data.begin(), grid.data.end());
         }
+        flush();
     }
     progress.step("scoring", samples.size(), samples.size());
     return scored;

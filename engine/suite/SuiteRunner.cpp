@@ -10,6 +10,8 @@
 #include "engine/purify/ContaminationExperiment.h"
 #include "engine/purify/NoisyTrainingSplit.h"
 #include "engine/purify/ReferenceAudit.h"
+#include "engine/recon/ReconstructionDetector.h"
+#include "engine/recon/ReconstructionJob.h"
 #include "engine/stats/FiniteMean.h"
 #include "engine/util/Error.h"
 
@@ -154,16 +156,16 @@ std::size_t SuiteRunner::run(ResultsLog& log, const Progress& progress,
     return ran;
 }
 
-// MeDS (METHODS.md section 6) on a published noisy training list: stage 1, the memory ensemble, screens
+// MeDS (METHODS.md section 6) on a published noisy training list. Stage "memory_ensemble": stage 1 screens
 // the training images; PatchCore is then trained on the noisy list, on what the screen keeps, and on the
 // list without its defective images (the oracle), and scored on the test images left out of the list.
+// Stage "distilled": the reconstruction detector trained on the noisy list alone and with MeDS stages 1-3,
+// each scored on the disjoint and the shared-pool test sets.
 nlohmann::json SuiteRunner::noisyTraining(const SuiteCell& cell, const EvaluationOptions& options, Backbone& backbone,
                                           FeatureExtractor& extractor, const Progress& progress) {
     const std::string stage = text(cell.params, "stage", "memory_ensemble");
-    if (stage == "distilled")
-        throw Error("MeDS stages 2 and 3 (distilling the ensemble's maps into a reconstruction model, then progressive "
-                    "selection) are not built yet; this cell runs once they are");
-    if (stage != "memory_ensemble") throw Error("stage must be memory_ensemble or distilled, not '" + stage + "'");
+    if (stage != "memory_ensemble" && stage != "distilled")
+        throw Error("stage must be memory_ensemble or distilled, not '" + stage + "'");
     const std::string folder = text(cell.params, "lists", "");
     if (folder.empty() || !options_.datasets.count(folder))
         throw Error("parameter \"lists\" names the folder of the noisy training lists: give it (" +
@@ -176,6 +178,7 @@ nlohmann::json SuiteRunner::noisyTraining(const SuiteCell& cell, const Evaluatio
         for (auto at = list.find(key); at != std::string::npos; at = list.find(key)) list.replace(at, key.size(), value);
     const std::filesystem::path file = std::filesystem::path(options_.datasets.at(folder)) / list;
     const purify::NoisyTrainingSet noisy = purify::readNoisyTrainingSplit(file, dataset(cell.dataset), cell.product);
+    if (stage == "distilled") return distilled(cell, options, backbone, extractor, noisy, seed, progress);
 
     purify::ReferenceAuditOptions audit;
     audit.k = options.k;
@@ -226,6 +229,61 @@ nlohmann::json SuiteRunner::noisyTraining(const SuiteCell& cell, const Evaluatio
             {"image_ap_screened", value(onScreened.imageAp)},
             {"aupro_30_noisy", value(onNoisy.aupro30)},
             {"aupro_30_screened", value(onScreened.aupro30)}};
+}
+
+nlohmann::json SuiteRunner::distilled(const SuiteCell& cell, const EvaluationOptions& options, Backbone& backbone,
+                                      FeatureExtractor& extractor, const purify::NoisyTrainingSet& noisy, int seed,
+                                      const Progress& progress) {
+    std::filesystem::path models = options_.modelsDir.empty()
+                                       ? std::filesystem::temp_directory_path() / "patchbank-suite-models"
+                                       : std::filesystem::path(options_.modelsDir);
+    std::filesystem::create_directories(models);
+    std::string name = suite_.name + "_" + cell.label();
+    for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') c = '_';
+    // Each test set's features once, for both detectors.
+    std::map<std::string, std::vector<ExtractedFeatures>> testFeatures;
+    StageTimes times;
+    for (const std::string protocol : {"disjoint", "shared"}) {
+        std::vector<std::string> paths;
+        for (const auto& s : noisy.testSet(protocol)) paths.push_back(s.path);
+        testFeatures[protocol] = extractor.extract(paths, "test features", progress, times);
+    }
+    nlohmann::json row = {{"n_train", noisy.train.size()}, {"n_defective", noisy.defective()},
+                          {"n_test_disjoint", noisy.test.size()}, {"n_test_shared", noisy.sharedPoolTest.size()}};
+    for (const std::string method : {"recon", "meds"}) {
+        ReconstructionJob job;
+        job.features = options;
+        job.product = cell.product;
+        job.train = noisy.train;
+        job.blocks = static_cast<int>(number(cell.params, "blocks", 8));
+        job.training.method = method;
+        job.training.iterations = static_cast<int>(number(cell.params, "iterations", 10000));
+        job.training.finetuneIterations = static_cast<int>(number(cell.params, "finetune_iterations", 10000));
+        job.training.batchSize = static_cast<int>(number(cell.params, "batch", 16));
+        job.training.seed = seed;
+        job.training.ensemble.seed = seed;
+        job.training.validateEvery = 0;
+        job.out = models / (name + "_" + method + ".safetensors");
+        const ReconstructionTrainingResult trained = runReconstructionJob(backbone, job, {}, progress, times);
+        for (const std::string protocol : {"disjoint", "shared"}) {
+            const std::vector<ScoredImage> scored = scoreWithReconstruction(
+                trained.checkpoint.model, noisy.testSet(protocol), testFeatures[protocol], options, progress);
+            const EvaluationMetrics m = summariseScoredImages(scored).metrics;
+            const std::string suffix = "_" + method + "_" + protocol;
+            row["image_auroc" + suffix] = value(m.imageAuroc);
+            row["image_ap" + suffix] = value(m.imageAp);
+            row["aupro_30" + suffix] = value(m.aupro30);
+            row["pixel_ap" + suffix] = value(m.pixelAp);
+        }
+        if (method == "meds" && !trained.rounds.empty()) {
+            row["rounds"] = trained.rounds.size();
+            row["kept_last_round"] = trained.rounds.back().keptCount();
+            row["precision_last_round"] = value(trained.rounds.back().precision);
+            row["recall_last_round"] = value(trained.rounds.back().recall);
+        }
+    }
+    return row;
 }
 
 const Dataset& SuiteRunner::dataset(const std::string& name) {

@@ -19,6 +19,7 @@
 #include "engine/dataset/Dataset.h"
 #include "engine/experiments/EvaluationOptions.h"
 #include "engine/features/FeatureExtractor.h"
+#include "engine/purify/NoisyTrainingSplit.h"
 #include "engine/suite/ResultsLog.h"
 #include "engine/suite/SuiteFile.h"
 #include "engine/util/Progress.h"
@@ -29,6 +30,9 @@ struct SuiteRunOptions {
     std::map<std::string, std::string> datasets;  // data-set name in the suite -> folder
     std::map<std::string, std::string> weights;   // backbone name -> weights file ("" key: any backbone)
     std::string cacheDir;                          // feature cache; empty = none
+    // Where trained detectors' checkpoints go, one per cell (a killed run resumes its training);
+    // empty = a folder in the system's temporary directory.
+    std::string modelsDir;
     int shard = 1;
     int shards = 1;
 };
@@ -79,6 +83,9 @@ private:
     const Dataset& dataset(const std::string& name);
     nlohmann::json noisyTraining(const SuiteCell& cell, const EvaluationOptions& options, Backbone& backbone,
                                  FeatureExtractor& extractor, const Progress& progress);
+    nlohmann::json distilled(const SuiteCell& cell, const EvaluationOptions& options, Backbone& backbone,
+                             FeatureExtractor& extractor, const purify::NoisyTrainingSet& noisy, int seed,
+                             const Progress& progress);
 
     Suite suite_;
     SuiteRunOptions options_;

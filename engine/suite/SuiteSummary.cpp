@@ -546,9 +546,53 @@ std::vector<Figure> routingFigures(const std::string& experiment, const std::vec
 }
 
 // MeDS screening per product and noise ratio, seeds averaged.
+bool distilledStage(const nlohmann::json& row) { return row["params"].value("stage", std::string()) == "distilled"; }
+
+// The reconstruction detector alone and with MeDS stages 1-3, per product and noise ratio, seeds averaged:
+// one table per test protocol (the paper's four metrics).
+std::vector<ResultTable> distilledTables(const std::string& experiment, const std::vector<const nlohmann::json*>& rows) {
+    std::map<std::pair<std::string, double>, std::vector<const nlohmann::json*>> groups;
+    for (const auto* row : rows)
+        if (distilledStage(*row)) groups[{productOf(*row), (*row)["params"].value("noise_ratio", 0.0)}].push_back(row);
+    std::vector<ResultTable> tables;
+    if (groups.empty()) return tables;
+    for (const std::string protocol : {"disjoint", "shared"}) {
+        ResultTable t;
+        t.name = experiment + "_distilled_" + protocol;
+        t.caption = "Reconstruction detector alone (recon) and with MeDS stages 1-3 (meds) on noisy training lists, " +
+                    std::string(protocol == "disjoint" ? "test set without the injected defects"
+                                                       : "shared-pool test set (MeDS's: injected defects scored again)") +
+                    "; seeds averaged; last selection round's precision and recall";
+        t.columns = {"product", "noise_ratio", "seeds"};
+        const std::vector<std::string> metrics = {"image_auroc", "image_ap", "aupro_30", "pixel_ap"};
+        for (const std::string method : {"recon", "meds"})
+            for (const auto& m : metrics) t.columns.push_back(m + "_" + method);
+        t.columns.push_back("precision_last_round");
+        t.columns.push_back("recall_last_round");
+        for (const auto& [key, group] : groups) {
+            auto avg = [&](const std::string& field) {
+                std::vector<double> v;
+                for (const auto* row : group) v.push_back(num(*row, field.c_str()));
+                return finiteMean(v);
+            };
+            std::vector<std::string> cells = {key.first, fmt(key.second, 0), std::to_string(group.size())};
+            for (const std::string method : {"recon", "meds"})
+                for (const auto& m : metrics) cells.push_back(fmt(avg(m + "_" + method + "_" + protocol)));
+            cells.push_back(fmt(avg("precision_last_round")));
+            cells.push_back(fmt(avg("recall_last_round")));
+            t.add(cells);
+        }
+        tables.push_back(std::move(t));
+    }
+    return tables;
+}
+
 std::vector<ResultTable> noisyTrainingTables(const std::string& experiment, const std::vector<const nlohmann::json*>& rows) {
     std::map<std::pair<std::string, double>, std::vector<const nlohmann::json*>> groups;
-    for (const auto* row : rows) groups[{productOf(*row), (*row)["params"].value("noise_ratio", 0.0)}].push_back(row);
+    for (const auto* row : rows)
+        if (!distilledStage(*row)) groups[{productOf(*row), (*row)["params"].value("noise_ratio", 0.0)}].push_back(row);
+    std::vector<ResultTable> tables = distilledTables(experiment, rows);
+    if (groups.empty()) return tables;
     ResultTable t;
     t.name = experiment + "_screening";
     t.caption = "MeDS stage 1 (memory ensemble) on noisy training lists: seeds averaged; PatchCore image AUROC "
@@ -565,7 +609,8 @@ std::vector<ResultTable> noisyTrainingTables(const std::string& experiment, cons
                fmt(avg("flagged"), 1), fmt(avg("precision")), fmt(avg("recall")), fmt(avg("image_auroc_noisy")),
                fmt(avg("image_auroc_screened")), fmt(avg("image_auroc_oracle"))});
     }
-    return {t};
+    tables.insert(tables.begin(), std::move(t));
+    return tables;
 }
 
 std::vector<Figure> noisyTrainingFigures(const std::string& experiment, const std::vector<const nlohmann::json*>& rows) {
@@ -575,12 +620,17 @@ std::vector<Figure> noisyTrainingFigures(const std::string& experiment, const st
     f.xLabel = "defective images added to the training set (%)";
     f.yLabel = "image AUROC";
     f.kind = FigureKind::Lines;
-    for (const auto& [field, name] : {std::make_pair("image_auroc_noisy", "noisy list"),
-                                      std::make_pair("image_auroc_screened", "MeDS stage 1 screened"),
-                                      std::make_pair("image_auroc_oracle", "defective removed (oracle)")}) {
+    for (const auto& [field, name] : {std::make_pair("image_auroc_noisy", "PatchCore, noisy list"),
+                                      std::make_pair("image_auroc_screened", "PatchCore, MeDS stage 1 screened"),
+                                      std::make_pair("image_auroc_oracle", "PatchCore, defective removed (oracle)"),
+                                      std::make_pair("image_auroc_recon_disjoint", "reconstruction alone"),
+                                      std::make_pair("image_auroc_meds_disjoint", "reconstruction + MeDS 1-3"),
+                                      std::make_pair("image_auroc_recon_shared", "reconstruction alone (shared pool)"),
+                                      std::make_pair("image_auroc_meds_shared", "reconstruction + MeDS 1-3 (shared pool)")}) {
         std::vector<std::pair<double, double>> points;
-        for (const auto* row : rows) points.emplace_back((*row)["params"].value("noise_ratio", 0.0), num(*row, field));
-        f.series.push_back(seriesOf(name, points));
+        for (const auto* row : rows)
+            if (row->contains(field)) points.emplace_back((*row)["params"].value("noise_ratio", 0.0), num(*row, field));
+        if (!points.empty()) f.series.push_back(seriesOf(name, points));
     }
     return {f};
 }
