@@ -74,6 +74,7 @@ int runTrain(const CommandLine& cl) {
     t.ensemble.members = cl.intValue("members", t.ensemble.members);
     t.validateEvery = cl.intValue("validate-every", t.validateEvery);
     t.checkpointEvery = cl.intValue("checkpoint-every", t.checkpointEvery);
+    t.device = job.features.backbone.device;  // --device: the backbone and the training
     t.validate();
 
     const Dataset dataset = openDataset(cl.value("data"));

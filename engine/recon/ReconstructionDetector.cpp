@@ -109,6 +109,7 @@ ReconstructionDetector::~ReconstructionDetector() = default;
 void ReconstructionDetector::load(const std::filesystem::path& path) {
     ReconstructionCheckpoint c = readReconstructionCheckpoint(path, reconstructionProvenance(*backbone_, options_, {}));
     // An unfinished checkpoint is the model as it stands: usable, and training can resume from it.
+    c.model.setDevice(options_.backbone.device);
     setModel(std::move(c.model), std::move(c.provenance), std::move(c.training));
 }
 

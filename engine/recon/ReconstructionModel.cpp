@@ -9,6 +9,7 @@
 #include "engine/io/SafetensorsWriter.h"
 #include "engine/recon/ReconstructionNetwork.h"
 #include "engine/util/Error.h"
+#include "engine/util/TorchDevice.h"
 
 namespace pb {
 
@@ -192,6 +193,8 @@ ReconstructionModel ReconstructionModel::clone() const {
     copy.impl_ = std::make_unique<Impl>();
     copy.impl_->architecture = impl_->architecture;
     copy.impl_->network = ReconstructionNetwork(impl_->architecture);
+    copy.impl_->device = impl_->device;
+    copy.impl_->network->to(impl_->device);
     torch::NoGradGuard noGrad;
     const auto from = namedParameters(impl_->network);
     const auto to = namedParameters(copy.impl_->network);
@@ -199,6 +202,14 @@ ReconstructionModel ReconstructionModel::clone() const {
     copy.impl_->network->train(impl_->network->is_training());
     return copy;
 }
+
+void ReconstructionModel::setDevice(const std::string& device) {
+    if (!impl_) throw Error("the reconstruction model is empty");
+    impl_->device = parseDevice(device, "reconstruction model");
+    impl_->network->to(impl_->device);
+}
+
+std::string ReconstructionModel::device() const { return impl_ ? impl_->device.str() : std::string("cpu"); }
 
 const ReconstructionArchitecture& ReconstructionModel::architecture() const {
     if (!impl_) throw Error("the reconstruction model is empty");
@@ -227,8 +238,8 @@ std::vector<float> ReconstructionModel::patchScores(const float* features, std::
             const std::size_t n = std::min(step, images - begin);
             const torch::Tensor x = torch::from_blob(const_cast<float*>(features + begin * patches * dim),
                                                      {static_cast<std::int64_t>(n), static_cast<std::int64_t>(patches), dim},
-                                                     torch::kFloat32);
-            const torch::Tensor map = impl_->network->anomalyMap(x).contiguous();
+                                                     torch::kFloat32).to(impl_->device);
+            const torch::Tensor map = impl_->network->anomalyMap(x).to(torch::kCPU).contiguous();
             std::copy(map.data_ptr<float>(), map.data_ptr<float>() + n * patches, out.begin() + static_cast<std::ptrdiff_t>(begin * patches));
         }
     }
@@ -247,7 +258,7 @@ void writeReconstructionCheckpoint(const ReconstructionCheckpoint& checkpoint, c
     out.setMetadata("provenance", checkpoint.provenance.toJson().dump());
     out.setMetadata("training", checkpoint.training.dump());
     for (const auto& [name, tensor] : namedParameters(checkpoint.model.impl().network)) {
-        const torch::Tensor t = tensor.detach().contiguous();
+        const torch::Tensor t = tensor.detach().to(torch::kCPU).contiguous();
         out.addFloat32("model." + name, std::vector<int64_t>(t.sizes().begin(), t.sizes().end()), t.data_ptr<float>());
     }
     for (const auto& [name, values] : checkpoint.tensors)

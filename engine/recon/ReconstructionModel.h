@@ -63,6 +63,10 @@ public:
     ReconstructionModel clone() const;
 
     bool empty() const { return impl_ == nullptr; }
+    // Moves the network to a LibTorch device ("cpu", "cuda", "cuda:N"); scoring and training follow it.
+    // Throws pb::Error for an unknown device or CUDA without a GPU.
+    void setDevice(const std::string& device);
+    std::string device() const;
     const ReconstructionArchitecture& architecture() const;
     std::size_t parameterCount() const;
 

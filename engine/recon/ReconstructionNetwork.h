@@ -44,6 +44,7 @@ TORCH_MODULE(ReconstructionNetwork);
 struct ReconstructionModel::Impl {
     ReconstructionArchitecture architecture;
     ReconstructionNetwork network{nullptr};
+    torch::Device device{torch::kCPU};
 };
 
 // The parameters by name, in registration order (the checkpoint's tensor names are "model." + name).

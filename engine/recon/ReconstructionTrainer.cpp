@@ -193,7 +193,7 @@ public:
     std::vector<std::pair<std::string, std::vector<float>>> save() const {
         std::vector<std::pair<std::string, std::vector<float>>> out;
         auto flat = [](const torch::Tensor& t) {
-            const torch::Tensor c = t.contiguous();
+            const torch::Tensor c = t.to(torch::kCPU).contiguous();
             return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
         };
         for (std::size_t i = 0; i < params_.size(); ++i) {
@@ -215,7 +215,8 @@ public:
                 if (it == byName.end() || static_cast<std::int64_t>(it->second->size()) != target->numel())
                     throw Error("the checkpoint's optimiser state does not match the model (" + std::string(prefix) +
                                 params_[i].first + ")");
-                target->copy_(torch::from_blob(const_cast<float*>(it->second->data()), target->sizes(), torch::kFloat32));
+                target->copy_(torch::from_blob(const_cast<float*>(it->second->data()), target->sizes(), torch::kFloat32)
+                                  .to(target->device()));
             }
         }
         steps_ = steps;
@@ -314,7 +315,9 @@ ReconstructionTrainingResult trainReconstruction(const TrainingImages& images,
                     {"rounds", nlohmann::json::array()}};
     }
 
+    cp.model.setDevice(options.device);
     ReconstructionNetwork network = cp.model.impl().network;
+    const torch::Device device = cp.model.impl().device;
     StableAdamW optimiser(namedParameters(network), options.weightDecay);
     if (resumed) {
         std::vector<std::pair<std::string, std::vector<float>>> moments;
@@ -333,10 +336,12 @@ ReconstructionTrainingResult trainReconstruction(const TrainingImages& images,
         if (observer.onCheckpoint) observer.onCheckpoint(checkpointPath);
     };
 
+    // On the CPU the features are used in place; on a GPU they are copied there once.
     const torch::Tensor features = torch::from_blob(const_cast<float*>(images.features.data.data()),
                                                     {static_cast<std::int64_t>(n), static_cast<std::int64_t>(per),
                                                      images.features.dim},
-                                                    torch::kFloat32);
+                                                    torch::kFloat32)
+                                       .to(device);
     torch::Tensor targetTensor;
     std::vector<std::int64_t> everyone(n);
     std::iota(everyone.begin(), everyone.end(), 0);
@@ -362,7 +367,7 @@ ReconstructionTrainingResult trainReconstruction(const TrainingImages& images,
         torch::manual_seed(static_cast<std::uint64_t>(options.seed) * 1000003ull +
                            static_cast<std::uint64_t>(phaseIndex(phase)) * 100000007ull + static_cast<std::uint64_t>(it));
         network->train();
-        const torch::Tensor index = torch::tensor(batch, torch::kInt64);
+        const torch::Tensor index = torch::tensor(batch, torch::kInt64).to(device);
         const torch::Tensor x = features.index_select(0, index);
         const torch::Tensor map = network->anomalyMap(x);
         const torch::Tensor loss = phase == "distill"
@@ -400,6 +405,7 @@ ReconstructionTrainingResult trainReconstruction(const TrainingImages& images,
             if (state["phase"] == "screen") {
                 if (targets.empty()) {
                     purify::MemoryEnsembleOptions e = options.ensemble;
+                    e.device = options.device;
                     const purify::MemoryEnsembleResult screen =
                         purify::screenWithMemoryEnsemble(images.features.normalised(), e, progress);
                     targets = screen.patchScores;
@@ -412,7 +418,8 @@ ReconstructionTrainingResult trainReconstruction(const TrainingImages& images,
                 save();
             }
             targetTensor = torch::from_blob(targets.data(), {static_cast<std::int64_t>(n), static_cast<std::int64_t>(per)},
-                                            torch::kFloat32);
+                                            torch::kFloat32)
+                               .to(device);
             if (state["phase"] == "distill") {
                 runPhase("distill", options.iterations);
                 state["phase"] = "finetune";

@@ -37,6 +37,9 @@ struct ReconstructionTrainingOptions {
     int checkpointEvery = 100;        // iterations between checkpoints
     int seed = 0;
     purify::MemoryEnsembleOptions ensemble;  // stage 1
+    // Where the network trains: "cpu" or a CUDA device. Not part of a run's identity: a run stopped on one
+    // device resumes on another (results then differ in the last bits).
+    std::string device = "cpu";
 
     // Throws pb::Error naming the option out of range.
     void validate() const;

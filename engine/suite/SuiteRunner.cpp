@@ -264,6 +264,7 @@ nlohmann::json SuiteRunner::distilled(const SuiteCell& cell, const EvaluationOpt
         job.training.seed = seed;
         job.training.ensemble.seed = seed;
         job.training.validateEvery = 0;
+        job.training.device = options.backbone.device;
         job.out = models / (name + "_" + method + ".safetensors");
         const ReconstructionTrainingResult trained = runReconstructionJob(backbone, job, {}, progress, times);
         for (const std::string protocol : {"disjoint", "shared"}) {

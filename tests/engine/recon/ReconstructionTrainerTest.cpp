@@ -113,6 +113,20 @@ TEST(Reconstruction, MapsAreCosineDistancesPerPatch) {
     EXPECT_EQ(maps, mapsOf(model, images));
 }
 
+TEST(Reconstruction, DevicesAreCheckedByName) {
+    ReconstructionModel model(smallArchitecture(), 1);
+    EXPECT_THROW(model.setDevice("gpu0"), Error);
+    // CUDA either takes the model or says why not (no GPU, or a LibTorch without CUDA).
+    try {
+        model.setDevice("cuda");
+        EXPECT_EQ(model.device().rfind("cuda", 0), 0u);
+        model.setDevice("cpu");
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("CUDA"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(model.device(), "cpu");
+}
+
 TEST(Reconstruction, WarmCosineSchedule) {
     ReconstructionTrainingOptions o;
     o.warmupIterations = 100;
