@@ -547,7 +547,8 @@ QVariant TrainDetectorTask::run(EngineState& state, const Progress& progress) {
     if (std::filesystem::exists(job_.out)) {
         try {
             const ReconstructionCheckpoint old = readReconstructionCheckpoint(job_.out);
-            TrainingHistory h = TrainingHistory::fromCheckpoint(job_.out.string(), old.provenance.product, old.training);
+            TrainingHistory h =
+                TrainingHistory::fromCheckpoint(job_.out.string(), old.provenance.product, old.training);
             if (!h.complete && h.steps > 0) earlier = std::make_shared<const TrainingHistory>(std::move(h));
         } catch (const Error&) {
             // The trainer says why it cannot use the file.

@@ -445,10 +445,11 @@ void MainWindow::createActions() {
     connect(reproduceAction_, &QAction::triggered, this, &MainWindow::showSuitePanel);
     connect(trainAction_, &QAction::triggered, this, &MainWindow::showTrainingPanel);
     connect(openDetectorAction_, &QAction::triggered, this, [this] {
-        const QString start = trainingPanel_->modelFile().isEmpty() ? trainingPanel_->outputEdit()->text()
-                                                                    : trainingPanel_->modelFile();
-        const QString file = QFileDialog::getOpenFileName(this, tr("Open a detector model"), QFileInfo(start).absolutePath(),
-                                                          tr("Model files (*.safetensors);;All files (*)"));
+        const QString start =
+            trainingPanel_->modelFile().isEmpty() ? trainingPanel_->outputEdit()->text() : trainingPanel_->modelFile();
+        const QString file =
+            QFileDialog::getOpenFileName(this, tr("Open a detector model"), QFileInfo(start).absolutePath(),
+                                         tr("Model files (*.safetensors);;All files (*)"));
         if (!file.isEmpty()) openDetectorModel(file);
     });
     connect(aboutAction_, &QAction::triggered, this, [this] {
@@ -920,12 +921,13 @@ void MainWindow::onTestSetScored(const ScoreResultPtr& result) {
     updateActions();
     const auto& m = result->metrics;
     if (result->detector)
-        statusBar()->showMessage(tr("%1 scored by the reconstruction model %2: %3 images, image AUROC %4, pixel AUROC %5")
-                                     .arg(product, QDir::toNativeSeparators(QString::fromStdString(result->detector->file)))
-                                     .arg(result->images.size())
-                                     .arg(m.imageAuroc, 0, 'f', 4)
-                                     .arg(m.pixelAuroc, 0, 'f', 4),
-                                 10000);
+        statusBar()->showMessage(
+            tr("%1 scored by the reconstruction model %2: %3 images, image AUROC %4, pixel AUROC %5")
+                .arg(product, QDir::toNativeSeparators(QString::fromStdString(result->detector->file)))
+                .arg(result->images.size())
+                .arg(m.imageAuroc, 0, 'f', 4)
+                .arg(m.pixelAuroc, 0, 'f', 4),
+            10000);
     else
         statusBar()->showMessage(tr("%1 scored: %2 images, image AUROC %3, pixel AUROC %4")
                                      .arg(product)
@@ -1505,9 +1507,9 @@ void MainWindow::trainDetector(bool startOver) {
         std::error_code error;
         std::filesystem::remove(job->out, error);
         if (error) {
-            showError(tr("Start over"), tr("%1 cannot be removed: %2")
-                                            .arg(QString::fromStdString(job->out.string()),
-                                                 QString::fromStdString(error.message())));
+            showError(tr("Start over"),
+                      tr("%1 cannot be removed: %2")
+                          .arg(QString::fromStdString(job->out.string()), QString::fromStdString(error.message())));
             return;
         }
     }

@@ -58,10 +58,11 @@ struct Series {
 const Series kPhases[] = {{"reconstruct", QT_TRANSLATE_NOOP("pb::ui::TrainingPanel", "reconstruct"), 0x4e79a7},
                           {"distill", QT_TRANSLATE_NOOP("pb::ui::TrainingPanel", "distill (stage 2)"), 0xb07aa1},
                           {"finetune", QT_TRANSLATE_NOOP("pb::ui::TrainingPanel", "fine-tune (stage 3)"), 0x59a14f}};
-const Series kValues[] = {{"image_auroc", QT_TRANSLATE_NOOP("pb::ui::TrainingPanel", "image AUROC"), 0xe15759},
-                          {"pixel_ap", QT_TRANSLATE_NOOP("pb::ui::TrainingPanel", "pixel AP"), 0xf28e2b},
-                          {"aupro_30", QT_TRANSLATE_NOOP("pb::ui::TrainingPanel", "AUPRO (30 %)"), 0x76b7b2},
-                          {"target_mse", QT_TRANSLATE_NOOP("pb::ui::TrainingPanel", "target MSE (right axis)"), 0x9c755f}};
+const Series kValues[] = {
+    {"image_auroc", QT_TRANSLATE_NOOP("pb::ui::TrainingPanel", "image AUROC"), 0xe15759},
+    {"pixel_ap", QT_TRANSLATE_NOOP("pb::ui::TrainingPanel", "pixel AP"), 0xf28e2b},
+    {"aupro_30", QT_TRANSLATE_NOOP("pb::ui::TrainingPanel", "AUPRO (30 %)"), 0x76b7b2},
+    {"target_mse", QT_TRANSLATE_NOOP("pb::ui::TrainingPanel", "target MSE (right axis)"), 0x9c755f}};
 
 // A legend in a row of its own above its axis rect: as wide as the rect even while it is empty (an empty
 // QCPLegend would cap the width of its layout column, and with it the rect's).
@@ -144,16 +145,8 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     auto* controlsLayout = new QVBoxLayout(controls);
     controlsLayout->setContentsMargins(0, 0, 4, 0);
     for (QGroupBox* box : groups_) controlsLayout->addWidget(box);
-    auto* buttons = new QGridLayout;
-    buttons->addWidget(train_, 0, 0);
-    buttons->addWidget(cancel_, 0, 1);
-    buttons->addWidget(startOver_, 1, 0, 1, 2);
-    buttons->addWidget(use_, 2, 0);
-    buttons->addWidget(open_, 2, 1);
-    controlsLayout->addLayout(buttons);
-    controlsLayout->addWidget(error_);
     controlsLayout->addStretch(1);
-    // In a scroll area: a low dock never squeezes the controls.
+    // The settings scroll in a low dock; the buttons and what stops Train stay in sight below them.
     auto* scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("trainingControls"));
     scroll->setWidget(controls);
@@ -161,11 +154,24 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(controls->sizeHint().width() + 16);
-    scroll->setMaximumWidth(380);
+    auto* buttons = new QGridLayout;
+    buttons->setContentsMargins(0, 0, 4, 0);
+    buttons->addWidget(train_, 0, 0);
+    buttons->addWidget(cancel_, 0, 1);
+    buttons->addWidget(startOver_, 1, 0, 1, 2);
+    buttons->addWidget(use_, 2, 0);
+    buttons->addWidget(open_, 2, 1);
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(scroll, 1);
+    leftLayout->addLayout(buttons);
+    leftLayout->addWidget(error_);
+    left->setMaximumWidth(380);
 
     splitter_ = new QSplitter(Qt::Horizontal, this);
     splitter_->setObjectName(QStringLiteral("trainingSplitter"));
-    splitter_->addWidget(scroll);
+    splitter_->addWidget(left);
     splitter_->addWidget(tabs_);
     splitter_->setStretchFactor(0, 0);
     splitter_->setStretchFactor(1, 1);
@@ -199,8 +205,9 @@ void TrainingPanel::buildControls() {
     list_->setObjectName(QStringLiteral("trainingListEdit"));
     list_->setPlaceholderText(tr("none: the product's training images"));
     list_->setClearButtonEnabled(true);
-    list_->setToolTip(tr("A noisy training list (filename,clsname), as MeDS publishes them: the product's rows are "
-                         "its training images, defective test images among them"));
+    list_->setToolTip(
+        tr("A noisy training list (filename,clsname), as MeDS publishes them: the product's rows are "
+           "its training images, defective test images among them"));
     browseList_ = new QToolButton(this);
     browseList_->setText(QStringLiteral("…"));
     browseList_->setToolTip(tr("Choose a noisy training list"));
@@ -232,14 +239,16 @@ void TrainingPanel::buildControls() {
     validate_ = new QCheckBox(tr("Validate on the test split"), this);
     validate_->setObjectName(QStringLiteral("trainingValidateCheck"));
     validate_->setChecked(true);
-    validate_->setToolTip(tr("Score the product's test images as training goes: image AUROC, pixel AP and AUPRO "
-                             "show when the detector starts to over-fit (with a noisy list: the test images it "
-                             "does not list)"));
+    validate_->setToolTip(
+        tr("Score the product's test images as training goes: image AUROC, pixel AP and AUPRO "
+           "show when the detector starts to over-fit (with a noisy list: the test images it "
+           "does not list)"));
 
     output_ = new QLineEdit(this);
     output_->setObjectName(QStringLiteral("trainingOutputEdit"));
-    output_->setToolTip(tr("The model file (safetensors): written as training goes, so that a stopped run goes on "
-                           "from it"));
+    output_->setToolTip(
+        tr("The model file (safetensors): written as training goes, so that a stopped run goes on "
+           "from it"));
     browseOutput_ = new QToolButton(this);
     browseOutput_->setText(QStringLiteral("…"));
     browseOutput_->setToolTip(tr("Choose where the model is written"));
@@ -258,8 +267,9 @@ void TrainingPanel::buildControls() {
     startOver_->hide();
     use_ = new QPushButton(tr("Use model"), this);
     use_->setObjectName(QStringLiteral("trainingUseButton"));
-    use_->setToolTip(tr("Score the product's test images with the model: the inspection view, the histogram and the "
-                        "metrics show its maps"));
+    use_->setToolTip(
+        tr("Score the product's test images with the model: the inspection view, the histogram and the "
+           "metrics show its maps"));
     open_ = new QPushButton(tr("Open model…"), this);
     open_->setObjectName(QStringLiteral("trainingOpenButton"));
     open_->setToolTip(tr("Show the curves and selection rounds a model file records"));
@@ -527,7 +537,8 @@ bool TrainingPanel::meds() const { return method_->currentData().toString() == Q
 void TrainingPanel::updateMethod() {
     const bool m = meds();
     iterationsLabel_->setText(m ? tr("Distillation iterations") : tr("Iterations"));
-    for (QWidget* w : std::initializer_list<QWidget*>{finetuneLabel_, finetune_, membersLabel_, members_}) w->setVisible(m);
+    for (QWidget* w : std::initializer_list<QWidget*>{finetuneLabel_, finetune_, membersLabel_, members_})
+        w->setVisible(m);
 }
 
 void TrainingPanel::updateButtons() {
@@ -536,8 +547,9 @@ void TrainingPanel::updateButtons() {
     cancel_->setEnabled(running_);
     const QString file = !modelFile_.isEmpty() ? modelFile_ : output_->text();
     use_->setEnabled(!running_ && dataset_ && !file.isEmpty() && QFileInfo(file).isFile());
-    for (QWidget* w : std::initializer_list<QWidget*>{product_, method_, list_, browseList_, iterations_, finetune_,
-                                                      batch_, blocks_, seed_, members_, validate_, output_, browseOutput_})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{product_, method_, list_, browseList_, iterations_, finetune_, batch_, blocks_,
+                                         seed_, members_, validate_, output_, browseOutput_})
         w->setEnabled(!running_);
     if (running_) startOver_->hide();
 }
@@ -569,7 +581,9 @@ void TrainingPanel::setCurrentProduct(const QString& product) {
 
 void TrainingPanel::setFeatures(const EvaluationOptions& options) {
     features_ = options;
-    QString text = tr("Features (Engine panel): %1, %2 px").arg(QString::fromStdString(options.backbone.name)).arg(options.resolution);
+    QString text = tr("Features (Engine panel): %1, %2 px")
+                       .arg(QString::fromStdString(options.backbone.name))
+                       .arg(options.resolution);
     if (options.crop > 0) text += tr(", crop %1").arg(options.crop);
     if (!options.backbone.layers.empty()) {
         QStringList layers;
@@ -607,7 +621,8 @@ void TrainingPanel::checkList() {
         return;
     }
     try {
-        const purify::NoisyTrainingSet set = purify::readNoisyTrainingSplit(list.toStdString(), *dataset_, product.toStdString());
+        const purify::NoisyTrainingSet set =
+            purify::readNoisyTrainingSplit(list.toStdString(), *dataset_, product.toStdString());
         setNote(listNote_,
                 tr("Training images listed: %1, injected defects among them: %2. Validation on the test images "
                    "not listed: %3.")
@@ -661,8 +676,8 @@ void TrainingPanel::chooseList() {
 
 void TrainingPanel::chooseOutput() {
     const QString file = QFileDialog::getSaveFileName(this, tr("Model file"), output_->text(),
-                                                      tr("Model files (*.safetensors);;All files (*)"),
-                                                      nullptr, QFileDialog::DontConfirmOverwrite);
+                                                      tr("Model files (*.safetensors);;All files (*)"), nullptr,
+                                                      QFileDialog::DontConfirmOverwrite);
     if (file.isEmpty()) return;
     outputChosen_ = true;
     output_->setText(file);
@@ -683,26 +698,16 @@ QStringList TrainingPanel::inputErrors() {
         errors << tr("The data set has no product to train on.");
     } else {
         checkList();
-        if (!listError_.isEmpty()) errors << tr("The noisy list cannot be used: %1").arg(listError_);
-        else if (list_->text().trimmed().isEmpty() && dataset_->count(product_->currentText().toStdString(), Split::Train) < 2)
+        if (!listError_.isEmpty())
+            errors << tr("The noisy list cannot be used: %1").arg(listError_);
+        else if (list_->text().trimmed().isEmpty() &&
+                 dataset_->count(product_->currentText().toStdString(), Split::Train) < 2)
             errors << tr("%1 has fewer than two training images.").arg(product_->currentText());
     }
     checkOutput();
     if (!outputError_.isEmpty()) errors << outputError_;
     setNote(error_, errors.join(QLatin1Char('\n')), true);
     return errors;
-}
-
-std::vector<Sample> TrainingPanel::testImages() const {
-    if (!dataset_ || product_->currentText().isEmpty()) return {};
-    const std::string product = product_->currentText().toStdString();
-    const QString list = list_->text().trimmed();
-    if (list.isEmpty()) return dataset_->select(product, Split::Test);
-    try {
-        return purify::readNoisyTrainingSplit(list.toStdString(), *dataset_, product).test;
-    } catch (const Error&) {
-        return {};
-    }
 }
 
 std::optional<ReconstructionJob> TrainingPanel::job() {
@@ -786,9 +791,9 @@ void TrainingPanel::startRun(const ReconstructionJob& job, const TrainingFeedPtr
         setHistory(*history);
         resumedAt_ = history->steps;
         setMessage(tr("Resumed at iteration %1 of %2 from %3.")
-                             .arg(history->steps)
-                             .arg(history->totalIterations())
-                             .arg(QDir::toNativeSeparators(modelFile_)));
+                       .arg(history->steps)
+                       .arg(history->totalIterations())
+                       .arg(QDir::toNativeSeparators(modelFile_)));
     });
     connect(feed.get(), &TrainingFeed::losses, this, &TrainingPanel::addLosses);
     connect(feed.get(), &TrainingFeed::validation, this, &TrainingPanel::addValidation);
@@ -836,18 +841,18 @@ void TrainingPanel::onFinished(const TrainingOutcomePtr& outcome) {
     const int total = outcome->history.totalIterations();
     if (outcome->alreadyComplete)
         setMessage(tr("%1 already holds this finished run; its curves are shown. Change a setting or the "
-                            "model file to train another, or start over.")
-                             .arg(file));
+                      "model file to train another, or start over.")
+                       .arg(file));
     else if (outcome->resumedAt >= 0)
         setMessage(tr("Resumed at iteration %1 and finished %2 iterations in %3; the model is in %4.")
-                             .arg(outcome->resumedAt)
-                             .arg(total)
-                             .arg(EnginePanel::duration(outcome->seconds), file));
+                       .arg(outcome->resumedAt)
+                       .arg(total)
+                       .arg(EnginePanel::duration(outcome->seconds), file));
     else
         setMessage(tr("Trained %1 in %2 iterations (%3); the model is in %4.")
-                             .arg(QString::fromStdString(outcome->history.product))
-                             .arg(total)
-                             .arg(EnginePanel::duration(outcome->seconds), file));
+                       .arg(QString::fromStdString(outcome->history.product))
+                       .arg(total)
+                       .arg(EnginePanel::duration(outcome->seconds), file));
     if (outcome->alreadyComplete) startOver_->show();
     updateButtons();
 }
@@ -863,8 +868,8 @@ void TrainingPanel::onStopped(const QString& reason) {
     if (reason.isEmpty()) {
         if (QFileInfo(modelFile_).isFile() && lastIteration_ > 0)
             setMessage(tr("Cancelled at iteration %1; %2 keeps the run so far and Train goes on from there.")
-                                 .arg(lastIteration_)
-                                 .arg(file));
+                           .arg(lastIteration_)
+                           .arg(file));
         else
             setMessage(tr("Cancelled before the first iteration."));
     } else {
@@ -946,13 +951,14 @@ void TrainingPanel::addLosses(const QVector<LossPoint>& points) {
     }
     if (running_ && resumedAt_ < 0 && !points.isEmpty())
         setMessage(tr("Training %1 (%2, %3): iteration %4.")
-                             .arg(shownProduct_, method_->currentText(), iterationText())
-                             .arg(lastIteration_));
+                       .arg(shownProduct_, method_->currentText(), iterationText())
+                       .arg(lastIteration_));
     else if (running_ && resumedAt_ >= 0 && !points.isEmpty())
         setMessage(tr("Resumed at iteration %1; now at iteration %2 of %3.")
-                             .arg(resumedAt_)
-                             .arg(lastIteration_)
-                             .arg(shownOptions_.iterations + (shownOptions_.method == "meds" ? shownOptions_.finetuneIterations : 0)));
+                       .arg(resumedAt_)
+                       .arg(lastIteration_)
+                       .arg(shownOptions_.iterations +
+                            (shownOptions_.method == "meds" ? shownOptions_.finetuneIterations : 0)));
     scheduleReplot();
 }
 
@@ -1003,7 +1009,8 @@ void TrainingPanel::addRound(Round round) {
     const int row = roundTable_->rowCount();
     roundTable_->insertRow(row);
     fillRoundRow(row);
-    const auto selections = std::count_if(rounds_.begin(), rounds_.end(), [](const Round& x) { return x.iteration >= 0; });
+    const auto selections =
+        std::count_if(rounds_.begin(), rounds_.end(), [](const Round& x) { return x.iteration >= 0; });
     tabs_->setTabText(1, tr("Selection rounds (%1)").arg(selections));
 }
 
@@ -1013,7 +1020,8 @@ void TrainingPanel::fillRoundRow(int row) {
     roundTable_->setItem(row, RoundNameColumn,
                          cell(r.iteration >= 0 ? r.name.section(QLatin1Char(' '), -1) : tr("screen"), false));
     roundTable_->item(row, RoundNameColumn)->setToolTip(r.name);
-    roundTable_->setItem(row, RoundIterationColumn, cell(r.iteration >= 0 ? QString::number(r.iteration) : tr("before")));
+    roundTable_->setItem(row, RoundIterationColumn,
+                         cell(r.iteration >= 0 ? QString::number(r.iteration) : tr("before")));
     roundTable_->setItem(row, RoundKeptColumn, cell(tr("%1 / %2").arg(kept).arg(r.kept.size())));
     roundTable_->setItem(row, RoundThresholdColumn, cell(compact(r.threshold)));
     roundTable_->setItem(row, RoundWeightColumn, cell(number(r.weight, 2)));
@@ -1072,7 +1080,8 @@ void TrainingPanel::replot() {
     // The legends list what is drawn, in the order of the series.
     lossLegend_->clearItems();
     for (const Series& s : kPhases)
-        if (QCPGraph* g = lossGraphs_.value(QString::fromLatin1(s.key)); !g->data()->isEmpty()) g->addToLegend(lossLegend_);
+        if (QCPGraph* g = lossGraphs_.value(QString::fromLatin1(s.key)); !g->data()->isEmpty())
+            g->addToLegend(lossLegend_);
     lossLegend_->setVisible(lossLegend_->itemCount() > 0);
 
     QCPGraph* mse = validationGraphs_.value(QStringLiteral("target_mse"));
@@ -1116,19 +1125,17 @@ void TrainingPanel::showRound(int row) {
                 ++defects;
                 defectsKept += r.kept[i] ? 1 : 0;
             }
-    QString summary =
-        r.iteration >= 0
-            ? tr("<b>%1</b> at iteration %2: kept %3 of %4 below the threshold %5 (w = %6).")
-                  .arg(r.name)
-                  .arg(r.iteration)
-                  .arg(kept)
-                  .arg(r.kept.size())
-                  .arg(compact(r.threshold), number(r.weight, 2))
-            : tr("<b>%1</b>: the memory ensemble flagged %2 of %3 above %4.")
-                  .arg(r.name)
-                  .arg(r.kept.size() - kept)
-                  .arg(r.kept.size())
-                  .arg(compact(r.threshold));
+    QString summary = r.iteration >= 0 ? tr("<b>%1</b> at iteration %2: kept %3 of %4 below the threshold %5 (w = %6).")
+                                             .arg(r.name)
+                                             .arg(r.iteration)
+                                             .arg(kept)
+                                             .arg(r.kept.size())
+                                             .arg(compact(r.threshold), number(r.weight, 2))
+                                       : tr("<b>%1</b>: the memory ensemble flagged %2 of %3 above %4.")
+                                             .arg(r.name)
+                                             .arg(r.kept.size() - kept)
+                                             .arg(r.kept.size())
+                                             .arg(compact(r.threshold));
     if (defects > 0)
         summary += QLatin1Char(' ') + tr("%1 of the %2 injected defects kept; precision %3, recall %4.")
                                           .arg(defectsKept)
@@ -1137,14 +1144,17 @@ void TrainingPanel::showRound(int row) {
     summary += QStringLiteral("<br><span style=\"color:%1\">■</span> %2 &nbsp; <span style=\"color:%3\">■</span> %4")
                    .arg(kKept.name(), tr("kept"), kDropped.name(), tr("dropped"));
     if (defects > 0)
-        summary += QStringLiteral(" &nbsp; <span style=\"color:%1\">▲</span> %2").arg(kDefect.darker(110).name(), tr("injected defect"));
-    if (!pictures) summary += QStringLiteral("<br>") + tr("The training images of this run are not known here: scores only.");
+        summary += QStringLiteral(" &nbsp; <span style=\"color:%1\">▲</span> %2")
+                       .arg(kDefect.darker(110).name(), tr("injected defect"));
+    if (!pictures)
+        summary += QStringLiteral("<br>") + tr("The training images of this run are not known here: scores only.");
     roundSummary_->setText(summary);
 
     // Most anomalous first.
     std::vector<std::size_t> order(r.scores.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return r.scores[a] > r.scores[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return r.scores[a] > r.scores[b]; });
     for (std::size_t rank = 0; rank < order.size(); ++rank) {
         const std::size_t i = order[rank];
         auto* item = new QListWidgetItem(images_);
@@ -1163,7 +1173,9 @@ void TrainingPanel::showRound(int row) {
         tip += QLatin1Char('\n') + (r.kept[i] ? tr("kept: score %1 below the threshold %2")
                                               : tr("dropped: score %1 at or above the threshold %2"))
                                        .arg(compact(r.scores[i]), compact(r.threshold));
-        if (defect) tip += QLatin1Char('\n') + tr("a defect the noisy list injected (%1)").arg(QString::fromStdString(trainingImages_[i].defect));
+        if (defect)
+            tip += QLatin1Char('\n') +
+                   tr("a defect the noisy list injected (%1)").arg(QString::fromStdString(trainingImages_[i].defect));
         item->setToolTip(tip);
         setItemIcon(item);
     }

@@ -86,9 +86,6 @@ public:
     QStringList inputErrors();
     // The run Train starts; nullopt (with the reasons shown) when the inputs are not right.
     std::optional<ReconstructionJob> job();
-    // The test images a model trained with the current inputs is evaluated on: those not in the noisy list,
-    // or the product's test split.
-    std::vector<Sample> testImages() const;
 
     // A run posted with this feed: the curves start again and fill as it reports.
     void startRun(const ReconstructionJob& job, const TrainingFeedPtr& feed);

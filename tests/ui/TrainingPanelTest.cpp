@@ -54,7 +54,9 @@ QDockWidget* dockOf(QWidget* panel) {
 }
 
 // Waits until the engine has nothing left to do (the score that follows a training run).
-bool spinUntilIdle(MainWindow& w) { return QTest::qWaitFor([&] { return !w.controller()->isBusy(); }, kEngineWaitMs); }
+bool spinUntilIdle(MainWindow& w) {
+    return QTest::qWaitFor([&] { return !w.controller()->isBusy(); }, kEngineWaitMs);
+}
 
 int points(QCPGraph* g) { return g ? g->data()->size() : -1; }
 
@@ -100,7 +102,8 @@ private:
 
 void TrainingPanelTest::initTestCase() {
     QVERIFY(tmp_.isValid());
-    pb::ui::test::setUpApplication(QStringLiteral("patchbank-ui-training-tests"), tmp_.filePath(QStringLiteral("settings")));
+    pb::ui::test::setUpApplication(QStringLiteral("patchbank-ui-training-tests"),
+                                   tmp_.filePath(QStringLiteral("settings")));
     demo_ = pb::ui::test::generateSmallDemo(tmp_.filePath(QStringLiteral("data/demo")));
 }
 
@@ -118,7 +121,8 @@ std::unique_ptr<MainWindow> TrainingPanelTest::prepare() {
     return w;
 }
 
-void TrainingPanelTest::tiny(TrainingPanel* p, const QString& method, int iterations, int finetune, const QString& out) {
+void TrainingPanelTest::tiny(TrainingPanel* p, const QString& method, int iterations, int finetune,
+                             const QString& out) {
     p->productBox()->setCurrentText(kProduct);
     p->methodBox()->setCurrentIndex(p->methodBox()->findData(method));
     p->iterationsSpin()->setValue(iterations);
@@ -150,13 +154,16 @@ QString TrainingPanelTest::noisyList(int defects) {
     if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) return QString();
     QTextStream out(&f);
     out << "filename,clsname\n";
-    for (const QString& name : QDir(QDir(demo_).filePath(kProduct + QStringLiteral("/train/good"))).entryList(QDir::Files, QDir::Name))
+    for (const QString& name :
+         QDir(QDir(demo_).filePath(kProduct + QStringLiteral("/train/good"))).entryList(QDir::Files, QDir::Name))
         out << kProduct << "/train/good/" << name << ',' << kProduct << '\n';
     // Defective test images copied into the training set, as MeDS's lists do.
     int added = 0;
-    for (const QString& defect : QDir(QDir(demo_).filePath(kProduct + QStringLiteral("/test"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+    for (const QString& defect : QDir(QDir(demo_).filePath(kProduct + QStringLiteral("/test")))
+                                     .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         if (defect == QLatin1String("good")) continue;
-        for (const QString& name : QDir(QDir(demo_).filePath(kProduct + QStringLiteral("/test/") + defect)).entryList(QDir::Files, QDir::Name)) {
+        for (const QString& name : QDir(QDir(demo_).filePath(kProduct + QStringLiteral("/test/") + defect))
+                                       .entryList(QDir::Files, QDir::Name)) {
             if (added == defects) break;
             out << kProduct << "/test/" << defect << '/' << name << ',' << kProduct << '\n';
             ++added;
@@ -242,9 +249,10 @@ void TrainingPanelTest::inputErrors() {
     refused(absent, QStringLiteral("999.png is not an image of 'carpet'"));
     // A good list: its counts.
     p->setListFile(noisyList(2));
-    QVERIFY2(p->listNote()->text().contains(QStringLiteral("Training images listed: 12, injected defects among them: 2.")) &&
-                 p->listNote()->text().contains(QStringLiteral("not listed: 8.")),
-             qPrintable(p->listNote()->text()));
+    QVERIFY2(
+        p->listNote()->text().contains(QStringLiteral("Training images listed: 12, injected defects among them: 2.")) &&
+            p->listNote()->text().contains(QStringLiteral("not listed: 8.")),
+        qPrintable(p->listNote()->text()));
     QVERIFY(p->inputErrors().isEmpty());
     p->setListFile(QString());
 
@@ -282,7 +290,8 @@ void TrainingPanelTest::trainAndInspect() {
     QVERIFY(w);
     TrainingPanel* p = w->trainingPanel();
     QVERIFY(p->isVisible());
-    QVERIFY2(p->featuresLabel()->text().contains(QStringLiteral("descriptors, 224 px")), qPrintable(p->featuresLabel()->text()));
+    QVERIFY2(p->featuresLabel()->text().contains(QStringLiteral("descriptors, 224 px")),
+             qPrintable(p->featuresLabel()->text()));
     const QString model = tmp_.filePath(QStringLiteral("recon.safetensors"));
     QFile::remove(model);
     tiny(p, QStringLiteral("recon"), 6, 4, model);
@@ -414,9 +423,8 @@ void TrainingPanelTest::cancelAndResume() {
         },
         kEngineWaitMs));
     QVERIFY2(sawResumed, "the status line never said where the run resumed");
-    QVERIFY2(p->statusLabel()->text().startsWith(QStringLiteral("Resumed at iteration %1 and finished %2 iterations")
-                                                     .arg(done)
-                                                     .arg(kIterations)),
+    QVERIFY2(p->statusLabel()->text().startsWith(
+                 QStringLiteral("Resumed at iteration %1 and finished %2 iterations").arg(done).arg(kIterations)),
              qPrintable(p->statusLabel()->text()));
     const auto outcome = trained.front().at(0).value<TrainingOutcomePtr>();
     QCOMPARE(outcome->resumedAt, done);
@@ -460,9 +468,11 @@ void TrainingPanelTest::medsRounds() {
         const auto& r = rounds[static_cast<std::size_t>(row)];
         QCOMPARE(r.scores.size(), std::size_t(12));
         const int kept = static_cast<int>(std::count(r.kept.begin(), r.kept.end(), 1));
-        QCOMPARE(p->roundTable()->item(row, TrainingPanel::RoundKeptColumn)->text(), QStringLiteral("%1 / 12").arg(kept));
+        QCOMPARE(p->roundTable()->item(row, TrainingPanel::RoundKeptColumn)->text(),
+                 QStringLiteral("%1 / 12").arg(kept));
     }
-    QCOMPARE(p->tabs()->tabText(1), QStringLiteral("Selection rounds (%1)").arg(rounds.size() - 1));  // the screen is no round
+    QCOMPARE(p->tabs()->tabText(1),
+             QStringLiteral("Selection rounds (%1)").arg(rounds.size() - 1));  // the screen is no round
 
     // The selected round's training images ranked by score: kept and dropped as the round says, the two
     // injected defects marked.
@@ -489,7 +499,8 @@ void TrainingPanelTest::medsRounds() {
     }
     QCOMPARE(defects, 2);
     QCOMPARE(kept, static_cast<int>(std::count(first.kept.begin(), first.kept.end(), 1)));
-    QVERIFY2(p->roundSummary()->text().contains(QStringLiteral("injected defects kept")), qPrintable(p->roundSummary()->text()));
+    QVERIFY2(p->roundSummary()->text().contains(QStringLiteral("injected defects kept")),
+             qPrintable(p->roundSummary()->text()));
     // Precision and recall over the list's labels, as the engine computed them.
     const QString precision = p->roundTable()->item(1, TrainingPanel::RoundPrecisionColumn)->text();
     QCOMPARE(precision, QString::number(first.precision, 'f', 3));
@@ -527,7 +538,8 @@ void TrainingPanelTest::openModelFile() {
     p->roundTable()->setCurrentCell(1, 0);
     QCOMPARE(p->imageList()->count(), 12);
     QVERIFY(!p->imageList()->item(0)->data(Qt::UserRole + 1).toString().isEmpty());
-    QVERIFY2(p->statusLabel()->text().contains(QStringLiteral("a finished run of carpet")), qPrintable(p->statusLabel()->text()));
+    QVERIFY2(p->statusLabel()->text().contains(QStringLiteral("a finished run of carpet")),
+             qPrintable(p->statusLabel()->text()));
     QCOMPARE(p->modelFile(), meds);
 
     // File > Open detector model…: the curves, and the test split scored for the inspection view.
