@@ -24,6 +24,12 @@ EngineController::EngineController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<pb::ui::TrainingScreenPtr>("pb::ui::TrainingScreenPtr");
     qRegisterMetaType<pb::ui::SuiteCellOutcome>("pb::ui::SuiteCellOutcome");
     qRegisterMetaType<pb::ui::SuiteSnapshotPtr>("pb::ui::SuiteSnapshotPtr");
+    qRegisterMetaType<pb::ui::TrainingHistoryPtr>("pb::ui::TrainingHistoryPtr");
+    qRegisterMetaType<pb::ui::TrainingOutcomePtr>("pb::ui::TrainingOutcomePtr");
+    qRegisterMetaType<pb::ui::SampleListPtr>("pb::ui::SampleListPtr");
+    qRegisterMetaType<QVector<pb::LossPoint>>("QVector<pb::LossPoint>");
+    qRegisterMetaType<pb::ValidationPoint>("pb::ValidationPoint");
+    qRegisterMetaType<pb::SelectionRound>("pb::SelectionRound");
 
     thread_.setObjectName(QStringLiteral("engine"));
     worker_ = new EngineWorker;

@@ -26,6 +26,8 @@
 #include "engine/purify/PatchFilter.h"
 #include "engine/purify/ReferenceAudit.h"
 #include "engine/purify/ReferenceCleaning.h"
+#include "engine/recon/ReconstructionJob.h"
+#include "engine/recon/ReconstructionTrainer.h"
 #include "engine/suite/SuiteRunner.h"
 #include "engine/util/StageTimes.h"
 
@@ -51,6 +53,9 @@ enum class RequestKind {
     ScreenTrainingFolder,  // MeDS memory-ensemble screening of every training image of the product
     RunSuiteCell,  // one cell of a queued suite run (the suite panel posts the next when it ends)
     SummariseSuite,  // the tables and figures of a suite's results log
+    TrainDetector,  // trains the reconstruction detector (alone or with MeDS) into its checkpoint file
+    ScoreWithDetector,  // scores a product's test split with a reconstruction model file
+    ReadTrainingHistory,  // the curves and selection rounds recorded in a checkpoint file
 };
 
 // What the status bar, the engine panel and error titles call a kind of work (translated). Beside the
@@ -85,6 +90,13 @@ inline QString kindName(RequestKind kind) {
         case RequestKind::RunSuiteCell: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Running a suite cell"); break;
         case RequestKind::SummariseSuite:
             text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Summarising a suite's results");
+            break;
+        case RequestKind::TrainDetector: text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Training the detector"); break;
+        case RequestKind::ScoreWithDetector:
+            text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Scoring with the detector");
+            break;
+        case RequestKind::ReadTrainingHistory:
+            text = QT_TRANSLATE_NOOP("pb::ui::EngineController", "Reading the model file");
             break;
     }
     return QCoreApplication::translate("pb::ui::EngineController", text);
@@ -131,12 +143,22 @@ struct TrainedBank {
 };
 using TrainedBankPtr = std::shared_ptr<const TrainedBank>;
 
+// A reconstruction model that scored a test set: its file and the features it was read with.
+struct DetectorModel {
+    std::string file;
+    std::string method;  // "recon" or "meds"
+    EvaluationOptions options;
+    double seconds = 0.0;  // reading the model
+};
+using DetectorModelPtr = std::shared_ptr<const DetectorModel>;
+
 // Images scored against one bank: the whole test split of a product, or files dropped on the window.
 // The evaluation part (images, metrics, default thresholds, the test-set colour scale) comes from the
 // engine's one producer (ScoredImagesSummary), as the CLI's reports do; the Workbench applies the
 // display rules (review band, data-set colour scale) on top.
 struct ScoreResult : ProductEvaluation {
-    TrainedBankPtr bank;          // null for a shared multi-product bank
+    TrainedBankPtr bank;          // null for a shared multi-product bank and for a reconstruction model
+    DetectorModelPtr detector;    // the reconstruction model that scored it; null for a bank
     bool testSet = false;
     // Shared multi-product banks: the product of every bank tag (ScoredImage::nearestTag indexes it).
     bool shared = false;
@@ -252,6 +274,49 @@ struct SuiteSnapshot {
 };
 using SuiteSnapshotPtr = std::shared_ptr<const SuiteSnapshot>;
 
+// The curves and selection rounds of a training run: as they arrive, or read back from a checkpoint's
+// training JSON. Iterations are counted within their phase; globalIteration() puts them on one axis.
+struct TrainingHistory {
+    std::string file;
+    std::string product;
+    ReconstructionTrainingOptions options;
+    std::size_t images = 0;  // training images the rounds' scores index
+    bool complete = false;
+    int steps = 0;           // optimiser steps taken (what a resumed run goes on from)
+    std::string phase;       // where an unfinished run stands
+    std::vector<LossPoint> losses;
+    std::vector<ValidationPoint> validation;
+    std::vector<SelectionRound> rounds;
+    std::vector<double> screenScores;  // MeDS stage 1, one per training image; empty before it
+    double screenThreshold = std::numeric_limits<double>::quiet_NaN();
+
+    // Fine-tuning follows the distillation: its iterations come after options.iterations.
+    int globalIteration(const std::string& phase, int iteration) const {
+        return phase == "finetune" ? options.iterations + iteration : iteration;
+    }
+    int totalIterations() const {
+        return options.iterations + (options.method == "meds" ? options.finetuneIterations : 0);
+    }
+    // Reads the history out of a checkpoint's training JSON (throws pb::Error when it is malformed).
+    static TrainingHistory fromCheckpoint(const std::string& file, const std::string& product,
+                                          const nlohmann::json& training);
+};
+using TrainingHistoryPtr = std::shared_ptr<const TrainingHistory>;
+using SampleListPtr = std::shared_ptr<const std::vector<Sample>>;
+
+// The end of a training run: its history, the images it trained on (what the rounds' scores index) and
+// the features, so that the model can be used with the options it was trained with.
+struct TrainingOutcome {
+    TrainingHistory history;
+    std::vector<Sample> images;
+    EvaluationOptions features;
+    int resumedAt = -1;  // optimiser steps a resumed run went on from; -1 = started fresh
+    bool alreadyComplete = false;
+    double seconds = 0.0;
+    StageTimes times;
+};
+using TrainingOutcomePtr = std::shared_ptr<const TrainingOutcome>;
+
 using BudgetSweepResultPtr = std::shared_ptr<const BudgetSweepResult>;
 using LeaveOneOutPtr = std::shared_ptr<const LeaveOneOutScores>;
 
@@ -272,3 +337,9 @@ Q_DECLARE_METATYPE(pb::ui::PurifiedAurocPtr)
 Q_DECLARE_METATYPE(pb::ui::TrainingScreenPtr)
 Q_DECLARE_METATYPE(pb::ui::SuiteCellOutcome)
 Q_DECLARE_METATYPE(pb::ui::SuiteSnapshotPtr)
+Q_DECLARE_METATYPE(pb::ui::TrainingHistoryPtr)
+Q_DECLARE_METATYPE(pb::ui::SampleListPtr)
+Q_DECLARE_METATYPE(pb::LossPoint)
+Q_DECLARE_METATYPE(pb::ValidationPoint)
+Q_DECLARE_METATYPE(pb::SelectionRound)
+Q_DECLARE_METATYPE(pb::ui::TrainingOutcomePtr)

@@ -1,14 +1,17 @@
 #include "ui/EngineTasks.h"
 
+#include <QElapsedTimer>
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <limits>
+#include <set>
 
 #include "engine/dataset/DatasetReader.h"
 #include "engine/experiments/ScoredImagesSummary.h"
 #include "engine/image/Preprocessor.h"
 #include "engine/metrics/ImageMetrics.h"
+#include "engine/recon/ReconstructionDetector.h"
 #include "engine/suite/SuiteSummary.h"
 #include "engine/util/Error.h"
 
@@ -477,6 +480,192 @@ QVariant SummariseSuiteTask::run(EngineState&, const Progress& progress) {
     snapshot->tables = suite::summariseSuite(*suite_, rows);
     snapshot->figures = suite::suiteFigures(*suite_, rows);
     return QVariant::fromValue(SuiteSnapshotPtr(snapshot));
+}
+
+TrainingHistory TrainingHistory::fromCheckpoint(const std::string& file, const std::string& product,
+                                                const nlohmann::json& training) {
+    TrainingHistory h;
+    h.file = file;
+    h.product = product;
+    try {
+        if (training.contains("options")) h.options = ReconstructionTrainingOptions::fromJson(training.at("options"));
+        h.images = training.value("images", std::size_t{0});
+        const nlohmann::json state = training.value("state", nlohmann::json::object());
+        h.complete = state.value("complete", false);
+        h.steps = state.value("steps", 0);
+        h.phase = state.value("phase", std::string());
+        h.losses = lossHistory(training);
+        h.validation = validationHistory(training);
+        h.rounds = selectionHistory(training);
+        if (training.contains("screen")) {
+            const nlohmann::json& screen = training.at("screen");
+            h.screenScores = screen.value("image_scores", std::vector<double>{});
+            if (screen.contains("threshold") && screen.at("threshold").is_number())
+                h.screenThreshold = screen.at("threshold").get<double>();
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(std::string("the training record is malformed: ") + e.what(), file);
+    }
+    return h;
+}
+
+namespace {
+
+// Loss points go to the feed in batches, at most every 50 ms, so that a run of millisecond
+// iterations does not queue thousands of events on the GUI thread.
+class LossBatcher {
+public:
+    explicit LossBatcher(TrainingFeed* feed) : feed_(feed) {}
+    void add(const LossPoint& point) {
+        pending_.append(point);
+        if (!clock_.isValid()) clock_.start();
+        if (clock_.elapsed() >= 50) flush();
+    }
+    void flush() {
+        if (pending_.isEmpty()) return;
+        emit feed_->losses(pending_);
+        pending_.clear();
+        clock_.restart();
+    }
+
+private:
+    TrainingFeed* feed_;
+    QVector<LossPoint> pending_;
+    QElapsedTimer clock_;
+};
+
+}  // namespace
+
+QVariant TrainDetectorTask::run(EngineState& state, const Progress& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    TrainingFeed* feed = feed_.get();
+    auto backbone = loadBackbone(state, job_.features.backbone, progress);
+
+    // The history of a checkpoint this run may go on from; sent once the trainer has accepted it (its
+    // first report), since a checkpoint of another run is refused.
+    TrainingHistoryPtr earlier;
+    if (std::filesystem::exists(job_.out)) {
+        try {
+            const ReconstructionCheckpoint old = readReconstructionCheckpoint(job_.out);
+            TrainingHistory h =
+                TrainingHistory::fromCheckpoint(job_.out.string(), old.provenance.product, old.training);
+            if (!h.complete && h.steps > 0) earlier = std::make_shared<const TrainingHistory>(std::move(h));
+        } catch (const Error&) {
+            // The trainer says why it cannot use the file.
+        }
+    }
+
+    // The images the run trains on: the listed ones less those that could not be read.
+    auto unreadable = std::make_shared<std::set<std::string>>();
+    Progress tracked = progress;
+    tracked.onProblem = [unreadable, report = progress.onProblem](const Problem& p) {
+        unreadable->insert(p.file);
+        if (report) report(p);
+    };
+    bool begun = false;
+    auto begin = [&] {
+        if (begun) return;
+        begun = true;
+        auto used = std::make_shared<std::vector<Sample>>();
+        for (const Sample& s : job_.train)
+            if (!unreadable->count(s.path)) used->push_back(s);
+        emit feed->trainingSet(SampleListPtr(used));
+        if (earlier) emit feed->resumed(earlier);
+    };
+
+    LossBatcher losses(feed);
+    ReconstructionTrainingObserver observer;
+    observer.onLoss = [&](const LossPoint& point) {
+        begin();
+        losses.add(point);
+    };
+    observer.onValidation = [&](const ValidationPoint& point) {
+        begin();
+        losses.flush();
+        emit feed->validation(point);
+    };
+    observer.onSelection = [&](const SelectionRound& round) {
+        begin();
+        losses.flush();
+        emit feed->selection(round);
+    };
+    observer.onScreened = [&](const purify::MemoryEnsembleResult& screen) {
+        begin();
+        emit feed->screened(QVector<double>(screen.imageScores.begin(), screen.imageScores.end()), screen.threshold);
+    };
+    observer.onCheckpoint = [&](const std::filesystem::path& file) {
+        losses.flush();
+        emit feed->checkpointWritten(QString::fromStdString(file.string()));
+    };
+
+    auto outcome = std::make_shared<TrainingOutcome>();
+    ReconstructionTrainingResult result;
+    try {
+        result = runReconstructionJob(*backbone, job_, observer, tracked, outcome->times);
+    } catch (...) {
+        losses.flush();  // the points up to the cancel are in the checkpoint: the curve shows them too
+        throw;
+    }
+    losses.flush();
+    outcome->history = TrainingHistory::fromCheckpoint(job_.out.string(), job_.product, result.checkpoint.training);
+    for (const Sample& s : job_.train)
+        if (!unreadable->count(s.path)) outcome->images.push_back(s);
+    outcome->features = job_.features;
+    outcome->resumedAt = result.resumedAt;
+    outcome->alreadyComplete = result.alreadyComplete;
+    outcome->seconds = secondsSince(start);
+    return QVariant::fromValue(TrainingOutcomePtr(outcome));
+}
+
+QVariant ScoreWithDetectorTask::run(EngineState& state, const Progress& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    if (!dataset_) throw Error("no data set is open");
+    auto backbone = loadBackbone(state, options_.backbone, progress);
+    ReconstructionDetector detector(*backbone, options_);
+    progress.step("reading the model", 0, 1);
+    detector.load(file_.toStdString());
+    progress.step("reading the model", 1, 1);
+    auto model = std::make_shared<DetectorModel>();
+    model->file = file_.toStdString();
+    model->options = options_;
+    const ProductEvaluation description = detector.describe();
+    model->method = description.bankSpec == "recon+meds" ? "meds" : "recon";
+    model->seconds = secondsSince(start);
+
+    const std::string product = detector.provenance().product;
+    std::vector<Sample> test = test_;
+    if (test.empty()) {
+        if (std::find(dataset_->products.begin(), dataset_->products.end(), product) == dataset_->products.end())
+            throw Error("the model was trained on product '" + product + "', which the open data set does not have",
+                        model->file);
+        test = dataset_->select(product, Split::Test);
+        if (test.empty()) throw Error("product '" + product + "' has no test images", dataset_->root);
+    }
+
+    auto result = std::make_shared<ScoreResult>();
+    static_cast<ProductEvaluation&>(*result) = description;
+    result->detector = model;
+    result->testSet = true;
+    result->images = detector.score(test, progress, result->times);
+    if (result->images.empty()) throw Error("none of the test images of '" + product + "' could be read");
+    const std::string stage = product + ": metrics";
+    progress.step(stage, 0, 1);
+    {
+        ScopedStageTimer timer(result->times, "metrics");
+        applySummary(*result, summariseScoredImages(result->images));
+        result->mapRange = mapRangeOfImages(result->images);
+    }
+    progress.step(stage, 1, 1);
+    result->seconds = secondsSince(start);
+    return QVariant::fromValue(ScoreResultPtr(result));
+}
+
+QVariant ReadTrainingHistoryTask::run(EngineState&, const Progress& progress) {
+    progress.step("reading the model", 0, 1);
+    const ReconstructionCheckpoint checkpoint = readReconstructionCheckpoint(file_.toStdString());
+    progress.step("reading the model", 1, 1);
+    return QVariant::fromValue(TrainingHistoryPtr(std::make_shared<const TrainingHistory>(
+        TrainingHistory::fromCheckpoint(file_.toStdString(), checkpoint.provenance.product, checkpoint.training))));
 }
 
 }  // namespace pb::ui

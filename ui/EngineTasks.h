@@ -7,6 +7,7 @@
 #include "engine/suite/ResultsLog.h"
 #include "engine/suite/SuiteRunner.h"
 #include "ui/EngineTask.h"
+#include "ui/TrainingFeed.h"
 
 namespace pb::ui {
 
@@ -290,6 +291,50 @@ private:
     int run_;
     std::shared_ptr<const suite::Suite> suite_;
     QString log_;
+};
+
+// Result: TrainingOutcomePtr. Trains the reconstruction detector with the engine's one job
+// (runReconstructionJob) into job.out, reporting through the feed as it goes. An unfinished checkpoint
+// of the same run at job.out is resumed (the feed first sends its history); a cancelled run keeps its
+// checkpoint.
+class TrainDetectorTask : public EngineTask {
+public:
+    TrainDetectorTask(ReconstructionJob job, TrainingFeedPtr feed) : job_(std::move(job)), feed_(std::move(feed)) {}
+    RequestKind kind() const override { return RequestKind::TrainDetector; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    ReconstructionJob job_;
+    TrainingFeedPtr feed_;
+};
+
+// Result: ScoreResultPtr (testSet true) of a product's test images scored by a reconstruction model
+// file read with the options' features (refused, naming what differs, when it was trained on others).
+// The images are `test` when given, else the test split of the model's product in the data set.
+class ScoreWithDetectorTask : public EngineTask {
+public:
+    ScoreWithDetectorTask(DatasetPtr dataset, QString file, EvaluationOptions options, std::vector<Sample> test = {})
+        : dataset_(std::move(dataset)), file_(std::move(file)), options_(std::move(options)), test_(std::move(test)) {}
+    RequestKind kind() const override { return RequestKind::ScoreWithDetector; }
+    std::vector<RequestKind> supersedes() const override { return {RequestKind::ScoreTestSet}; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    DatasetPtr dataset_;
+    QString file_;
+    EvaluationOptions options_;
+    std::vector<Sample> test_;
+};
+
+// Result: TrainingHistoryPtr, the curves and rounds a checkpoint file records.
+class ReadTrainingHistoryTask : public EngineTask {
+public:
+    explicit ReadTrainingHistoryTask(QString file) : file_(std::move(file)) {}
+    RequestKind kind() const override { return RequestKind::ReadTrainingHistory; }
+    QVariant run(EngineState& state, const Progress& progress) override;
+
+private:
+    QString file_;
 };
 
 }  // namespace pb::ui

@@ -505,7 +505,7 @@ void InspectionPanel::onHovered(const QPointF& pixel) {
         return;
     }
     const ScoredImage& img = result_->images[static_cast<std::size_t>(index_)];
-    if (img.gridWidth <= 0 || img.gridHeight <= 0 || img.nearestPatch.empty()) return;
+    if (img.gridWidth <= 0 || img.gridHeight <= 0 || (img.nearestPatch.empty() && !result_->detector)) return;
     const double cw = static_cast<double>(frame_.rgb.cols) / img.gridWidth;
     const double ch = static_cast<double>(frame_.rgb.rows) / img.gridHeight;
     const int col = std::clamp(static_cast<int>(pixel.x() / cw), 0, img.gridWidth - 1);
@@ -513,8 +513,17 @@ void InspectionPanel::onHovered(const QPointF& pixel) {
     const QRectF cell(col * cw, row * ch, cw, ch);
     view_->setPatchMarker(cell);
     const std::size_t patch = static_cast<std::size_t>(row) * img.gridWidth + col;
-    if (patch >= img.nearestPatch.size()) return;
     const float score = patch < img.patchScores.size() ? img.patchScores[patch] : 0.0f;
+    if (result_->detector) {
+        // A reconstruction model compares a patch with its own reconstruction: there is no neighbour to show.
+        nearest_->clear(tr("row %1, column %2, patch score %3\nreconstruction model: 1 - cosine between the patch's "
+                           "features and the decoder's reconstruction of them")
+                            .arg(row)
+                            .arg(col)
+                            .arg(score, 0, 'f', 4));
+        return;
+    }
+    if (patch >= img.nearestPatch.size()) return;
     if (result_->shared) {
         // A shared bank keeps no training images, but which product the neighbour came from is known.
         const std::int32_t tag = patch < img.nearestTag.size() ? img.nearestTag[patch] : -1;

@@ -28,6 +28,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 
 #include "engine/dataset/DatasetReader.h"
 #include "engine/experiments/EvaluationReport.h"
@@ -57,6 +58,8 @@
 #include "ui/SharedBankDialog.h"
 #include "ui/SuitePanel.h"
 #include "ui/SuiteQueue.h"
+#include "ui/TrainingFeed.h"
+#include "ui/TrainingPanel.h"
 #include "ui/Workbench.h"
 
 namespace pb::ui {
@@ -104,6 +107,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     loadSettings();
     workbench_->setOptions(engineOptions());
     suitePanel_->setCacheDir(QString::fromStdString(enginePanel_->options().cacheDir));
+    trainingPanel_->setFeatures(engineOptions());
     updateActions();
     // Check the remembered weights file in the background, so a moved or broken file shows at once.
     const EvaluationOptions options = enginePanel_->options();
@@ -126,6 +130,7 @@ void MainWindow::createDocks() {
     routerPanel_ = new RouterPanel(this);
     purificationPanel_ = new PurificationPanel(this);
     suitePanel_ = new SuitePanel(suiteQueue_, this);
+    trainingPanel_ = new TrainingPanel(this);
 
     auto dock = [this](QWidget* widget, const QString& title, const QString& name, Qt::DockWidgetArea area) {
         auto* d = new QDockWidget(title, this);
@@ -169,8 +174,11 @@ void MainWindow::createDocks() {
     tabifyDockWidget(browserDock, routerDock);
     QDockWidget* suiteDock =
         dock(suitePanel_, tr("Reproduce paper"), QStringLiteral("suiteDock"), Qt::BottomDockWidgetArea);
+    QDockWidget* trainingDock =
+        dock(trainingPanel_, tr("Train detector"), QStringLiteral("trainingDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(browserDock, purificationDock);
     tabifyDockWidget(browserDock, suiteDock);
+    tabifyDockWidget(browserDock, trainingDock);
     browserDock->raise();
     resizeDocks({datasetDock}, {300}, Qt::Horizontal);
     resizeDocks({engineDock}, {430}, Qt::Horizontal);
@@ -222,6 +230,7 @@ void MainWindow::createDocks() {
         workbench_->setOptions(engineOptions());
         showReferenceSet();
         suitePanel_->setCacheDir(QString::fromStdString(enginePanel_->options().cacheDir));
+        trainingPanel_->setFeatures(engineOptions());
     });
     connect(bankPanel_, &BankPanel::addImagesRequested, this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(
@@ -263,6 +272,14 @@ void MainWindow::createDocks() {
                                  RequestKind::ScreenTrainingFolder})
             controller_->cancel(kind);
     });
+
+    connect(trainingPanel_, &TrainingPanel::trainRequested, this, [this] { trainDetector(); });
+    connect(trainingPanel_, &TrainingPanel::startOverRequested, this, [this] { trainDetector(true); });
+    connect(trainingPanel_, &TrainingPanel::cancelRequested, this,
+            [this] { controller_->cancel(RequestKind::TrainDetector); });
+    connect(trainingPanel_, &TrainingPanel::useModelRequested, this, &MainWindow::useDetectorModel);
+    connect(trainingPanel_, &TrainingPanel::openModelRequested, this,
+            [this](const QString& file) { controller_->post<ReadTrainingHistoryTask>(file); });
 
     connect(batch_, &BatchExporter::progress, this, [this](int done, int total) {
         if (batchProgress_) {
@@ -362,6 +379,11 @@ void MainWindow::createActions() {
     reproduceAction_ = make(tr("&Reproduce paper…"), QStringLiteral("reproduce"), {},
                             tr("Run an experiment suite, the tables and figures of a paper, cell by cell in the "
                                "background"));
+    trainAction_ = make(tr("&Train detector…"), QString(), {},
+                        tr("Train the reconstruction detector on a product, alone or with MeDS, with live curves"));
+    openDetectorAction_ = make(tr("Open detector &model…"), QString(), {},
+                               tr("Score the product's test images with a trained reconstruction model and show its "
+                                  "training curves"));
     aboutAction_ = make(tr("&About PatchBank"), QStringLiteral("patchbank"), {}, tr("Versions and libraries"));
     quitAction_ = make(tr("&Quit"), QString(), {QKeySequence::Quit}, tr("Close PatchBank"));
     cancelAction_->setShortcutContext(Qt::WindowShortcut);
@@ -421,6 +443,15 @@ void MainWindow::createActions() {
     connect(auditAction_, &QAction::triggered, this, &MainWindow::auditReferences);
     connect(modelsAction_, &QAction::triggered, this, [this] { showModelsDialog(); });
     connect(reproduceAction_, &QAction::triggered, this, &MainWindow::showSuitePanel);
+    connect(trainAction_, &QAction::triggered, this, &MainWindow::showTrainingPanel);
+    connect(openDetectorAction_, &QAction::triggered, this, [this] {
+        const QString start =
+            trainingPanel_->modelFile().isEmpty() ? trainingPanel_->outputEdit()->text() : trainingPanel_->modelFile();
+        const QString file =
+            QFileDialog::getOpenFileName(this, tr("Open a detector model"), QFileInfo(start).absolutePath(),
+                                         tr("Model files (*.safetensors);;All files (*)"));
+        if (!file.isEmpty()) openDetectorModel(file);
+    });
     connect(aboutAction_, &QAction::triggered, this, [this] {
         auto* about = new AboutDialog(this);
         about->setAttribute(Qt::WA_DeleteOnClose);
@@ -434,6 +465,7 @@ void MainWindow::createMenus() {
     file->addAction(openAction_);
     recentMenu_ = file->addMenu(tr("Open &recent"));
     file->addAction(demoAction_);
+    file->addAction(openDetectorAction_);
     file->addSeparator();
     file->addAction(pasteAction_);
     file->addAction(addToListAction_);
@@ -495,6 +527,7 @@ void MainWindow::createMenus() {
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(modelsAction_);
     tools->addAction(reproduceAction_);
+    tools->addAction(trainAction_);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(aboutAction_);
@@ -701,6 +734,37 @@ void MainWindow::connectEngine() {
                                                   : tr("The shared-bank run failed: %1").arg(reason));
     };
     controller_->handle(RequestKind::SharedBank, shared);
+
+    // The training dock: its run reports through its feed; the model it writes then scores the test set.
+    EngineHandler train;
+    train.progress = [this](const QString& stage, qint64 done, qint64 total) {
+        trainingPanel_->onProgress(stage, done, total);
+    };
+    train.finished = [this](const QVariant& r) {
+        const auto outcome = r.value<TrainingOutcomePtr>();
+        trainingPanel_->onFinished(outcome);
+        statusBar()->showMessage(trainingPanel_->statusLabel()->text(), 10000);
+        if (workbench_->dataset())
+            workbench_->scoreWithDetector(QString::fromStdString(outcome->history.file), outcome->features,
+                                          trainingPanel_->modelTestImages());
+    };
+    train.stopped = [this](const QString& reason) { trainingPanel_->onStopped(reason); };
+    controller_->handle(RequestKind::TrainDetector, train);
+    EngineHandler history;
+    history.finished = [this](const QVariant& r) {
+        trainingPanel_->showHistory(r.value<TrainingHistoryPtr>());
+        raiseDock(trainingPanel_);
+    };
+    history.stopped = [this](const QString& reason) {
+        if (!reason.isEmpty()) trainingPanel_->setMessage(tr("The model file cannot be read: %1").arg(reason), true);
+    };
+    controller_->handle(RequestKind::ReadTrainingHistory, history);
+    // The detector's scores are the Workbench's (they become the product's test set); a refusal shows in the
+    // dock too, beside the error box.
+    connect(controller_, &EngineController::failed, this, [this](RequestKind kind, quint64, const QString& reason) {
+        if (kind == RequestKind::ScoreWithDetector)
+            trainingPanel_->setMessage(tr("The model cannot be used: %1").arg(reason), true);
+    });
 }
 
 void MainWindow::onEngineStopped(RequestKind kind, const QString& reason, bool cancelled) {
@@ -777,6 +841,7 @@ void MainWindow::onDatasetOpened(const DatasetPtr& dataset) {
     browser_->setDataset(dataset);
     if (sharedDialog_) sharedDialog_->setDataset(dataset);
     suitePanel_->setOpenDataset(QString::fromStdString(dataset->root));
+    trainingPanel_->setDataset(dataset);
     inspection_->clear();
     purificationPanel_->setProduct(QString());  // a product of the same name in this data set is another one
     histogramPanel_->setResult(nullptr);
@@ -804,6 +869,7 @@ void MainWindow::onCurrentProductChanged(const QString& product) {
     sweepPanel_->setProduct(product);
     purificationPanel_->setProduct(product);
     purificationPanel_->setAudit(workbench_->audit(product));
+    trainingPanel_->setCurrentProduct(product);
     showReferenceSet();
     updateBankEstimate();
     applyProductView();
@@ -854,12 +920,21 @@ void MainWindow::onTestSetScored(const ScoreResultPtr& result) {
     // view (histogram, thresholds, colour scale) is drawn then, once.
     updateActions();
     const auto& m = result->metrics;
-    statusBar()->showMessage(tr("%1 scored: %2 images, image AUROC %3, pixel AUROC %4")
-                                 .arg(product)
-                                 .arg(result->images.size())
-                                 .arg(m.imageAuroc, 0, 'f', 4)
-                                 .arg(m.pixelAuroc, 0, 'f', 4),
-                             10000);
+    if (result->detector)
+        statusBar()->showMessage(
+            tr("%1 scored by the reconstruction model %2: %3 images, image AUROC %4, pixel AUROC %5")
+                .arg(product, QDir::toNativeSeparators(QString::fromStdString(result->detector->file)))
+                .arg(result->images.size())
+                .arg(m.imageAuroc, 0, 'f', 4)
+                .arg(m.pixelAuroc, 0, 'f', 4),
+            10000);
+    else
+        statusBar()->showMessage(tr("%1 scored: %2 images, image AUROC %3, pixel AUROC %4")
+                                     .arg(product)
+                                     .arg(result->images.size())
+                                     .arg(m.imageAuroc, 0, 'f', 4)
+                                     .arg(m.pixelAuroc, 0, 'f', 4),
+                                 10000);
     // Show something useful at once: the image in view again with its map, or the first test image.
     const QString current = browser_->currentPath();
     if (!current.isEmpty() && scored_.contains(current))
@@ -1070,6 +1145,7 @@ void MainWindow::loadSettings() {
     purificationPanel_->loadSettings(s);
     suitePanel_->loadSettings(s);
     suiteQueue_->loadSettings(s);
+    trainingPanel_->loadSettings(s);
     histogramPanel_->loadSettings(s);
     try {
         inspection_->setHeatmapScale(heatmapScaleFromString(s.value(QStringLiteral("view/heatmapScale"), QStringLiteral("test")).toString().toStdString()));
@@ -1098,6 +1174,7 @@ void MainWindow::saveSettings() const {
     purificationPanel_->saveSettings(s);
     suitePanel_->saveSettings(s);
     suiteQueue_->saveSettings(s);
+    trainingPanel_->saveSettings(s);
     histogramPanel_->saveSettings(s);
     s.setValue(QStringLiteral("view/heatmapScale"), QString::fromLatin1(toString(inspection_->heatmapScale())));
     if (sharedDialog_) sharedDialog_->saveSettings(s);
@@ -1406,6 +1483,54 @@ void MainWindow::showSuitePanel() {
             if (!d->isFloating() && d->height() < 380) resizeDocks({d}, {420}, Qt::Vertical);
             break;
         }
+}
+
+void MainWindow::showTrainingPanel() {
+    raiseDock(trainingPanel_);
+    for (QWidget* w = trainingPanel_; w; w = w->parentWidget())
+        if (auto* d = qobject_cast<QDockWidget*>(w)) {
+            if (!d->isFloating() && d->height() < 420) resizeDocks({d}, {460}, Qt::Vertical);
+            break;
+        }
+}
+
+void MainWindow::trainDetector(bool startOver) {
+    trainingPanel_->setFeatures(engineOptions());
+    showTrainingPanel();
+    const std::optional<ReconstructionJob> job = trainingPanel_->job();
+    if (!job) {
+        // The dock names what is wrong, under its fields.
+        statusBar()->showMessage(tr("Train detector: %1").arg(trainingPanel_->errorLabel()->text()), 8000);
+        return;
+    }
+    if (startOver && std::filesystem::exists(job->out)) {
+        std::error_code error;
+        std::filesystem::remove(job->out, error);
+        if (error) {
+            showError(tr("Start over"),
+                      tr("%1 cannot be removed: %2")
+                          .arg(QString::fromStdString(job->out.string()), QString::fromStdString(error.message())));
+            return;
+        }
+    }
+    const TrainingFeedPtr feed = TrainingFeed::create();
+    trainingPanel_->startRun(*job, feed);
+    controller_->post<TrainDetectorTask>(*job, feed);
+}
+
+void MainWindow::openDetectorModel(const QString& file) {
+    if (file.isEmpty()) return;
+    showTrainingPanel();
+    controller_->post<ReadTrainingHistoryTask>(file);
+    workbench_->setOptions(engineOptions());
+    workbench_->scoreWithDetector(file, engineOptions());
+}
+
+void MainWindow::useDetectorModel() {
+    QString file = trainingPanel_->modelFile();
+    if (file.isEmpty()) file = trainingPanel_->outputEdit()->text();
+    workbench_->setOptions(engineOptions());
+    workbench_->scoreWithDetector(file, trainingPanel_->modelFeatures(), trainingPanel_->modelTestImages());
 }
 
 QDialog* MainWindow::showModelsDialog() {

@@ -30,6 +30,7 @@ class RouterPanel;
 class SharedBankDialog;
 class SuitePanel;
 class SuiteQueue;
+class TrainingPanel;
 class Workbench;
 class DatasetPanel;
 class EngineController;
@@ -86,6 +87,16 @@ public:
     QDialog* showModelsDialog();
     // Tools > Reproduce paper…: the suite panel, raised and tall enough to work in.
     void showSuitePanel();
+    // Tools > Train detector…: the training dock, raised and tall enough to work in.
+    void showTrainingPanel();
+    // Trains the reconstruction detector with the training dock's settings and the engine panel's features;
+    // startOver removes the model file in the way first. The trained model then scores the test set.
+    void trainDetector(bool startOver = false);
+    // File > Open detector model…: shows the curves the file records in the training dock and scores the
+    // product's test set with it (read with the engine panel's features; another model's are refused).
+    void openDetectorModel(const QString& file);
+    // The training dock's model (trained or opened) scores the product's test images for the inspection view.
+    void useDetectorModel();
 
     EngineController* controller() const { return controller_; }
     Workbench* workbench() const { return workbench_; }
@@ -101,6 +112,9 @@ public:
     PurificationPanel* purificationPanel() const { return purificationPanel_; }
     SuitePanel* suitePanel() const { return suitePanel_; }
     SuiteQueue* suiteQueue() const { return suiteQueue_; }
+    TrainingPanel* trainingPanel() const { return trainingPanel_; }
+    QAction* trainAction() const { return trainAction_; }
+    QAction* openDetectorAction() const { return openDetectorAction_; }
     QAction* reproduceAction() const { return reproduceAction_; }
     QAction* auditAction() const { return auditAction_; }
     SharedRunPtr sharedRun() const { return sharedRun_; }
@@ -173,6 +187,7 @@ private:
     PurificationPanel* purificationPanel_;
     SuiteQueue* suiteQueue_;
     SuitePanel* suitePanel_;
+    TrainingPanel* trainingPanel_;
     QPointer<SharedBankDialog> sharedDialog_;
     BatchExporter* batch_;
     QPointer<QProgressDialog> batchProgress_;
@@ -211,6 +226,8 @@ private:
     QAction* auditAction_;
     QAction* modelsAction_;
     QAction* reproduceAction_;
+    QAction* trainAction_;
+    QAction* openDetectorAction_;
     QAction* aboutAction_;
     QAction* quitAction_;
 

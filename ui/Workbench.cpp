@@ -57,6 +57,13 @@ void Workbench::registerHandlers() {
                                                       bank_->product) != dataset_->products.end())
                                 setCurrentProduct(product);
                         }));
+    controller_->handle(RequestKind::ScoreWithDetector, onResult([this](const QVariant& r) {
+                            const ScoreResultPtr result = r.value<ScoreResultPtr>();
+                            if (dataset_ && std::find(dataset_->products.begin(), dataset_->products.end(),
+                                                      result->product) != dataset_->products.end())
+                                setCurrentProduct(QString::fromStdString(result->product));
+                            onTestSetScored(result);
+                        }));
     controller_->handle(RequestKind::SaveBank,
                         onResult([this](const QVariant& r) { emit bankSaved(r.toString()); }));
     EngineHandler audit;
@@ -95,6 +102,8 @@ double Workbench::imageThreshold() const {
 }
 
 bool Workbench::leaveOneOutValid(const ProductState& s, const QString& product) const {
+    // A bank's leave-one-out scores say nothing about a reconstruction model's scores.
+    if (s.testResult && s.testResult->detector) return false;
     return s.leaveOneOut && s.leaveOneOutBank && s.leaveOneOutBank == bank_ &&
            QString::fromStdString(bank_->product) == product;
 }
@@ -193,11 +202,33 @@ bool Workbench::openBank(const QString& path) {
 }
 
 bool Workbench::computeLeaveOneOut() {
+    if (const ScoreResultPtr r = testResult(product_); r && r->detector) {
+        emit refused(tr("Leave-one-out scores"),
+                     tr("The test set of %1 was scored by a reconstruction model; leave-one-out scores need a memory "
+                        "bank. Score the test set with a bank first.")
+                         .arg(product_));
+        return false;
+    }
     if (!bank_ || QString::fromStdString(bank_->product) != product_) {
         emit refused(tr("Leave-one-out scores"), tr("Build the bank of %1 first.").arg(product_));
         return false;
     }
     controller_->post<LeaveOneOutTask>();
+    return true;
+}
+
+bool Workbench::scoreWithDetector(const QString& file, const EvaluationOptions& options, std::vector<Sample> test) {
+    const QString title = tr("Use the detector");
+    if (!dataset_) {
+        emit refused(title, tr("Open a data set first: the model scores its test images."));
+        return false;
+    }
+    if (file.isEmpty()) {
+        emit refused(title, tr("Choose a model file first."));
+        return false;
+    }
+    scoreAfterBuild_ = false;  // a score asked for before now shows the model's maps instead
+    controller_->post<ScoreWithDetectorTask>(dataset_, file, options, std::move(test));
     return true;
 }
 
@@ -234,11 +265,12 @@ bool Workbench::exportCsv(const QString& folder, QString* error) const {
     evaluation.pixelThreshold = std::isfinite(s->pixelThreshold) ? s->pixelThreshold : r.pixelThreshold;
     evaluation.reviewBand = s->reviewBand;
     evaluation.mapRange = s->mapRange;
-    evaluation.times = r.bank->times;
+    // A reconstruction model's test set has no bank: its own times and options.
+    evaluation.times = r.bank ? r.bank->times : StageTimes{};
     evaluation.times.merge(r.times);
-    evaluation.seconds = r.bank->seconds + r.seconds;
+    evaluation.seconds = (r.bank ? r.bank->seconds : 0.0) + r.seconds;
     try {
-        EvaluationReport report(folder.toStdString(), r.bank->options);
+        EvaluationReport report(folder.toStdString(), r.bank ? r.bank->options : r.detector->options);
         report.writeMetrics({evaluation});
         report.writeScores({evaluation});
     } catch (const std::exception& e) {
@@ -468,7 +500,8 @@ void Workbench::applyDisplayRules(const QString& product) {
         // Until the leave-one-out scores of this bank arrive: no band from them, the test set's scale.
         if (rules.reviewBand.needsLeaveOneOut()) rules.reviewBand = ReviewBandRule{};
         if (rules.heatmapScale == HeatmapScale::Normal) rules.heatmapScale = HeatmapScale::TestSet;
-        if (bank_ && QString::fromStdString(bank_->product) == product && !controller_->isPending(RequestKind::LeaveOneOut))
+        if (bank_ && !s.testResult->detector && QString::fromStdString(bank_->product) == product &&
+            !controller_->isPending(RequestKind::LeaveOneOut))
             controller_->post<LeaveOneOutTask>();
     }
     try {

@@ -61,6 +61,10 @@ public:
     bool saveBank(const QString& path);
     bool openBank(const QString& path);
     bool computeLeaveOneOut();
+    // Scores test images with a reconstruction model file read with `options`' features (the engine
+    // refuses a model of other features): `test`, or the test split of the model's product. The result
+    // is the product's scored test set, shown as a bank's is.
+    bool scoreWithDetector(const QString& file, const EvaluationOptions& options, std::vector<Sample> test = {});
     void setImageThreshold(double threshold);  // the current product's
     void setPixelThreshold(const QString& product, double threshold);
     void setReviewBand(const ReviewBand& band);  // the current product's; T1 > T2 is swapped
