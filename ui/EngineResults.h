@@ -281,6 +281,7 @@ struct TrainingHistory {
     std::string product;
     ReconstructionTrainingOptions options;
     std::size_t images = 0;  // training images the rounds' scores index
+    std::vector<Sample> samples;  // those images, in that order
     bool complete = false;
     int steps = 0;           // optimiser steps taken (what a resumed run goes on from)
     std::string phase;       // where an unfinished run stands

@@ -490,6 +490,7 @@ TrainingHistory TrainingHistory::fromCheckpoint(const std::string& file, const s
     try {
         if (training.contains("options")) h.options = ReconstructionTrainingOptions::fromJson(training.at("options"));
         h.images = training.value("images", std::size_t{0});
+        h.samples = trainedSamples(training);
         const nlohmann::json state = training.value("state", nlohmann::json::object());
         h.complete = state.value("complete", false);
         h.steps = state.value("steps", 0);
@@ -541,56 +542,29 @@ QVariant TrainDetectorTask::run(EngineState& state, const Progress& progress) {
     TrainingFeed* feed = feed_.get();
     auto backbone = loadBackbone(state, job_.features.backbone, progress);
 
-    // The history of a checkpoint this run may go on from; sent once the trainer has accepted it (its
-    // first report), since a checkpoint of another run is refused.
-    TrainingHistoryPtr earlier;
-    if (std::filesystem::exists(job_.out)) {
-        try {
-            const ReconstructionCheckpoint old = readReconstructionCheckpoint(job_.out);
-            TrainingHistory h =
-                TrainingHistory::fromCheckpoint(job_.out.string(), old.provenance.product, old.training);
-            if (!h.complete && h.steps > 0) earlier = std::make_shared<const TrainingHistory>(std::move(h));
-        } catch (const Error&) {
-            // The trainer says why it cannot use the file.
+    // The trainer says what it trains on, and the curves so far when it resumes a checkpoint it accepted.
+    std::vector<Sample> trained;
+    ReconstructionTrainingObserver observer;
+    observer.onStart = [&](const std::vector<Sample>& images, int resumedAt, const nlohmann::json& training) {
+        trained = images;
+        emit feed->trainingSet(std::make_shared<const std::vector<Sample>>(images));
+        if (resumedAt > 0) {
+            TrainingHistory h = TrainingHistory::fromCheckpoint(job_.out.string(), job_.product, training);
+            if (!h.complete) emit feed->resumed(std::make_shared<const TrainingHistory>(std::move(h)));
         }
-    }
-
-    // The images the run trains on: the listed ones less those that could not be read.
-    auto unreadable = std::make_shared<std::set<std::string>>();
-    Progress tracked = progress;
-    tracked.onProblem = [unreadable, report = progress.onProblem](const Problem& p) {
-        unreadable->insert(p.file);
-        if (report) report(p);
-    };
-    bool begun = false;
-    auto begin = [&] {
-        if (begun) return;
-        begun = true;
-        auto used = std::make_shared<std::vector<Sample>>();
-        for (const Sample& s : job_.train)
-            if (!unreadable->count(s.path)) used->push_back(s);
-        emit feed->trainingSet(SampleListPtr(used));
-        if (earlier) emit feed->resumed(earlier);
     };
 
     LossBatcher losses(feed);
-    ReconstructionTrainingObserver observer;
-    observer.onLoss = [&](const LossPoint& point) {
-        begin();
-        losses.add(point);
-    };
+    observer.onLoss = [&](const LossPoint& point) { losses.add(point); };
     observer.onValidation = [&](const ValidationPoint& point) {
-        begin();
         losses.flush();
         emit feed->validation(point);
     };
     observer.onSelection = [&](const SelectionRound& round) {
-        begin();
         losses.flush();
         emit feed->selection(round);
     };
     observer.onScreened = [&](const purify::MemoryEnsembleResult& screen) {
-        begin();
         emit feed->screened(QVector<double>(screen.imageScores.begin(), screen.imageScores.end()), screen.threshold);
     };
     observer.onCheckpoint = [&](const std::filesystem::path& file) {
@@ -601,15 +575,14 @@ QVariant TrainDetectorTask::run(EngineState& state, const Progress& progress) {
     auto outcome = std::make_shared<TrainingOutcome>();
     ReconstructionTrainingResult result;
     try {
-        result = runReconstructionJob(*backbone, job_, observer, tracked, outcome->times);
+        result = runReconstructionJob(*backbone, job_, observer, progress, outcome->times);
     } catch (...) {
         losses.flush();  // the points up to the cancel are in the checkpoint: the curve shows them too
         throw;
     }
     losses.flush();
     outcome->history = TrainingHistory::fromCheckpoint(job_.out.string(), job_.product, result.checkpoint.training);
-    for (const Sample& s : job_.train)
-        if (!unreadable->count(s.path)) outcome->images.push_back(s);
+    outcome->images = trained;
     outcome->features = job_.features;
     outcome->resumedAt = result.resumedAt;
     outcome->alreadyComplete = result.alreadyComplete;

@@ -912,6 +912,7 @@ void TrainingPanel::setMessage(const QString& text, bool error) {
 }
 
 std::vector<Sample> TrainingPanel::guessTrainingImages(const TrainingHistory& history) const {
+    if (!history.samples.empty()) return history.samples;  // the file names them
     if (!dataset_ || history.product.empty()) return {};
     const std::string& product = history.product;
     if (std::find(dataset_->products.begin(), dataset_->products.end(), product) == dataset_->products.end()) return {};

@@ -113,6 +113,21 @@ nlohmann::json toJson(const SelectionRound& r) {
 
 }  // namespace
 
+std::vector<Sample> trainedSamples(const nlohmann::json& training) {
+    std::vector<Sample> out;
+    if (!training.contains("samples")) return out;
+    for (const auto& j : training["samples"]) {
+        Sample s;
+        s.path = j.at("path").get<std::string>();
+        s.label = j.value("label", -1);
+        s.defect = j.value("defect", std::string());
+        s.product = j.value("product", std::string());
+        s.split = Split::Train;
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
 std::vector<LossPoint> lossHistory(const nlohmann::json& training) {
     std::vector<LossPoint> out;
     if (!training.contains("losses")) return out;
@@ -303,6 +318,7 @@ ReconstructionTrainingResult trainReconstruction(const TrainingImages& images,
         result.rounds = selectionHistory(training);
         if (state.value("complete", false)) {
             result.alreadyComplete = true;
+            if (observer.onStart) observer.onStart(images.samples, state.value("steps", 0), training);
             return result;
         }
         for (const auto& [name, values] : cp.tensors)
@@ -310,7 +326,10 @@ ReconstructionTrainingResult trainReconstruction(const TrainingImages& images,
         resumed = true;
     } else {
         cp.model = ReconstructionModel(architecture, options.seed);
-        training = {{"options", options.toJson()}, {"data_digest", digest}, {"images", n},
+        nlohmann::json samples = nlohmann::json::array();
+        for (const auto& s : images.samples)
+            samples.push_back({{"path", s.path}, {"label", s.label}, {"defect", s.defect}, {"product", s.product}});
+        training = {{"options", options.toJson()}, {"data_digest", digest}, {"images", n}, {"samples", samples},
                     {"losses", nlohmann::json::array()}, {"validation", nlohmann::json::array()},
                     {"rounds", nlohmann::json::array()}};
     }
@@ -326,6 +345,7 @@ ReconstructionTrainingResult trainReconstruction(const TrainingImages& images,
         if (state.value("steps", 0) > 0) optimiser.load(moments, state.value("steps", 0));
         result.resumedAt = state.value("steps", 0);
     }
+    if (observer.onStart) observer.onStart(images.samples, result.resumedAt, training);
 
     auto save = [&]() {
         state["steps"] = optimiser.steps();

@@ -85,6 +85,10 @@ struct SelectionRound {
 };
 
 struct ReconstructionTrainingObserver {
+    // Once the run knows what it does, before any work: the images it trains on (in the order the
+    // rounds' scores use), the optimiser step it resumes from (-1 = fresh) and the training record so far
+    // (the curves of a resumed run).
+    std::function<void(const std::vector<Sample>& images, int resumedAt, const nlohmann::json& training)> onStart;
     std::function<void(const LossPoint&)> onLoss;
     std::function<void(const ValidationPoint&)> onValidation;
     std::function<void(const SelectionRound&)> onSelection;
@@ -116,6 +120,9 @@ ReconstructionTrainingResult trainReconstruction(const TrainingImages& images,
                                                  const std::filesystem::path& checkpointPath,
                                                  const ReconstructionTrainingObserver& observer,
                                                  const Progress& progress);
+
+// The training images recorded in a checkpoint's training JSON (path, label, defect), in training order.
+std::vector<Sample> trainedSamples(const nlohmann::json& training);
 
 // The curves and selection rounds recorded in a checkpoint's training JSON.
 std::vector<LossPoint> lossHistory(const nlohmann::json& training);

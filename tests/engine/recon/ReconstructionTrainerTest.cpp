@@ -164,10 +164,26 @@ ReconstructionTrainingResult cancelAndResume(const TrainingImages& images, const
     progress.onStep = [&, cancel = progress.cancel](const std::string& stage, std::size_t done, std::size_t) {
         if (stage == "training: " + phase && static_cast<int>(done) == iteration) cancel.cancel();
     };
-    EXPECT_THROW(trainReconstruction(images, smallArchitecture(), provenance(), options, path, {}, progress), Cancelled);
+    int startedFresh = 0;
+    ReconstructionTrainingObserver first;
+    first.onStart = [&](const std::vector<Sample>& trained, int resumedAt, const nlohmann::json&) {
+        EXPECT_EQ(trained.size(), images.samples.size());
+        startedFresh = resumedAt;
+    };
+    EXPECT_THROW(trainReconstruction(images, smallArchitecture(), provenance(), options, path, first, progress), Cancelled);
+    EXPECT_EQ(startedFresh, -1);
     EXPECT_TRUE(std::filesystem::exists(path));
-    auto resumed = trainReconstruction(images, smallArchitecture(), provenance(), options, path, {}, {});
+    std::size_t earlierLosses = 0;
+    int resumedAt = -1;
+    ReconstructionTrainingObserver second;
+    second.onStart = [&](const std::vector<Sample>&, int at, const nlohmann::json& training) {
+        resumedAt = at;
+        earlierLosses = lossHistory(training).size();
+    };
+    auto resumed = trainReconstruction(images, smallArchitecture(), provenance(), options, path, second, {});
     EXPECT_GE(resumed.resumedAt, 0);
+    EXPECT_EQ(resumedAt, resumed.resumedAt);
+    EXPECT_EQ(static_cast<int>(earlierLosses), resumed.resumedAt);  // one loss point per optimiser step
     return resumed;
 }
 
@@ -221,6 +237,11 @@ TEST(Reconstruction, MedsScreensDistilsAndSelects) {
     EXPECT_EQ(lossHistory(file.training).size(), result.losses.size());
     EXPECT_EQ(selectionHistory(file.training).size(), result.rounds.size());
     EXPECT_EQ(validationHistory(file.training).size(), result.validation.size());
+    const std::vector<Sample> trained = trainedSamples(file.training);
+    ASSERT_EQ(trained.size(), 14u);
+    EXPECT_EQ(trained[2].path, "image2.png");
+    EXPECT_EQ(trained[2].label, 1);
+    EXPECT_EQ(trained[3].label, 0);
 }
 
 TEST(Reconstruction, MedsResumesInStageThreeToTheSameWeights) {
