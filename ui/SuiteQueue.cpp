@@ -225,6 +225,7 @@ void SuiteQueue::schedule() {
             options.datasets = r->request.datasets;
             options.weights = r->request.weights;
             options.cacheDir = r->request.cacheDir.toStdString();
+            options.modelsDir = r->request.log.toStdString() + ".models";  // as the CLI: beside the log
             r->session =
                 std::make_shared<SuiteSession>(r->id, *r->request.suite, options, r->request.log.toStdString());
             r->opened = false;
