@@ -439,6 +439,18 @@
         <source>Summarising a suite&apos;s results</source>
         <translation>Ergebnisse einer Suite werden zusammengefasst</translation>
     </message>
+    <message>
+        <source>Training the detector</source>
+        <translation>Detektor wird trainiert</translation>
+    </message>
+    <message>
+        <source>Scoring with the detector</source>
+        <translation>Bilder werden mit dem Detektor bewertet</translation>
+    </message>
+    <message>
+        <source>Reading the model file</source>
+        <translation>Modelldatei wird gelesen</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::EnginePanel</name>
@@ -1066,6 +1078,12 @@ Normale Daten: 0 beim Median und 1 beim 99,9. Perzentil der Leave-one-out-Bewert
     <message>
         <source>Score %1 in [%2, %3): REVIEW</source>
         <translation>Bewertung %1 in [%2, %3): PRÜFEN</translation>
+    </message>
+    <message>
+        <source>row %1, column %2, patch score %3
+reconstruction model: 1 - cosine between the patch&apos;s features and the decoder&apos;s reconstruction of them</source>
+        <translation>Zeile %1, Spalte %2, Patch-Bewertung %3
+Rekonstruktionsmodell: 1 - Kosinus zwischen den Merkmalen des Patches und ihrer Rekonstruktion durch den Decoder</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1744,58 @@ Normale Daten: 0 beim Median und 1 beim 99,9. Perzentil der Leave-one-out-Bewert
     <message>
         <source>Run an experiment suite, the tables and figures of a paper, cell by cell in the background</source>
         <translation>Eine Experiment-Suite – die Tabellen und Abbildungen eines Papers – Zelle für Zelle im Hintergrund ausführen</translation>
+    </message>
+    <message>
+        <source>Train detector</source>
+        <translation>Detektor trainieren</translation>
+    </message>
+    <message>
+        <source>&amp;Train detector…</source>
+        <translation>Detektor &amp;trainieren…</translation>
+    </message>
+    <message>
+        <source>Train the reconstruction detector on a product, alone or with MeDS, with live curves</source>
+        <translation>Den Rekonstruktionsdetektor auf einem Produkt trainieren, allein oder mit MeDS, mit Live-Kurven</translation>
+    </message>
+    <message>
+        <source>Open detector &amp;model…</source>
+        <translation>Detektor&amp;modell öffnen…</translation>
+    </message>
+    <message>
+        <source>Score the product&apos;s test images with a trained reconstruction model and show its training curves</source>
+        <translation>Die Testbilder des Produkts mit einem trainierten Rekonstruktionsmodell bewerten und seine Trainingskurven zeigen</translation>
+    </message>
+    <message>
+        <source>Open a detector model</source>
+        <translation>Ein Detektormodell öffnen</translation>
+    </message>
+    <message>
+        <source>Model files (*.safetensors);;All files (*)</source>
+        <translation>Modelldateien (*.safetensors);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The model file cannot be read: %1</source>
+        <translation>Die Modelldatei ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>The model cannot be used: %1</source>
+        <translation>Das Modell ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 scored by the reconstruction model %2: %3 images, image AUROC %4, pixel AUROC %5</source>
+        <translation>%1 mit dem Rekonstruktionsmodell %2 bewertet: %3 Bilder, Bild-AUROC %4, Pixel-AUROC %5</translation>
+    </message>
+    <message>
+        <source>Train detector: %1</source>
+        <translation>Detektor trainieren: %1</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Neu beginnen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be removed: %2</source>
+        <translation>%1 kann nicht gelöscht werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3140,6 +3210,503 @@ Distanz %4</translation>
     </message>
 </context>
 <context>
+    <name>pb::ui::TrainingPanel</name>
+    <message>
+        <source>reconstruct</source>
+        <translation>Rekonstruktion</translation>
+    </message>
+    <message>
+        <source>distill (stage 2)</source>
+        <translation>Destillation (Stufe 2)</translation>
+    </message>
+    <message>
+        <source>fine-tune (stage 3)</source>
+        <translation>Feinabstimmung (Stufe 3)</translation>
+    </message>
+    <message>
+        <source>image AUROC</source>
+        <translation>Bild-AUROC</translation>
+    </message>
+    <message>
+        <source>pixel AP</source>
+        <translation>Pixel-AP</translation>
+    </message>
+    <message>
+        <source>AUPRO (30 %)</source>
+        <translation>AUPRO (30 %)</translation>
+    </message>
+    <message>
+        <source>target MSE (right axis)</source>
+        <translation>Ziel-MSE (rechte Achse)</translation>
+    </message>
+    <message>
+        <source>The product of the open data set to train on</source>
+        <translation>Das Produkt des geöffneten Datensatzes, auf dem trainiert wird</translation>
+    </message>
+    <message>
+        <source>none: the product&apos;s training images</source>
+        <translation>keine: die Trainingsbilder des Produkts</translation>
+    </message>
+    <message>
+        <source>A noisy training list (filename,clsname), as MeDS publishes them: the product&apos;s rows are its training images, defective test images among them</source>
+        <translation>Eine verrauschte Trainingsliste (filename,clsname), wie MeDS sie veröffentlicht: Die Zeilen des Produkts sind seine Trainingsbilder, darunter fehlerhafte Testbilder</translation>
+    </message>
+    <message>
+        <source>Choose a noisy training list</source>
+        <translation>Eine verrauschte Trainingsliste wählen</translation>
+    </message>
+    <message>
+        <source>Detector alone</source>
+        <translation>Detektor allein</translation>
+    </message>
+    <message>
+        <source>Detector with MeDS</source>
+        <translation>Detektor mit MeDS</translation>
+    </message>
+    <message>
+        <source>Reconstruct every training image (as Dinomaly trains)</source>
+        <translation>Jedes Trainingsbild rekonstruieren (wie Dinomaly trainiert)</translation>
+    </message>
+    <message>
+        <source>MeDS: screen the training images with a memory ensemble, distil its maps, then fine-tune on the images each selection round keeps</source>
+        <translation>MeDS: Die Trainingsbilder mit einem Speicherensemble durchsuchen, seine Karten destillieren und dann auf den Bildern feinabstimmen, die jede Auswahlrunde behält</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>Iterationen</translation>
+    </message>
+    <message>
+        <source>Optimiser steps (MeDS: of the distillation, stage 2)</source>
+        <translation>Optimiererschritte (MeDS: der Destillation, Stufe 2)</translation>
+    </message>
+    <message>
+        <source>Fine-tune iterations</source>
+        <translation>Feinabstimmungs-Iterationen</translation>
+    </message>
+    <message>
+        <source>MeDS stage 3: progressive selection and fine-tuning on the images kept</source>
+        <translation>MeDS-Stufe 3: schrittweise Auswahl und Feinabstimmung auf den behaltenen Bildern</translation>
+    </message>
+    <message>
+        <source>Training images per step</source>
+        <translation>Trainingsbilder je Schritt</translation>
+    </message>
+    <message>
+        <source>Decoder blocks, split evenly over the backbone&apos;s tapped layers</source>
+        <translation>Decoder-Blöcke, gleichmäßig auf die abgegriffenen Schichten des Backbones verteilt</translation>
+    </message>
+    <message>
+        <source>Seeds the initial weights and the order of the batches</source>
+        <translation>Startwert für die Anfangsgewichte und die Reihenfolge der Batches</translation>
+    </message>
+    <message>
+        <source>Ensemble members</source>
+        <translation>Ensemble-Mitglieder</translation>
+    </message>
+    <message>
+        <source>MeDS stage 1: bootstrap memories of 10 % of the training images each</source>
+        <translation>MeDS-Stufe 1: Bootstrap-Speicher aus je 10 % der Trainingsbilder</translation>
+    </message>
+    <message>
+        <source>Validate on the test split</source>
+        <translation>Auf der Testaufteilung validieren</translation>
+    </message>
+    <message>
+        <source>Score the product&apos;s test images as training goes: image AUROC, pixel AP and AUPRO show when the detector starts to over-fit (with a noisy list: the test images it does not list)</source>
+        <translation>Die Testbilder des Produkts während des Trainings bewerten: Bild-AUROC, Pixel-AP und AUPRO zeigen, wann beim Detektor die Überanpassung beginnt (mit einer verrauschten Liste: die Testbilder, die sie nicht aufführt)</translation>
+    </message>
+    <message>
+        <source>The model file (safetensors): written as training goes, so that a stopped run goes on from it</source>
+        <translation>Die Modelldatei (safetensors): wird während des Trainings geschrieben, sodass ein angehaltener Lauf mit ihr fortgesetzt werden kann</translation>
+    </message>
+    <message>
+        <source>Choose where the model is written</source>
+        <translation>Wählen, wohin das Modell geschrieben wird</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Train the detector; an unfinished run in the model file goes on from where it stopped</source>
+        <translation>Den Detektor trainieren; ein unfertiger Lauf in der Modelldatei wird dort fortgesetzt, wo er aufgehört hat</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop training; the model file keeps the run so far and Train goes on from it</source>
+        <translation>Das Training anhalten; die Modelldatei behält den bisherigen Lauf, und „Trainieren“ setzt ihn fort</translation>
+    </message>
+    <message>
+        <source>Start over (replace the model file)</source>
+        <translation>Neu beginnen (Modelldatei ersetzen)</translation>
+    </message>
+    <message>
+        <source>Delete the model file in the way and train from the start</source>
+        <translation>Die im Weg stehende Modelldatei löschen und von vorn trainieren</translation>
+    </message>
+    <message>
+        <source>Use model</source>
+        <translation>Modell verwenden</translation>
+    </message>
+    <message>
+        <source>Score the product&apos;s test images with the model: the inspection view, the histogram and the metrics show its maps</source>
+        <translation>Die Testbilder des Produkts mit dem Modell bewerten: Prüfansicht, Histogramm und Metriken zeigen seine Karten</translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation>Modell öffnen…</translation>
+    </message>
+    <message>
+        <source>Show the curves and selection rounds a model file records</source>
+        <translation>Die Kurven und Auswahlrunden zeigen, die eine Modelldatei aufzeichnet</translation>
+    </message>
+    <message>
+        <source>Training set</source>
+        <translation>Trainingsmenge</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Noisy list</source>
+        <translation>Verrauschte Liste</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <source>Decoder blocks</source>
+        <translation>Decoder-Blöcke</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation>Modelldatei</translation>
+    </message>
+    <message>
+        <source>Iteration</source>
+        <translation>Iteration</translation>
+    </message>
+    <message>
+        <source>Loss (log)</source>
+        <translation>Verlust (log)</translation>
+    </message>
+    <message>
+        <source>Test split</source>
+        <translation>Testaufteilung</translation>
+    </message>
+    <message>
+        <source>Target MSE (log)</source>
+        <translation>Ziel-MSE (log)</translation>
+    </message>
+    <message>
+        <source>The loss of every iteration appears here as training runs.</source>
+        <translation>Der Verlust jeder Iteration erscheint hier, während das Training läuft.</translation>
+    </message>
+    <message>
+        <source>Image AUROC, pixel AP and AUPRO on the test split (and MeDS&apos;s target MSE) appear here.</source>
+        <translation>Bild-AUROC, Pixel-AP und AUPRO auf der Testaufteilung (und der Ziel-MSE von MeDS) erscheinen hier.</translation>
+    </message>
+    <message>
+        <source> fine-tune →</source>
+        <translation> Feinabstimmung →</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>Kurven</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Runde</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>w</source>
+        <translation>w</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>Weight of the distilled model&apos;s scores</source>
+        <translation>Gewicht der Bewertungen des destillierten Modells</translation>
+    </message>
+    <message>
+        <source>Normal images among those kept (needs the noisy list&apos;s labels)</source>
+        <translation>Normale Bilder unter den behaltenen (braucht die Labels der verrauschten Liste)</translation>
+    </message>
+    <message>
+        <source>Normal images kept among all normal ones</source>
+        <translation>Behaltene normale Bilder unter allen normalen</translation>
+    </message>
+    <message>
+        <source>MeDS&apos;s selection rounds appear here as stage 3 runs.</source>
+        <translation>Die Auswahlrunden von MeDS erscheinen hier, während Stufe 3 läuft.</translation>
+    </message>
+    <message>
+        <source>Selection rounds</source>
+        <translation>Auswahlrunden</translation>
+    </message>
+    <message>
+        <source>Distillation iterations</source>
+        <translation>Destillations-Iterationen</translation>
+    </message>
+    <message>
+        <source>Features (Engine panel): %1, %2 px</source>
+        <translation>Merkmale (Engine-Bereich): %1, %2 px</translation>
+    </message>
+    <message>
+        <source>, crop %1</source>
+        <translation>, Ausschnitt %1</translation>
+    </message>
+    <message>
+        <source>, layers %1</source>
+        <translation>, Schichten %1</translation>
+    </message>
+    <message>
+        <source>random weights: its scores mean little</source>
+        <translation>zufällige Gewichte: seine Bewertungen sagen wenig aus</translation>
+    </message>
+    <message>
+        <source>Open a data set to read the list against.</source>
+        <translation>Öffnen Sie einen Datensatz, um die Liste mit ihm abzugleichen.</translation>
+    </message>
+    <message>
+        <source>Training images of the product: %1.</source>
+        <translation>Trainingsbilder des Produkts: %1.</translation>
+    </message>
+    <message>
+        <source>Training images listed: %1, injected defects among them: %2. Validation on the test images not listed: %3.</source>
+        <translation>Aufgeführte Trainingsbilder: %1, davon eingefügte Fehler: %2. Validierung auf den nicht aufgeführten Testbildern: %3.</translation>
+    </message>
+    <message>
+        <source>Choose the model file to write.</source>
+        <translation>Wählen Sie die zu schreibende Modelldatei.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; name the model file inside it.</source>
+        <translation>%1 ist ein Ordner; geben Sie die Modelldatei darin an.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to.</source>
+        <translation>In den Ordner %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Exists: Train goes on from it when it holds an unfinished run of these settings.</source>
+        <translation>Existiert: „Trainieren“ macht mit ihr weiter, wenn sie einen unfertigen Lauf mit diesen Einstellungen enthält.</translation>
+    </message>
+    <message>
+        <source>A new model file.</source>
+        <translation>Eine neue Modelldatei.</translation>
+    </message>
+    <message>
+        <source>Noisy training list</source>
+        <translation>Verrauschte Trainingsliste</translation>
+    </message>
+    <message>
+        <source>Training lists (*.csv);;All files (*)</source>
+        <translation>Trainingslisten (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Model files (*.safetensors);;All files (*)</source>
+        <translation>Modelldateien (*.safetensors);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open a model file</source>
+        <translation>Eine Modelldatei öffnen</translation>
+    </message>
+    <message>
+        <source>Open a data set first (File &gt; Open data set folder): training uses its images.</source>
+        <translation>Öffnen Sie zuerst einen Datensatz (Datei &gt; Datensatzordner öffnen): Das Training verwendet seine Bilder.</translation>
+    </message>
+    <message>
+        <source>The data set has no product to train on.</source>
+        <translation>Der Datensatz hat kein Produkt zum Trainieren.</translation>
+    </message>
+    <message>
+        <source>The noisy list cannot be used: %1</source>
+        <translation>Die verrauschte Liste ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 has fewer than two training images.</source>
+        <translation>%1 hat weniger als zwei Trainingsbilder.</translation>
+    </message>
+    <message>
+        <source>Training %1 (%2, %3)…</source>
+        <translation>%1 wird trainiert (%2, %3)…</translation>
+    </message>
+    <message>
+        <source>Resumed at iteration %1 of %2 from %3.</source>
+        <translation>Bei Iteration %1 von %2 aus %3 fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>%1 + %2 iterations</source>
+        <translation>%1 + %2 Iterationen</translation>
+    </message>
+    <message>
+        <source>%1 iterations</source>
+        <translation>%1 Iterationen</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1 already holds this finished run; its curves are shown. Change a setting or the model file to train another, or start over.</source>
+        <translation>%1 enthält diesen Lauf bereits fertig; seine Kurven werden gezeigt. Ändern Sie eine Einstellung oder die Modelldatei, um einen weiteren zu trainieren, oder beginnen Sie neu.</translation>
+    </message>
+    <message>
+        <source>Resumed at iteration %1 and finished %2 iterations in %3; the model is in %4.</source>
+        <translation>Bei Iteration %1 fortgesetzt und %2 Iterationen in %3 abgeschlossen; das Modell liegt in %4.</translation>
+    </message>
+    <message>
+        <source>Trained %1 in %2 iterations (%3); the model is in %4.</source>
+        <translation>%1 in %2 Iterationen trainiert (%3); das Modell liegt in %4.</translation>
+    </message>
+    <message>
+        <source>Cancelled at iteration %1; %2 keeps the run so far and Train goes on from there.</source>
+        <translation>Bei Iteration %1 abgebrochen; %2 behält den bisherigen Lauf, und „Trainieren“ setzt dort fort.</translation>
+    </message>
+    <message>
+        <source>Cancelled before the first iteration.</source>
+        <translation>Vor der ersten Iteration abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1: a finished run of %2 (%3).</source>
+        <translation>%1: ein fertiger Lauf von %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1: an unfinished run of %2 (%3), stopped at iteration %4; Train with the same settings goes on from it.</source>
+        <translation>%1: ein unfertiger Lauf von %2 (%3), angehalten bei Iteration %4; „Trainieren“ mit denselben Einstellungen setzt ihn fort.</translation>
+    </message>
+    <message>
+        <source>Its training images are not those of the dock&apos;s settings: the rounds show scores without pictures.</source>
+        <translation>Seine Trainingsbilder sind nicht die der Einstellungen dieses Bereichs: Die Runden zeigen Bewertungen ohne Bilder.</translation>
+    </message>
+    <message>
+        <source>Training %1 (%2, %3): iteration %4.</source>
+        <translation>%1 wird trainiert (%2, %3): Iteration %4.</translation>
+    </message>
+    <message>
+        <source>Resumed at iteration %1; now at iteration %2 of %3.</source>
+        <translation>Bei Iteration %1 fortgesetzt; jetzt bei Iteration %2 von %3.</translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation>Runde %1</translation>
+    </message>
+    <message>
+        <source>Stage 1 screen</source>
+        <translation>Durchsuchung in Stufe 1</translation>
+    </message>
+    <message>
+        <source>Selection rounds (%1)</source>
+        <translation>Auswahlrunden (%1)</translation>
+    </message>
+    <message>
+        <source>screen</source>
+        <translation>Durchsuchung</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>vorher</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; at iteration %2: kept %3 of %4 below the threshold %5 (w = %6).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; bei Iteration %2: %3 von %4 unter der Schwelle %5 behalten (w = %6).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: the memory ensemble flagged %2 of %3 above %4.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: Das Speicherensemble hat %2 von %3 über %4 markiert.</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 injected defects kept; precision %3, recall %4.</source>
+        <translation>%1 der %2 eingefügten Fehler behalten; Präzision %3, Trefferquote %4.</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>behalten</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>injected defect</source>
+        <translation>eingefügter Fehler</translation>
+    </message>
+    <message>
+        <source>The training images of this run are not known here: scores only.</source>
+        <translation>Die Trainingsbilder dieses Laufs sind hier nicht bekannt: nur Bewertungen.</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>Bild %1</translation>
+    </message>
+    <message>
+        <source>#%1 · %2
+%3</source>
+        <translation>#%1 · %2
+%3</translation>
+    </message>
+    <message>
+        <source>training image %1</source>
+        <translation>Trainingsbild %1</translation>
+    </message>
+    <message>
+        <source>kept: score %1 below the threshold %2</source>
+        <translation>behalten: Bewertung %1 unter der Schwelle %2</translation>
+    </message>
+    <message>
+        <source>dropped: score %1 at or above the threshold %2</source>
+        <translation>verworfen: Bewertung %1 auf oder über der Schwelle %2</translation>
+    </message>
+    <message>
+        <source>a defect the noisy list injected (%1)</source>
+        <translation>ein von der verrauschten Liste eingefügter Fehler (%1)</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::VerdictRule</name>
     <message>
         <source>normal</source>
@@ -3279,6 +3846,22 @@ Distanz %4</translation>
     <message>
         <source>Restored the original reference set of %1; rebuilding its bank.</source>
         <translation>Ursprüngliche Referenzmenge von %1 wiederhergestellt; seine Bank wird neu aufgebaut.</translation>
+    </message>
+    <message>
+        <source>The test set of %1 was scored by a reconstruction model; leave-one-out scores need a memory bank. Score the test set with a bank first.</source>
+        <translation>Die Testmenge von %1 wurde mit einem Rekonstruktionsmodell bewertet; Leave-one-out-Bewertungen brauchen eine Speicherbank. Bewerten Sie die Testmenge zuerst mit einer Bank.</translation>
+    </message>
+    <message>
+        <source>Use the detector</source>
+        <translation>Detektor verwenden</translation>
+    </message>
+    <message>
+        <source>Open a data set first: the model scores its test images.</source>
+        <translation>Öffnen Sie zuerst einen Datensatz: Das Modell bewertet seine Testbilder.</translation>
+    </message>
+    <message>
+        <source>Choose a model file first.</source>
+        <translation>Wählen Sie zuerst eine Modelldatei.</translation>
     </message>
 </context>
 </TS>

@@ -439,6 +439,18 @@
         <source>Summarising a suite&apos;s results</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Training the detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring with the detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the model file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::EnginePanel</name>
@@ -1058,6 +1070,11 @@ Normal data: 0 at the median and 1 at the 99.9th percentile of the training patc
     </message>
     <message>
         <source>Score %1 in [%2, %3): REVIEW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1, column %2, patch score %3
+reconstruction model: 1 - cosine between the patch&apos;s features and the decoder&apos;s reconstruction of them</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1718,6 +1735,58 @@ Normal data: 0 at the median and 1 at the 99.9th percentile of the training patc
     </message>
     <message>
         <source>Run an experiment suite, the tables and figures of a paper, cell by cell in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Train detector…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train the reconstruction detector on a product, alone or with MeDS, with live curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open detector &amp;model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score the product&apos;s test images with a trained reconstruction model and show its training curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a detector model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model files (*.safetensors);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 scored by the reconstruction model %2: %3 images, image AUROC %4, pixel AUROC %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train detector: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be removed: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3123,6 +3192,502 @@ distance %4</source>
     </message>
 </context>
 <context>
+    <name>pb::ui::TrainingPanel</name>
+    <message>
+        <source>reconstruct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distill (stage 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fine-tune (stage 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image AUROC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pixel AP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUPRO (30 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target MSE (right axis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The product of the open data set to train on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: the product&apos;s training images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A noisy training list (filename,clsname), as MeDS publishes them: the product&apos;s rows are its training images, defective test images among them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a noisy training list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detector alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detector with MeDS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconstruct every training image (as Dinomaly trains)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MeDS: screen the training images with a memory ensemble, distil its maps, then fine-tune on the images each selection round keeps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimiser steps (MeDS: of the distillation, stage 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune iterations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MeDS stage 3: progressive selection and fine-tuning on the images kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training images per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoder blocks, split evenly over the backbone&apos;s tapped layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds the initial weights and the order of the batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ensemble members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MeDS stage 1: bootstrap memories of 10 % of the training images each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate on the test split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score the product&apos;s test images as training goes: image AUROC, pixel AP and AUPRO show when the detector starts to over-fit (with a noisy list: the test images it does not list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model file (safetensors): written as training goes, so that a stopped run goes on from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where the model is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train the detector; an unfinished run in the model file goes on from where it stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop training; the model file keeps the run so far and Train goes on from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start over (replace the model file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the model file in the way and train from the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score the product&apos;s test images with the model: the inspection view, the histogram and the metrics show its maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the curves and selection rounds a model file records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noisy list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoder blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iteration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss (log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target MSE (log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss of every iteration appears here as training runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image AUROC, pixel AP and AUPRO on the test split (and MeDS&apos;s target MSE) appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> fine-tune →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the distilled model&apos;s scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal images among those kept (needs the noisy list&apos;s labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal images kept among all normal ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MeDS&apos;s selection rounds appear here as stage 3 runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distillation iterations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features (Engine panel): %1, %2 px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, crop %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, layers %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random weights: its scores mean little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a data set to read the list against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training images of the product: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training images listed: %1, injected defects among them: %2. Validation on the test images not listed: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the model file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; name the model file inside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exists: Train goes on from it when it holds an unfinished run of these settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new model file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noisy training list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training lists (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model files (*.safetensors);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a data set first (File &gt; Open data set folder): training uses its images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data set has no product to train on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The noisy list cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has fewer than two training images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training %1 (%2, %3)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed at iteration %1 of %2 from %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 + %2 iterations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 iterations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds this finished run; its curves are shown. Change a setting or the model file to train another, or start over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed at iteration %1 and finished %2 iterations in %3; the model is in %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained %1 in %2 iterations (%3); the model is in %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled at iteration %1; %2 keeps the run so far and Train goes on from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled before the first iteration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a finished run of %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: an unfinished run of %2 (%3), stopped at iteration %4; Train with the same settings goes on from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its training images are not those of the dock&apos;s settings: the rounds show scores without pictures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training %1 (%2, %3): iteration %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed at iteration %1; now at iteration %2 of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage 1 screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection rounds (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; at iteration %2: kept %3 of %4 below the threshold %5 (w = %6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: the memory ensemble flagged %2 of %3 above %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the %2 injected defects kept; precision %3, recall %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>injected defect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The training images of this run are not known here: scores only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 · %2
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training image %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept: score %1 below the threshold %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped: score %1 at or above the threshold %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a defect the noisy list injected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::VerdictRule</name>
     <message>
         <source>normal</source>
@@ -3261,6 +3826,22 @@ distance %4</source>
     </message>
     <message>
         <source>Restored the original reference set of %1; rebuilding its bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test set of %1 was scored by a reconstruction model; leave-one-out scores need a memory bank. Score the test set with a bank first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a data set first: the model scores its test images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model file first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -439,6 +439,18 @@
         <source>Summarising a suite&apos;s results</source>
         <translation>Resumiendo los resultados de una suite</translation>
     </message>
+    <message>
+        <source>Training the detector</source>
+        <translation>Entrenando el detector</translation>
+    </message>
+    <message>
+        <source>Scoring with the detector</source>
+        <translation>Puntuando con el detector</translation>
+    </message>
+    <message>
+        <source>Reading the model file</source>
+        <translation>Leyendo el archivo del modelo</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::EnginePanel</name>
@@ -1066,6 +1078,12 @@ Datos normales: 0 en la mediana y 1 en el percentil 99,9 de las puntuaciones lea
     <message>
         <source>Score %1 in [%2, %3): REVIEW</source>
         <translation>Puntuación %1 en [%2, %3): REVISAR</translation>
+    </message>
+    <message>
+        <source>row %1, column %2, patch score %3
+reconstruction model: 1 - cosine between the patch&apos;s features and the decoder&apos;s reconstruction of them</source>
+        <translation>fila %1, columna %2, puntuación del parche %3
+modelo de reconstrucción: 1 - coseno entre las características del parche y su reconstrucción por el decodificador</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1744,58 @@ Datos normales: 0 en la mediana y 1 en el percentil 99,9 de las puntuaciones lea
     <message>
         <source>Run an experiment suite, the tables and figures of a paper, cell by cell in the background</source>
         <translation>Ejecutar una suite de experimentos, las tablas y figuras de un artículo, celda a celda en segundo plano</translation>
+    </message>
+    <message>
+        <source>Train detector</source>
+        <translation>Entrenar detector</translation>
+    </message>
+    <message>
+        <source>&amp;Train detector…</source>
+        <translation>&amp;Entrenar detector…</translation>
+    </message>
+    <message>
+        <source>Train the reconstruction detector on a product, alone or with MeDS, with live curves</source>
+        <translation>Entrenar el detector de reconstrucción con un producto, solo o con MeDS, con curvas en directo</translation>
+    </message>
+    <message>
+        <source>Open detector &amp;model…</source>
+        <translation>Abrir &amp;modelo de detector…</translation>
+    </message>
+    <message>
+        <source>Score the product&apos;s test images with a trained reconstruction model and show its training curves</source>
+        <translation>Puntuar las imágenes de prueba del producto con un modelo de reconstrucción entrenado y mostrar sus curvas de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Open a detector model</source>
+        <translation>Abrir un modelo de detector</translation>
+    </message>
+    <message>
+        <source>Model files (*.safetensors);;All files (*)</source>
+        <translation>Archivos de modelo (*.safetensors);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The model file cannot be read: %1</source>
+        <translation>No se puede leer el archivo del modelo: %1</translation>
+    </message>
+    <message>
+        <source>The model cannot be used: %1</source>
+        <translation>No se puede usar el modelo: %1</translation>
+    </message>
+    <message>
+        <source>%1 scored by the reconstruction model %2: %3 images, image AUROC %4, pixel AUROC %5</source>
+        <translation>%1 puntuado con el modelo de reconstrucción %2: %3 imágenes, AUROC de imagen %4, AUROC de píxel %5</translation>
+    </message>
+    <message>
+        <source>Train detector: %1</source>
+        <translation>Entrenar detector: %1</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Empezar de nuevo</translation>
+    </message>
+    <message>
+        <source>%1 cannot be removed: %2</source>
+        <translation>No se puede eliminar %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3140,6 +3210,503 @@ distancia %4</translation>
     </message>
 </context>
 <context>
+    <name>pb::ui::TrainingPanel</name>
+    <message>
+        <source>reconstruct</source>
+        <translation>reconstrucción</translation>
+    </message>
+    <message>
+        <source>distill (stage 2)</source>
+        <translation>destilación (etapa 2)</translation>
+    </message>
+    <message>
+        <source>fine-tune (stage 3)</source>
+        <translation>ajuste fino (etapa 3)</translation>
+    </message>
+    <message>
+        <source>image AUROC</source>
+        <translation>AUROC de imagen</translation>
+    </message>
+    <message>
+        <source>pixel AP</source>
+        <translation>AP de píxel</translation>
+    </message>
+    <message>
+        <source>AUPRO (30 %)</source>
+        <translation>AUPRO (30 %)</translation>
+    </message>
+    <message>
+        <source>target MSE (right axis)</source>
+        <translation>MSE objetivo (eje derecho)</translation>
+    </message>
+    <message>
+        <source>The product of the open data set to train on</source>
+        <translation>El producto del conjunto de datos abierto con el que se entrena</translation>
+    </message>
+    <message>
+        <source>none: the product&apos;s training images</source>
+        <translation>ninguna: las imágenes de entrenamiento del producto</translation>
+    </message>
+    <message>
+        <source>A noisy training list (filename,clsname), as MeDS publishes them: the product&apos;s rows are its training images, defective test images among them</source>
+        <translation>Una lista de entrenamiento ruidosa (filename,clsname), como las publica MeDS: las filas del producto son sus imágenes de entrenamiento, entre ellas imágenes de prueba defectuosas</translation>
+    </message>
+    <message>
+        <source>Choose a noisy training list</source>
+        <translation>Elegir una lista de entrenamiento ruidosa</translation>
+    </message>
+    <message>
+        <source>Detector alone</source>
+        <translation>Detector solo</translation>
+    </message>
+    <message>
+        <source>Detector with MeDS</source>
+        <translation>Detector con MeDS</translation>
+    </message>
+    <message>
+        <source>Reconstruct every training image (as Dinomaly trains)</source>
+        <translation>Reconstruir cada imagen de entrenamiento (como entrena Dinomaly)</translation>
+    </message>
+    <message>
+        <source>MeDS: screen the training images with a memory ensemble, distil its maps, then fine-tune on the images each selection round keeps</source>
+        <translation>MeDS: examinar las imágenes de entrenamiento con un conjunto de memorias, destilar sus mapas y luego hacer un ajuste fino con las imágenes que conserva cada ronda de selección</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>Iteraciones</translation>
+    </message>
+    <message>
+        <source>Optimiser steps (MeDS: of the distillation, stage 2)</source>
+        <translation>Pasos del optimizador (MeDS: de la destilación, etapa 2)</translation>
+    </message>
+    <message>
+        <source>Fine-tune iterations</source>
+        <translation>Iteraciones de ajuste fino</translation>
+    </message>
+    <message>
+        <source>MeDS stage 3: progressive selection and fine-tuning on the images kept</source>
+        <translation>Etapa 3 de MeDS: selección progresiva y ajuste fino con las imágenes conservadas</translation>
+    </message>
+    <message>
+        <source>Training images per step</source>
+        <translation>Imágenes de entrenamiento por paso</translation>
+    </message>
+    <message>
+        <source>Decoder blocks, split evenly over the backbone&apos;s tapped layers</source>
+        <translation>Bloques del decodificador, repartidos por igual entre las capas extraídas de la red troncal</translation>
+    </message>
+    <message>
+        <source>Seeds the initial weights and the order of the batches</source>
+        <translation>Semilla de los pesos iniciales y del orden de los lotes</translation>
+    </message>
+    <message>
+        <source>Ensemble members</source>
+        <translation>Miembros del conjunto</translation>
+    </message>
+    <message>
+        <source>MeDS stage 1: bootstrap memories of 10 % of the training images each</source>
+        <translation>Etapa 1 de MeDS: memorias bootstrap del 10 % de las imágenes de entrenamiento cada una</translation>
+    </message>
+    <message>
+        <source>Validate on the test split</source>
+        <translation>Validar con la partición de prueba</translation>
+    </message>
+    <message>
+        <source>Score the product&apos;s test images as training goes: image AUROC, pixel AP and AUPRO show when the detector starts to over-fit (with a noisy list: the test images it does not list)</source>
+        <translation>Puntuar las imágenes de prueba del producto durante el entrenamiento: el AUROC de imagen, el AP de píxel y el AUPRO muestran cuándo el detector empieza a sobreajustarse (con una lista ruidosa: las imágenes de prueba que no incluye)</translation>
+    </message>
+    <message>
+        <source>The model file (safetensors): written as training goes, so that a stopped run goes on from it</source>
+        <translation>El archivo del modelo (safetensors): se escribe durante el entrenamiento, de modo que una ejecución detenida continúa a partir de él</translation>
+    </message>
+    <message>
+        <source>Choose where the model is written</source>
+        <translation>Elegir dónde se escribe el modelo</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Entrenar</translation>
+    </message>
+    <message>
+        <source>Train the detector; an unfinished run in the model file goes on from where it stopped</source>
+        <translation>Entrenar el detector; una ejecución sin terminar del archivo del modelo continúa donde se detuvo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop training; the model file keeps the run so far and Train goes on from it</source>
+        <translation>Detener el entrenamiento; el archivo del modelo conserva la ejecución hasta ahora y «Entrenar» la continúa</translation>
+    </message>
+    <message>
+        <source>Start over (replace the model file)</source>
+        <translation>Empezar de nuevo (reemplazar el archivo del modelo)</translation>
+    </message>
+    <message>
+        <source>Delete the model file in the way and train from the start</source>
+        <translation>Eliminar el archivo del modelo que lo impide y entrenar desde el principio</translation>
+    </message>
+    <message>
+        <source>Use model</source>
+        <translation>Usar modelo</translation>
+    </message>
+    <message>
+        <source>Score the product&apos;s test images with the model: the inspection view, the histogram and the metrics show its maps</source>
+        <translation>Puntuar las imágenes de prueba del producto con el modelo: la vista de inspección, el histograma y las métricas muestran sus mapas</translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation>Abrir modelo…</translation>
+    </message>
+    <message>
+        <source>Show the curves and selection rounds a model file records</source>
+        <translation>Mostrar las curvas y las rondas de selección que registra un archivo de modelo</translation>
+    </message>
+    <message>
+        <source>Training set</source>
+        <translation>Conjunto de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Noisy list</source>
+        <translation>Lista ruidosa</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Tamaño del lote</translation>
+    </message>
+    <message>
+        <source>Decoder blocks</source>
+        <translation>Bloques del decodificador</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Semilla</translation>
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation>Archivo del modelo</translation>
+    </message>
+    <message>
+        <source>Iteration</source>
+        <translation>Iteración</translation>
+    </message>
+    <message>
+        <source>Loss (log)</source>
+        <translation>Pérdida (log)</translation>
+    </message>
+    <message>
+        <source>Test split</source>
+        <translation>Partición de prueba</translation>
+    </message>
+    <message>
+        <source>Target MSE (log)</source>
+        <translation>MSE objetivo (log)</translation>
+    </message>
+    <message>
+        <source>The loss of every iteration appears here as training runs.</source>
+        <translation>La pérdida de cada iteración aparece aquí mientras se ejecuta el entrenamiento.</translation>
+    </message>
+    <message>
+        <source>Image AUROC, pixel AP and AUPRO on the test split (and MeDS&apos;s target MSE) appear here.</source>
+        <translation>El AUROC de imagen, el AP de píxel y el AUPRO en la partición de prueba (y el MSE objetivo de MeDS) aparecen aquí.</translation>
+    </message>
+    <message>
+        <source> fine-tune →</source>
+        <translation> ajuste fino →</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>Curvas</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Conservadas</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Umbral</translation>
+    </message>
+    <message>
+        <source>w</source>
+        <translation>w</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precisión</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Exhaustividad</translation>
+    </message>
+    <message>
+        <source>Weight of the distilled model&apos;s scores</source>
+        <translation>Peso de las puntuaciones del modelo destilado</translation>
+    </message>
+    <message>
+        <source>Normal images among those kept (needs the noisy list&apos;s labels)</source>
+        <translation>Imágenes normales entre las conservadas (necesita las etiquetas de la lista ruidosa)</translation>
+    </message>
+    <message>
+        <source>Normal images kept among all normal ones</source>
+        <translation>Imágenes normales conservadas entre todas las normales</translation>
+    </message>
+    <message>
+        <source>MeDS&apos;s selection rounds appear here as stage 3 runs.</source>
+        <translation>Las rondas de selección de MeDS aparecen aquí mientras se ejecuta la etapa 3.</translation>
+    </message>
+    <message>
+        <source>Selection rounds</source>
+        <translation>Rondas de selección</translation>
+    </message>
+    <message>
+        <source>Distillation iterations</source>
+        <translation>Iteraciones de destilación</translation>
+    </message>
+    <message>
+        <source>Features (Engine panel): %1, %2 px</source>
+        <translation>Características (panel del motor): %1, %2 px</translation>
+    </message>
+    <message>
+        <source>, crop %1</source>
+        <translation>, recorte %1</translation>
+    </message>
+    <message>
+        <source>, layers %1</source>
+        <translation>, capas %1</translation>
+    </message>
+    <message>
+        <source>random weights: its scores mean little</source>
+        <translation>pesos aleatorios: sus puntuaciones significan poco</translation>
+    </message>
+    <message>
+        <source>Open a data set to read the list against.</source>
+        <translation>Abra un conjunto de datos para contrastar la lista con él.</translation>
+    </message>
+    <message>
+        <source>Training images of the product: %1.</source>
+        <translation>Imágenes de entrenamiento del producto: %1.</translation>
+    </message>
+    <message>
+        <source>Training images listed: %1, injected defects among them: %2. Validation on the test images not listed: %3.</source>
+        <translation>Imágenes de entrenamiento en la lista: %1, defectos inyectados entre ellas: %2. Validación con las imágenes de prueba que no están en la lista: %3.</translation>
+    </message>
+    <message>
+        <source>Choose the model file to write.</source>
+        <translation>Elija el archivo del modelo que se escribirá.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; name the model file inside it.</source>
+        <translation>%1 es una carpeta; indique el archivo del modelo dentro de ella.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>No se puede escribir %1.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>La carpeta %1 no existe.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to.</source>
+        <translation>No se puede escribir en la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>Exists: Train goes on from it when it holds an unfinished run of these settings.</source>
+        <translation>Existe: «Entrenar» continúa a partir de él si contiene una ejecución sin terminar con estos ajustes.</translation>
+    </message>
+    <message>
+        <source>A new model file.</source>
+        <translation>Un archivo de modelo nuevo.</translation>
+    </message>
+    <message>
+        <source>Noisy training list</source>
+        <translation>Lista de entrenamiento ruidosa</translation>
+    </message>
+    <message>
+        <source>Training lists (*.csv);;All files (*)</source>
+        <translation>Listas de entrenamiento (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Model files (*.safetensors);;All files (*)</source>
+        <translation>Archivos de modelo (*.safetensors);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Open a model file</source>
+        <translation>Abrir un archivo de modelo</translation>
+    </message>
+    <message>
+        <source>Open a data set first (File &gt; Open data set folder): training uses its images.</source>
+        <translation>Abra primero un conjunto de datos (Archivo &gt; Abrir carpeta de conjunto de datos): el entrenamiento usa sus imágenes.</translation>
+    </message>
+    <message>
+        <source>The data set has no product to train on.</source>
+        <translation>El conjunto de datos no tiene ningún producto con el que entrenar.</translation>
+    </message>
+    <message>
+        <source>The noisy list cannot be used: %1</source>
+        <translation>No se puede usar la lista ruidosa: %1</translation>
+    </message>
+    <message>
+        <source>%1 has fewer than two training images.</source>
+        <translation>%1 tiene menos de dos imágenes de entrenamiento.</translation>
+    </message>
+    <message>
+        <source>Training %1 (%2, %3)…</source>
+        <translation>Entrenando %1 (%2, %3)…</translation>
+    </message>
+    <message>
+        <source>Resumed at iteration %1 of %2 from %3.</source>
+        <translation>Reanudado en la iteración %1 de %2 desde %3.</translation>
+    </message>
+    <message>
+        <source>%1 + %2 iterations</source>
+        <translation>%1 + %2 iteraciones</translation>
+    </message>
+    <message>
+        <source>%1 iterations</source>
+        <translation>%1 iteraciones</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 de %3</translation>
+    </message>
+    <message>
+        <source>%1 already holds this finished run; its curves are shown. Change a setting or the model file to train another, or start over.</source>
+        <translation>%1 ya contiene esta ejecución terminada; se muestran sus curvas. Cambie un ajuste o el archivo del modelo para entrenar otra, o empiece de nuevo.</translation>
+    </message>
+    <message>
+        <source>Resumed at iteration %1 and finished %2 iterations in %3; the model is in %4.</source>
+        <translation>Reanudado en la iteración %1 y completadas %2 iteraciones en %3; el modelo está en %4.</translation>
+    </message>
+    <message>
+        <source>Trained %1 in %2 iterations (%3); the model is in %4.</source>
+        <translation>%1 entrenado en %2 iteraciones (%3); el modelo está en %4.</translation>
+    </message>
+    <message>
+        <source>Cancelled at iteration %1; %2 keeps the run so far and Train goes on from there.</source>
+        <translation>Cancelado en la iteración %1; %2 conserva la ejecución hasta ahora y «Entrenar» continúa desde ahí.</translation>
+    </message>
+    <message>
+        <source>Cancelled before the first iteration.</source>
+        <translation>Cancelado antes de la primera iteración.</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>El entrenamiento falló: %1</translation>
+    </message>
+    <message>
+        <source>%1: a finished run of %2 (%3).</source>
+        <translation>%1: una ejecución terminada de %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1: an unfinished run of %2 (%3), stopped at iteration %4; Train with the same settings goes on from it.</source>
+        <translation>%1: una ejecución sin terminar de %2 (%3), detenida en la iteración %4; «Entrenar» con los mismos ajustes la continúa.</translation>
+    </message>
+    <message>
+        <source>Its training images are not those of the dock&apos;s settings: the rounds show scores without pictures.</source>
+        <translation>Sus imágenes de entrenamiento no son las de los ajustes del panel: las rondas muestran puntuaciones sin imágenes.</translation>
+    </message>
+    <message>
+        <source>Training %1 (%2, %3): iteration %4.</source>
+        <translation>Entrenando %1 (%2, %3): iteración %4.</translation>
+    </message>
+    <message>
+        <source>Resumed at iteration %1; now at iteration %2 of %3.</source>
+        <translation>Reanudado en la iteración %1; ahora en la iteración %2 de %3.</translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation>Ronda %1</translation>
+    </message>
+    <message>
+        <source>Stage 1 screen</source>
+        <translation>Examen de la etapa 1</translation>
+    </message>
+    <message>
+        <source>Selection rounds (%1)</source>
+        <translation>Rondas de selección (%1)</translation>
+    </message>
+    <message>
+        <source>screen</source>
+        <translation>examen</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>antes</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; at iteration %2: kept %3 of %4 below the threshold %5 (w = %6).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; en la iteración %2: conservadas %3 de %4 por debajo del umbral %5 (w = %6).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: the memory ensemble flagged %2 of %3 above %4.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: el conjunto de memorias marcó %2 de %3 por encima de %4.</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 injected defects kept; precision %3, recall %4.</source>
+        <translation>%1 de los %2 defectos inyectados conservados; precisión %3, exhaustividad %4.</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>conservadas</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>descartadas</translation>
+    </message>
+    <message>
+        <source>injected defect</source>
+        <translation>defecto inyectado</translation>
+    </message>
+    <message>
+        <source>The training images of this run are not known here: scores only.</source>
+        <translation>Las imágenes de entrenamiento de esta ejecución no se conocen aquí: solo puntuaciones.</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>imagen %1</translation>
+    </message>
+    <message>
+        <source>#%1 · %2
+%3</source>
+        <translation>#%1 · %2
+%3</translation>
+    </message>
+    <message>
+        <source>training image %1</source>
+        <translation>imagen de entrenamiento %1</translation>
+    </message>
+    <message>
+        <source>kept: score %1 below the threshold %2</source>
+        <translation>conservada: puntuación %1 por debajo del umbral %2</translation>
+    </message>
+    <message>
+        <source>dropped: score %1 at or above the threshold %2</source>
+        <translation>descartada: puntuación %1 igual o superior al umbral %2</translation>
+    </message>
+    <message>
+        <source>a defect the noisy list injected (%1)</source>
+        <translation>un defecto inyectado por la lista ruidosa (%1)</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::VerdictRule</name>
     <message>
         <source>normal</source>
@@ -3279,6 +3846,22 @@ distancia %4</translation>
     <message>
         <source>Restored the original reference set of %1; rebuilding its bank.</source>
         <translation>Se restauró el conjunto de referencia original de %1; reconstruyendo su banco.</translation>
+    </message>
+    <message>
+        <source>The test set of %1 was scored by a reconstruction model; leave-one-out scores need a memory bank. Score the test set with a bank first.</source>
+        <translation>El conjunto de prueba de %1 se puntuó con un modelo de reconstrucción; las puntuaciones leave-one-out necesitan un banco de memoria. Puntúe primero el conjunto de prueba con un banco.</translation>
+    </message>
+    <message>
+        <source>Use the detector</source>
+        <translation>Usar el detector</translation>
+    </message>
+    <message>
+        <source>Open a data set first: the model scores its test images.</source>
+        <translation>Abra primero un conjunto de datos: el modelo puntúa sus imágenes de prueba.</translation>
+    </message>
+    <message>
+        <source>Choose a model file first.</source>
+        <translation>Elija primero un archivo de modelo.</translation>
     </message>
 </context>
 </TS>
