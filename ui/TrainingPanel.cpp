@@ -978,7 +978,8 @@ void TrainingPanel::addValidation(const ValidationPoint& point) {
 TrainingPanel::Round TrainingPanel::roundOf(const SelectionRound& round) const {
     Round r;
     const auto earlier = std::count_if(rounds_.begin(), rounds_.end(), [](const Round& x) { return x.iteration >= 0; });
-    r.name = tr("Round %1").arg(earlier + 1);
+    r.number = static_cast<int>(earlier + 1);
+    r.name = tr("Round %1").arg(r.number);
     TrainingHistory axis;
     axis.options = shownOptions_;
     r.iteration = axis.globalIteration("finetune", round.iteration);
@@ -1019,7 +1020,7 @@ void TrainingPanel::fillRoundRow(int row) {
     const Round& r = rounds_[static_cast<std::size_t>(row)];
     const std::size_t kept = static_cast<std::size_t>(std::count(r.kept.begin(), r.kept.end(), 1));
     roundTable_->setItem(row, RoundNameColumn,
-                         cell(r.iteration >= 0 ? r.name.section(QLatin1Char(' '), -1) : tr("screen"), false));
+                         cell(r.number > 0 ? QString::number(r.number) : tr("screen"), false));
     roundTable_->item(row, RoundNameColumn)->setToolTip(r.name);
     roundTable_->setItem(row, RoundIterationColumn,
                          cell(r.iteration >= 0 ? QString::number(r.iteration) : tr("before")));

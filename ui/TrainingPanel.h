@@ -58,6 +58,7 @@ public:
     // A selection of the training images: a stage-3 round, or the stage-1 screen (kept = not flagged).
     struct Round {
         QString name;
+        int number = 0;      // 1, 2, ... for selection rounds; 0 for the screen
         int iteration = -1;  // global; -1 for the screen
         double weight = 0.0;
         double threshold = 0.0;
