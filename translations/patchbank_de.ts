@@ -1254,7 +1254,7 @@ Rekonstruktionsmodell: 1 - Kosinus zwischen den Merkmalen des Patches und ihrer 
     </message>
     <message>
         <source>&amp;Paste images to score</source>
-        <translation>Bilder zum Bewerten &amp;einfügen</translation>
+        <translation>Bilder zum Bewerten einfü&amp;gen</translation>
     </message>
     <message>
         <source>Score the images (or image files) on the clipboard against the current bank</source>
@@ -1552,7 +1552,7 @@ Rekonstruktionsmodell: 1 - Kosinus zwischen den Merkmalen des Patches und ihrer 
     </message>
     <message>
         <source>Open ban&amp;k…</source>
-        <translation>Bank ö&amp;ffnen…</translation>
+        <translation>Ban&amp;k öffnen…</translation>
     </message>
     <message>
         <source>Use a bank saved earlier</source>
