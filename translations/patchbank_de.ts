@@ -1797,6 +1797,13 @@ Rekonstruktionsmodell: 1 - Kosinus zwischen den Merkmalen des Patches und ihrer 
         <source>%1 cannot be removed: %2</source>
         <translation>%1 kann nicht gelöscht werden: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) scored by the detector model of %1.</source>
+        <translation>
+            <numerusform>%n Bild vom Detektormodell von %1 bewertet.</numerusform>
+            <numerusform>%n Bilder vom Detektormodell von %1 bewertet.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::ModelsDialog</name>

@@ -1789,6 +1789,13 @@ reconstruction model: 1 - cosine between the patch&apos;s features and the decod
         <source>%1 cannot be removed: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) scored by the detector model of %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::ModelsDialog</name>

@@ -1797,6 +1797,13 @@ modelo de reconstrucción: 1 - coseno entre las características del parche y su
         <source>%1 cannot be removed: %2</source>
         <translation>No se puede eliminar %1: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) scored by the detector model of %1.</source>
+        <translation>
+            <numerusform>%n imagen puntuada con el modelo detector de %1.</numerusform>
+            <numerusform>%n imágenes puntuadas con el modelo detector de %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::ModelsDialog</name>

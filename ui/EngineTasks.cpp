@@ -225,6 +225,22 @@ QVariant ScoreTestSetTask::run(EngineState& state, const Progress& progress) {
 
 QVariant ScoreFilesTask::run(EngineState& state, const Progress& progress) {
     FirstProblem problems(progress);
+    if (detector_) {
+        const auto start = std::chrono::steady_clock::now();
+        auto backbone = loadBackbone(state, detector_->options.backbone, progress);
+        ReconstructionDetector detector(*backbone, detector_->options);
+        detector.load(detector_->file);
+        auto result = std::make_shared<ScoreResult>();
+        static_cast<ProductEvaluation&>(*result) = detector.describe();
+        result->detector = detector_;
+        result->testSet = false;
+        result->images = detector.score(filesAsSamples(paths_, product_, Split::Test), problems.progress, result->times);
+        if (result->images.empty()) throw Error(problems.orNone());
+        applySummary(*result, summariseScoredImages(result->images));
+        result->mapRange = mapRangeOfImages(result->images);
+        result->seconds = secondsSince(start);
+        return QVariant::fromValue(ScoreResultPtr(result));
+    }
     const TrainedBank& bank = requireBank(state, "no bank has been built yet; build a bank before scoring images");
     ScoreResultPtr result =
         scoreAgainstBank(state.bank(), filesAsSamples(paths_, bank.product, Split::Test), false, problems.progress);

@@ -78,12 +78,16 @@ private:
 // Result: ScoreResultPtr (testSet false) of image files against the current bank.
 class ScoreFilesTask : public EngineTask {
 public:
-    explicit ScoreFilesTask(QStringList paths) : paths_(std::move(paths)) {}
+    // Against the current bank, or with `detector` when the product is inspected with a trained model.
+    explicit ScoreFilesTask(QStringList paths, DetectorModelPtr detector = {}, std::string product = {})
+        : paths_(std::move(paths)), detector_(std::move(detector)), product_(std::move(product)) {}
     RequestKind kind() const override { return RequestKind::ScoreFiles; }
     QVariant run(EngineState& state, const Progress& progress) override;
 
 private:
     QStringList paths_;
+    DetectorModelPtr detector_;
+    std::string product_;
 };
 
 // Result: QVector<double>, the leave-one-out score of every training image of the current bank.

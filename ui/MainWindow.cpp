@@ -949,8 +949,10 @@ void MainWindow::onFilesScored(const ScoreResultPtr& result) {
         inspectionList_->add(result, static_cast<int>(i));
     }
     if (!result->images.empty()) showScored(result, 0);
-    statusBar()->showMessage(tr("%n image(s) scored against the bank of %1.", nullptr, static_cast<int>(result->images.size()))
-                                 .arg(QString::fromStdString(result->product)),
+    const int n = static_cast<int>(result->images.size());
+    const QString product = QString::fromStdString(result->product);
+    statusBar()->showMessage(result->detector ? tr("%n image(s) scored by the detector model of %1.", nullptr, n).arg(product)
+                                              : tr("%n image(s) scored against the bank of %1.", nullptr, n).arg(product),
                              8000);
 }
 

@@ -174,7 +174,13 @@ bool Workbench::requireBank(const QString& title, const QString& reason) {
 }
 
 bool Workbench::scoreFiles(const QStringList& paths) {
-    if (paths.isEmpty() ||
+    if (paths.isEmpty()) return false;
+    // A product inspected with a trained model scores dropped images with that model.
+    if (const ScoreResultPtr r = testResult(product_); r && r->detector) {
+        controller_->post<ScoreFilesTask>(paths, r->detector, r->product);
+        return true;
+    }
+    if (
         !requireBank(tr("Cannot score the images"), tr("Build a bank first: the images are scored against it.")))
         return false;
     controller_->post<ScoreFilesTask>(paths);

@@ -353,6 +353,14 @@ void TrainingPanelTest::trainAndInspect() {
     QVERIFY(w->exportCsv(csv));
     const auto metrics = pb::ui::test::readCsv(QDir(csv).filePath(QStringLiteral("metrics.csv")));
     QCOMPARE(metrics.size(), 2);
+    // An image dropped on the window is scored by the model too (no bank is needed).
+    QSignalSpy dropped(w->workbench(), &pb::ui::Workbench::filesScored);
+    QVERIFY(w->workbench()->scoreFiles({QString::fromStdString(result->images.front().sample.path)}));
+    QTRY_COMPARE_WITH_TIMEOUT(dropped.count(), 1, 20000);
+    const auto droppedResult = dropped.at(0).at(0).value<ScoreResultPtr>();
+    QVERIFY(droppedResult->detector);
+    QCOMPARE(droppedResult->images.size(), std::size_t(1));
+    QCOMPARE(droppedResult->images.front().score, result->images.front().score);
 
     // Train again with the same settings (on a copy of the model): the finished run is there already, and
     // the dock says so.
