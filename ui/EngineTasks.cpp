@@ -129,6 +129,42 @@ ScoreResultPtr scoreAgainstBank(const TrainedBankPtr& bank, const std::vector<Sa
     return result;
 }
 
+// A model file read on the engine thread's backbone for these options; refused for other features.
+struct LoadedDetector {
+    std::shared_ptr<Backbone> backbone;  // kept alive with the detector
+    std::unique_ptr<ReconstructionDetector> detector;
+};
+
+LoadedDetector loadDetector(EngineState& state, const std::string& file, const EvaluationOptions& options,
+                            const Progress& progress) {
+    LoadedDetector out;
+    out.backbone = loadBackbone(state, options.backbone, progress);
+    out.detector = std::make_unique<ReconstructionDetector>(*out.backbone, options);
+    progress.step("reading the model", 0, 1);
+    out.detector->load(file);
+    progress.step("reading the model", 1, 1);
+    return out;
+}
+
+// Images scored by a trained model, summarised as a bank's are (metrics, thresholds, colour scale).
+std::shared_ptr<ScoreResult> scoreByDetector(const ReconstructionDetector& detector, DetectorModelPtr model,
+                               const std::vector<Sample>& samples, bool testSet, const Progress& progress) {
+    auto result = std::make_shared<ScoreResult>();
+    static_cast<ProductEvaluation&>(*result) = detector.describe();
+    result->detector = std::move(model);
+    result->testSet = testSet;
+    result->images = detector.score(samples, progress, result->times);
+    const std::string stage = result->product + ": metrics";
+    progress.step(stage, 0, 1);
+    {
+        ScopedStageTimer timer(result->times, "metrics");
+        applySummary(*result, summariseScoredImages(result->images));
+        result->mapRange = mapRangeOfImages(result->images);
+    }
+    progress.step(stage, 1, 1);
+    return result;
+}
+
 bool contains(const std::vector<std::string>& paths, const std::string& path) {
     return std::find(paths.begin(), paths.end(), path) != paths.end();
 }
@@ -227,17 +263,10 @@ QVariant ScoreFilesTask::run(EngineState& state, const Progress& progress) {
     FirstProblem problems(progress);
     if (detector_) {
         const auto start = std::chrono::steady_clock::now();
-        auto backbone = loadBackbone(state, detector_->options.backbone, progress);
-        ReconstructionDetector detector(*backbone, detector_->options);
-        detector.load(detector_->file);
-        auto result = std::make_shared<ScoreResult>();
-        static_cast<ProductEvaluation&>(*result) = detector.describe();
-        result->detector = detector_;
-        result->testSet = false;
-        result->images = detector.score(filesAsSamples(paths_, product_, Split::Test), problems.progress, result->times);
+        LoadedDetector loaded = loadDetector(state, detector_->file, detector_->options, progress);
+        auto result = scoreByDetector(*loaded.detector, detector_, filesAsSamples(paths_, product_, Split::Test), false,
+                                      problems.progress);
         if (result->images.empty()) throw Error(problems.orNone());
-        applySummary(*result, summariseScoredImages(result->images));
-        result->mapRange = mapRangeOfImages(result->images);
         result->seconds = secondsSince(start);
         return QVariant::fromValue(ScoreResultPtr(result));
     }
@@ -609,19 +638,14 @@ QVariant TrainDetectorTask::run(EngineState& state, const Progress& progress) {
 QVariant ScoreWithDetectorTask::run(EngineState& state, const Progress& progress) {
     const auto start = std::chrono::steady_clock::now();
     if (!dataset_) throw Error("no data set is open");
-    auto backbone = loadBackbone(state, options_.backbone, progress);
-    ReconstructionDetector detector(*backbone, options_);
-    progress.step("reading the model", 0, 1);
-    detector.load(file_.toStdString());
-    progress.step("reading the model", 1, 1);
+    LoadedDetector loaded = loadDetector(state, file_.toStdString(), options_, progress);
     auto model = std::make_shared<DetectorModel>();
     model->file = file_.toStdString();
     model->options = options_;
-    const ProductEvaluation description = detector.describe();
-    model->method = description.bankSpec == "recon+meds" ? "meds" : "recon";
+    model->method = loaded.detector->describe().bankSpec == "recon+meds" ? "meds" : "recon";
     model->seconds = secondsSince(start);
 
-    const std::string product = detector.provenance().product;
+    const std::string product = loaded.detector->provenance().product;
     std::vector<Sample> test = test_;
     if (test.empty()) {
         if (std::find(dataset_->products.begin(), dataset_->products.end(), product) == dataset_->products.end())
@@ -630,21 +654,8 @@ QVariant ScoreWithDetectorTask::run(EngineState& state, const Progress& progress
         test = dataset_->select(product, Split::Test);
         if (test.empty()) throw Error("product '" + product + "' has no test images", dataset_->root);
     }
-
-    auto result = std::make_shared<ScoreResult>();
-    static_cast<ProductEvaluation&>(*result) = description;
-    result->detector = model;
-    result->testSet = true;
-    result->images = detector.score(test, progress, result->times);
+    auto result = scoreByDetector(*loaded.detector, model, test, true, progress);
     if (result->images.empty()) throw Error("none of the test images of '" + product + "' could be read");
-    const std::string stage = product + ": metrics";
-    progress.step(stage, 0, 1);
-    {
-        ScopedStageTimer timer(result->times, "metrics");
-        applySummary(*result, summariseScoredImages(result->images));
-        result->mapRange = mapRangeOfImages(result->images);
-    }
-    progress.step(stage, 1, 1);
     result->seconds = secondsSince(start);
     return QVariant::fromValue(ScoreResultPtr(result));
 }
