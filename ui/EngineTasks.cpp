@@ -108,6 +108,18 @@ LoadedExtractor loadExtractor(EngineState& state, const EvaluationOptions& optio
     return out;
 }
 
+// Metrics, default thresholds and the test-set colour scale of scored images, by the engine's one producer.
+void summariseForView(ScoreResult& result, const Progress& progress) {
+    const std::string stage = result.product + ": metrics";
+    progress.step(stage, 0, 1);
+    {
+        ScopedStageTimer timer(result.times, "metrics");
+        applySummary(result, summariseScoredImages(result.images));
+        result.mapRange = mapRangeOfImages(result.images);
+    }
+    progress.step(stage, 1, 1);
+}
+
 ScoreResultPtr scoreAgainstBank(const TrainedBankPtr& bank, const std::vector<Sample>& samples, bool testSet,
                                 const Progress& progress) {
     const auto start = std::chrono::steady_clock::now();
@@ -116,15 +128,7 @@ ScoreResultPtr scoreAgainstBank(const TrainedBankPtr& bank, const std::vector<Sa
     result->bank = bank;
     result->testSet = testSet;
     result->images = bank->model->score(samples, progress, result->times);
-
-    const std::string stage = bank->product + ": metrics";
-    progress.step(stage, 0, 1);
-    {
-        ScopedStageTimer timer(result->times, "metrics");
-        applySummary(*result, summariseScoredImages(result->images));
-        result->mapRange = mapRangeOfImages(result->images);
-    }
-    progress.step(stage, 1, 1);
+    summariseForView(*result, progress);
     result->seconds = secondsSince(start);
     return result;
 }
@@ -148,20 +152,13 @@ LoadedDetector loadDetector(EngineState& state, const std::string& file, const E
 
 // Images scored by a trained model, summarised as a bank's are (metrics, thresholds, colour scale).
 std::shared_ptr<ScoreResult> scoreByDetector(const ReconstructionDetector& detector, DetectorModelPtr model,
-                               const std::vector<Sample>& samples, bool testSet, const Progress& progress) {
+                                             const std::vector<Sample>& samples, bool testSet, const Progress& progress) {
     auto result = std::make_shared<ScoreResult>();
     static_cast<ProductEvaluation&>(*result) = detector.describe();
     result->detector = std::move(model);
     result->testSet = testSet;
     result->images = detector.score(samples, progress, result->times);
-    const std::string stage = result->product + ": metrics";
-    progress.step(stage, 0, 1);
-    {
-        ScopedStageTimer timer(result->times, "metrics");
-        applySummary(*result, summariseScoredImages(result->images));
-        result->mapRange = mapRangeOfImages(result->images);
-    }
-    progress.step(stage, 1, 1);
+    summariseForView(*result, progress);
     return result;
 }
 
