@@ -382,8 +382,10 @@ ReconstructionTrainingResult trainReconstruction(const TrainingImages& images,
         if (observer.onValidation) observer.onValidation(v);
     };
 
-    // One optimiser step on the images `batch`; returns the loss.
+    // Step `it` of a phase on the images `batch`: one optimiser step, its loss, then the validation point
+    // and the checkpoint when due. A cancel is seen before the step, never half-way through it.
     auto iterate = [&](const std::string& phase, int it, int total, const std::vector<std::int64_t>& batch) {
+        progress.step("training: " + phase, static_cast<std::size_t>(it), static_cast<std::size_t>(total));
         torch::manual_seed(static_cast<std::uint64_t>(options.seed) * 1000003ull +
                            static_cast<std::uint64_t>(phaseIndex(phase)) * 100000007ull + static_cast<std::uint64_t>(it));
         network->train();
@@ -401,6 +403,9 @@ ReconstructionTrainingResult trainReconstruction(const TrainingImages& images,
         training["losses"].push_back(toJson(point));
         result.losses.push_back(point);
         if (observer.onLoss) observer.onLoss(point);
+        state["iteration"] = it + 1;
+        if (options.validateEvery > 0 && ((it + 1) % options.validateEvery == 0 || it + 1 == total)) validate(phase, it + 1);
+        if ((it + 1) % options.checkpointEvery == 0 && it + 1 < total) save();
     };
 
     // A phase over every image, epoch after epoch, from the state's iteration to `total`.
@@ -408,13 +413,9 @@ ReconstructionTrainingResult trainReconstruction(const TrainingImages& images,
         const std::size_t batch = static_cast<std::size_t>(options.batchSize);
         const int stepsPerEpoch = static_cast<int>((n + batch - 1) / batch);
         for (int it = state.value("iteration", 0); it < total; ++it) {
-            progress.step("training: " + phase, static_cast<std::size_t>(it), static_cast<std::size_t>(total));
             const std::vector<std::int64_t> order = epochOrder(everyone, options.seed, phaseIndex(phase), it / stepsPerEpoch);
             const std::size_t begin = static_cast<std::size_t>(it % stepsPerEpoch) * batch;
             iterate(phase, it, total, std::vector<std::int64_t>(order.begin() + begin, order.begin() + std::min(n, begin + batch)));
-            state["iteration"] = it + 1;
-            if (options.validateEvery > 0 && ((it + 1) % options.validateEvery == 0 || it + 1 == total)) validate(phase, it + 1);
-            if ((it + 1) % options.checkpointEvery == 0 && it + 1 < total) save();
         }
     };
 
@@ -495,14 +496,9 @@ ReconstructionTrainingResult trainReconstruction(const TrainingImages& images,
                 const std::vector<std::int64_t> order = epochOrder(kept, options.seed, 2, epochStart);
                 const int end = state["epoch_end"].get<int>();
                 for (; it < end; ++it) {
-                    progress.step("training: finetune", static_cast<std::size_t>(it), static_cast<std::size_t>(total));
                     const std::size_t begin = static_cast<std::size_t>(it - epochStart) * batch;
                     iterate("finetune", it, total,
                             std::vector<std::int64_t>(order.begin() + begin, order.begin() + std::min(order.size(), begin + batch)));
-                    state["iteration"] = it + 1;
-                    if (options.validateEvery > 0 && ((it + 1) % options.validateEvery == 0 || it + 1 == total))
-                        validate("finetune", it + 1);
-                    if ((it + 1) % options.checkpointEvery == 0 && it + 1 < total) save();
                 }
             }
         }
