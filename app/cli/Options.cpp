@@ -18,8 +18,8 @@ const std::vector<std::string> kEvaluation = {"evaluate", "demo",  "bank build",
                                               "bank add", "route", "sweep"};
 // The commands that write an evaluation report (metrics.csv, scores.csv, heatmaps).
 const std::vector<std::string> kReport = {"evaluate", "demo", "bank score"};
-const std::vector<std::string> kBench = {"bench knn",     "bench features", "bench vit",
-                                         "bench coreset", "bench kmeans",   "bench ivfpq", "bench recon"};
+const std::vector<std::string> kBench = {"bench knn",     "bench features", "bench vit",   "bench coreset",
+                                         "bench kmeans",  "bench ivfpq",    "bench recon"};
 
 std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
     a.insert(a.end(), b.begin(), b.end());
@@ -27,7 +27,7 @@ std::vector<std::string> with(std::vector<std::string> a, const std::vector<std:
 }
 
 // The commands that extract features: they share the feature options (backbone, resolution, cache, ...).
-const std::vector<std::string> kFeatures = with(kEvaluation, {"audit", "train"});
+const std::vector<std::string> kFeatures = with(kEvaluation, {"audit", "train", "bench patchcore"});
 
 std::string joined(const std::vector<std::string>& items, const std::string& separator) {
     std::string out;
@@ -62,6 +62,13 @@ std::vector<OptionSpec> buildOptionTable() {
          {"evaluate", "route"},
          "only these products (default: all); several names may follow one --product,\nor repeat it"},
         {"product", "NAME", K::Text, {"sweep", "bank build", "bank score", "audit", "train"}, "the product (a folder of the data set)"},
+        {"data", "DIR", K::Text, {"bench patchcore"}, "MVTec-layout data set folder"},
+        {"product", "NAME", K::Text, {"bench patchcore"}, "the product whose features are searched (default bottle)"},
+        {"bank-sizes",
+         "A,B",
+         K::IntegerList,
+         {"bench patchcore"},
+         "compressed banks, rows of one greedy coreset (default 5000,16000,50000)"},
         {"bank",
          "SPEC",
          K::Text,
@@ -237,25 +244,27 @@ std::vector<OptionSpec> buildOptionTable() {
          {"bench knn"},
          "query counts, one run each (default 784,3136; with --vectors 6272)"},
         {"queries", "N", K::Integer, {"bench ivfpq"}, "query count (default 3136)"},
-        {"k", "K", K::Integer, {"bench knn"}, "neighbours per query (default 5)"},
+        {"k", "K", K::Integer, {"bench knn", "bench patchcore"}, "neighbours per query (default 5)"},
         {"k", "N", K::Integer, {"bench kmeans"}, "clusters (default n/16)"},
         {"k", "K", K::Integer, {"bench ivfpq"}, "neighbours per query (default 1)"},
         {"methods",
          "A,B",
          K::List,
          {"bench knn"},
-         "torch, faiss, blas, projected (default torch,faiss,blas,projected;\n"
+         "torch, faiss, blas, projected, bf16 (default torch,faiss,blas,projected;\n"
          "with --vectors blas,projected); the first is the reference for the others"},
+        {"methods", "A,B", K::List, {"bench patchcore"}, "our exact kNN methods to time (default blas,bf16)"},
         {"repeats", "N", K::Integer, {"bench knn"}, "timed searches per method (default 3; with --vectors 1)"},
-        {"ratio", "R", K::Number, {"bench coreset"}, "fraction of the rows to select (default 0.1)"},
-        {"proj", "D", K::Integer, {"bench coreset"}, "random projection the distances are computed in (default 128)"},
+        {"repeats", "N", K::Integer, {"bench patchcore"}, "timed searches per method, the median counts (default 1)"},
+        {"ratio", "R", K::Number, {"bench coreset", "bench patchcore"}, "fraction of the rows to select (default 0.1)"},
+        {"proj", "D", K::Integer, {"bench coreset", "bench patchcore"}, "random projection the distances are computed in (default 128)"},
         {"iterations", "N", K::Integer, {"bench kmeans"}, "Lloyd iterations at most (default 25)"},
         {"nlist", "N", K::Integer, {"bench ivfpq"}, "inverted lists (default 100)"},
         {"m", "N", K::Integer, {"bench ivfpq"}, "product-quantiser sub-vectors (default 8)"},
         {"nbits", "A,B", K::IntegerList, {"bench ivfpq"}, "bits per sub-vector code, one run each (default 4,8)"},
         {"nprobe", "A,B", K::IntegerList, {"bench ivfpq"}, "lists searched per query, one run each (default 1,4,8,16)"},
         {"repeats", "N", K::Integer, {"bench ivfpq"}, "timed searches (default 3)"},
-        {"seed", "S", K::Integer, {"bench coreset", "bench kmeans"}, "random seed (default 0)"},
+        {"seed", "S", K::Integer, {"bench coreset", "bench kmeans", "bench patchcore"}, "random seed (default 0)"},
         {"data",
          "clustered|uniform",
          K::Text,
@@ -291,10 +300,11 @@ std::vector<OptionSpec> buildOptionTable() {
         {"warmup", "N", K::Integer, {"bench vit"}, "untimed forwards first (default 1)"},
         {"layer", "N", K::Integer, {"bench vit"}, "last block to run, Python-style (default -1 = all blocks)"},
         {"precision", "P", K::Text, {"bench vit"}, "ours: fp32 (default) or bf16"},
-        {"python", "EXE", K::Text, {"bench vit", "bench recon"}, "Python with torch (default python3, else /usr/bin/python3)"},
+        {"python", "EXE", K::Text, {"bench vit", "bench recon", "bench patchcore"}, "Python with torch (default python3, else /usr/bin/python3)"},
         {"script", "FILE", K::Text, {"bench vit"}, "the reference script (default: bench/vit_pytorch_reference.py)"},
         {"script", "FILE", K::Text, {"bench recon"}, "the reference script (default: bench/recon_pytorch_reference.py)"},
-        {"no-python", "", K::Flag, {"bench vit", "bench recon"}, "only time ours"},
+        {"script", "FILE", K::Text, {"bench patchcore"}, "the reference script (default: bench/patchcore_reference.py)"},
+        {"no-python", "", K::Flag, {"bench vit", "bench recon", "bench patchcore"}, "only time ours"},
 
         // bench recon
         {"dim", "D", K::Integer, {"bench recon"}, "feature dimension = model width (default 128, mobilenetv2_100's taps)"},
@@ -350,9 +360,10 @@ std::vector<OptionSpec> buildOptionTable() {
         {"smoothing", "SIGMA", K::Number, kEvaluation,
          "Gaussian sigma on the anomaly map in input pixels (default 0 = none)"},
         {"knn", "METHOD", K::Text, kEvaluation,
-         "exact kNN of flat and compressed banks: auto (default: projected for\n"
-         "65,536+ rows of 64-256 dims, else blas), blas, projected, faiss, torch,\n"
-         "torch-cuda (leave-one-out thresholds use blas for projected)"},
+         "exact kNN of flat and compressed banks: auto (default: bf16 where the CPU\n"
+         "has AMX tiles, else projected for 65,536+ rows of 64-256 dims, else blas),\n"
+         "blas, projected, bf16, faiss, torch, torch-cuda (leave-one-out thresholds\n"
+         "use blas for projected)"},
         {"cache", "DIR", K::Text, kFeatures,
          "feature cache folder (default $PATCHBANK_CACHE_DIR or ~/.cache/patchbank)"},
         {"no-cache", "", K::Flag, kFeatures, "do not read or write cached features"},
@@ -479,6 +490,14 @@ std::vector<CommandSpec> buildCommandTable() {
          "Times training steps of the reconstruction detector (the real trainer, random features) and\n"
          "the same model and StableAdamW step in PyTorch eager (bench/recon_pytorch_reference.py),\n"
          "with the same threads, side by side."},
+        {"bench patchcore", "kNN and coreset on a product's real features vs the Python PatchCore pipeline",
+         "bench patchcore --data DIR [--product bottle] [--k 5] [--methods blas,bf16] [--ratio 0.1]\n"
+         "                [--bank-sizes 5000,16000,50000] [feature options]",
+         "Extracts (or reads cached) features of a product's train and test images, then times on them,\n"
+         "side by side with bench/patchcore_reference.py (numpy GEMM + argmin, PatchCore's greedy\n"
+         "coreset in PyTorch; the same BLAS kernel): the greedy coreset at --ratio, and exact kNN of\n"
+         "every test patch against the full bank and against coreset banks of --bank-sizes rows.\n"
+         "Neighbours are checked against brute force, selections against the reference's."},
         {"bench coreset", "greedy coreset vs the PatchCore reference loop",
          "bench coreset [--n 200000] [--dim 1024] [--ratio 0.1] [--proj 128] [--seed S]\n"
          "              [--data clustered|uniform] [--clusters 200] [--pruned] [--lazy]\n"

@@ -6,6 +6,7 @@
 #include "bench/cli/BenchBank.h"
 #include "bench/cli/BenchVit.h"
 #include "bench/cli/BenchRecon.h"
+#include "bench/cli/BenchPatchcore.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "engine/backbone/Backbone.h"
@@ -138,6 +139,7 @@ int runBench(const CommandLine& cl) {
     // vit and the bank benchmarks set up their threads after checking their own options.
     if (cl.command() == "bench vit") return runBenchVit(cl);
     if (cl.command() == "bench recon") return runBenchRecon(cl);
+    if (cl.command() == "bench patchcore") return runBenchPatchcore(cl);
     if (cl.command() != "bench knn" && cl.command() != "bench features") return runBenchBank(cl);
     setEngineThreads(cl.intValue("threads", 0));
     std::printf("BLAS: %s\n", blasSummary().c_str());

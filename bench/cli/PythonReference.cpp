@@ -3,20 +3,22 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 #include <vector>
 
+#include "engine/util/BlasKernel.h"
 #include "engine/util/Error.h"
 
 namespace pb::cli {
-
-namespace {
 
 std::string shellQuote(const std::string& s) {
     std::string out = "'";
     for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return out + "'";
 }
+
+namespace {
 
 // Runs a command and returns its stdout; exit code in `status`.
 std::string capture(const std::string& command, int& status) {
@@ -65,7 +67,10 @@ std::string pythonWithTorch(const std::string& preferred, bool explicitChoice) {
 nlohmann::json runPythonReference(const std::string& python, const std::filesystem::path& script,
                                   const std::string& arguments, int threads) {
     std::ostringstream cmd;
-    cmd << "OMP_NUM_THREADS=" << threads << " OPENBLAS_NUM_THREADS=" << threads << " " << shellQuote(python) << " "
+    cmd << "OMP_NUM_THREADS=" << threads << " OPENBLAS_NUM_THREADS=" << threads << " ";
+    const std::string kernel = blasStatus().library.kernel;
+    if (!kernel.empty() && !std::getenv("OPENBLAS_CORETYPE")) cmd << "OPENBLAS_CORETYPE=" << shellQuote(kernel) << " ";
+    cmd << shellQuote(python) << " "
         << shellQuote(script.string()) << " " << arguments << " 2>&1";
     int status = 0;
     const std::string out = capture(cmd.str(), status);

@@ -16,8 +16,13 @@ std::filesystem::path findBenchScript(const std::string& name);
 std::string pythonWithTorch(const std::string& preferred, bool explicitChoice);
 
 // Runs `python script arguments` with the thread count in the environment and returns the last JSON
-// object it printed; throws pb::Error with its output when it fails.
+// object it printed; throws pb::Error with its output when it fails. The script's OpenBLAS (numpy's and
+// Debian's PyTorch's) gets the kernel this process runs (OPENBLAS_CORETYPE), so that both sides of a
+// comparison multiply with the same kernel.
 nlohmann::json runPythonReference(const std::string& python, const std::filesystem::path& script,
                                   const std::string& arguments, int threads);
+
+// The shell quoting the reference commands use.
+std::string shellQuote(const std::string& s);
 
 }  // namespace pb::cli

@@ -1,6 +1,7 @@
 #include "engine/knn/ExactKnn.h"
 
 #include "engine/knn/BlasKnn.h"
+#include "engine/knn/Bf16FilteredKnn.h"
 #include "engine/knn/FaissFlatKnn.h"
 #include "engine/knn/ProjectedBoundKnn.h"
 #include "engine/knn/TorchChunkedKnn.h"
@@ -9,11 +10,16 @@
 namespace pb {
 
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method) {
-    // "auto" is BLAS: on the 2-core development VM (AMD EPYC, OpenBLAS Haswell kernels) it was
-    // the fastest or level with the fastest in every shape of bench/KnnBench.cpp (D=1024 bank 50k,
-    // D=128 bank 164k), with 1 and 2 threads; FAISS and torch lost most at D=128.
-    if (method == "auto" || method == "blas") return std::make_unique<BlasKnn>();
+    // "auto": the bf16 pre-filter where the CPU has AMX tiles (several times the full product on real
+    // and random features, `bench patchcore`, `bench knn`), else BLAS, the fastest or level with the
+    // fastest of the full-product methods in every shape of bench/KnnBench.cpp.
+    if (method == "auto") {
+        if (knn::amxAvailable()) return std::make_unique<Bf16FilteredKnn>();
+        return std::make_unique<BlasKnn>();
+    }
+    if (method == "blas") return std::make_unique<BlasKnn>();
     if (method == "projected") return std::make_unique<ProjectedBoundKnn>();
+    if (method == "bf16") return std::make_unique<Bf16FilteredKnn>();
     if (method == "faiss") return std::make_unique<FaissFlatKnn>();
     if (method == "torch") return std::make_unique<TorchChunkedKnn>("cpu");
     if (method == "torch-cuda") return std::make_unique<TorchChunkedKnn>("cuda");
@@ -28,13 +34,14 @@ std::unique_ptr<ExactKnn> createExactKnn(const std::string& method, std::size_t 
     // neighbours; on isotropic random data it falls back to the full product and is somewhat slower.
     // Small banks gain little and pay the set-up (principal axes, projected copy), as do banks searched
     // once with few queries. Wider features (ViTs: 768, 1024) are not measured yet and stay on blas.
-    if (method == "auto" && bankRows >= kProjectedMinRows && dim >= kProjectedMinDim && dim <= kProjectedMaxDim)
+    if (method == "auto" && !knn::amxAvailable() && bankRows >= kProjectedMinRows && dim >= kProjectedMinDim &&
+        dim <= kProjectedMaxDim)
         return std::make_unique<ProjectedBoundKnn>();
     return createExactKnn(method);
 }
 
 std::vector<std::string> exactKnnMethods() {
-    std::vector<std::string> methods{"auto", "blas", "projected", "faiss", "torch"};
+    std::vector<std::string> methods{"auto", "blas", "projected", "bf16", "faiss", "torch"};
     if (TorchChunkedKnn::cudaAvailable()) methods.push_back("torch-cuda");
     return methods;
 }

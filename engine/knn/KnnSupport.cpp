@@ -47,8 +47,6 @@ std::vector<float> squaredNorms(const float* vectors, std::size_t count, int dim
     return norms;
 }
 
-namespace {
-
 // Eight independent accumulators keep the double sum off the add-latency chain.
 double squaredDistance(const float* a, const float* b, int dim) {
     double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
@@ -64,8 +62,6 @@ double squaredDistance(const float* a, const float* b, int dim) {
     }
     return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
 }
-
-}  // namespace
 
 void refineExact(const float* bank, const float* queries, int dim, KnnResult& result) {
     const int k = result.k;

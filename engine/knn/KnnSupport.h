@@ -20,6 +20,9 @@ void checkSearch(const std::string& method, std::size_t bankSize, int dim, const
 // Squared L2 norm of every row, accumulated in double then stored as float.
 std::vector<float> squaredNorms(const float* vectors, std::size_t count, int dim);
 
+// The squared Euclidean distance the way every method reports it: float differences, double sums.
+double squaredDistance(const float* a, const float* b, int dim);
+
 // Replaces the distances of `result` (whose indices were ranked with the float expansion)
 // by Euclidean distances computed directly (float differences, double sums) and re-sorts
 // each row by (distance, index). Cheap: k * dim work per query.

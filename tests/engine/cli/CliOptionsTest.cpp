@@ -98,7 +98,7 @@ TEST(CliOptionTable, IsWellFormed) {
     // Groups are the first words of their commands.
     EXPECT_EQ(pb::cli::subcommands("bank"), (std::vector<std::string>{"build", "info", "score", "add"}));
     EXPECT_EQ(pb::cli::subcommands("bench"),
-              (std::vector<std::string>{"knn", "features", "vit", "recon", "coreset", "kmeans", "ivfpq"}));
+              (std::vector<std::string>{"knn", "features", "vit", "recon", "patchcore", "coreset", "kmeans", "ivfpq"}));
     EXPECT_EQ(pb::cli::subcommands("models"), (std::vector<std::string>{"list", "fetch", "path"}));
     EXPECT_TRUE(pb::cli::subcommands("evaluate").empty());
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/knn/BlasKnn.h"
+#include "engine/knn/Bf16FilteredKnn.h"
 #include "engine/knn/ExactKnn.h"
 #include "engine/knn/FaissFlatKnn.h"
 #include "engine/knn/KnnSupport.h"
@@ -67,6 +68,8 @@ std::vector<std::unique_ptr<pb::ExactKnn>> allMethods() {
     v.push_back(std::make_unique<pb::ProjectedBoundKnn>());
     v.push_back(std::make_unique<pb::FaissFlatKnn>());
     v.push_back(std::make_unique<pb::TorchChunkedKnn>("cpu"));
+    v.push_back(std::make_unique<pb::Bf16FilteredKnn>("portable"));
+    if (pb::knn::amxAvailable()) v.push_back(std::make_unique<pb::Bf16FilteredKnn>("amx"));
     return v;
 }
 
@@ -249,13 +252,16 @@ TEST(ExactKnn, FactoryKnowsTheMethods) {
         ASSERT_TRUE(knn);
         EXPECT_EQ(knn->size(), 0u);
     }
-    EXPECT_EQ(pb::createExactKnn("auto")->name(), "blas");
-    EXPECT_EQ(pb::createExactKnn()->name(), "blas");
+    // With AMX tiles "auto" is the bf16 pre-filter whatever the bank; without them, by size.
+    const bool amx = pb::knn::amxAvailable();
+    EXPECT_EQ(pb::createExactKnn("auto")->name(), amx ? "bf16" : "blas");
+    EXPECT_EQ(pb::createExactKnn()->name(), amx ? "bf16" : "blas");
+    EXPECT_EQ(pb::createExactKnn("bf16")->name(), "bf16");
     EXPECT_EQ(pb::createExactKnn("faiss")->name(), "faiss");
     EXPECT_EQ(pb::createExactKnn("projected")->name(), "projected");
-    EXPECT_EQ(pb::createExactKnn("auto", 200000, 128)->name(), "projected");
-    EXPECT_EQ(pb::createExactKnn("auto", 200000, 16)->name(), "blas");
-    EXPECT_EQ(pb::createExactKnn("auto", 5000, 128)->name(), "blas");
+    EXPECT_EQ(pb::createExactKnn("auto", 200000, 128)->name(), amx ? "bf16" : "projected");
+    EXPECT_EQ(pb::createExactKnn("auto", 200000, 16)->name(), amx ? "bf16" : "blas");
+    EXPECT_EQ(pb::createExactKnn("auto", 5000, 128)->name(), amx ? "bf16" : "blas");
     EXPECT_EQ(pb::createExactKnn("faiss", 200000, 128)->name(), "faiss");
     EXPECT_EQ(pb::createExactKnn("torch")->name(), "torch");
     EXPECT_THROW(pb::createExactKnn("annoy"), pb::Error);
@@ -375,4 +381,38 @@ TEST(ProjectedBoundKnn, EqualDistancesKeepTheSmallerIndexAcrossTheWarmUp) {
     EXPECT_EQ(r.distance(0, 0), r.distance(0, 1));
     EXPECT_GT(knn.lastSearchStats().boundedPairs, 0u);
     EXPECT_EQ(knn.search(query.data(), 1, 1).index(0, 0), 3) << "k = 1 keeps the smaller index too";
+}
+
+TEST(Bf16FilteredKnn, RanksFewRowsExactlyAndStaysExact) {
+    // Well separated clusters: the bfloat16 values decide almost every row, the exact distances only a few.
+    const int dim = 64, k = 5;
+    std::vector<float> bank = randomVectors(6000, dim, 71);
+    for (std::size_t i = 0; i < 6000; ++i)
+        for (int d = 0; d < dim; ++d) bank[i * dim + d] = bank[i * dim + d] * 0.05f + static_cast<float>((i % 40) == d % 40);
+    std::vector<float> queries(bank.begin(), bank.begin() + 70 * dim);
+    for (auto& x : queries) x += 0.01f;
+    const auto want = reference(bank, queries, dim, k);
+    for (const char* kernel : {"portable", "amx"}) {
+        if (std::string(kernel) == "amx" && !pb::knn::amxAvailable()) continue;
+        pb::Bf16FilteredKnn knn(kernel);
+        knn.setBank(bank.data(), 6000, dim);
+        expectMatches(knn.search(queries.data(), 70, k), want, std::string("bf16 ") + kernel);
+        EXPECT_LT(knn.exactRowsPerQuery(), 600.0) << kernel;
+        EXPECT_EQ(knn.overflowedQueries(), 0u) << kernel;
+    }
+}
+
+TEST(Bf16FilteredKnn, BankOfCopiesFallsBackToTheFullProduct) {
+    // 5000 copies of one vector: every row stays within the error bound, the candidates overflow and
+    // the full product decides, ties by the smaller row.
+    const int dim = 32, k = 3;
+    std::vector<float> bank = randomVectors(5003, dim, 81);
+    for (std::size_t i = 3; i < 5003; ++i) std::copy_n(bank.begin(), dim, bank.begin() + i * dim);
+    const std::vector<float> queries = randomVectors(40, dim, 82);
+    const auto want = reference(bank, queries, dim, k);
+    pb::Bf16FilteredKnn knn("portable");
+    knn.setBank(bank.data(), 5003, dim);
+    expectMatches(knn.search(queries.data(), 40, k), want, "bf16 copies");
+    EXPECT_GT(knn.overflowedQueries(), 0u);
+    EXPECT_THROW(pb::Bf16FilteredKnn("avx9000"), pb::Error);
 }

@@ -1,0 +1,205 @@
+#include "engine/knn/Bf16FilteredKnn.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+
+#include "engine/knn/BlasKnn.h"
+#include "engine/knn/KnnSupport.h"
+#include "engine/util/Error.h"
+
+namespace pb {
+
+namespace {
+
+// Query and bank rows per block, so that a block of each (bfloat16) stays in the core's L2 cache.
+std::size_t blockRows(int paddedDim, std::size_t most) {
+    const std::size_t rows = (std::size_t(256) << 10) / (static_cast<std::size_t>(paddedDim) * 2) / 32 * 32;
+    return std::clamp<std::size_t>(rows, 32, most);
+}
+
+// The k nearest of `rows` by (exact squared distance, row), nearest first.
+void rankExactly(std::vector<std::pair<double, std::uint32_t>>& rows, int k, float* distances,
+                 std::int64_t* indices) {
+    std::partial_sort(rows.begin(), rows.begin() + k, rows.end());
+    for (int j = 0; j < k; ++j) {
+        distances[j] = static_cast<float>(std::sqrt(rows[j].first));
+        indices[j] = rows[j].second;
+    }
+}
+
+}  // namespace
+
+Bf16FilteredKnn::Bf16FilteredKnn(const std::string& kernel) {
+    if (kernel == "amx") {
+        if (!knn::amxAvailable()) throw Error("bf16 kNN: this CPU, kernel or build cannot use AMX tiles");
+        amx_ = true;
+    } else if (kernel == "portable") {
+        amx_ = false;
+    } else if (kernel == "auto") {
+        amx_ = knn::amxAvailable();
+    } else {
+        throw Error("bf16 kNN: unknown kernel \"" + kernel + "\" (auto, amx, portable)");
+    }
+}
+
+double Bf16FilteredKnn::errorFactor(int dim) {
+    // Rounding each factor to bfloat16 (unit roundoff u = 2^-8) changes a product by at most (2u + u^2)
+    // of its size; summing dim float products adds gamma_dim = dim 2^-24 / (1 - dim 2^-24) of the sum of
+    // their sizes. Both sums of sizes are at most ||q|| ||b|| (Cauchy-Schwarz); the value holds -2 q.b.
+    const double u = std::ldexp(1.0, -8);
+    const double unit = std::ldexp(1.0, -24) * dim;
+    const double gamma = unit / (1.0 - unit);
+    return 2.0 * ((2.0 * u + u * u) + (1.0 + u) * (1.0 + u) * gamma);
+}
+
+void Bf16FilteredKnn::setBank(const float* vectors, std::size_t count, int dim) {
+    knn::checkVectors(name(), "bank", vectors, count, dim);
+    owned_.assign(vectors, vectors + count * static_cast<std::size_t>(dim));
+    bank_ = owned_.data();
+    count_ = count;
+    dim_ = dim;
+    pack();
+}
+
+void Bf16FilteredKnn::setBankView(const float* vectors, std::size_t count, int dim) {
+    knn::checkVectors(name(), "bank", vectors, count, dim);
+    owned_.clear();
+    owned_.shrink_to_fit();
+    bank_ = vectors;
+    count_ = count;
+    dim_ = dim;
+    pack();
+}
+
+void Bf16FilteredKnn::pack() {
+    if (count_ >= std::numeric_limits<std::uint32_t>::max())
+        throw Error("bf16 kNN: a bank of " + std::to_string(count_) + " rows is too large");
+    const int ksteps = (dim_ + 31) / 32;
+    const std::size_t rows = (count_ + 31) / 32 * 32;
+    panels_.ksteps = ksteps;
+    panels_.rows = rows;
+    panels_.data.assign(rows * static_cast<std::size_t>(ksteps) * 32, 0);
+    panels_.norms = knn::squaredNorms(bank_, count_, dim_);
+    maxNorm_ = 0;
+    for (float n : panels_.norms) maxNorm_ = std::max(maxNorm_, std::sqrt(n));
+    panels_.norms.resize(rows, std::numeric_limits<float>::infinity());
+    knn::parallelFor(rows / 16, knn::workerThreads(), [&](std::size_t begin, std::size_t end) {
+        for (std::size_t p = begin; p < end; ++p) {
+            std::uint16_t* panel = panels_.data.data() + p * static_cast<std::size_t>(ksteps) * 512;
+            for (int c = 0; c < 16 && p * 16 + c < count_; ++c) {
+                const float* row = bank_ + (p * 16 + c) * static_cast<std::size_t>(dim_);
+                for (int d = 0; d < dim_; ++d) panel[(d / 32) * 512 + ((d % 32) / 2) * 32 + c * 2 + d % 2] =
+                    knn::toBf16(row[d]);
+            }
+        }
+    });
+}
+
+KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k) const {
+    knn::checkSearch(name(), count_, dim_, queries, count, k);
+    KnnResult result = knn::makeResult(count, k);
+    exactRowsPerQuery_ = 0;
+    overflowed_ = 0;
+    if (count == 0) return result;
+
+    const std::size_t dim = static_cast<std::size_t>(dim_);
+    const int ksteps = panels_.ksteps;
+    const std::size_t paddedDim = static_cast<std::size_t>(ksteps) * 32;
+    knn::Bf16Queries packed;
+    packed.ksteps = ksteps;
+    packed.rows = (count + 31) / 32 * 32;
+    packed.data.assign(packed.rows * paddedDim, 0);
+    std::vector<float> margins(count);
+    const double factor = errorFactor(dim_);
+    const int threads = knn::workerThreads();
+    knn::parallelFor(count, threads, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t q = begin; q < end; ++q) {
+            double norm = 0;
+            for (std::size_t d = 0; d < dim; ++d) {
+                const float x = queries[q * dim + d];
+                packed.data[q * paddedDim + d] = knn::toBf16(x);
+                norm += static_cast<double>(x) * x;
+            }
+            norm = std::sqrt(norm);
+            // Twice the bound (the candidate's error and the k-th best's), plus room for the float
+            // rounding of the norms and of the exact distances the candidates are ranked by.
+            const double slack = std::ldexp(1.0, -18) * (norm + maxNorm_) * (norm + maxNorm_) + 1e-30;
+            margins[q] = static_cast<float>((2.0 * factor * norm * maxNorm_ + slack) * (1.0 + 1e-6));
+        }
+    });
+
+    const knn::Bf16ScanKernel kernel = amx_ ? knn::scanBf16Amx : knn::scanBf16Portable;
+    const std::size_t queryBlock = blockRows(ksteps * 32, 1024);
+    const std::size_t bankBlock = blockRows(ksteps * 32, 2048);
+    std::atomic<std::size_t> exactRows{0};
+    std::vector<char> overflowed(count, 0);
+    const std::size_t blocks = packed.rows / 32;
+    knn::parallelFor(blocks, std::min<int>(threads, static_cast<int>(blocks)), [&](std::size_t begin, std::size_t end) {
+        knn::AmxThreadScope tiles(amx_);
+        std::vector<knn::Bf16QueryState> states(queryBlock);
+        std::vector<float> heapValues(queryBlock * k);
+        std::vector<std::uint32_t> heapRows(queryBlock * k);
+        std::vector<std::pair<double, std::uint32_t>> ranked;
+        std::size_t localExact = 0;
+        for (std::size_t q0 = begin * 32; q0 < end * 32; q0 += queryBlock) {
+            const std::size_t q1 = std::min(end * 32, q0 + queryBlock);
+            std::fill(heapValues.begin(), heapValues.end(), std::numeric_limits<float>::infinity());
+            for (std::size_t i = 0; i < q1 - q0; ++i) {
+                knn::Bf16QueryState& s = states[i];
+                s.heapValue = heapValues.data() + i * k;
+                s.heapRow = heapRows.data() + i * k;
+                s.k = k;
+                s.margin = q0 + i < count ? margins[q0 + i] : 0.0f;
+                s.threshold = std::numeric_limits<float>::infinity();
+                s.candidates.clear();
+                s.capacity = 256 + 8 * static_cast<std::size_t>(k);
+                s.overflow = false;
+            }
+            for (std::size_t b0 = 0; b0 < panels_.rows; b0 += bankBlock)
+                kernel(packed, q0, q1, panels_, b0, std::min(panels_.rows, b0 + bankBlock), states.data());
+            for (std::size_t i = 0; i < q1 - q0 && q0 + i < count; ++i) {
+                const std::size_t q = q0 + i;
+                const float* query = queries + q * dim;
+                knn::Bf16QueryState& s = states[i];
+                // The heap's rows are always among the candidates; fewer than k would be a bug, not data.
+                if (s.overflow || s.candidates.size() < static_cast<std::size_t>(k)) {
+                    overflowed[q] = 1;
+                    continue;
+                }
+                ranked.clear();
+                const float limit = s.heapValue[0] + s.margin;
+                for (const knn::Bf16Candidate& c : s.candidates)
+                    if (c.value <= limit)
+                        ranked.emplace_back(knn::squaredDistance(query, bank_ + c.row * dim, dim_), c.row);
+                localExact += ranked.size();
+                rankExactly(ranked, k, result.distances.data() + q * k, result.indices.data() + q * k);
+            }
+        }
+        exactRows += localExact;
+    });
+    exactRowsPerQuery_ = static_cast<double>(exactRows) / static_cast<double>(count);
+
+    // Queries whose candidates overflowed (banks of near-copies, features far from the origin): the full
+    // product decides them.
+    std::vector<std::size_t> rest;
+    for (std::size_t q = 0; q < count; ++q)
+        if (overflowed[q]) rest.push_back(q);
+    overflowed_ = rest.size();
+    if (!rest.empty()) {
+        std::vector<float> restQueries(rest.size() * dim);
+        for (std::size_t i = 0; i < rest.size(); ++i)
+            std::copy_n(queries + rest[i] * dim, dim, restQueries.data() + i * dim);
+        BlasKnn full;
+        full.setBankView(bank_, count_, dim_);
+        const KnnResult restResult = full.search(restQueries.data(), rest.size(), k);
+        for (std::size_t i = 0; i < rest.size(); ++i) {
+            std::copy_n(restResult.distances.data() + i * k, k, result.distances.data() + rest[i] * k);
+            std::copy_n(restResult.indices.data() + i * k, k, result.indices.data() + rest[i] * k);
+        }
+    }
+    return result;
+}
+
+}  // namespace pb

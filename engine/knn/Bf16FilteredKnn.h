@@ -1,0 +1,54 @@
+// Exact kNN with a bfloat16 pre-filter: every distance is first computed from bfloat16 copies of the
+// vectors (Intel AMX tiles where the CPU has them), each query keeps every row whose approximate value
+// lies within a proven error bound of its running k-th best, and only those rows get their distance
+// computed exactly. The neighbours are those of an exact search: rounding cannot push a true neighbour
+// out of the kept rows, and the kept rows are ranked by their exact distances.
+#pragma once
+#include <cstddef>
+#include <vector>
+
+#include "engine/knn/Bf16Scan.h"
+#include "engine/knn/ExactKnn.h"
+
+namespace pb {
+
+class Bf16FilteredKnn : public ExactKnn {
+public:
+    // kernel "auto" (AMX when available, else portable), "amx" or "portable" (tests compare them).
+    explicit Bf16FilteredKnn(const std::string& kernel = "auto");
+    Bf16FilteredKnn(const Bf16FilteredKnn&) = delete;
+    Bf16FilteredKnn& operator=(const Bf16FilteredKnn&) = delete;
+
+    std::string name() const override { return "bf16"; }
+    void setBank(const float* vectors, std::size_t count, int dim) override;
+    void setBankView(const float* vectors, std::size_t count, int dim) override;
+    std::size_t size() const override { return count_; }
+    int dim() const override { return dim_; }
+    KnnResult search(const float* queries, std::size_t count, int k) const override;
+
+    // Whether the AMX kernel runs on this machine.
+    bool usesAmx() const { return amx_; }
+    // Of the last search: rows whose distance was computed exactly, per query on average, and queries
+    // searched exactly because their candidates overflowed.
+    double exactRowsPerQuery() const { return exactRowsPerQuery_; }
+    std::size_t overflowedQueries() const { return overflowed_; }
+
+    // The bound used: |approximate - exact| of ||b||^2 - 2 q.b is at most
+    // errorFactor(dim) * ||q|| * ||b|| (bfloat16 rounding of both vectors, float sums of dim products).
+    static double errorFactor(int dim);
+
+private:
+    void pack();
+
+    bool amx_;
+    std::vector<float> owned_;
+    const float* bank_ = nullptr;
+    std::size_t count_ = 0;
+    int dim_ = 0;
+    float maxNorm_ = 0;
+    knn::Bf16Panels panels_;
+    mutable double exactRowsPerQuery_ = 0;
+    mutable std::size_t overflowed_ = 0;
+};
+
+}  // namespace pb

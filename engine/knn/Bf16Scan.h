@@ -1,0 +1,120 @@
+// The inner scan of the "bf16" exact kNN (Bf16FilteredKnn): bfloat16 products of 32 queries x 32 bank
+// rows at a time, each value tested against its query's running threshold as soon as it is computed.
+// Two kernels share this contract: Intel AMX tiles where the CPU and the OS allow them, plain C++
+// everywhere else (same values up to the order of the float sums, which the error bound covers).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace pb::knn {
+
+// Round to nearest even; the inputs are finite.
+inline std::uint16_t toBf16(float x) {
+    std::uint32_t u;
+    __builtin_memcpy(&u, &x, sizeof u);
+    u += 0x7FFFu + ((u >> 16) & 1u);
+    return static_cast<std::uint16_t>(u >> 16);
+}
+inline float fromBf16(std::uint16_t h) {
+    const std::uint32_t u = static_cast<std::uint32_t>(h) << 16;
+    float x;
+    __builtin_memcpy(&x, &u, sizeof x);
+    return x;
+}
+
+struct Bf16Candidate {
+    float value;  // approximate ||b||^2 - 2 q.b
+    std::uint32_t row;
+};
+
+// One query's running state. The heap keeps the k smallest approximate values (root: the largest
+// of them); every value below heap root + margin is kept as a candidate, so that after the scan the
+// candidates hold every row whose exact distance can rank among the k nearest.
+struct Bf16QueryState {
+    float* heapValue = nullptr;
+    std::uint32_t* heapRow = nullptr;
+    int k = 0;
+    float margin = 0;
+    float threshold = 0;  // heap root + margin; -inf once the query has overflowed
+    std::vector<Bf16Candidate> candidates;
+    std::size_t capacity = 0;
+    bool overflow = false;
+
+    void accept(float value, std::uint32_t row) {
+        if (!(value < threshold)) return;
+        candidates.push_back({value, row});
+        if (value < heapValue[0]) {
+            replaceRoot(value, row);
+            threshold = heapValue[0] + margin;
+        }
+        if (candidates.size() >= capacity) compact();
+    }
+
+private:
+    void replaceRoot(float v, std::uint32_t row) {
+        int i = 0;
+        for (;;) {
+            int child = 2 * i + 1;
+            if (child >= k) break;
+            if (child + 1 < k && heapValue[child + 1] > heapValue[child]) ++child;
+            if (heapValue[child] <= v) break;
+            heapValue[i] = heapValue[child];
+            heapRow[i] = heapRow[child];
+            i = child;
+        }
+        heapValue[i] = v;
+        heapRow[i] = row;
+    }
+    void compact();
+};
+
+// Bank rows packed for the scan: panels of 16 rows, each a run of `ksteps` tiles of 32 dimensions in the
+// pair-interleaved ("VNNI") order AMX reads: tile t, row r, column c holds dimensions 32t+2r and
+// 32t+2r+1 of bank row 16p+c. Rows past the bank are zero and their norm is +inf.
+struct Bf16Panels {
+    std::vector<std::uint16_t> data;
+    std::vector<float> norms;  // squared norms of the float rows, one per packed row
+    std::size_t rows = 0;      // packed rows: the bank rounded up to 32
+    int ksteps = 0;            // padded dimension / 32
+    const std::uint16_t* panel(std::size_t p) const { return data.data() + p * static_cast<std::size_t>(ksteps) * 512; }
+};
+
+// Queries packed row-major in bf16, the dimension zero-padded to 32 * ksteps, the count to a multiple of 32.
+struct Bf16Queries {
+    std::vector<std::uint16_t> data;
+    std::size_t rows = 0;
+    int ksteps = 0;
+};
+
+// Scans bank rows [rowBegin, rowEnd) (multiples of 32) for the query rows [queryBegin, queryEnd)
+// (multiples of 32); states[i] belongs to query row queryBegin + i.
+using Bf16ScanKernel = void (*)(const Bf16Queries& queries, std::size_t queryBegin, std::size_t queryEnd,
+                                const Bf16Panels& bank, std::size_t rowBegin, std::size_t rowEnd,
+                                Bf16QueryState* states);
+
+void scanBf16Portable(const Bf16Queries& queries, std::size_t queryBegin, std::size_t queryEnd, const Bf16Panels& bank,
+                      std::size_t rowBegin, std::size_t rowEnd, Bf16QueryState* states);
+
+// The AMX kernel; only call it when amxAvailable(). The calling thread's tile state is set up by
+// AmxThreadScope.
+void scanBf16Amx(const Bf16Queries& queries, std::size_t queryBegin, std::size_t queryEnd, const Bf16Panels& bank,
+                 std::size_t rowBegin, std::size_t rowEnd, Bf16QueryState* states);
+
+// True when this build has the AMX kernel, the CPU has AMX-BF16 and the kernel lets this process use
+// the tile registers (asked once).
+bool amxAvailable();
+
+// Loads the tile configuration on construction and releases the tiles on destruction (per thread).
+class AmxThreadScope {
+public:
+    explicit AmxThreadScope(bool active);
+    ~AmxThreadScope();
+    AmxThreadScope(const AmxThreadScope&) = delete;
+    AmxThreadScope& operator=(const AmxThreadScope&) = delete;
+
+private:
+    bool active_;
+};
+
+}  // namespace pb::knn
