@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Python PatchCore reference for PatchBank's benchmarks: what a user runs instead of the C++
+r"""Python PatchCore reference for PatchBank's benchmarks: what a user runs instead of the C++
 engine. numpy (OpenBLAS sgemm + argmin) exact kNN, PatchCore's greedy coreset in torch, and the
 whole PatchCore evaluation of one MVTec-layout product with the same features and scores as
 `patchbank-cli evaluate --backbone mobilenetv2_100`. Each subcommand prints one JSON line last.
@@ -57,6 +57,9 @@ def parse(argv=None):
     c.add_argument("--proj", type=int, default=0)
     c.add_argument("--start", type=int, default=0)
     c.add_argument("--indices-out", help="raw int64 [count], in selection order")
+    c.add_argument("--loop", choices=["tuned", "patchcore"], default="tuned",
+                   help="tuned: squared norms once, running minimum in place (what a careful user writes); "
+                        "patchcore: PatchCore's loop verbatim (norms of every row recomputed per pick)")
 
     e = sub.add_parser("pipeline", help="PatchCore evaluation of one MVTec-layout product")
     e.add_argument("--data", required=True)
@@ -232,6 +235,30 @@ def greedy_coreset(torch, features, projection, count, start):
     return coreset
 
 
+def greedy_coreset_tuned(torch, features, projection, count, start):
+    """The same selection with the per-pick work cut to one matrix-vector product: squared norms once,
+    the running minimum of squared distances updated in place (sqrt does not change the argmax)."""
+    count = min(count, features.shape[0])
+    if count == 0:
+        return []
+    with torch.no_grad():
+        if projection is not None:
+            features = features.mm(projection)
+        features = features.contiguous()
+        sq = (features * features).sum(dim=1)
+        mind = torch.full_like(sq, float("inf"))
+        d = torch.empty_like(sq)
+        coreset = [start]
+        select = start
+        for _ in range(1, count):
+            torch.mv(features, features[select], out=d)
+            d.mul_(-2).add_(sq).add_(sq[select]).clamp_(min=0)
+            torch.minimum(mind, d, out=mind)
+            select = int(torch.argmax(mind).item())
+            coreset.append(select)
+    return coreset
+
+
 def run_coreset(a):
     torch = import_torch()
     features = torch.from_numpy(read_matrix(a.features, a.rows, a.dim))
@@ -243,11 +270,12 @@ def run_coreset(a):
     if not 0 <= a.start < a.rows:
         sys.exit(f"--start {a.start} is outside the {a.rows} rows")
     t0 = time.perf_counter()
-    selected = greedy_coreset(torch, features, projection, a.count, a.start)
+    loop = greedy_coreset_tuned if a.loop == "tuned" else greedy_coreset
+    selected = loop(torch, features, projection, a.count, a.start)
     seconds = time.perf_counter() - t0
     if a.indices_out:
         np.asarray(selected, dtype="<i8").tofile(a.indices_out)
-    emit({"seconds": seconds, "count": len(selected), "rows": a.rows, "dim": a.dim,
+    emit({"seconds": seconds, "loop": a.loop, "count": len(selected), "rows": a.rows, "dim": a.dim,
           "proj": a.proj if projection is not None else 0, "blas_core": blas_core(),
           "threads": torch.get_num_threads()})
 
@@ -269,8 +297,8 @@ def read_safetensors(path):
     tensors = {}
     for name, info in header.items():
         begin, end = info["data_offsets"]
-        raw = np.frombuffer(data, dtype=_ST_DTYPES[info["dtype"]], count=(end - begin) // np.dtype(
-            _ST_DTYPES[info["dtype"]]).itemsize, offset=begin)
+        dtype = np.dtype(_ST_DTYPES[info["dtype"]])
+        raw = np.frombuffer(data, dtype=dtype, count=(end - begin) // dtype.itemsize, offset=begin)
         if info["dtype"] == "BF16":
             raw = (raw.astype(np.uint32) << 16).view(np.float32)
         elif info["dtype"] in ("F64", "F16", "F32"):
@@ -551,9 +579,10 @@ def run_pipeline(a):
                 f.write(f"{path},{label},{score:.9g}\n")
     # stages as [name, seconds] pairs in run order (a nested object would break the parser, see emit)
     emit({"seconds": total, "stages": [[name, seconds] for name, seconds in stages.items()],
-          "images": len(train) + len(test), "train_images": len(train), "test_images": len(test), "image_auroc": auroc, "train_patches": int(bank.shape[0]),
-          "test_patches": int(queries.shape[0]), "dim": int(dim), "k": k, "image_score": a.image_score,
-          "resolution": a.resolution, "map_shape": list(maps.shape[1:]), "channels_last": a.channels_last,
+          "images": len(train) + len(test), "train_images": len(train), "test_images": len(test),
+          "image_auroc": auroc, "train_patches": int(bank.shape[0]), "test_patches": int(queries.shape[0]),
+          "dim": int(dim), "k": k, "image_score": a.image_score, "resolution": a.resolution,
+          "map_shape": list(maps.shape[1:]), "channels_last": a.channels_last,
           "total_scope": "listing..metrics (weights and imports reported apart, as PatchBank's total)",
           "blas_core": blas_core(), "threads": torch.get_num_threads(), "blas_threads": blas_threads()})
 
@@ -585,10 +614,10 @@ def run_selftest(_):
     torch = import_torch()
     features = rng.standard_normal((600, 32)).astype(np.float32)
     projection = (rng.standard_normal((32, 12)) / math.sqrt(12)).astype(np.float32)
-    for proj in (projection, None):
+    for proj, loop in ((projection, greedy_coreset), (None, greedy_coreset), (projection, greedy_coreset_tuned),
+                       (None, greedy_coreset_tuned)):
         start = 17
-        selected = greedy_coreset(torch, torch.from_numpy(features),
-                                  None if proj is None else torch.from_numpy(proj), 60, start)
+        selected = loop(torch, torch.from_numpy(features), None if proj is None else torch.from_numpy(proj), 60, start)
         x = features.astype(np.float64) @ proj.astype(np.float64) if proj is not None else features.astype(np.float64)
         if len(selected) != 60 or selected[0] != start or len(set(selected)) != 60:
             failures.append("coreset: wrong length, start or repeated rows")
@@ -596,7 +625,7 @@ def run_selftest(_):
         mind = np.sqrt(((x - x[start]) ** 2).sum(1))
         for step, s in enumerate(selected[1:], 1):
             if mind[s] < mind.max() * (1 - 1e-5):
-                failures.append(f"coreset (proj={'yes' if proj is not None else 'no'}): pick {step} is "
+                failures.append(f"coreset {loop.__name__} (proj={'yes' if proj is not None else 'no'}): pick {step} is "
                                 f"{mind[s]:.6g} from the set, the farthest row {mind.max():.6g}")
                 break
             mind = np.minimum(mind, np.sqrt(((x - x[s]) ** 2).sum(1)))

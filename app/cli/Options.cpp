@@ -305,6 +305,12 @@ std::vector<OptionSpec> buildOptionTable() {
         {"script", "FILE", K::Text, {"bench recon"}, "the reference script (default: bench/recon_pytorch_reference.py)"},
         {"script", "FILE", K::Text, {"bench patchcore"}, "the reference script (default: bench/patchcore_reference.py)"},
         {"no-python", "", K::Flag, {"bench vit", "bench recon", "bench patchcore"}, "only time ours"},
+        {"patchcore-loop",
+         "",
+         K::Flag,
+         {"bench patchcore"},
+         "also time PatchCore's coreset loop verbatim (it recomputes every row's norm per\n"
+         "pick: minutes on a full product)"},
 
         // bench recon
         {"dim", "D", K::Integer, {"bench recon"}, "feature dimension = model width (default 128, mobilenetv2_100's taps)"},

@@ -45,10 +45,11 @@ Bf16FilteredKnn::Bf16FilteredKnn(const std::string& kernel) {
 }
 
 double Bf16FilteredKnn::errorFactor(int dim) {
-    // Rounding each factor to bfloat16 (unit roundoff u = 2^-8) changes a product by at most (2u + u^2)
-    // of its size; summing dim float products adds gamma_dim = dim 2^-24 / (1 - dim 2^-24) of the sum of
-    // their sizes. Both sums of sizes are at most ||q|| ||b|| (Cauchy-Schwarz); the value holds -2 q.b.
-    const double u = std::ldexp(1.0, -8);
+    // Rounding each factor to bfloat16 (unit roundoff 2^-8, plus 2^-23 for the float subtraction of the
+    // mean before it: u) changes a product by at most (2u + u^2) of its size; summing dim float products
+    // adds gamma_dim = dim 2^-24 / (1 - dim 2^-24) of the sum of their sizes. Both sums of sizes are at
+    // most ||q|| ||b|| (Cauchy-Schwarz); the value holds -2 q.b.
+    const double u = std::ldexp(1.0, -8) + std::ldexp(1.0, -23);
     const double unit = std::ldexp(1.0, -24) * dim;
     const double gamma = unit / (1.0 - unit);
     return 2.0 * ((2.0 * u + u * u) + (1.0 + u) * (1.0 + u) * gamma);
@@ -78,23 +79,37 @@ void Bf16FilteredKnn::pack() {
         throw Error("bf16 kNN: a bank of " + std::to_string(count_) + " rows is too large");
     const int ksteps = (dim_ + 31) / 32;
     const std::size_t rows = (count_ + 31) / 32 * 32;
+    const std::size_t dim = static_cast<std::size_t>(dim_);
+    // Distances do not change when bank and queries are moved by the same vector; moved to the bank's
+    // mean, the vectors are short (features after a ReLU are far from the origin), and with them the bound.
+    std::vector<double> mean(dim, 0.0);
+    for (std::size_t i = 0; i < count_; ++i)
+        for (std::size_t d = 0; d < dim; ++d) mean[d] += bank_[i * dim + d];
+    mean_.resize(dim);
+    for (std::size_t d = 0; d < dim; ++d) mean_[d] = static_cast<float>(mean[d] / static_cast<double>(count_));
     panels_.ksteps = ksteps;
     panels_.rows = rows;
     panels_.data.assign(rows * static_cast<std::size_t>(ksteps) * 32, 0);
-    panels_.norms = knn::squaredNorms(bank_, count_, dim_);
-    maxNorm_ = 0;
-    for (float n : panels_.norms) maxNorm_ = std::max(maxNorm_, std::sqrt(n));
-    panels_.norms.resize(rows, std::numeric_limits<float>::infinity());
+    panels_.norms.assign(rows, std::numeric_limits<float>::infinity());
+    std::vector<float> rowNorms(count_);
     knn::parallelFor(rows / 16, knn::workerThreads(), [&](std::size_t begin, std::size_t end) {
         for (std::size_t p = begin; p < end; ++p) {
             std::uint16_t* panel = panels_.data.data() + p * static_cast<std::size_t>(ksteps) * 512;
-            for (int c = 0; c < 16 && p * 16 + c < count_; ++c) {
-                const float* row = bank_ + (p * 16 + c) * static_cast<std::size_t>(dim_);
-                for (int d = 0; d < dim_; ++d) panel[(d / 32) * 512 + ((d % 32) / 2) * 32 + c * 2 + d % 2] =
-                    knn::toBf16(row[d]);
+            for (std::size_t c = 0; c < 16 && p * 16 + c < count_; ++c) {
+                const float* row = bank_ + (p * 16 + c) * dim;
+                double norm = 0;
+                for (std::size_t d = 0; d < dim; ++d) {
+                    const float x = row[d] - mean_[d];
+                    norm += static_cast<double>(x) * x;
+                    panel[(d / 32) * 512 + ((d % 32) / 2) * 32 + c * 2 + d % 2] = knn::toBf16(x);
+                }
+                panels_.norms[p * 16 + c] = static_cast<float>(norm);
+                rowNorms[p * 16 + c] = static_cast<float>(std::sqrt(norm));
             }
         }
     });
+    maxNorm_ = 0;
+    for (float n : rowNorms) maxNorm_ = std::max(maxNorm_, n);
 }
 
 KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k) const {
@@ -118,7 +133,7 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
         for (std::size_t q = begin; q < end; ++q) {
             double norm = 0;
             for (std::size_t d = 0; d < dim; ++d) {
-                const float x = queries[q * dim + d];
+                const float x = queries[q * dim + d] - mean_[d];
                 packed.data[q * paddedDim + d] = knn::toBf16(x);
                 norm += static_cast<double>(x) * x;
             }

@@ -34,7 +34,8 @@ public:
     std::size_t overflowedQueries() const { return overflowed_; }
 
     // The bound used: |approximate - exact| of ||b||^2 - 2 q.b is at most
-    // errorFactor(dim) * ||q|| * ||b|| (bfloat16 rounding of both vectors, float sums of dim products).
+    // errorFactor(dim) * ||q|| * ||b|| (bfloat16 rounding of both vectors, float sums of dim products),
+    // for q and b less the bank's mean.
     static double errorFactor(int dim);
 
 private:
@@ -45,7 +46,8 @@ private:
     const float* bank_ = nullptr;
     std::size_t count_ = 0;
     int dim_ = 0;
-    float maxNorm_ = 0;
+    std::vector<float> mean_;  // subtracted from bank and queries before rounding
+    float maxNorm_ = 0;  // of the bank rows less the mean
     knn::Bf16Panels panels_;
     mutable double exactRowsPerQuery_ = 0;
     mutable std::size_t overflowed_ = 0;

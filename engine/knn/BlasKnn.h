@@ -1,6 +1,7 @@
 // Exact kNN with the BLAS matrix product called directly: chunks of -2 Q B^T from sgemm,
-// plus the bank norms, feed a running per-query top-k. Calling sgemm directly avoids the
-// framework overhead that made torch::mm several times slower on the same product.
+// plus the bank norms, feed a running per-query top-k; each thread runs its own queries. Calling
+// sgemm directly avoids the framework overhead that made torch::mm several times slower on the same
+// product.
 #pragma once
 #include <cstddef>
 #include <vector>
@@ -12,8 +13,9 @@ namespace pb {
 class BlasKnn : public ExactKnn {
 public:
     // At most this many query and bank rows per sgemm block (counts are cut into near-equal
-    // chunks); 0 picks the defaults, 1024 x 2048 (an 8 MB block that stays in cache while it is
-    // scanned). The block bounds the extra memory of a search whatever the bank and query counts.
+    // chunks); 0 picks the defaults, 256 x 1024 (a 1 MB block per thread that stays in the core's
+    // cache while it is scanned). The blocks bound the extra memory of a search whatever the bank
+    // and query counts.
     explicit BlasKnn(std::size_t queryChunk = 0, std::size_t bankChunk = 0);
     // Not copyable: bank_ may point into owned_.
     BlasKnn(const BlasKnn&) = delete;

@@ -11,6 +11,9 @@
 #include "engine/util/Error.h"
 #include "engine/util/Threads.h"
 
+extern "C" int openblas_get_num_threads() __attribute__((weak));
+extern "C" void openblas_set_num_threads(int) __attribute__((weak));
+
 namespace pb::knn {
 
 void checkVectors(const std::string& method, const char* what, const float* vectors, std::size_t count, int dim) {
@@ -107,6 +110,17 @@ void parallelFor(std::size_t n, int threads, const std::function<void(std::size_
     for (auto& t : pool) t.join();
     for (auto& e : errors)
         if (e) std::rethrow_exception(e);
+}
+
+SingleThreadedBlas::SingleThreadedBlas(bool active) {
+    if (active && openblas_get_num_threads && openblas_set_num_threads) {
+        previous_ = openblas_get_num_threads();
+        if (previous_ > 1) openblas_set_num_threads(1);
+    }
+}
+
+SingleThreadedBlas::~SingleThreadedBlas() {
+    if (previous_ > 1) openblas_set_num_threads(previous_);
 }
 
 std::size_t balancedChunk(std::size_t n, std::size_t maxChunk) {

@@ -36,6 +36,19 @@ int workerThreads();
 // afterwards, which on a small machine would steal cores from the next sgemm's OpenBLAS threads.
 void parallelFor(std::size_t n, int threads, const std::function<void(std::size_t, std::size_t)>& fn);
 
+// While alive, OpenBLAS runs every call on the calling thread (when `active`), so that several engine
+// threads can each run their own products; the previous thread count is restored afterwards.
+class SingleThreadedBlas {
+public:
+    explicit SingleThreadedBlas(bool active);
+    ~SingleThreadedBlas();
+    SingleThreadedBlas(const SingleThreadedBlas&) = delete;
+    SingleThreadedBlas& operator=(const SingleThreadedBlas&) = delete;
+
+private:
+    int previous_ = 0;
+};
+
 // Rows per chunk when n rows are cut into pieces of at most maxChunk rows of near-equal size
 // (3136 queries with at most 1024 per chunk: 4 x 784, not 3 x 1024 + 64).
 std::size_t balancedChunk(std::size_t n, std::size_t maxChunk);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "engine/knn/Bf16Scan.h"
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -71,14 +73,16 @@ TEST(MemoryBank, FactoryAndFlatSearch) {
 }
 
 TEST(MemoryBank, SearchMethodIsChosenBySizeOrByName) {
-    // "auto" searches a large bank of wide vectors with the projected bound and a small one with BLAS; a
-    // named method replaces it and gives the same neighbours; an unknown one is refused and changes nothing.
+    // "auto" searches a large bank of wide vectors with the projected bound and a small one with BLAS (with
+    // AMX tiles both with the bf16 pre-filter); a named method replaces it and gives the same neighbours; an
+    // unknown one is refused and changes nothing.
+    const bool amx = pb::knn::amxAvailable();
     const int dim = 64;
     const auto x = pb::test::clusteredVectors(70000, dim, 40, 5);
     const auto q = pb::test::gaussianVectors(30, dim, 6);
     auto large = pb::createBank("flat");
     large->build(x.data(), 70000, dim, 0, pb::Progress{});
-    EXPECT_EQ(large->searchMethod(), "projected");
+    EXPECT_EQ(large->searchMethod(), amx ? "bf16" : "projected");
     const auto projected = large->search(q.data(), 30, 5);
     large->setSearchMethod("faiss");
     EXPECT_EQ(large->searchMethod(), "faiss");
@@ -94,7 +98,7 @@ TEST(MemoryBank, SearchMethodIsChosenBySizeOrByName) {
 
     auto small = pb::createBank("coreset:1/16");
     small->build(x.data(), 70000, dim, 0, pb::Progress{});
-    EXPECT_EQ(small->searchMethod(), "blas");
+    EXPECT_EQ(small->searchMethod(), amx ? "bf16" : "blas");
     EXPECT_EQ(pb::createBank("ivfpq")->searchMethod(), "");
 }
 
