@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/bank/SquaredDistance.h"
 #include "engine/knn/BlasKnn.h"
 #include "engine/knn/KnnSupport.h"
 #include "engine/util/Error.h"
@@ -91,7 +92,7 @@ void Bf16FilteredKnn::pack() {
     panels_.rows = rows;
     panels_.data.assign(rows * static_cast<std::size_t>(ksteps) * 32, 0);
     panels_.norms.assign(rows, std::numeric_limits<float>::infinity());
-    std::vector<float> rowNorms(count_);
+    rowNorms_.assign(count_, 0.0f);
     knn::parallelFor(rows / 16, knn::workerThreads(), [&](std::size_t begin, std::size_t end) {
         for (std::size_t p = begin; p < end; ++p) {
             std::uint16_t* panel = panels_.data.data() + p * static_cast<std::size_t>(ksteps) * 512;
@@ -104,12 +105,12 @@ void Bf16FilteredKnn::pack() {
                     panel[(d / 32) * 512 + ((d % 32) / 2) * 32 + c * 2 + d % 2] = knn::toBf16(x);
                 }
                 panels_.norms[p * 16 + c] = static_cast<float>(norm);
-                rowNorms[p * 16 + c] = static_cast<float>(std::sqrt(norm));
+                rowNorms_[p * 16 + c] = static_cast<float>(std::sqrt(norm));
             }
         }
     });
     maxNorm_ = 0;
-    for (float n : rowNorms) maxNorm_ = std::max(maxNorm_, n);
+    for (float n : rowNorms_) maxNorm_ = std::max(maxNorm_, n);
 }
 
 KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k) const {
@@ -127,6 +128,7 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
     packed.rows = (count + 31) / 32 * 32;
     packed.data.assign(packed.rows * paddedDim, 0);
     std::vector<float> margins(count);
+    std::vector<double> queryNorms(count), slacks(count);
     const double factor = errorFactor(dim_);
     const int threads = knn::workerThreads();
     knn::parallelFor(count, threads, [&](std::size_t begin, std::size_t end) {
@@ -142,9 +144,15 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
             // rounding of the norms and of the exact distances the candidates are ranked by.
             const double slack = std::ldexp(1.0, -18) * (norm + maxNorm_) * (norm + maxNorm_) + 1e-30;
             margins[q] = static_cast<float>((2.0 * factor * norm * maxNorm_ + slack) * (1.0 + 1e-6));
+            queryNorms[q] = norm;
+            slacks[q] = slack;
         }
     });
 
+    // pb::squaredDistance (float sums in 16 lanes) against the double sums of the same float differences:
+    // each lane adds dim/16 rounded squares, then four levels of pairs; three times that, to cover both
+    // the k-th row's error and the candidate's.
+    const float floatSumError = static_cast<float>(3.0 * std::ldexp(1.0, -24) * (dim_ / 16.0 + 8.0));
     const knn::Bf16ScanKernel kernel = amx_ ? knn::scanBf16Amx : knn::scanBf16Portable;
     const std::size_t queryBlock = blockRows(ksteps * 32, 1024);
     const std::size_t bankBlock = blockRows(ksteps * 32, 2048);
@@ -157,6 +165,7 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
         std::vector<float> heapValues(queryBlock * k);
         std::vector<std::uint32_t> heapRows(queryBlock * k);
         std::vector<std::pair<double, std::uint32_t>> ranked;
+        std::vector<std::pair<float, std::uint32_t>> close;
         std::size_t localExact = 0;
         for (std::size_t q0 = begin * 32; q0 < end * 32; q0 += queryBlock) {
             const std::size_t q1 = std::min(end * 32, q0 + queryBlock);
@@ -183,11 +192,26 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
                     overflowed[q] = 1;
                     continue;
                 }
-                ranked.clear();
-                const float limit = s.heapValue[0] + s.margin;
+                // With every row seen, each row's own bound replaces the scan's worst case: the k-th exact
+                // value is at most the largest of (approximate + bound) over the heap's rows, and a row can
+                // only rank if its approximate value less its bound lies below that.
+                const double scale = factor * queryNorms[q];
+                double upper = -std::numeric_limits<double>::infinity();
+                for (int j = 0; j < k; ++j)
+                    upper = std::max(upper, s.heapValue[j] + scale * rowNorms_[s.heapRow[j]]);
+                upper += slacks[q];
+                // Float distances of those rows first; double sums only for the rows within the float
+                // sums' error of the k-th float distance.
+                close.clear();
                 for (const knn::Bf16Candidate& c : s.candidates)
-                    if (c.value <= limit)
-                        ranked.emplace_back(knn::squaredDistance(query, bank_ + c.row * dim, dim_), c.row);
+                    if (c.value - scale * rowNorms_[c.row] <= upper)
+                        close.emplace_back(pb::squaredDistance(query, bank_ + c.row * dim, dim_), c.row);
+                std::nth_element(close.begin(), close.begin() + (k - 1), close.end());
+                const float kth = close[k - 1].first;
+                const float limit = kth + kth * floatSumError + 1e-30f;
+                ranked.clear();
+                for (const auto& [d, row] : close)
+                    if (d <= limit) ranked.emplace_back(knn::squaredDistance(query, bank_ + row * dim, dim_), row);
                 localExact += ranked.size();
                 rankExactly(ranked, k, result.distances.data() + q * k, result.indices.data() + q * k);
             }

@@ -1,8 +1,9 @@
 // Exact kNN with a bfloat16 pre-filter: every distance is first computed from bfloat16 copies of the
 // vectors (Intel AMX tiles where the CPU has them), each query keeps every row whose approximate value
-// lies within a proven error bound of its running k-th best, and only those rows get their distance
-// computed exactly. The neighbours are those of an exact search: rounding cannot push a true neighbour
-// out of the kept rows, and the kept rows are ranked by their exact distances.
+// lies within a proven error bound of its running k-th best, and only those rows get a float distance,
+// then a double-precision one where the float sums' error could change the order. The neighbours are
+// those of an exact search: rounding cannot push a true neighbour out of the kept rows, and the kept
+// rows are ranked by their exact distances.
 #pragma once
 #include <cstddef>
 #include <vector>
@@ -28,8 +29,8 @@ public:
 
     // Whether the AMX kernel runs on this machine.
     bool usesAmx() const { return amx_; }
-    // Of the last search: rows whose distance was computed exactly, per query on average, and queries
-    // searched exactly because their candidates overflowed.
+    // Of the last search: rows given a double-precision distance, per query on average, and queries
+    // whose candidates overflowed and were left to the full product.
     double exactRowsPerQuery() const { return exactRowsPerQuery_; }
     std::size_t overflowedQueries() const { return overflowed_; }
 
@@ -47,7 +48,8 @@ private:
     std::size_t count_ = 0;
     int dim_ = 0;
     std::vector<float> mean_;  // subtracted from bank and queries before rounding
-    float maxNorm_ = 0;  // of the bank rows less the mean
+    std::vector<float> rowNorms_;  // of the bank rows less the mean
+    float maxNorm_ = 0;
     knn::Bf16Panels panels_;
     mutable double exactRowsPerQuery_ = 0;
     mutable std::size_t overflowed_ = 0;
