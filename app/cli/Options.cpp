@@ -305,6 +305,7 @@ std::vector<OptionSpec> buildOptionTable() {
         {"script", "FILE", K::Text, {"bench recon"}, "the reference script (default: bench/recon_pytorch_reference.py)"},
         {"script", "FILE", K::Text, {"bench patchcore"}, "the reference script (default: bench/patchcore_reference.py)"},
         {"no-python", "", K::Flag, {"bench vit", "bench recon", "bench patchcore"}, "only time ours"},
+        {"coreset-only", "", K::Flag, {"bench patchcore"}, "time the coreset only, no kNN (large texture sets)"},
         {"patchcore-loop",
          "",
          K::Flag,

@@ -281,7 +281,8 @@ int runBenchPatchcore(const CommandLine& cl) {
             }
         }
 
-        benchBank("full bank (every train patch)", p.train.data(), n, p, methods, k, repeats, ref);
+        if (cl.flag("coreset-only")) bankSizes.clear();
+        if (!cl.flag("coreset-only")) benchBank("full bank (every train patch)", p.train.data(), n, p, methods, k, repeats, ref);
         if (largest > 0 && !bankSizes.empty()) {
             const std::vector<std::int64_t> selection =
                 largest <= ours.size() ? ours : greedyCoreset(p.train.data(), n, p.dim, largest, options);

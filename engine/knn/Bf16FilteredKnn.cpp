@@ -20,6 +20,13 @@ std::size_t blockRows(int paddedDim, std::size_t most) {
     return std::clamp<std::size_t>(rows, 32, most);
 }
 
+// pb::squaredDistance built for the widest vectors the CPU has: the candidates' float distances are
+// checked against an error bound, not against other loops' bits.
+__attribute__((target_clones("avx512f", "avx2", "default"))) float floatDistance(const float* a, const float* b,
+                                                                                  int dim) {
+    return pb::squaredDistance(a, b, dim);
+}
+
 // The k nearest of `rows` by (exact squared distance, row), nearest first.
 void rankExactly(std::vector<std::pair<double, std::uint32_t>>& rows, int k, float* distances,
                  std::int64_t* indices) {
@@ -136,7 +143,7 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
             double norm = 0;
             for (std::size_t d = 0; d < dim; ++d) {
                 const float x = queries[q * dim + d] - mean_[d];
-                packed.data[q * paddedDim + d] = knn::toBf16(x);
+                packed.data[packed.offset(q, d)] = knn::toBf16(x);
                 norm += static_cast<double>(x) * x;
             }
             norm = std::sqrt(norm);
@@ -205,7 +212,7 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
                 close.clear();
                 for (const knn::Bf16Candidate& c : s.candidates)
                     if (c.value - scale * rowNorms_[c.row] <= upper)
-                        close.emplace_back(pb::squaredDistance(query, bank_ + c.row * dim, dim_), c.row);
+                        close.emplace_back(floatDistance(query, bank_ + c.row * dim, dim_), c.row);
                 std::nth_element(close.begin(), close.begin() + (k - 1), close.end());
                 const float kth = close[k - 1].first;
                 const float limit = kth + kth * floatSumError + 1e-30f;

@@ -37,7 +37,8 @@ void scanBf16Portable(const Bf16Queries& queries, std::size_t queryBegin, std::s
     const int dim = bank.ksteps * 32;
     std::vector<float> q(static_cast<std::size_t>(dim) * 32), b(static_cast<std::size_t>(dim) * 32);
     for (std::size_t q0 = queryBegin; q0 < queryEnd; q0 += 32) {
-        for (std::size_t i = 0; i < q.size(); ++i) q[i] = fromBf16(queries.data[q0 * dim + i]);
+        for (std::size_t r = 0; r < 32; ++r)
+            for (int d = 0; d < dim; ++d) q[r * dim + d] = fromBf16(queries.data[queries.offset(q0 + r, d)]);
         for (std::size_t b0 = rowBegin; b0 < rowEnd; b0 += 32) {
             // Unpack two panels to rows of floats.
             for (int half = 0; half < 2; ++half) {

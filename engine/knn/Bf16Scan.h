@@ -80,11 +80,17 @@ struct Bf16Panels {
     const std::uint16_t* panel(std::size_t p) const { return data.data() + p * static_cast<std::size_t>(ksteps) * 512; }
 };
 
-// Queries packed row-major in bf16, the dimension zero-padded to 32 * ksteps, the count to a multiple of 32.
+// Queries in bf16, the dimension zero-padded to 32 * ksteps, the count to a multiple of 32.
 struct Bf16Queries {
     std::vector<std::uint16_t> data;
     std::size_t rows = 0;
     int ksteps = 0;
+    // Where dimension d of query q lies: tile by tile (16 queries x 32 dimensions, 1 KB contiguous), so
+    // that a tile load reads one block instead of 16 rows a whole padded row apart (at 1024 dimensions
+    // those rows fall into the same few cache sets).
+    std::size_t offset(std::size_t q, std::size_t d) const {
+        return ((q / 16) * static_cast<std::size_t>(ksteps) + d / 32) * 512 + (q % 16) * 32 + d % 32;
+    }
 };
 
 // Scans bank rows [rowBegin, rowEnd) (multiples of 32) for the query rows [queryBegin, queryEnd)

@@ -43,12 +43,11 @@ AmxThreadScope::~AmxThreadScope() {
 void scanBf16Amx(const Bf16Queries& queries, std::size_t queryBegin, std::size_t queryEnd, const Bf16Panels& bank,
                  std::size_t rowBegin, std::size_t rowEnd, Bf16QueryState* states) {
     const int ksteps = bank.ksteps;
-    const std::size_t queryStride = static_cast<std::size_t>(ksteps) * 64;  // bytes per packed query row
     alignas(64) float block[32 * 32];
     const __m512 minusTwo = _mm512_set1_ps(-2.0f);
     for (std::size_t q0 = queryBegin; q0 < queryEnd; q0 += 32) {
-        const char* a0 = reinterpret_cast<const char*>(queries.data.data() + q0 * ksteps * 32);
-        const char* a1 = a0 + 16 * queryStride;
+        const std::uint16_t* a0 = queries.data.data() + queries.offset(q0, 0);
+        const std::uint16_t* a1 = queries.data.data() + queries.offset(q0 + 16, 0);
         Bf16QueryState* rowStates = states + (q0 - queryBegin);
         for (std::size_t b0 = rowBegin; b0 < rowEnd; b0 += 32) {
             const std::uint16_t* p0 = bank.panel(b0 / 16);
@@ -58,8 +57,8 @@ void scanBf16Amx(const Bf16Queries& queries, std::size_t queryBegin, std::size_t
             _tile_zero(2);
             _tile_zero(3);
             for (int t = 0; t < ksteps; ++t) {
-                _tile_loadd(4, a0 + t * 64, queryStride);
-                _tile_loadd(5, a1 + t * 64, queryStride);
+                _tile_loadd(4, a0 + t * 512, 64);
+                _tile_loadd(5, a1 + t * 512, 64);
                 _tile_loadd(6, p0 + t * 512, 64);
                 _tile_loadd(7, p1 + t * 512, 64);
                 _tile_dpbf16ps(0, 4, 6);
