@@ -72,8 +72,8 @@ struct Segment {
 
 // The rows of one segment get their distance to the new centre c; a row whose minimum drops moves
 // to the new cell (written to `moved`), the others are compacted to the front of the segment.
-// Compiled for AVX2 and the baseline ISA (no FMA in either, so both give bit-identical distances).
-__attribute__((target_clones("avx2", "default"))) void updateSegment(const float* points, int p, const float* c,
+// Compiled for AVX-512, AVX2 and the baseline ISA (no FMA in any, so all give bit-identical distances).
+__attribute__((target_clones("avx512f", "avx2", "default"))) void updateSegment(const float* points, int p, const float* c,
                                                                      std::int32_t* rows, float* mind, const float* w2,
                                                                      std::int32_t* moved, Segment& seg) {
     std::int64_t kept = seg.begin;
@@ -104,7 +104,7 @@ __attribute__((target_clones("avx2", "default"))) void updateSegment(const float
 // (1 + margin). Cheap lower bounds of |C_j - c|^2 decide most cells without the full distance: the
 // norm difference (|C_j| - |c|)^2, the partial sum over the first kHead coordinates (read from `heads`, a
 // compact copy, so that the scan streams through memory), then partial sums 16 coordinates at a time.
-__attribute__((target_clones("avx2", "default"))) void markActiveCells(const float* centres, const float* heads,
+__attribute__((target_clones("avx512f", "avx2", "default"))) void markActiveCells(const float* centres, const float* heads,
                                                                        const double* centreNorms, int p,
                                                                        const float* c, double cNorm,
                                                                        const float* bounds, std::int64_t begin,

@@ -3,10 +3,13 @@
 #include <ATen/Parallel.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <memory>
 
 #include "engine/bank/RowFenwick.h"
 #include "engine/bank/SquaredDistance.h"
+#include "engine/knn/Bf16Scan.h"
 #include "engine/synth/Pcg32.h"
 #include "engine/util/Error.h"
 
@@ -17,11 +20,101 @@ namespace {
 // Rows kept up to date between batches: each step costs this many distances, and a batch is applied
 // roughly every few thousand steps when the features do not cluster.
 constexpr std::int64_t kKept = 4096;
+// Rows from which the batch updates use the AMX pre-filter (packing the rows costs one pass).
+constexpr std::int64_t kTileMinRows = 4096;
 // Rows per cache block of a batch update (64 KB of 128-d rows).
 constexpr std::int64_t kRowBlock = 128;
 constexpr int kProgressEvery = 256;
 // k-means++: draws rejected in a row before every row is brought up to date.
 constexpr int kMaxTries = 16;
+
+// The pending centres applied to rows [first, last): centre-major, so that the rows stay in cache. Built
+// for the widest vectors the CPU has; squaredDistance has no fused multiply-add in any of them, so every
+// build gives the same distances.
+__attribute__((target_clones("avx512f", "avx2", "default"))) void applyCentres(const float* points, int p,
+                                                                                const std::int64_t* centres,
+                                                                                std::size_t centreCount,
+                                                                                std::int64_t first, std::int64_t last,
+                                                                                float* mind) {
+    for (std::size_t j = 0; j < centreCount; ++j) {
+        const float* centre = points + centres[j] * p;
+        for (std::int64_t i = first; i < last; ++i) {
+            if (mind[i] <= 0) continue;  // selected, or cannot get closer
+            const float d = squaredDistance(points + i * p, centre, p);
+            if (d < mind[i]) mind[i] = d;
+        }
+    }
+}
+
+// The batch update with an AMX bfloat16 pre-filter: every (centre, row) product comes from the tiles,
+// and only the pairs whose value the error bound cannot rule out as lowering the row's minimum get the
+// exact squaredDistance. The rows' minima are those of the plain update, bit for bit.
+class TileFilteredUpdate {
+public:
+    TileFilteredUpdate(const float* points, std::int64_t n, int p) : points_(points), n_(n), p_(p) {
+        mean_ = knn::columnMeans(points, static_cast<std::size_t>(n), p);
+        panels_ = knn::packBank(points, static_cast<std::size_t>(n), p, mean_, rowNorms_);
+        rowNorms_.resize(panels_.rows, 0.0f);
+        for (float r : rowNorms_) maxNorm_ = std::max(maxNorm_, r);
+        factor_ = knn::bf16ErrorFactor(p);
+        // squaredDistance (16 float lanes) is within floatError of the exact distance of its arguments.
+        floatError_ = std::ldexp(1.0, -24) * (p / 16.0 + 8.0);
+        limits_.resize(panels_.rows);
+    }
+
+    void apply(const std::vector<std::int64_t>& centres, std::vector<float>& mind) {
+        std::vector<float> rows(centres.size() * static_cast<std::size_t>(p_));
+        for (std::size_t j = 0; j < centres.size(); ++j)
+            std::copy_n(points_ + centres[j] * p_, p_, rows.data() + j * p_);
+        std::vector<double> norms;
+        const knn::Bf16Queries packed = knn::packQueries(rows.data(), centres.size(), p_, mean_, norms);
+        std::vector<float> scale(packed.rows, 0.0f), norm2(packed.rows, std::numeric_limits<float>::infinity());
+        double maxCentre = 0;
+        for (std::size_t j = 0; j < centres.size(); ++j) {
+            scale[j] = static_cast<float>(factor_ * norms[j] * (1.0 + 1e-6));
+            norm2[j] = static_cast<float>(norms[j] * norms[j]);
+            maxCentre = std::max(maxCentre, norms[j]);
+        }
+        // Room for the rounding of the norms, of the mean's subtraction and of the float distance itself.
+        const double slack = std::ldexp(1.0, -18) * (maxCentre + maxNorm_) * (maxCentre + maxNorm_) + 1e-30;
+        for (std::int64_t i = 0; i < n_; ++i)
+            limits_[i] = mind[i] > 0 ? static_cast<float>(mind[i] * (1.0 + 3.0 * floatError_) + slack)
+                                     : -std::numeric_limits<float>::infinity();
+        std::fill(limits_.begin() + n_, limits_.end(), -std::numeric_limits<float>::infinity());
+        Sink sink{points_, p_, centres.data(), mind.data()};
+        const std::int64_t blocks = static_cast<std::int64_t>((panels_.rows + kTileRows - 1) / kTileRows);
+        at::parallel_for(0, blocks, 1, [&](std::int64_t b, std::int64_t e) {
+            knn::AmxThreadScope tiles(true);
+            knn::filterPairsBf16Amx(packed, packed.rows, panels_, static_cast<std::size_t>(b) * kTileRows,
+                                    std::min(panels_.rows, static_cast<std::size_t>(e) * kTileRows), limits_.data(),
+                                    rowNorms_.data(),
+                                    scale.data(), norm2.data(), &Sink::update, &sink);
+        });
+    }
+
+private:
+    static constexpr std::size_t kTileRows = 256;  // rows per task (a multiple of 32)
+    struct Sink {
+        const float* points;
+        int p;
+        const std::int64_t* centres;
+        float* mind;
+        static void update(void* context, std::uint32_t centre, std::uint32_t row) {
+            auto& s = *static_cast<Sink*>(context);
+            if (s.mind[row] <= 0) return;
+            const float d = squaredDistance(s.points + static_cast<std::int64_t>(row) * s.p,
+                                            s.points + s.centres[centre] * s.p, s.p);
+            if (d < s.mind[row]) s.mind[row] = d;
+        }
+    };
+    const float* points_;
+    std::int64_t n_;
+    int p_;
+    std::vector<float> mean_, rowNorms_, limits_;
+    knn::Bf16Panels panels_;
+    float maxNorm_ = 0;
+    double factor_ = 0, floatError_ = 0;
+};
 
 struct Candidate {
     float score = -std::numeric_limits<float>::infinity();
@@ -46,22 +139,22 @@ std::vector<std::int64_t> lazyGreedySelection(const float* points, std::int64_t 
     std::vector<Candidate> all;
     std::vector<std::int64_t> kept;
     Candidate outside;  // the best bound outside `kept` when the batch was applied
+    std::unique_ptr<TileFilteredUpdate> tiles;
+    if (knn::amxAvailable() && n >= kTileMinRows && n <= std::numeric_limits<std::uint32_t>::max() / 2)
+        tiles = std::make_unique<TileFilteredUpdate>(points, n, p);
 
     while (static_cast<std::int64_t>(selection.size()) < count) {
         // Apply the pending centres to every row, a cache block of rows at a time.
+        if (!pending.empty() && tiles) {
+            tiles->apply(pending, mind);
+            pending.clear();
+        }
         if (!pending.empty()) {
             at::parallel_for(0, (n + kRowBlock - 1) / kRowBlock, 1, [&](std::int64_t b, std::int64_t e) {
                 for (std::int64_t block = b; block < e; ++block) {
                     const std::int64_t first = block * kRowBlock;
-                    const std::int64_t last = std::min(n, first + kRowBlock);
-                    for (const std::int64_t c : pending) {
-                        const float* centre = points + c * p;
-                        for (std::int64_t i = first; i < last; ++i) {
-                            if (mind[i] <= 0) continue;  // selected, or cannot get closer
-                            const float d = squaredDistance(points + i * p, centre, p);
-                            if (d < mind[i]) mind[i] = d;
-                        }
-                    }
+                    applyCentres(points, p, pending.data(), pending.size(), first, std::min(n, first + kRowBlock),
+                                 mind.data());
                 }
             });
             pending.clear();

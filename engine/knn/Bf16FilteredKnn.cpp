@@ -52,16 +52,7 @@ Bf16FilteredKnn::Bf16FilteredKnn(const std::string& kernel) {
     }
 }
 
-double Bf16FilteredKnn::errorFactor(int dim) {
-    // Rounding each factor to bfloat16 (unit roundoff 2^-8, plus 2^-23 for the float subtraction of the
-    // mean before it: u) changes a product by at most (2u + u^2) of its size; summing dim float products
-    // adds gamma_dim = dim 2^-24 / (1 - dim 2^-24) of the sum of their sizes. Both sums of sizes are at
-    // most ||q|| ||b|| (Cauchy-Schwarz); the value holds -2 q.b.
-    const double u = std::ldexp(1.0, -8) + std::ldexp(1.0, -23);
-    const double unit = std::ldexp(1.0, -24) * dim;
-    const double gamma = unit / (1.0 - unit);
-    return 2.0 * ((2.0 * u + u * u) + (1.0 + u) * (1.0 + u) * gamma);
-}
+double Bf16FilteredKnn::errorFactor(int dim) { return knn::bf16ErrorFactor(dim); }
 
 void Bf16FilteredKnn::setBank(const float* vectors, std::size_t count, int dim) {
     knn::checkVectors(name(), "bank", vectors, count, dim);
@@ -85,37 +76,8 @@ void Bf16FilteredKnn::setBankView(const float* vectors, std::size_t count, int d
 void Bf16FilteredKnn::pack() {
     if (count_ >= std::numeric_limits<std::uint32_t>::max())
         throw Error("bf16 kNN: a bank of " + std::to_string(count_) + " rows is too large");
-    const int ksteps = (dim_ + 31) / 32;
-    const std::size_t rows = (count_ + 31) / 32 * 32;
-    const std::size_t dim = static_cast<std::size_t>(dim_);
-    // Distances do not change when bank and queries are moved by the same vector; moved to the bank's
-    // mean, the vectors are short (features after a ReLU are far from the origin), and with them the bound.
-    std::vector<double> mean(dim, 0.0);
-    for (std::size_t i = 0; i < count_; ++i)
-        for (std::size_t d = 0; d < dim; ++d) mean[d] += bank_[i * dim + d];
-    mean_.resize(dim);
-    for (std::size_t d = 0; d < dim; ++d) mean_[d] = static_cast<float>(mean[d] / static_cast<double>(count_));
-    panels_.ksteps = ksteps;
-    panels_.rows = rows;
-    panels_.data.assign(rows * static_cast<std::size_t>(ksteps) * 32, 0);
-    panels_.norms.assign(rows, std::numeric_limits<float>::infinity());
-    rowNorms_.assign(count_, 0.0f);
-    knn::parallelFor(rows / 16, knn::workerThreads(), [&](std::size_t begin, std::size_t end) {
-        for (std::size_t p = begin; p < end; ++p) {
-            std::uint16_t* panel = panels_.data.data() + p * static_cast<std::size_t>(ksteps) * 512;
-            for (std::size_t c = 0; c < 16 && p * 16 + c < count_; ++c) {
-                const float* row = bank_ + (p * 16 + c) * dim;
-                double norm = 0;
-                for (std::size_t d = 0; d < dim; ++d) {
-                    const float x = row[d] - mean_[d];
-                    norm += static_cast<double>(x) * x;
-                    panel[(d / 32) * 512 + ((d % 32) / 2) * 32 + c * 2 + d % 2] = knn::toBf16(x);
-                }
-                panels_.norms[p * 16 + c] = static_cast<float>(norm);
-                rowNorms_[p * 16 + c] = static_cast<float>(std::sqrt(norm));
-            }
-        }
-    });
+    mean_ = knn::columnMeans(bank_, count_, dim_);
+    panels_ = knn::packBank(bank_, count_, dim_, mean_, rowNorms_);
     maxNorm_ = 0;
     for (float n : rowNorms_) maxNorm_ = std::max(maxNorm_, n);
 }
@@ -129,32 +91,19 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
 
     const std::size_t dim = static_cast<std::size_t>(dim_);
     const int ksteps = panels_.ksteps;
-    const std::size_t paddedDim = static_cast<std::size_t>(ksteps) * 32;
-    knn::Bf16Queries packed;
-    packed.ksteps = ksteps;
-    packed.rows = (count + 31) / 32 * 32;
-    packed.data.assign(packed.rows * paddedDim, 0);
+    std::vector<double> queryNorms;
+    const knn::Bf16Queries packed = knn::packQueries(queries, count, dim_, mean_, queryNorms);
     std::vector<float> margins(count);
-    std::vector<double> queryNorms(count), slacks(count);
+    std::vector<double> slacks(count);
     const double factor = errorFactor(dim_);
     const int threads = knn::workerThreads();
-    knn::parallelFor(count, threads, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t q = begin; q < end; ++q) {
-            double norm = 0;
-            for (std::size_t d = 0; d < dim; ++d) {
-                const float x = queries[q * dim + d] - mean_[d];
-                packed.data[packed.offset(q, d)] = knn::toBf16(x);
-                norm += static_cast<double>(x) * x;
-            }
-            norm = std::sqrt(norm);
-            // Twice the bound (the candidate's error and the k-th best's), plus room for the float
-            // rounding of the norms and of the exact distances the candidates are ranked by.
-            const double slack = std::ldexp(1.0, -18) * (norm + maxNorm_) * (norm + maxNorm_) + 1e-30;
-            margins[q] = static_cast<float>((2.0 * factor * norm * maxNorm_ + slack) * (1.0 + 1e-6));
-            queryNorms[q] = norm;
-            slacks[q] = slack;
-        }
-    });
+    for (std::size_t q = 0; q < count; ++q) {
+        const double norm = queryNorms[q];
+        // Twice the bound (the candidate's error and the k-th best's), plus room for the float
+        // rounding of the norms and of the exact distances the candidates are ranked by.
+        slacks[q] = std::ldexp(1.0, -18) * (norm + maxNorm_) * (norm + maxNorm_) + 1e-30;
+        margins[q] = static_cast<float>((2.0 * factor * norm * maxNorm_ + slacks[q]) * (1.0 + 1e-6));
+    }
 
     // pb::squaredDistance (float sums in 16 lanes) against the double sums of the same float differences:
     // each lane adds dim/16 rounded squares, then four levels of pairs; three times that, to cover both

@@ -1,9 +1,12 @@
 #include "engine/knn/Bf16Scan.h"
 
+#include "engine/knn/KnnSupport.h"
+
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <mutex>
 
@@ -62,6 +65,79 @@ void scanBf16Portable(const Bf16Queries& queries, std::size_t queryBegin, std::s
             }
         }
     }
+}
+
+std::vector<float> columnMeans(const float* rows, std::size_t count, int dim) {
+    const std::size_t n = static_cast<std::size_t>(dim);
+    std::vector<double> sum(n, 0.0);
+    for (std::size_t i = 0; i < count; ++i)
+        for (std::size_t d = 0; d < n; ++d) sum[d] += rows[i * n + d];
+    std::vector<float> mean(n);
+    for (std::size_t d = 0; d < n; ++d) mean[d] = count ? static_cast<float>(sum[d] / static_cast<double>(count)) : 0.0f;
+    return mean;
+}
+
+Bf16Panels packBank(const float* rows, std::size_t count, int dim, const std::vector<float>& mean,
+                    std::vector<float>& rowNorms) {
+    Bf16Panels panels;
+    const int ksteps = (dim + 31) / 32;
+    const std::size_t padded = (count + 31) / 32 * 32;
+    const std::size_t n = static_cast<std::size_t>(dim);
+    panels.ksteps = ksteps;
+    panels.rows = padded;
+    panels.data.assign(padded * static_cast<std::size_t>(ksteps) * 32, 0);
+    panels.norms.assign(padded, std::numeric_limits<float>::infinity());
+    rowNorms.assign(count, 0.0f);
+    parallelFor(padded / 16, workerThreads(), [&](std::size_t begin, std::size_t end) {
+        for (std::size_t p = begin; p < end; ++p) {
+            std::uint16_t* panel = panels.data.data() + p * static_cast<std::size_t>(ksteps) * 512;
+            for (std::size_t c = 0; c < 16 && p * 16 + c < count; ++c) {
+                const float* row = rows + (p * 16 + c) * n;
+                double norm = 0;
+                for (std::size_t d = 0; d < n; ++d) {
+                    const float x = row[d] - mean[d];
+                    norm += static_cast<double>(x) * x;
+                    panel[(d / 32) * 512 + ((d % 32) / 2) * 32 + c * 2 + d % 2] = toBf16(x);
+                }
+                panels.norms[p * 16 + c] = static_cast<float>(norm);
+                rowNorms[p * 16 + c] = static_cast<float>(std::sqrt(norm));
+            }
+        }
+    });
+    return panels;
+}
+
+Bf16Queries packQueries(const float* rows, std::size_t count, int dim, const std::vector<float>& mean,
+                        std::vector<double>& norms) {
+    Bf16Queries packed;
+    packed.ksteps = (dim + 31) / 32;
+    packed.rows = (count + 31) / 32 * 32;
+    packed.data.assign(packed.rows * static_cast<std::size_t>(packed.ksteps) * 32, 0);
+    norms.assign(count, 0.0);
+    const std::size_t n = static_cast<std::size_t>(dim);
+    parallelFor(count, count * n < (1u << 16) ? 1 : workerThreads(), [&](std::size_t begin, std::size_t end) {
+        for (std::size_t q = begin; q < end; ++q) {
+            double norm = 0;
+            for (std::size_t d = 0; d < n; ++d) {
+                const float x = rows[q * n + d] - mean[d];
+                packed.data[packed.offset(q, d)] = toBf16(x);
+                norm += static_cast<double>(x) * x;
+            }
+            norms[q] = std::sqrt(norm);
+        }
+    });
+    return packed;
+}
+
+double bf16ErrorFactor(int dim) {
+    // Rounding each factor to bfloat16 (unit roundoff 2^-8, plus 2^-23 for the float subtraction of the
+    // mean before it: u) changes a product by at most (2u + u^2) of its size; summing dim float products
+    // adds gamma_dim = dim 2^-24 / (1 - dim 2^-24) of the sum of their sizes. Both sums of sizes are at
+    // most ||q|| ||b|| (Cauchy-Schwarz); the value holds -2 q.b.
+    const double u = std::ldexp(1.0, -8) + std::ldexp(1.0, -23);
+    const double unit = std::ldexp(1.0, -24) * dim;
+    const double gamma = unit / (1.0 - unit);
+    return 2.0 * ((2.0 * u + u * u) + (1.0 + u) * (1.0 + u) * gamma);
 }
 
 bool amxAvailable() {

@@ -93,6 +93,23 @@ struct Bf16Queries {
     }
 };
 
+// The mean of every column, in double sums: both sides of a bfloat16 product are moved by it, which
+// leaves distances unchanged and makes the vectors, and the error bound, short.
+std::vector<float> columnMeans(const float* rows, std::size_t count, int dim);
+
+// Rows less `mean` packed into panels (norms: squared norms of the float differences, double sums);
+// rowNorms receives their square roots.
+Bf16Panels packBank(const float* rows, std::size_t count, int dim, const std::vector<float>& mean,
+                    std::vector<float>& rowNorms);
+
+// Rows less `mean` packed as queries; norms receives each row's norm (double sums).
+Bf16Queries packQueries(const float* rows, std::size_t count, int dim, const std::vector<float>& mean,
+                        std::vector<double>& norms);
+
+// |approximate - exact| of ||b||^2 - 2 q.b is at most bf16ErrorFactor(dim) ||q|| ||b|| for q and b less
+// the mean: bfloat16 rounding of both vectors after the float subtraction, float sums of dim products.
+double bf16ErrorFactor(int dim);
+
 // Scans bank rows [rowBegin, rowEnd) (multiples of 32) for the query rows [queryBegin, queryEnd)
 // (multiples of 32); states[i] belongs to query row queryBegin + i.
 using Bf16ScanKernel = void (*)(const Bf16Queries& queries, std::size_t queryBegin, std::size_t queryEnd,
@@ -106,6 +123,15 @@ void scanBf16Portable(const Bf16Queries& queries, std::size_t queryBegin, std::s
 // AmxThreadScope.
 void scanBf16Amx(const Bf16Queries& queries, std::size_t queryBegin, std::size_t queryEnd, const Bf16Panels& bank,
                  std::size_t rowBegin, std::size_t rowEnd, Bf16QueryState* states);
+
+// The coreset's batch filter: for centres [0, centreRows) packed like queries and bank rows [rowBegin, rowEnd)
+// (multiples of 32), calls sink(context, centre, row) for every pair whose approximate value
+// v = ||x||^2 - 2 c.x is below rowLimit[row] + rowNorm[row] * centreScale[centre] - centreNorm2[centre]
+// (rows past the bank have an infinite norm; centres past the batch an infinite centreNorm2). AMX only.
+using Bf16PairSink = void (*)(void* context, std::uint32_t centre, std::uint32_t row);
+void filterPairsBf16Amx(const Bf16Queries& centres, std::size_t centreRows, const Bf16Panels& bank, std::size_t rowBegin,
+                        std::size_t rowEnd, const float* rowLimit, const float* rowNorm, const float* centreScale,
+                        const float* centreNorm2, Bf16PairSink sink, void* context);
 
 // True when this build has the AMX kernel, the CPU has AMX-BF16 and the kernel lets this process use
 // the tile registers (asked once).

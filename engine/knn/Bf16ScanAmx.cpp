@@ -94,6 +94,60 @@ void scanBf16Amx(const Bf16Queries& queries, std::size_t queryBegin, std::size_t
     }
 }
 
+void filterPairsBf16Amx(const Bf16Queries& centres, std::size_t centreRows, const Bf16Panels& bank, std::size_t rowBegin,
+                        std::size_t rowEnd, const float* rowLimit, const float* rowNorm, const float* centreScale,
+                        const float* centreNorm2, Bf16PairSink sink, void* context) {
+    const int ksteps = bank.ksteps;
+    alignas(64) float block[32 * 32];
+    const __m512 minusTwo = _mm512_set1_ps(-2.0f);
+    for (std::size_t b0 = rowBegin; b0 < rowEnd; b0 += 32) {
+        const std::uint16_t* p0 = bank.panel(b0 / 16);
+        const std::uint16_t* p1 = bank.panel(b0 / 16 + 1);
+        const __m512 n0 = _mm512_loadu_ps(bank.norms.data() + b0);
+        const __m512 n1 = _mm512_loadu_ps(bank.norms.data() + b0 + 16);
+        const __m512 l0 = _mm512_loadu_ps(rowLimit + b0), l1 = _mm512_loadu_ps(rowLimit + b0 + 16);
+        const __m512 r0 = _mm512_loadu_ps(rowNorm + b0), r1 = _mm512_loadu_ps(rowNorm + b0 + 16);
+        for (std::size_t c0 = 0; c0 < centreRows; c0 += 32) {
+            const std::uint16_t* a0 = centres.data.data() + centres.offset(c0, 0);
+            const std::uint16_t* a1 = centres.data.data() + centres.offset(c0 + 16, 0);
+            _tile_zero(0);
+            _tile_zero(1);
+            _tile_zero(2);
+            _tile_zero(3);
+            for (int t = 0; t < ksteps; ++t) {
+                _tile_loadd(4, a0 + t * 512, 64);
+                _tile_loadd(5, a1 + t * 512, 64);
+                _tile_loadd(6, p0 + t * 512, 64);
+                _tile_loadd(7, p1 + t * 512, 64);
+                _tile_dpbf16ps(0, 4, 6);
+                _tile_dpbf16ps(1, 4, 7);
+                _tile_dpbf16ps(2, 5, 6);
+                _tile_dpbf16ps(3, 5, 7);
+            }
+            _tile_stored(0, block, 128);
+            _tile_stored(1, block + 16, 128);
+            _tile_stored(2, block + 16 * 32, 128);
+            _tile_stored(3, block + 16 * 32 + 16, 128);
+            for (int r = 0; r < 32; ++r) {
+                const std::size_t c = c0 + r;
+                const __m512 scale = _mm512_set1_ps(centreScale[c]);
+                const __m512 norm2 = _mm512_set1_ps(centreNorm2[c]);
+                const __m512 v0 = _mm512_fmadd_ps(_mm512_load_ps(block + r * 32), minusTwo, n0);
+                const __m512 v1 = _mm512_fmadd_ps(_mm512_load_ps(block + r * 32 + 16), minusTwo, n1);
+                const __m512 limit0 = _mm512_sub_ps(_mm512_fmadd_ps(r0, scale, l0), norm2);
+                const __m512 limit1 = _mm512_sub_ps(_mm512_fmadd_ps(r1, scale, l1), norm2);
+                std::uint32_t mask = _mm512_cmp_ps_mask(v0, limit0, _CMP_LT_OQ) |
+                                     (static_cast<std::uint32_t>(_mm512_cmp_ps_mask(v1, limit1, _CMP_LT_OQ)) << 16);
+                while (mask) {
+                    const int j = __builtin_ctz(mask);
+                    mask &= mask - 1;
+                    sink(context, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(b0 + j));
+                }
+            }
+        }
+    }
+}
+
 }  // namespace pb::knn
 
 #else
@@ -105,6 +159,10 @@ AmxThreadScope::AmxThreadScope([[maybe_unused]] bool active) : active_(false) {}
 AmxThreadScope::~AmxThreadScope() = default;
 void scanBf16Amx(const Bf16Queries&, std::size_t, std::size_t, const Bf16Panels&, std::size_t, std::size_t,
                  Bf16QueryState*) {
+    throw std::logic_error("this build has no AMX kernel");
+}
+void filterPairsBf16Amx(const Bf16Queries&, std::size_t, const Bf16Panels&, std::size_t, std::size_t, const float*,
+                        const float*, const float*, const float*, Bf16PairSink, void*) {
     throw std::logic_error("this build has no AMX kernel");
 }
 

@@ -126,6 +126,12 @@ TEST(GreedyCoreset, LazySelectionMatchesTheFullPass) {
     const auto w = pb::varianceWeights(x.data(), n, dim, 1.0);
     EXPECT_EQ(pb::greedyCoreset(x.data(), n, dim, 2000, options("lazy", 7), w),
               pb::greedyCoreset(x.data(), n, dim, 2000, options("full", 7), w));
+    // Wide rows far from the origin: with AMX tiles the batch updates pre-filter in bfloat16 on the rows
+    // less their mean, and must still give the full pass's picks.
+    auto shifted = pb::test::gaussianVectors(6000, 128, 9);
+    for (auto& v : shifted) v += 20.0f;
+    EXPECT_EQ(pb::greedyCoreset(shifted.data(), 6000, 128, 1500, options("lazy", 5)),
+              pb::greedyCoreset(shifted.data(), 6000, 128, 1500, options("full", 5)));
     // Duplicated rows (distance 0) and selecting every row.
     std::vector<float> dup(x.begin(), x.begin() + 500 * dim);
     dup.insert(dup.end(), x.begin(), x.begin() + 500 * dim);
