@@ -8,6 +8,7 @@
 
 #include "engine/bank/CellPrunedSelection.h"
 #include "engine/bank/LazyGreedySelection.h"
+#include "engine/knn/Bf16Scan.h"
 #include "engine/bank/SquaredDistance.h"
 #include "engine/synth/Pcg32.h"
 #include "engine/util/Error.h"
@@ -108,6 +109,10 @@ std::vector<std::int64_t> greedyCoreset(const float* data, std::size_t n, int di
     const torch::Device device = parseDevice(options.device, "coreset");
     std::string algorithm = options.algorithm;
     if (algorithm == "auto" && !device.is_cpu()) algorithm = "torch";
+    // With AMX tiles the lazy selection's batch updates cost little more than their products on the tiles,
+    // and it beat cell pruning on clustered features too (`bench patchcore`: bottle 4.9 s against 8.4 s,
+    // magnetic tile at 1% 3.6 s against 16 s).
+    if (algorithm == "auto" && knn::amxAvailable()) algorithm = "lazy";
     if (algorithm != "auto" && algorithm != "pruned" && algorithm != "lazy" && algorithm != "full" &&
         algorithm != "torch")
         throw Error("coreset: unknown algorithm \"" + options.algorithm + "\" (auto, pruned, lazy, full, torch)");

@@ -19,8 +19,9 @@ struct CoresetOptions {
     // "pruned": CPU only, exact cell pruning (see CellPrunedSelection); "lazy": CPU only, exact lazy
     // selection with cache-blocked batch updates (see LazyGreedySelection), for features that do not
     // cluster; "full": the CPU pass visiting every point each time (the reference both must match
-    // exactly); "torch": a full LibTorch pass per selected point on any device; "auto": pruned on the
-    // CPU, switching to lazy once pruning stops paying, torch elsewhere.
+    // exactly); "torch": a full LibTorch pass per selected point on any device; "auto": lazy on a CPU
+    // with AMX tiles (its batch updates pre-filter on them), else pruned switching to lazy once pruning
+    // stops paying; torch elsewhere.
     std::string algorithm = "auto";
 };
 
