@@ -27,9 +27,6 @@ constexpr std::int64_t kParallelValues = 1 << 22;
 constexpr std::int64_t kParallelCells = 1 << 18;
 // Leading coordinates of every centre kept in a compact array for the first, streaming pruning test.
 constexpr int kHead = 32;
-// Steps over which the visited-row fraction is averaged for CellSelectionOptions::denseStop.
-constexpr std::int64_t kDenseWindow = 128;
-constexpr std::int64_t kDenseFirstCheck = 4 * kDenseWindow;
 
 // Running statistics over some rows of one cell: the largest minimum distance (for the pruning bound),
 // the best selection score with its row (ties to the smaller row) and the row count.
@@ -209,7 +206,7 @@ CellSelection cellPrunedSelection(const float* points, std::int64_t n, int p, st
 
     std::vector<std::int64_t> selection;
     selection.reserve(count);
-    std::int64_t windowVisited = 0;  // rows visited over the last kDenseWindow steps
+    std::int64_t windowVisited = 0;  // rows visited over the last options.denseWindow steps
     // k-means++: when every remaining distance is 0 (all rows duplicate the selection), or rounding
     // lands on a selected row, the farthest row is taken instead.
     const auto drawRow = [&](std::int64_t t) -> std::int64_t {
@@ -329,11 +326,11 @@ CellSelection cellPrunedSelection(const float* points, std::int64_t n, int p, st
         }
         if (t % kProgressEvery == 0) progress.step(options.stage, static_cast<std::size_t>(t), static_cast<std::size_t>(count));
         windowVisited += activeRows;
-        if (t % kDenseWindow == 0) {
+        if (t % options.denseWindow == 0) {
             // The first steps visit most rows whatever the data; clustered features drop far below the
             // threshold within a few hundred steps (bottle: 6% by step 512), unclustered ones stay near 1.
-            if (options.denseStop > 0 && t >= kDenseFirstCheck && t + 1 < count &&
-                static_cast<double>(windowVisited) > options.denseStop * static_cast<double>(n) * kDenseWindow) {
+            if (options.denseStop > 0 && t >= options.denseFirstCheck && t + 1 < count &&
+                static_cast<double>(windowVisited) > options.denseStop * static_cast<double>(n) * options.denseWindow) {
                 CellSelection partial;
                 for (std::int64_t j = 0; j <= t; ++j) owner[selection[j]] = static_cast<std::int32_t>(j);
                 partial.selection = std::move(selection);

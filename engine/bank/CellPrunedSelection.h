@@ -28,6 +28,10 @@ struct CellSelectionOptions {
     // far, every row's owner and current squared distance (-1 for selected rows), for
     // lazyGreedySelection or lazyKMeansPlusPlus to continue from.
     double denseStop = 0;
+    // Steps over which the visited fraction is averaged, and the first step at which it is checked: the
+    // first steps visit most rows whatever the data.
+    std::int64_t denseWindow = 128;
+    std::int64_t denseFirstCheck = 512;
 };
 
 struct CellSelection {

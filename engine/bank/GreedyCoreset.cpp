@@ -22,6 +22,8 @@ constexpr int kProgressEvery = 256;
 // The automatic CPU algorithm leaves cell pruning for the lazy selection once the steps visit more
 // than this fraction of the rows on average.
 constexpr double kDenseStop = 0.5;
+constexpr double kDenseStopWithTiles = 0.25;
+constexpr std::int64_t kDenseWindowWithTiles = 32;
 
 // Any device: one full pass per selected point, ||x||^2 - 2 x.c + ||c||^2 through addmv on the
 // precomputed norms, an in-place minimum and an argmax, all on the device. The selected indices
@@ -109,10 +111,7 @@ std::vector<std::int64_t> greedyCoreset(const float* data, std::size_t n, int di
     const torch::Device device = parseDevice(options.device, "coreset");
     std::string algorithm = options.algorithm;
     if (algorithm == "auto" && !device.is_cpu()) algorithm = "torch";
-    // With AMX tiles the lazy selection's batch updates cost little more than their products on the tiles,
-    // and it beat cell pruning on clustered features too (`bench patchcore`: bottle 4.9 s against 8.4 s,
-    // magnetic tile at 1% 3.6 s against 16 s).
-    if (algorithm == "auto" && knn::amxAvailable()) algorithm = "lazy";
+
     if (algorithm != "auto" && algorithm != "pruned" && algorithm != "lazy" && algorithm != "full" &&
         algorithm != "torch")
         throw Error("coreset: unknown algorithm \"" + options.algorithm + "\" (auto, pruned, lazy, full, torch)");
@@ -162,7 +161,16 @@ std::vector<std::int64_t> greedyCoreset(const float* data, std::size_t n, int di
         CellSelectionOptions selectionOptions;
         selectionOptions.weights2 = weights2;
         selectionOptions.prune = algorithm != "full";
-        if (algorithm == "auto") selectionOptions.denseStop = kDenseStop;
+        if (algorithm == "auto") {
+            selectionOptions.denseStop = kDenseStop;
+            // With AMX tiles the lazy selection's batch updates cost little more than their products on the
+            // tiles: hand over as soon as pruning stops paying.
+            if (knn::amxAvailable()) {
+                selectionOptions.denseStop = kDenseStopWithTiles;
+                selectionOptions.denseWindow = kDenseWindowWithTiles;
+                selectionOptions.denseFirstCheck = kDenseWindowWithTiles;
+            }
+        }
         CellSelection cells = cellPrunedSelection(pointData, rows, p, static_cast<std::int64_t>(count), start,
                                                   selectionOptions, progress);
         if (!cells.stoppedDense) return cells.selection;
