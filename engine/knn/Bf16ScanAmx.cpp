@@ -20,6 +20,30 @@ struct alignas(64) TileConfig {
     std::uint8_t rows[16] = {};
 };
 
+// block[32][32] = (query rows a0, a1: 16 each) x (panels p0, p1: 16 bank rows each), float sums of the
+// bfloat16 products over ksteps tiles of 32 dimensions.
+inline void productBlock(const std::uint16_t* a0, const std::uint16_t* a1, const std::uint16_t* p0,
+                         const std::uint16_t* p1, int ksteps, float* block) {
+    _tile_zero(0);
+    _tile_zero(1);
+    _tile_zero(2);
+    _tile_zero(3);
+    for (int t = 0; t < ksteps; ++t) {
+        _tile_loadd(4, a0 + t * 512, 64);
+        _tile_loadd(5, a1 + t * 512, 64);
+        _tile_loadd(6, p0 + t * 512, 64);
+        _tile_loadd(7, p1 + t * 512, 64);
+        _tile_dpbf16ps(0, 4, 6);
+        _tile_dpbf16ps(1, 4, 7);
+        _tile_dpbf16ps(2, 5, 6);
+        _tile_dpbf16ps(3, 5, 7);
+    }
+    _tile_stored(0, block, 128);
+    _tile_stored(1, block + 16, 128);
+    _tile_stored(2, block + 16 * 32, 128);
+    _tile_stored(3, block + 16 * 32 + 16, 128);
+}
+
 }  // namespace
 
 bool amxKernelBuilt() { return true; }
@@ -50,26 +74,7 @@ void scanBf16Amx(const Bf16Queries& queries, std::size_t queryBegin, std::size_t
         const std::uint16_t* a1 = queries.data.data() + queries.offset(q0 + 16, 0);
         Bf16QueryState* rowStates = states + (q0 - queryBegin);
         for (std::size_t b0 = rowBegin; b0 < rowEnd; b0 += 32) {
-            const std::uint16_t* p0 = bank.panel(b0 / 16);
-            const std::uint16_t* p1 = bank.panel(b0 / 16 + 1);
-            _tile_zero(0);
-            _tile_zero(1);
-            _tile_zero(2);
-            _tile_zero(3);
-            for (int t = 0; t < ksteps; ++t) {
-                _tile_loadd(4, a0 + t * 512, 64);
-                _tile_loadd(5, a1 + t * 512, 64);
-                _tile_loadd(6, p0 + t * 512, 64);
-                _tile_loadd(7, p1 + t * 512, 64);
-                _tile_dpbf16ps(0, 4, 6);
-                _tile_dpbf16ps(1, 4, 7);
-                _tile_dpbf16ps(2, 5, 6);
-                _tile_dpbf16ps(3, 5, 7);
-            }
-            _tile_stored(0, block, 128);
-            _tile_stored(1, block + 16, 128);
-            _tile_stored(2, block + 16 * 32, 128);
-            _tile_stored(3, block + 16 * 32 + 16, 128);
+            productBlock(a0, a1, bank.panel(b0 / 16), bank.panel(b0 / 16 + 1), ksteps, block);
             const __m512 n0 = _mm512_loadu_ps(bank.norms.data() + b0);
             const __m512 n1 = _mm512_loadu_ps(bank.norms.data() + b0 + 16);
             for (int r = 0; r < 32; ++r) {
@@ -110,24 +115,7 @@ void filterPairsBf16Amx(const Bf16Queries& centres, std::size_t centreRows, cons
         for (std::size_t c0 = 0; c0 < centreRows; c0 += 32) {
             const std::uint16_t* a0 = centres.data.data() + centres.offset(c0, 0);
             const std::uint16_t* a1 = centres.data.data() + centres.offset(c0 + 16, 0);
-            _tile_zero(0);
-            _tile_zero(1);
-            _tile_zero(2);
-            _tile_zero(3);
-            for (int t = 0; t < ksteps; ++t) {
-                _tile_loadd(4, a0 + t * 512, 64);
-                _tile_loadd(5, a1 + t * 512, 64);
-                _tile_loadd(6, p0 + t * 512, 64);
-                _tile_loadd(7, p1 + t * 512, 64);
-                _tile_dpbf16ps(0, 4, 6);
-                _tile_dpbf16ps(1, 4, 7);
-                _tile_dpbf16ps(2, 5, 6);
-                _tile_dpbf16ps(3, 5, 7);
-            }
-            _tile_stored(0, block, 128);
-            _tile_stored(1, block + 16, 128);
-            _tile_stored(2, block + 16 * 32, 128);
-            _tile_stored(3, block + 16 * 32 + 16, 128);
+            productBlock(a0, a1, p0, p1, ksteps, block);
             for (int r = 0; r < 32; ++r) {
                 const std::size_t c = c0 + r;
                 const __m512 scale = _mm512_set1_ps(centreScale[c]);
