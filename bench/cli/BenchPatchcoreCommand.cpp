@@ -230,7 +230,8 @@ int runBenchPatchcore(const CommandLine& cl) {
             throw Error("cannot create a temporary folder", folder);
         } else {
             ref.folder = folder;
-            std::printf("Python reference: %s %s, same BLAS kernel\n", ref.python.c_str(), ref.script.c_str());
+            std::printf("Python reference: %s %s, BLAS kernel %s\n", ref.python.c_str(), ref.script.c_str(),
+                        pythonBlasKernel().c_str());
         }
     }
 

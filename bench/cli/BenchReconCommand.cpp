@@ -82,6 +82,7 @@ int runBenchRecon(const CommandLine& cl) {
         } else if (script.empty()) {
             std::cout << "(bench/recon_pytorch_reference.py not found, give --script: PyTorch column skipped)\n";
         } else {
+            std::cout << "PyTorch reference: " << python << ", BLAS kernel " << pythonBlasKernel() << "\n";
             std::ostringstream args;
             std::string groupList;
             for (int g : architecture.resolvedGroups()) groupList += (groupList.empty() ? "" : ",") + std::to_string(g);

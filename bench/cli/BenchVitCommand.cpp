@@ -71,6 +71,8 @@ int runBenchVit(const CommandLine& cl) {
         } else if (script.empty() || !std::filesystem::exists(script)) {
             std::cout << "(bench/vit_pytorch_reference.py not found, give --script: PyTorch column skipped)\n";
             withPython = false;
+        } else {
+            std::cout << "PyTorch reference: " << python << ", BLAS kernel " << pythonBlasKernel() << "\n";
         }
     }
 

@@ -64,6 +64,13 @@ std::string pythonWithTorch(const std::string& preferred, bool explicitChoice) {
     return {};
 }
 
+std::string pythonBlasKernel() {
+    if (const char* user = std::getenv("OPENBLAS_CORETYPE")) return std::string(user) + " (OPENBLAS_CORETYPE, set by the user)";
+    const std::string kernel = blasStatus().library.kernel;
+    if (kernel.empty()) return "the library's own choice";
+    return kernel + " (OPENBLAS_CORETYPE, as PatchBank)";
+}
+
 nlohmann::json runPythonReference(const std::string& python, const std::filesystem::path& script,
                                   const std::string& arguments, int threads) {
     std::ostringstream cmd;
