@@ -65,10 +65,11 @@ std::string pythonWithTorch(const std::string& preferred, bool explicitChoice) {
 }
 
 std::string pythonBlasKernel() {
-    if (const char* user = std::getenv("OPENBLAS_CORETYPE")) return std::string(user) + " (OPENBLAS_CORETYPE, set by the user)";
-    const std::string kernel = blasStatus().library.kernel;
-    if (kernel.empty()) return "the library's own choice";
-    return kernel + " (OPENBLAS_CORETYPE, as PatchBank)";
+    const std::string ours = blasStatus().library.kernel;
+    const char* set = std::getenv("OPENBLAS_CORETYPE");
+    const std::string theirs = set ? set : ours;
+    if (theirs.empty()) return "the library's own choice";
+    return theirs + (theirs == ours ? " (OPENBLAS_CORETYPE: the kernel PatchBank runs)" : " (OPENBLAS_CORETYPE)");
 }
 
 nlohmann::json runPythonReference(const std::string& python, const std::filesystem::path& script,

@@ -22,8 +22,8 @@ std::string pythonWithTorch(const std::string& preferred, bool explicitChoice);
 nlohmann::json runPythonReference(const std::string& python, const std::filesystem::path& script,
                                   const std::string& arguments, int threads);
 
-// The kernel a reference's OpenBLAS runs, in words: "Cooperlake (OPENBLAS_CORETYPE, as PatchBank)", or
-// the user's own OPENBLAS_CORETYPE, or the library's choice.
+// The kernel a reference's OpenBLAS runs, in words: "Cooperlake (OPENBLAS_CORETYPE: the kernel PatchBank
+// runs)", another OPENBLAS_CORETYPE the user set, or the library's own choice.
 std::string pythonBlasKernel();
 
 // The shell quoting the reference commands use.
