@@ -17,5 +17,6 @@ int runSweep(const CommandLine& cl);
 int runAudit(const CommandLine& cl);
 int runSuite(const CommandLine& cl);
 int runTrain(const CommandLine& cl);
+int runImage(const CommandLine& cl);
 
 }  // namespace pb::cli

@@ -1,9 +1,11 @@
 #include "app/cli/EvaluationOptionsParser.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include "engine/backbone/Backbone.h"
 #include "engine/features/FeatureCache.h"
+#include "engine/image/ImageHeader.h"
 #include "engine/util/Error.h"
 #include "engine/util/Threads.h"
 
@@ -69,6 +71,7 @@ EvaluationOptions parseEvaluationOptions(const CommandLine& cl, const std::strin
     if (!cl.flag("no-cache"))
         o.cacheDir = cl.value("cache", FeatureCache::defaultDirectory().string());
     setEngineThreads(cl.intValue("threads", 0));
+    setMaxImagePixels(static_cast<std::uint64_t>(std::max(0, cl.intValue("max-image-pixels", 0))));
     if (const std::string warning = randomWeightsWarning(o.backbone); !warning.empty())
         std::cerr << "warning: " << warning << "; give --weights FILE, or download one with 'patchbank-cli models fetch "
                   << "NAME' (see 'patchbank-cli models list')\n";

@@ -368,13 +368,16 @@ std::vector<OptionSpec> buildOptionTable() {
          "Gaussian sigma on the anomaly map in input pixels (default 0 = none)"},
         {"knn", "METHOD", K::Text, kEvaluation,
          "exact kNN of flat and compressed banks: auto (default: bf16 where the CPU\n"
-         "has AMX tiles, else projected for 65,536+ rows of 64-256 dims, else blas),\n"
+         "has AMX tiles or AVX-512 BF16, else projected for 65,536+ rows of 64-256 dims, else blas),\n"
          "blas, projected, bf16, faiss, torch, torch-cuda (leave-one-out thresholds\n"
          "use blas for projected)"},
         {"cache", "DIR", K::Text, kFeatures,
          "feature cache folder (default $PATCHBANK_CACHE_DIR or ~/.cache/patchbank)"},
         {"no-cache", "", K::Flag, kFeatures, "do not read or write cached features"},
         {"threads", "N", K::Integer, with(kFeatures, kBench), "CPU threads (default: all)"},
+        {"max-image-pixels", "N", K::Integer, with(kFeatures, {"image check"}),
+         "refuse images whose header declares more pixels, before decoding them\n"
+         "(default 178956970, PIL's decompression-bomb limit)"},
         {"batch", "N", K::Integer, with(kFeatures, {"bench features"}), "images per backbone batch (default 8)"},
         {"max-train", "N", K::Integer, kFeatures, "use only the first N training images"},
         {"device", "cpu|cuda", K::Text, kFeatures, "where the backbone runs (default cpu)"},
@@ -536,6 +539,12 @@ std::vector<CommandSpec> buildCommandTable() {
          "Models folder: $PATCHBANK_MODELS_DIR, else $XDG_CACHE_HOME/patchbank/models, else\n"
          "~/.cache/patchbank/models.",
          1},
+        {"image check", "decode images as PatchBank reads them, or say why they are refused",
+         "image check FILE... [--max-image-pixels N]",
+         "Decodes each file the way every command reads images (PIL's convert('RGB')) and prints\n"
+         "its format, declared size and channels, or the reason it is refused (unknown format,\n"
+         "truncated, more pixels than --max-image-pixels). Exit code 1 when any file is refused.",
+         -1},
         {"version", "versions of PatchBank and its libraries", "version", ""},
     };
     // clang-format on

@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
         {"version", pb::cli::runVersion}, {"evaluate", pb::cli::runEvaluate}, {"demo", pb::cli::runDemo},
         {"bench", pb::cli::runBench},     {"models", pb::cli::runModels},     {"bank", pb::cli::runBank},
         {"route", pb::cli::runRoute},     {"sweep", pb::cli::runSweep},       {"audit", pb::cli::runAudit},
-        {"suite", pb::cli::runSuite},     {"train", pb::cli::runTrain},
+        {"suite", pb::cli::runSuite},     {"train", pb::cli::runTrain},       {"image", pb::cli::runImage},
     };
     auto handler = handlers.find(args[0]);
     if (handler == handlers.end()) {

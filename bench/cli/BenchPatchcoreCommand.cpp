@@ -168,7 +168,7 @@ void benchBank(const std::string& label, const float* bank, std::size_t rows, co
             for (int j = 0; j < k; ++j) same += result.indices[sample[s] * k + j] == truth[s * k + j];
         std::string name = method + " k=" + std::to_string(k);
         if (const auto* bf16 = dynamic_cast<const Bf16FilteredKnn*>(index.get()))
-            name += bf16->usesAmx() ? " (AMX)" : " (portable)";
+            name += std::string(" (") + knn::bf16KernelName(bf16->kernel()) + ")";
         char vs[32] = "-";
         if (pythonSeconds > 0) std::snprintf(vs, sizeof vs, "%.2fx", pythonSeconds / seconds);
         std::printf("  %-28s %10.2f %10s %14.1f %14zu/%zu\n", name.c_str(), seconds, vs, flops / seconds / 1e9, same,
@@ -209,7 +209,7 @@ int runBenchPatchcore(const CommandLine& cl) {
     if (k < 1 || repeats < 1 || !(ratio > 0 && ratio <= 1))
         throw Error("--k and --repeats must be positive and --ratio in (0, 1]");
     std::printf("BLAS: %s\n", blasSummary().c_str());
-    std::printf("threads: %d; AMX tiles: %s\n", threads, knn::amxAvailable() ? "yes" : "no");
+    std::printf("threads: %d; bf16 kernel: %s\n", threads, knn::bf16KernelName(knn::fastestBf16Kernel()));
 
     auto t0 = Clock::now();
     const ProductPatches p = loadPatches(cl, product);

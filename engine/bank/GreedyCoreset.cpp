@@ -163,9 +163,9 @@ std::vector<std::int64_t> greedyCoreset(const float* data, std::size_t n, int di
         selectionOptions.prune = algorithm != "full";
         if (algorithm == "auto") {
             selectionOptions.denseStop = kDenseStop;
-            // With AMX tiles the lazy selection's batch updates cost little more than their products on the
-            // tiles: hand over as soon as pruning stops paying.
-            if (knn::amxAvailable()) {
+            // With a bf16 pair filter (AMX or AVX-512 BF16) the lazy selection's batch updates cost little more
+            // than their block products: hand over as soon as pruning stops paying.
+            if (knn::fastBf16Available()) {
                 selectionOptions.denseStop = kDenseStopWithTiles;
                 selectionOptions.denseWindow = kDenseWindowWithTiles;
                 selectionOptions.denseFirstCheck = kDenseWindowWithTiles;

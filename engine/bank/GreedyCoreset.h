@@ -20,7 +20,7 @@ struct CoresetOptions {
     // selection with cache-blocked batch updates (see LazyGreedySelection), for features that do not
     // cluster; "full": the CPU pass visiting every point each time (the reference both must match
     // exactly); "torch": a full LibTorch pass per selected point on any device; "auto": lazy on a CPU
-    // with AMX tiles (its batch updates pre-filter on them), else pruned switching to lazy once pruning
+    // with a bf16 block kernel, AMX or AVX-512 BF16 (its batch updates pre-filter on it), else pruned switching to lazy once pruning
     // stops paying; torch elsewhere.
     std::string algorithm = "auto";
 };

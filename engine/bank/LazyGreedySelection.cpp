@@ -46,7 +46,8 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void applyCentres(c
     }
 }
 
-// The batch update with an AMX bfloat16 pre-filter: every (centre, row) product comes from the tiles,
+// The batch update with a bfloat16 pre-filter (AMX tiles or AVX-512 BF16): every (centre, row) product
+// comes from the block kernel,
 // and only the pairs whose value the error bound cannot rule out as lowering the row's minimum get the
 // exact squaredDistance. The rows' minima are those of the plain update, bit for bit.
 class TileFilteredUpdate {
@@ -84,11 +85,10 @@ public:
         Sink sink{points_, p_, centres.data(), mind.data()};
         const std::int64_t blocks = static_cast<std::int64_t>((panels_.rows + kTileRows - 1) / kTileRows);
         at::parallel_for(0, blocks, 1, [&](std::int64_t b, std::int64_t e) {
-            knn::AmxThreadScope tiles(true);
-            knn::filterPairsBf16Amx(packed, packed.rows, panels_, static_cast<std::size_t>(b) * kTileRows,
-                                    std::min(panels_.rows, static_cast<std::size_t>(e) * kTileRows), limits_.data(),
-                                    rowNorms_.data(),
-                                    scale.data(), norm2.data(), &Sink::update, &sink);
+            knn::AmxThreadScope tiles(kernel_);
+            knn::filterPairsBf16(kernel_, packed, packed.rows, panels_, static_cast<std::size_t>(b) * kTileRows,
+                                 std::min(panels_.rows, static_cast<std::size_t>(e) * kTileRows), limits_.data(),
+                                 rowNorms_.data(), scale.data(), norm2.data(), &Sink::update, &sink);
         });
     }
 
@@ -107,6 +107,7 @@ private:
             if (d < s.mind[row]) s.mind[row] = d;
         }
     };
+    const knn::Bf16Kernel kernel_ = knn::fastestBf16Kernel();
     const float* points_;
     std::int64_t n_;
     int p_;
@@ -140,7 +141,7 @@ std::vector<std::int64_t> lazyGreedySelection(const float* points, std::int64_t 
     std::vector<std::int64_t> kept;
     Candidate outside;  // the best bound outside `kept` when the batch was applied
     std::unique_ptr<TileFilteredUpdate> tiles;
-    if (knn::amxAvailable() && n >= kTileMinRows && n <= std::numeric_limits<std::uint32_t>::max() / 2)
+    if (knn::fastBf16Available() && n >= kTileMinRows && n <= std::numeric_limits<std::uint32_t>::max() / 2)
         tiles = std::make_unique<TileFilteredUpdate>(points, n, p);
 
     while (static_cast<std::int64_t>(selection.size()) < count) {

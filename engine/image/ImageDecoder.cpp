@@ -6,6 +6,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "engine/image/ImageHeader.h"
 #include "engine/io/AtomicFile.h"
 #include "engine/util/Error.h"
 
@@ -33,6 +34,16 @@ cv::Mat decodeRaw(const std::string& path) {
     if (bytes.empty()) throw Error("file is empty", path);
     if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
         throw Error("file is too large to decode (over 2 GiB)", path);
+    // The declared size is checked before anything is allocated for the pixels.
+    const ImageHeader header = readImageHeader(bytes, path);
+    if (header.format.empty())
+        throw Error("not a readable image (unknown format; PNG, JPEG, TIFF, WebP, BMP and PNM are read)", path);
+    if (header.width == 0 || header.height == 0) throw Error(header.format + " header declares no pixels", path);
+    if (header.pixels() > maxImagePixels())
+        throw Error(header.format + " declares " + std::to_string(header.width) + " x " +
+                        std::to_string(header.height) + " pixels, over the limit of " +
+                        std::to_string(maxImagePixels()) + " (a decompression bomb?); raise it with --max-image-pixels",
+                    path);
     if (isJpeg(bytes) && !jpegHasEnd(bytes)) throw Error("JPEG file is truncated", path);
     cv::Mat raw;
     try {
@@ -41,7 +52,9 @@ cv::Mat decodeRaw(const std::string& path) {
     } catch (const cv::Exception& e) {
         throw Error(std::string("cannot decode image: ") + e.what(), path);
     }
-    if (raw.empty()) throw Error("not a readable image (unknown format, truncated or corrupt)", path);
+    if (raw.empty()) throw Error("not a readable image (truncated or corrupt " + header.format + ")", path);
+    if (static_cast<std::uint64_t>(raw.cols) != header.width || static_cast<std::uint64_t>(raw.rows) != header.height)
+        throw Error(header.format + " decodes to another size than its header declares", path);
     if (raw.depth() != CV_8U && raw.depth() != CV_16U)
         throw Error("unsupported pixel type (only 8- and 16-bit images are read)", path);
     return raw;

@@ -13,7 +13,8 @@ namespace pb {
 // orientation is ignored. Checked bit-exact against Pillow 9.4 for PNG (8/16-bit, grey, LA,
 // palette, 1-bit), JPEG (grey, 4:2:0, 4:4:4), BMP, TIFF and WebP; CMYK JPEGs may differ by one
 // level (OpenCV converts CMYK itself). Throws pb::Error(reason, path) for missing, empty, non-image,
-// truncated or otherwise corrupt files.
+// truncated or otherwise corrupt files, and for images declaring more than maxImagePixels() pixels
+// (checked on the header, before decoding: memory stays bounded).
 cv::Mat decodeImageRgb(const std::string& path);
 
 // CV_8U with 1 where the pixel is > 0 in any colour channel (alpha ignored), else 0.

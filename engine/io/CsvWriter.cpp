@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "engine/io/AtomicFile.h"
 #include "engine/util/Error.h"
@@ -10,12 +11,13 @@ namespace pb {
 namespace {
 
 void appendField(std::string& out, const std::string& field) {
-    if (field.find_first_of(",\"\r\n") == std::string::npos) {
-        out += field;
+    const std::string safe = CsvWriter::neutralised(field);
+    if (safe.find_first_of(",\"\r\n") == std::string::npos) {
+        out += safe;
         return;
     }
     out += '"';
-    for (char c : field) {
+    for (char c : safe) {
         if (c == '"') out += '"';
         out += c;
     }
@@ -51,6 +53,30 @@ std::string CsvWriter::toString() const {
 }
 
 void CsvWriter::save(const std::filesystem::path& path) const { writeFileAtomic(path, toString()); }
+
+bool CsvWriter::opensFormula(const std::string& field) {
+    if (field.empty()) return false;
+    const char first = field.front();
+    if (first != '=' && first != '+' && first != '-' && first != '@' && first != '\t' && first != '\r') return false;
+    // A number ("-1.25", "+3", "-inf") is not a formula: it stays a number in the spreadsheet.
+    if (first == '-' || first == '+') {
+        if (field == "-inf" || field == "+inf") return false;
+        char* end = nullptr;
+        std::strtod(field.c_str(), &end);
+        if (end == field.c_str() + field.size() && field.size() > 1 && field.find_first_of("xXpP") == std::string::npos)
+            return false;
+    }
+    return true;
+}
+
+std::string CsvWriter::neutralised(const std::string& field) {
+    return opensFormula(field) ? "'" + field : field;
+}
+
+std::string CsvWriter::restored(const std::string& field) {
+    if (field.size() >= 2 && field.front() == '\'' && opensFormula(field.substr(1))) return field.substr(1);
+    return field;
+}
 
 std::string CsvWriter::number(double v, int precision) {
     if (std::isnan(v)) return "nan";

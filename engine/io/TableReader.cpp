@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "engine/io/AtomicFile.h"
+#include "engine/io/CsvWriter.h"
 #include "engine/util/Error.h"
 
 namespace pb {
@@ -20,7 +21,8 @@ struct CsvState {
 
 void onField(void* text, std::size_t size, void* data) {
     auto* state = static_cast<CsvState*>(data);
-    state->current.emplace_back(text ? static_cast<const char*>(text) : "", text ? size : 0);
+    state->current.push_back(
+        CsvWriter::restored(std::string(text ? static_cast<const char*>(text) : "", text ? size : 0)));
 }
 
 void onRow(int, void* data) {

@@ -27,29 +27,21 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) float floatDistance
     return pb::squaredDistance(a, b, dim);
 }
 
-// The k nearest of `rows` by (exact squared distance, row), nearest first.
-void rankExactly(std::vector<std::pair<double, std::uint32_t>>& rows, int k, float* distances,
-                 std::int64_t* indices) {
-    std::partial_sort(rows.begin(), rows.begin() + k, rows.end());
-    for (int j = 0; j < k; ++j) {
-        distances[j] = static_cast<float>(std::sqrt(rows[j].first));
-        indices[j] = rows[j].second;
-    }
-}
-
 }  // namespace
 
 Bf16FilteredKnn::Bf16FilteredKnn(const std::string& kernel) {
-    if (kernel == "amx") {
-        if (!knn::amxAvailable()) throw Error("bf16 kNN: this CPU, kernel or build cannot use AMX tiles");
-        amx_ = true;
-    } else if (kernel == "portable") {
-        amx_ = false;
-    } else if (kernel == "auto") {
-        amx_ = knn::amxAvailable();
-    } else {
-        throw Error("bf16 kNN: unknown kernel \"" + kernel + "\" (auto, amx, portable)");
+    if (kernel == "auto") {
+        kernel_ = knn::fastestBf16Kernel();
+        return;
     }
+    for (const knn::Bf16Kernel k : {knn::Bf16Kernel::Amx, knn::Bf16Kernel::Avx512, knn::Bf16Kernel::Portable}) {
+        if (kernel != knn::bf16KernelName(k)) continue;
+        if (!knn::bf16KernelAvailable(k))
+            throw Error("bf16 kNN: this CPU, kernel or build cannot run the " + kernel + " kernel");
+        kernel_ = k;
+        return;
+    }
+    throw Error("bf16 kNN: unknown kernel \"" + kernel + "\" (auto, amx, avx512, portable)");
 }
 
 double Bf16FilteredKnn::errorFactor(int dim) { return knn::bf16ErrorFactor(dim); }
@@ -109,15 +101,15 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
     // each lane adds dim/16 rounded squares, then four levels of pairs; three times that, to cover both
     // the k-th row's error and the candidate's.
     const float floatSumError = static_cast<float>(3.0 * std::ldexp(1.0, -24) * (dim_ / 16.0 + 8.0));
-    const knn::Bf16ScanKernel kernel = amx_ ? knn::scanBf16Amx : knn::scanBf16Portable;
+    const knn::Bf16ScanKernel kernel = knn::scanKernel(kernel_);
     const std::size_t queryBlock = blockRows(ksteps * 32, 1024);
     const std::size_t bankBlock = blockRows(ksteps * 32, 2048);
     std::atomic<std::size_t> exactRows{0};
     std::vector<char> overflowed(count, 0);
     const std::size_t blocks = packed.rows / 32;
     knn::parallelFor(blocks, std::min<int>(threads, static_cast<int>(blocks)), [&](std::size_t begin, std::size_t end) {
-        knn::AmxThreadScope tiles(amx_);
-        std::vector<knn::Bf16QueryState> states(queryBlock);
+        knn::AmxThreadScope tiles(kernel_);
+        std::vector<knn::QueryCandidates> states(queryBlock);
         std::vector<float> heapValues(queryBlock * k);
         std::vector<std::uint32_t> heapRows(queryBlock * k);
         std::vector<std::pair<double, std::uint32_t>> ranked;
@@ -125,24 +117,15 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
         std::size_t localExact = 0;
         for (std::size_t q0 = begin * 32; q0 < end * 32; q0 += queryBlock) {
             const std::size_t q1 = std::min(end * 32, q0 + queryBlock);
-            std::fill(heapValues.begin(), heapValues.end(), std::numeric_limits<float>::infinity());
-            for (std::size_t i = 0; i < q1 - q0; ++i) {
-                knn::Bf16QueryState& s = states[i];
-                s.heapValue = heapValues.data() + i * k;
-                s.heapRow = heapRows.data() + i * k;
-                s.k = k;
-                s.margin = q0 + i < count ? margins[q0 + i] : 0.0f;
-                s.threshold = std::numeric_limits<float>::infinity();
-                s.candidates.clear();
-                s.capacity = 256 + 8 * static_cast<std::size_t>(k);
-                s.overflow = false;
-            }
+            for (std::size_t i = 0; i < q1 - q0; ++i)
+                states[i].reset(heapValues.data() + i * k, heapRows.data() + i * k, k,
+                                q0 + i < count ? margins[q0 + i] : 0.0f);
             for (std::size_t b0 = 0; b0 < panels_.rows; b0 += bankBlock)
                 kernel(packed, q0, q1, panels_, b0, std::min(panels_.rows, b0 + bankBlock), states.data());
             for (std::size_t i = 0; i < q1 - q0 && q0 + i < count; ++i) {
                 const std::size_t q = q0 + i;
                 const float* query = queries + q * dim;
-                knn::Bf16QueryState& s = states[i];
+                knn::QueryCandidates& s = states[i];
                 // The heap's rows are always among the candidates; fewer than k would be a bug, not data.
                 if (s.overflow || s.candidates.size() < static_cast<std::size_t>(k)) {
                     overflowed[q] = 1;
@@ -159,7 +142,7 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
                 // Float distances of those rows first; double sums only for the rows within the float
                 // sums' error of the k-th float distance.
                 close.clear();
-                for (const knn::Bf16Candidate& c : s.candidates)
+                for (const knn::Candidate& c : s.candidates)
                     if (c.value - scale * rowNorms_[c.row] <= upper)
                         close.emplace_back(floatDistance(query, bank_ + c.row * dim, dim_), c.row);
                 std::nth_element(close.begin(), close.begin() + (k - 1), close.end());
@@ -169,7 +152,7 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
                 for (const auto& [d, row] : close)
                     if (d <= limit) ranked.emplace_back(knn::squaredDistance(query, bank_ + row * dim, dim_), row);
                 localExact += ranked.size();
-                rankExactly(ranked, k, result.distances.data() + q * k, result.indices.data() + q * k);
+                knn::rankExactly(ranked, k, result.distances.data() + q * k, result.indices.data() + q * k);
             }
         }
         exactRows += localExact;

@@ -1,6 +1,7 @@
 // Exact kNN with a bfloat16 pre-filter: every distance is first computed from bfloat16 copies of the
-// vectors (Intel AMX tiles where the CPU has them), each query keeps every row whose approximate value
-// lies within a proven error bound of its running k-th best, and only those rows get a float distance,
+// vectors (Intel AMX tiles or AVX-512-BF16 where the CPU has them), each query keeps every row whose
+// approximate value lies within a proven error bound of its running k-th best, and only those rows get a
+// float distance,
 // then a double-precision one where the float sums' error could change the order. The neighbours are
 // those of an exact search: rounding cannot push a true neighbour out of the kept rows, and the kept
 // rows are ranked by their exact distances.
@@ -15,7 +16,7 @@ namespace pb {
 
 class Bf16FilteredKnn : public ExactKnn {
 public:
-    // kernel "auto" (AMX when available, else portable), "amx" or "portable" (tests compare them).
+    // kernel "auto" (knn::fastestBf16Kernel), "amx", "avx512" or "portable" (tests compare them).
     explicit Bf16FilteredKnn(const std::string& kernel = "auto");
     Bf16FilteredKnn(const Bf16FilteredKnn&) = delete;
     Bf16FilteredKnn& operator=(const Bf16FilteredKnn&) = delete;
@@ -27,8 +28,7 @@ public:
     int dim() const override { return dim_; }
     KnnResult search(const float* queries, std::size_t count, int k) const override;
 
-    // Whether the AMX kernel runs on this machine.
-    bool usesAmx() const { return amx_; }
+    knn::Bf16Kernel kernel() const { return kernel_; }
     // Of the last search: rows given a double-precision distance, per query on average, and queries
     // whose candidates overflowed and were left to the full product.
     double exactRowsPerQuery() const { return exactRowsPerQuery_; }
@@ -42,7 +42,7 @@ public:
 private:
     void pack();
 
-    bool amx_;
+    knn::Bf16Kernel kernel_ = knn::Bf16Kernel::Portable;
     std::vector<float> owned_;
     const float* bank_ = nullptr;
     std::size_t count_ = 0;

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <stdexcept>
 
 #if defined(__x86_64__)
 #include <cpuid.h>
@@ -16,27 +17,11 @@
 
 namespace pb::knn {
 
-bool amxKernelBuilt();  // Bf16ScanAmx.cpp
-
-void Bf16QueryState::compact() {
-    // Values above the current threshold can no longer rank; keep the rest. A query whose candidates
-    // keep growing (a bank of near-copies) stops collecting and is searched by the full product afterwards.
-    constexpr std::size_t kMaxCandidates = std::size_t(1) << 12;
-    const float limit = threshold;
-    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
-                                    [limit](const Bf16Candidate& c) { return !(c.value <= limit); }),
-                     candidates.end());
-    if (candidates.size() * 2 > capacity) capacity *= 2;
-    if (capacity > kMaxCandidates) {
-        overflow = true;
-        threshold = -std::numeric_limits<float>::infinity();
-        candidates.clear();
-        candidates.shrink_to_fit();
-    }
-}
+bool amxKernelBuilt();         // Bf16ScanAmx.cpp
+bool avx512Bf16KernelBuilt();  // Bf16ScanAvx512.cpp
 
 void scanBf16Portable(const Bf16Queries& queries, std::size_t queryBegin, std::size_t queryEnd, const Bf16Panels& bank,
-                      std::size_t rowBegin, std::size_t rowEnd, Bf16QueryState* states) {
+                      std::size_t rowBegin, std::size_t rowEnd, QueryCandidates* states) {
     const int dim = bank.ksteps * 32;
     std::vector<float> q(static_cast<std::size_t>(dim) * 32), b(static_cast<std::size_t>(dim) * 32);
     for (std::size_t q0 = queryBegin; q0 < queryEnd; q0 += 32) {
@@ -157,6 +142,75 @@ bool amxAvailable() {
 #endif
     }();
     return available;
+}
+
+bool avx512Bf16Available() {
+    static const bool available = [] {
+#if defined(__x86_64__)
+        if (!avx512Bf16KernelBuilt()) return false;
+        // AVX512F (leaf 7 EBX bit 16) with the OS saving the ZMM state (XCR0 bits 1, 2, 5-7), and
+        // AVX512_BF16 (leaf 7 sub-leaf 1 EAX bit 5).
+        if (!__builtin_cpu_supports("avx512f")) return false;
+        unsigned a = 0, b = 0, c = 0, d = 0;
+        if (!__get_cpuid_count(7, 1, &a, &b, &c, &d)) return false;
+        return (a & (1u << 5)) != 0;
+#else
+        return false;
+#endif
+    }();
+    return available;
+}
+
+const char* bf16KernelName(Bf16Kernel kernel) {
+    switch (kernel) {
+    case Bf16Kernel::Amx: return "amx";
+    case Bf16Kernel::Avx512: return "avx512";
+    case Bf16Kernel::Portable: break;
+    }
+    return "portable";
+}
+
+bool bf16KernelAvailable(Bf16Kernel kernel) {
+    switch (kernel) {
+    case Bf16Kernel::Amx: return amxAvailable();
+    case Bf16Kernel::Avx512: return avx512Bf16Available();
+    case Bf16Kernel::Portable: break;
+    }
+    return true;
+}
+
+Bf16Kernel fastestBf16Kernel() {
+    if (amxAvailable()) return Bf16Kernel::Amx;
+    if (avx512Bf16Available()) return Bf16Kernel::Avx512;
+    return Bf16Kernel::Portable;
+}
+
+bool fastBf16Available() { return fastestBf16Kernel() != Bf16Kernel::Portable; }
+
+Bf16ScanKernel scanKernel(Bf16Kernel kernel) {
+    switch (kernel) {
+    case Bf16Kernel::Amx: return scanBf16Amx;
+    case Bf16Kernel::Avx512: return scanBf16Avx512;
+    case Bf16Kernel::Portable: break;
+    }
+    return scanBf16Portable;
+}
+
+void filterPairsBf16(Bf16Kernel kernel, const Bf16Queries& centres, std::size_t centreRows, const Bf16Panels& bank,
+                     std::size_t rowBegin, std::size_t rowEnd, const float* rowLimit, const float* rowNorm,
+                     const float* centreScale, const float* centreNorm2, Bf16PairSink sink, void* context) {
+    switch (kernel) {
+    case Bf16Kernel::Amx:
+        filterPairsBf16Amx(centres, centreRows, bank, rowBegin, rowEnd, rowLimit, rowNorm, centreScale, centreNorm2,
+                           sink, context);
+        return;
+    case Bf16Kernel::Avx512:
+        filterPairsBf16Avx512(centres, centreRows, bank, rowBegin, rowEnd, rowLimit, rowNorm, centreScale,
+                              centreNorm2, sink, context);
+        return;
+    case Bf16Kernel::Portable: break;
+    }
+    throw std::logic_error("the bf16 pair filter needs a vector kernel");
 }
 
 }  // namespace pb::knn

@@ -1,11 +1,14 @@
 // The inner scan of the "bf16" exact kNN (Bf16FilteredKnn): bfloat16 products of 32 queries x 32 bank
 // rows at a time, each value tested against its query's running threshold as soon as it is computed.
-// Two kernels share this contract: Intel AMX tiles where the CPU and the OS allow them, plain C++
-// everywhere else (same values up to the order of the float sums, which the error bound covers).
+// Three kernels share this contract: Intel AMX tiles where the CPU and the OS allow them, AVX-512-BF16
+// (vdpbf16ps) where the CPU has that but no tiles, plain C++ everywhere else (same values up to the order
+// of the float sums, which the error bound covers).
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <vector>
+
+#include "engine/knn/QueryCandidates.h"
 
 namespace pb::knn {
 
@@ -22,52 +25,6 @@ inline float fromBf16(std::uint16_t h) {
     __builtin_memcpy(&x, &u, sizeof x);
     return x;
 }
-
-struct Bf16Candidate {
-    float value;  // approximate ||b||^2 - 2 q.b
-    std::uint32_t row;
-};
-
-// One query's running state. The heap keeps the k smallest approximate values (root: the largest
-// of them); every value below heap root + margin is kept as a candidate, so that after the scan the
-// candidates hold every row whose exact distance can rank among the k nearest.
-struct Bf16QueryState {
-    float* heapValue = nullptr;
-    std::uint32_t* heapRow = nullptr;
-    int k = 0;
-    float margin = 0;
-    float threshold = 0;  // heap root + margin; -inf once the query has overflowed
-    std::vector<Bf16Candidate> candidates;
-    std::size_t capacity = 0;
-    bool overflow = false;
-
-    void accept(float value, std::uint32_t row) {
-        if (!(value < threshold)) return;
-        candidates.push_back({value, row});
-        if (value < heapValue[0]) {
-            replaceRoot(value, row);
-            threshold = heapValue[0] + margin;
-        }
-        if (candidates.size() >= capacity) compact();
-    }
-
-private:
-    void replaceRoot(float v, std::uint32_t row) {
-        int i = 0;
-        for (;;) {
-            int child = 2 * i + 1;
-            if (child >= k) break;
-            if (child + 1 < k && heapValue[child + 1] > heapValue[child]) ++child;
-            if (heapValue[child] <= v) break;
-            heapValue[i] = heapValue[child];
-            heapRow[i] = heapRow[child];
-            i = child;
-        }
-        heapValue[i] = v;
-        heapRow[i] = row;
-    }
-    void compact();
-};
 
 // Bank rows packed for the scan: panels of 16 rows, each a run of `ksteps` tiles of 32 dimensions in the
 // pair-interleaved ("VNNI") order AMX reads: tile t, row r, column c holds dimensions 32t+2r and
@@ -114,33 +71,56 @@ double bf16ErrorFactor(int dim);
 // (multiples of 32); states[i] belongs to query row queryBegin + i.
 using Bf16ScanKernel = void (*)(const Bf16Queries& queries, std::size_t queryBegin, std::size_t queryEnd,
                                 const Bf16Panels& bank, std::size_t rowBegin, std::size_t rowEnd,
-                                Bf16QueryState* states);
+                                QueryCandidates* states);
 
 void scanBf16Portable(const Bf16Queries& queries, std::size_t queryBegin, std::size_t queryEnd, const Bf16Panels& bank,
-                      std::size_t rowBegin, std::size_t rowEnd, Bf16QueryState* states);
+                      std::size_t rowBegin, std::size_t rowEnd, QueryCandidates* states);
 
-// The AMX kernel; only call it when amxAvailable(). The calling thread's tile state is set up by
-// AmxThreadScope.
+// The vector kernels; only call one that bf16KernelAvailable() reports. The AMX kernel needs the calling
+// thread's tile state set up by AmxThreadScope.
 void scanBf16Amx(const Bf16Queries& queries, std::size_t queryBegin, std::size_t queryEnd, const Bf16Panels& bank,
-                 std::size_t rowBegin, std::size_t rowEnd, Bf16QueryState* states);
+                 std::size_t rowBegin, std::size_t rowEnd, QueryCandidates* states);
+void scanBf16Avx512(const Bf16Queries& queries, std::size_t queryBegin, std::size_t queryEnd, const Bf16Panels& bank,
+                    std::size_t rowBegin, std::size_t rowEnd, QueryCandidates* states);
 
 // The coreset's batch filter: for centres [0, centreRows) packed like queries and bank rows [rowBegin, rowEnd)
 // (multiples of 32), calls sink(context, centre, row) for every pair whose approximate value
 // v = ||x||^2 - 2 c.x is below rowLimit[row] + rowNorm[row] * centreScale[centre] - centreNorm2[centre]
-// (rows past the bank have an infinite norm; centres past the batch an infinite centreNorm2). AMX only.
+// (rows past the bank have an infinite norm; centres past the batch an infinite centreNorm2).
 using Bf16PairSink = void (*)(void* context, std::uint32_t centre, std::uint32_t row);
 void filterPairsBf16Amx(const Bf16Queries& centres, std::size_t centreRows, const Bf16Panels& bank, std::size_t rowBegin,
                         std::size_t rowEnd, const float* rowLimit, const float* rowNorm, const float* centreScale,
                         const float* centreNorm2, Bf16PairSink sink, void* context);
+void filterPairsBf16Avx512(const Bf16Queries& centres, std::size_t centreRows, const Bf16Panels& bank,
+                           std::size_t rowBegin, std::size_t rowEnd, const float* rowLimit, const float* rowNorm,
+                           const float* centreScale, const float* centreNorm2, Bf16PairSink sink, void* context);
+
+enum class Bf16Kernel { Portable, Avx512, Amx };
+const char* bf16KernelName(Bf16Kernel kernel);  // "portable", "avx512", "amx"
 
 // True when this build has the AMX kernel, the CPU has AMX-BF16 and the kernel lets this process use
 // the tile registers (asked once).
 bool amxAvailable();
+// True when this build has the AVX-512-BF16 kernel and the CPU (and OS) run it.
+bool avx512Bf16Available();
+bool bf16KernelAvailable(Bf16Kernel kernel);
+// AMX, else AVX-512-BF16, else the portable kernel.
+Bf16Kernel fastestBf16Kernel();
+// Whether a vector kernel (AMX or AVX-512-BF16) runs here: then the bf16 scan beats the full product.
+bool fastBf16Available();
 
-// Loads the tile configuration on construction and releases the tiles on destruction (per thread).
+Bf16ScanKernel scanKernel(Bf16Kernel kernel);
+// The pair filter on a vector kernel (not the portable one).
+void filterPairsBf16(Bf16Kernel kernel, const Bf16Queries& centres, std::size_t centreRows, const Bf16Panels& bank,
+                     std::size_t rowBegin, std::size_t rowEnd, const float* rowLimit, const float* rowNorm,
+                     const float* centreScale, const float* centreNorm2, Bf16PairSink sink, void* context);
+
+// Loads the tile configuration on construction and releases the tiles on destruction (per thread); does
+// nothing for the other kernels.
 class AmxThreadScope {
 public:
     explicit AmxThreadScope(bool active);
+    explicit AmxThreadScope(Bf16Kernel kernel) : AmxThreadScope(kernel == Bf16Kernel::Amx) {}
     ~AmxThreadScope();
     AmxThreadScope(const AmxThreadScope&) = delete;
     AmxThreadScope& operator=(const AmxThreadScope&) = delete;

@@ -3,10 +3,12 @@
 #include <cblas.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 
 #include "engine/knn/KnnSupport.h"
+#include "engine/knn/QueryCandidates.h"
 #include "engine/util/Error.h"
 
 namespace pb {
@@ -16,38 +18,13 @@ namespace {
 constexpr std::size_t kDefaultQueryChunk = 256;
 constexpr std::size_t kDefaultBankChunk = 1024;
 
-// A bounded max-heap of (value, index): the root is the worst of the k best seen so far.
-// Rows are scanned in increasing bank index and only strictly smaller values enter, so of
-// equal values the smaller index is kept.
-struct TopK {
-    float* value;
-    std::int64_t* index;
-    int k;
-
-    void replaceRoot(float v, std::int64_t idx) {
-        int i = 0;
-        for (;;) {
-            int child = 2 * i + 1;
-            if (child >= k) break;
-            if (child + 1 < k && value[child + 1] > value[child]) ++child;
-            if (value[child] <= v) break;
-            value[i] = value[child];
-            index[i] = index[child];
-            i = child;
-        }
-        value[i] = v;
-        index[i] = idx;
-    }
-};
-
-// Pushes row `c` (bank block values -2 q.b) plus the bank norms into the heap. Blocks of 16
-// are first tested as a whole: once the heap has settled almost no block holds a candidate,
-// and that test vectorises.
-void selectRow(const float* c, const float* norms, std::size_t n, std::int64_t firstIndex, TopK& heap) {
+// Feeds row `c` of a block (-2 q.b) plus the bank norms to the query's candidates. Blocks of 16 are first
+// tested as a whole: once the heap has settled almost no block holds a candidate, and that test vectorises.
+void selectRow(const float* c, const float* norms, std::size_t n, std::uint32_t firstRow, knn::QueryCandidates& query) {
     constexpr std::size_t B = 16;
-    float threshold = heap.value[0];
     std::size_t j = 0;
     for (; j + B <= n; j += B) {
+        const float threshold = query.threshold;
         float v[B];
         int any = 0;
         for (std::size_t t = 0; t < B; ++t) {
@@ -55,23 +32,22 @@ void selectRow(const float* c, const float* norms, std::size_t n, std::int64_t f
             any |= v[t] < threshold;
         }
         if (!any) continue;
-        for (std::size_t t = 0; t < B; ++t) {
-            if (v[t] < threshold) {
-                heap.replaceRoot(v[t], firstIndex + static_cast<std::int64_t>(j + t));
-                threshold = heap.value[0];
-            }
-        }
+        for (std::size_t t = 0; t < B; ++t) query.accept(v[t], firstRow + static_cast<std::uint32_t>(j + t));
     }
-    for (; j < n; ++j) {
-        const float v = c[j] + norms[j];
-        if (v < threshold) {
-            heap.replaceRoot(v, firstIndex + static_cast<std::int64_t>(j));
-            threshold = heap.value[0];
-        }
-    }
+    for (; j < n; ++j) query.accept(c[j] + norms[j], firstRow + static_cast<std::uint32_t>(j));
 }
 
 }  // namespace
+
+void BlasKnn::setNorms(std::size_t count, int dim) {
+    if (count >= std::numeric_limits<std::uint32_t>::max())
+        throw Error("blas kNN: a bank of " + std::to_string(count) + " rows is too large");
+    bankNorms_ = knn::squaredNorms(bank_, count, dim);
+    maxNorm_ = 0;
+    for (const float n : bankNorms_) maxNorm_ = std::max(maxNorm_, std::sqrt(static_cast<double>(n)));
+    count_ = count;
+    dim_ = dim;
+}
 
 BlasKnn::BlasKnn(std::size_t queryChunk, std::size_t bankChunk)
     : queryChunk_(queryChunk ? queryChunk : kDefaultQueryChunk), bankChunk_(bankChunk ? bankChunk : kDefaultBankChunk) {}
@@ -80,9 +56,7 @@ void BlasKnn::setBank(const float* vectors, std::size_t count, int dim) {
     knn::checkVectors(name(), "bank", vectors, count, dim);
     owned_.assign(vectors, vectors + count * static_cast<std::size_t>(dim));
     bank_ = owned_.data();
-    bankNorms_ = knn::squaredNorms(bank_, count, dim);
-    count_ = count;
-    dim_ = dim;
+    setNorms(count, dim);
 }
 
 void BlasKnn::setBankView(const float* vectors, std::size_t count, int dim) {
@@ -90,9 +64,7 @@ void BlasKnn::setBankView(const float* vectors, std::size_t count, int dim) {
     owned_.clear();
     owned_.shrink_to_fit();
     bank_ = vectors;
-    bankNorms_ = knn::squaredNorms(bank_, count, dim);
-    count_ = count;
-    dim_ = dim;
+    setNorms(count, dim);
 }
 
 KnnResult BlasKnn::search(const float* queries, std::size_t count, int k) const {
@@ -104,32 +76,66 @@ KnnResult BlasKnn::search(const float* queries, std::size_t count, int k) const 
     const int threads = static_cast<int>(std::min<std::size_t>(knn::workerThreads(), (count + 31) / 32));
     const std::size_t qChunk = knn::balancedChunk((count + threads - 1) / threads, queryChunk_);
     const std::size_t bChunk = knn::balancedChunk(count_, bankChunk_);
+    const std::vector<float> queryNorms = knn::squaredNorms(queries, count, dim_);
     // Each thread multiplies its own queries with a single-threaded sgemm and selects from the block while
     // it is still in its cache. With the products on OpenBLAS's pool instead, its threads kept spinning
     // into the selection that followed each one (`bench patchcore`: 54-61% of sgemm's own rate, against
     // 73-77% this way, on bottle's full and 50k-row banks).
     const knn::SingleThreadedBlas singleThreaded(threads > 1);
+    // A value ||b||^2 - 2 q.b from the float product is within the float sums' bound of the exact one: the
+    // dim products (gamma_dim of 2 ||q|| ||b||), the norm's and the sum's roundings. Every row within twice
+    // that of the running k-th value is kept and ranked by its exact distance, so that ties go to the
+    // smaller row whatever order the product summed in.
+    const double unit = std::ldexp(1.0, -24) * dim_;
+    const double bound = unit / (1.0 - unit) + std::ldexp(1.0, -23);
+    std::vector<char> overflowed(count, 0);
     knn::parallelFor(count, threads, [&](std::size_t begin, std::size_t end) {
         std::vector<float> block(qChunk * bChunk);
+        std::vector<knn::QueryCandidates> states(qChunk);
+        std::vector<float> heapValues(qChunk * k);
+        std::vector<std::uint32_t> heapRows(qChunk * k);
+        std::vector<std::pair<double, std::uint32_t>> ranked;
         for (std::size_t q0 = begin; q0 < end; q0 += qChunk) {
             const std::size_t qn = std::min(qChunk, end - q0);
-            float* heapValues = result.distances.data() + q0 * k;
-            std::int64_t* heapIndices = result.indices.data() + q0 * k;
-            std::fill(heapValues, heapValues + qn * k, std::numeric_limits<float>::infinity());
+            for (std::size_t r = 0; r < qn; ++r) {
+                const double reach = std::sqrt(queryNorms[q0 + r]) + maxNorm_;
+                states[r].reset(heapValues.data() + r * k, heapRows.data() + r * k, k,
+                                static_cast<float>(4.0 * bound * reach * reach * (1.0 + 1e-6) + 1e-30));
+            }
             for (std::size_t b0 = 0; b0 < count_; b0 += bChunk) {
                 const std::size_t bn = std::min(bChunk, count_ - b0);
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(qn), static_cast<int>(bn),
                             static_cast<int>(dim), -2.0f, queries + q0 * dim, static_cast<int>(dim), bank_ + b0 * dim,
                             static_cast<int>(dim), 0.0f, block.data(), static_cast<int>(bn));
                 const float* norms = bankNorms_.data() + b0;
-                for (std::size_t r = 0; r < qn; ++r) {
-                    TopK heap{heapValues + r * k, heapIndices + r * k, k};
-                    selectRow(block.data() + r * bn, norms, bn, static_cast<std::int64_t>(b0), heap);
+                for (std::size_t r = 0; r < qn; ++r)
+                    selectRow(block.data() + r * bn, norms, bn, static_cast<std::uint32_t>(b0), states[r]);
+            }
+            for (std::size_t r = 0; r < qn; ++r) {
+                const std::size_t q = q0 + r;
+                knn::QueryCandidates& s = states[r];
+                if (s.overflow) {
+                    overflowed[q] = 1;
+                    continue;
                 }
+                const float limit = s.heapValue[0] + s.margin;
+                ranked.clear();
+                for (const knn::Candidate& c : s.candidates)
+                    if (c.value <= limit)
+                        ranked.emplace_back(knn::squaredDistance(queries + q * dim, bank_ + c.row * dim, dim_), c.row);
+                knn::rankExactly(ranked, k, result.distances.data() + q * k, result.indices.data() + q * k);
             }
         }
     });
-    knn::refineExact(bank_, queries, dim_, result);
+    // Queries whose candidates overflowed (a bank of near-copies): every row's exact distance.
+    std::vector<std::size_t> rest;
+    for (std::size_t q = 0; q < count; ++q)
+        if (overflowed[q]) rest.push_back(q);
+    knn::parallelFor(rest.size(), threads, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i)
+            knn::scanExactly(bank_, count_, dim_, queries + rest[i] * dim, k, result.distances.data() + rest[i] * k,
+                             result.indices.data() + rest[i] * k);
+    });
     return result;
 }
 

@@ -1,5 +1,6 @@
 // Exact kNN with the BLAS matrix product called directly: chunks of -2 Q B^T from sgemm,
-// plus the bank norms, feed a running per-query top-k; each thread runs its own queries. Calling
+// plus the bank norms, feed a running per-query top-k with the rows near it (within the float
+// product's error bound), ranked at the end by exact distances; each thread runs its own queries. Calling
 // sgemm directly avoids the framework overhead that made torch::mm several times slower on the same
 // product.
 #pragma once
@@ -32,11 +33,14 @@ public:
     std::size_t bankChunk() const { return bankChunk_; }
 
 private:
+    void setNorms(std::size_t count, int dim);
+
     std::size_t queryChunk_;
     std::size_t bankChunk_;
     std::vector<float> owned_;    // the copy setBank makes; empty for a view
     const float* bank_ = nullptr;  // owned_ or the caller's vectors
     std::vector<float> bankNorms_;
+    double maxNorm_ = 0;  // the largest row norm (not squared)
     std::size_t count_ = 0;
     int dim_ = 0;
 };

@@ -10,11 +10,11 @@
 namespace pb {
 
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method) {
-    // "auto": the bf16 pre-filter where the CPU has AMX tiles (several times the full product on real
-    // and random features, `bench patchcore`, `bench knn`), else BLAS, the fastest or level with the
+    // "auto": the bf16 pre-filter where the CPU has AMX tiles or AVX-512 BF16 (several times the full
+    // product on real and random features, `bench patchcore`, `bench knn`), else BLAS, the fastest or level with the
     // fastest of the full-product methods in every shape of bench/KnnBench.cpp.
     if (method == "auto") {
-        if (knn::amxAvailable()) return std::make_unique<Bf16FilteredKnn>();
+        if (knn::fastBf16Available()) return std::make_unique<Bf16FilteredKnn>();
         return std::make_unique<BlasKnn>();
     }
     if (method == "blas") return std::make_unique<BlasKnn>();
@@ -34,7 +34,7 @@ std::unique_ptr<ExactKnn> createExactKnn(const std::string& method, std::size_t 
     // neighbours; on isotropic random data it falls back to the full product and is somewhat slower.
     // Small banks gain little and pay the set-up (principal axes, projected copy), as do banks searched
     // once with few queries. Wider features (ViTs: 768, 1024) are not measured yet and stay on blas.
-    if (method == "auto" && !knn::amxAvailable() && bankRows >= kProjectedMinRows && dim >= kProjectedMinDim &&
+    if (method == "auto" && !knn::fastBf16Available() && bankRows >= kProjectedMinRows && dim >= kProjectedMinDim &&
         dim <= kProjectedMaxDim)
         return std::make_unique<ProjectedBoundKnn>();
     return createExactKnn(method);

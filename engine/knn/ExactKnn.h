@@ -35,14 +35,14 @@ public:
 };
 
 // "blas" (direct sgemm + partial selection), "projected" (principal-axes lower bound, exact
-// distances for the rows it cannot rule out), "bf16" (bfloat16 pre-filter, AMX tiles where the CPU
-// has them, exact distances for the rows within its error bound), "faiss" (IndexFlatL2), "torch"
+// distances for the rows it cannot rule out), "bf16" (bfloat16 pre-filter, on AMX tiles or AVX-512 BF16
+// where the CPU has them, exact distances for the rows within its error bound), "faiss" (IndexFlatL2), "torch"
 // (LibTorch chunked matmul + top-k on the CPU), "torch-cuda" (same on the GPU, when LibTorch sees
-// one), "auto" (bf16 with AMX tiles, else blas). Throws pb::Error on an unknown name.
+// one), "auto" (bf16 with AMX or AVX-512 BF16, else blas). Throws pb::Error on an unknown name.
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method = "auto");
 
-// The same for a bank of `bankRows` vectors of `dim` values: "auto" picks bf16 with AMX tiles; without
-// them "projected" for large banks (at least kProjectedMinRows rows of kProjectedMinDim to
+// The same for a bank of `bankRows` vectors of `dim` values: "auto" picks bf16 with AMX or AVX-512 BF16;
+// without them "projected" for large banks (at least kProjectedMinRows rows of kProjectedMinDim to
 // kProjectedMaxDim values), "blas" otherwise.
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method, std::size_t bankRows, int dim);
 constexpr std::size_t kProjectedMinRows = 65536;

@@ -86,6 +86,39 @@ void refineExact(const float* bank, const float* queries, int dim, KnnResult& re
     });
 }
 
+void rankExactly(std::vector<std::pair<double, std::uint32_t>>& rows, int k, float* distances, std::int64_t* indices) {
+    std::partial_sort(rows.begin(), rows.begin() + k, rows.end());
+    for (int j = 0; j < k; ++j) {
+        distances[j] = static_cast<float>(std::sqrt(rows[j].first));
+        indices[j] = rows[j].second;
+    }
+}
+
+void scanExactly(const float* bank, std::size_t count, int dim, const float* query, int k, float* distances,
+                 std::int64_t* indices) {
+    // A max-heap of the k best (distance, row) pairs: a row enters only when strictly better, so of equal
+    // distances the earlier (smaller) row stays.
+    std::vector<std::pair<double, std::int64_t>> best;
+    best.reserve(static_cast<std::size_t>(k));
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::pair<double, std::int64_t> item{squaredDistance(query, bank + i * dim, dim),
+                                                   static_cast<std::int64_t>(i)};
+        if (best.size() < static_cast<std::size_t>(k)) {
+            best.push_back(item);
+            std::push_heap(best.begin(), best.end());
+        } else if (item < best.front()) {
+            std::pop_heap(best.begin(), best.end());
+            best.back() = item;
+            std::push_heap(best.begin(), best.end());
+        }
+    }
+    std::sort_heap(best.begin(), best.end());
+    for (int j = 0; j < k; ++j) {
+        distances[j] = static_cast<float>(std::sqrt(best[j].first));
+        indices[j] = best[j].second;
+    }
+}
+
 // Not omp_get_max_threads(): LibTorch's first parallel op lowers the calling thread's OpenMP
 // count to its own default (1 on the 2-core development VM) unless setEngineThreads ran first.
 int workerThreads() { return std::max(1, engineThreads()); }

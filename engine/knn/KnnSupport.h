@@ -2,8 +2,10 @@
 // reject the same inputs with the same messages and report distances the same way.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/knn/KnnResult.h"
@@ -27,6 +29,15 @@ double squaredDistance(const float* a, const float* b, int dim);
 // by Euclidean distances computed directly (float differences, double sums) and re-sorts
 // each row by (distance, index). Cheap: k * dim work per query.
 void refineExact(const float* bank, const float* queries, int dim, KnnResult& result);
+
+// The k nearest of `rows` (exact squared distance, row) by distance then row, nearest first, as
+// Euclidean distances; `rows` holds at least k and is reordered.
+void rankExactly(std::vector<std::pair<double, std::uint32_t>>& rows, int k, float* distances, std::int64_t* indices);
+
+// The k nearest bank rows of one query from exact distances of every row (the last resort of the methods
+// whose approximate values cannot tell a query's rows apart: a bank of near-copies).
+void scanExactly(const float* bank, std::size_t count, int dim, const float* query, int k, float* distances,
+                 std::int64_t* indices);
 
 // Threads the kNN methods may use: the engine's setting (pb::setEngineThreads, default all cores).
 int workerThreads();

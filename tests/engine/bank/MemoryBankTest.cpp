@@ -74,9 +74,9 @@ TEST(MemoryBank, FactoryAndFlatSearch) {
 
 TEST(MemoryBank, SearchMethodIsChosenBySizeOrByName) {
     // "auto" searches a large bank of wide vectors with the projected bound and a small one with BLAS (with
-    // AMX tiles both with the bf16 pre-filter); a named method replaces it and gives the same neighbours; an
-    // unknown one is refused and changes nothing.
-    const bool amx = pb::knn::amxAvailable();
+    // AMX tiles or AVX-512-BF16 both with the bf16 pre-filter); a named method replaces it and gives the same
+    // neighbours; an unknown one is refused and changes nothing.
+    const bool amx = pb::knn::fastBf16Available();
     const int dim = 64;
     const auto x = pb::test::clusteredVectors(70000, dim, 40, 5);
     const auto q = pb::test::gaussianVectors(30, dim, 6);

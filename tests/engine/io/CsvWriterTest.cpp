@@ -6,6 +6,7 @@
 
 #include "engine/io/AtomicFile.h"
 #include "engine/io/CsvWriter.h"
+#include "engine/io/TableReader.h"
 #include "engine/util/Error.h"
 #include "tests/engine/TestData.h"
 
@@ -50,4 +51,37 @@ TEST(CsvWriter, SavesAtomically) {
     csv.addRow({"auroc", pb::CsvWriter::number(0.982)});
     csv.save(dir / "sub/results.csv");
     EXPECT_EQ(pb::readFileBytes(dir / "sub/results.csv"), "k,v\nauroc,0.982\n");
+}
+
+TEST(CsvWriter, NeutralisesFormulasAndKeepsNumbers) {
+    pb::CsvWriter csv({"product", "value"});
+    csv.addRow({"=HYPERLINK(\"http://x\",\"y\")", "-1.25"});
+    csv.addRow({"+cmd|' /C calc'!A0", "+3"});
+    csv.addRow({"-2+3", "-inf"});
+    csv.addRow({"@SUM(A1:A2)", "1e-5"});
+    csv.addRow({"\tlead", "-"});
+    csv.addRow({"bottle", "'quoted"});
+    EXPECT_EQ(csv.toString(),
+              "product,value\n"
+              "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-1.25\n"
+              "'+cmd|' /C calc'!A0,+3\n"
+              "'-2+3,-inf\n"
+              "'@SUM(A1:A2),1e-5\n"
+              "'\tlead,'-\n"
+              "bottle,'quoted\n");
+    EXPECT_FALSE(pb::CsvWriter::opensFormula("-0.5"));
+    EXPECT_TRUE(pb::CsvWriter::opensFormula("-0x10"));
+    EXPECT_TRUE(pb::CsvWriter::opensFormula("=1"));
+    EXPECT_FALSE(pb::CsvWriter::opensFormula("a=b"));
+
+    // Reading a table back undoes the apostrophe of a neutralised cell, and only of those.
+    const auto dir = pb::test::scratchDir("csv-writer-formulas");
+    csv.save(dir / "t.csv");
+    const pb::ResultTable table = pb::readCsvTable(dir / "t.csv");
+    ASSERT_EQ(table.rows.size(), 6u);
+    EXPECT_EQ(table.rows[0][0], "=HYPERLINK(\"http://x\",\"y\")");
+    EXPECT_EQ(table.rows[1][0], "+cmd|' /C calc'!A0");
+    EXPECT_EQ(table.rows[4][1], "-");
+    EXPECT_EQ(table.rows[5][1], "'quoted");
+    EXPECT_EQ(table.rows[2][1], "-inf");
 }

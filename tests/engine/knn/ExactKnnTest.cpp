@@ -70,6 +70,7 @@ std::vector<std::unique_ptr<pb::ExactKnn>> allMethods() {
     v.push_back(std::make_unique<pb::TorchChunkedKnn>("cpu"));
     v.push_back(std::make_unique<pb::Bf16FilteredKnn>("portable"));
     if (pb::knn::amxAvailable()) v.push_back(std::make_unique<pb::Bf16FilteredKnn>("amx"));
+    if (pb::knn::avx512Bf16Available()) v.push_back(std::make_unique<pb::Bf16FilteredKnn>("avx512"));
     return v;
 }
 
@@ -252,8 +253,8 @@ TEST(ExactKnn, FactoryKnowsTheMethods) {
         ASSERT_TRUE(knn);
         EXPECT_EQ(knn->size(), 0u);
     }
-    // With AMX tiles "auto" is the bf16 pre-filter whatever the bank; without them, by size.
-    const bool amx = pb::knn::amxAvailable();
+    // With AMX tiles or AVX-512-BF16 "auto" is the bf16 pre-filter whatever the bank; without them, by size.
+    const bool amx = pb::knn::fastBf16Available();
     EXPECT_EQ(pb::createExactKnn("auto")->name(), amx ? "bf16" : "blas");
     EXPECT_EQ(pb::createExactKnn()->name(), amx ? "bf16" : "blas");
     EXPECT_EQ(pb::createExactKnn("bf16")->name(), "bf16");
@@ -392,11 +393,13 @@ TEST(Bf16FilteredKnn, RanksFewRowsExactlyAndStaysExact) {
     std::vector<float> queries(bank.begin(), bank.begin() + 70 * dim);
     for (auto& x : queries) x += 0.01f;
     const auto want = reference(bank, queries, dim, k);
-    for (const char* kernel : {"portable", "amx"}) {
-        if (std::string(kernel) == "amx" && !pb::knn::amxAvailable()) continue;
+    for (const pb::knn::Bf16Kernel which :
+         {pb::knn::Bf16Kernel::Portable, pb::knn::Bf16Kernel::Amx, pb::knn::Bf16Kernel::Avx512}) {
+        if (!pb::knn::bf16KernelAvailable(which)) continue;
+        const std::string kernel = pb::knn::bf16KernelName(which);
         pb::Bf16FilteredKnn knn(kernel);
         knn.setBank(bank.data(), 6000, dim);
-        expectMatches(knn.search(queries.data(), 70, k), want, std::string("bf16 ") + kernel);
+        expectMatches(knn.search(queries.data(), 70, k), want, "bf16 " + kernel);
         EXPECT_LT(knn.exactRowsPerQuery(), 600.0) << kernel;
         EXPECT_EQ(knn.overflowedQueries(), 0u) << kernel;
     }
