@@ -16,6 +16,9 @@ PACKAGES=(
   slurm-wlm munge
   python3-torch python3-numpy python3-pil
   libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libpng-dev libjpeg-dev libtiff-dev libwebp-dev zlib1g-dev
+  clang libclang-rt-14-dev
+  desktop-file-utils appstream dpkg-dev
 )
 
 missing=()

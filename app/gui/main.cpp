@@ -2,6 +2,7 @@
 // it reopens the most recent folder, or, on a fresh setup, the embedded demo data set.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 
 #include "ui/AppSetup.h"
 #include "ui/MainWindow.h"
@@ -21,6 +22,15 @@ int main(int argc, char** argv) {
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("folder"),
                                  QCoreApplication::translate("main", "Data set folder to open (optional)."));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save the window as a PNG after <seconds> and quit (a smoke test)."),
+        QStringLiteral("file"));
+    const QCommandLineOption after(QStringLiteral("seconds"),
+                                   QCoreApplication::translate("main", "Seconds before --screenshot (default 5)."),
+                                   QStringLiteral("seconds"), QStringLiteral("5"));
+    parser.addOption(screenshot);
+    parser.addOption(after);
     parser.process(app);
 
     pb::ui::MainWindow window;
@@ -30,5 +40,11 @@ int main(int argc, char** argv) {
         window.openDataset(folders.front());
     else
         window.openStartupDataset();
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        QTimer::singleShot(static_cast<int>(parser.value(after).toDouble() * 1000), &window, [&window, file] {
+            QApplication::exit(window.grab().save(file) ? 0 : 1);
+        });
+    }
     return app.exec();
 }

@@ -58,8 +58,10 @@ bool CsvWriter::opensFormula(const std::string& field) {
     if (field.empty()) return false;
     const char first = field.front();
     if (first != '=' && first != '+' && first != '-' && first != '@' && first != '\t' && first != '\r') return false;
-    // A number ("-1.25", "+3", "-inf") is not a formula: it stays a number in the spreadsheet.
+    // A number ("-1.25", "+3", "-inf") is not a formula: it stays a number in the spreadsheet; nor is a
+    // lone sign (the reports' "-" for "none").
     if (first == '-' || first == '+') {
+        if (field.size() == 1) return false;
         if (field == "-inf" || field == "+inf") return false;
         char* end = nullptr;
         std::strtod(field.c_str(), &end);

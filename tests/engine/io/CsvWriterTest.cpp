@@ -67,7 +67,7 @@ TEST(CsvWriter, NeutralisesFormulasAndKeepsNumbers) {
               "'+cmd|' /C calc'!A0,+3\n"
               "'-2+3,-inf\n"
               "'@SUM(A1:A2),1e-5\n"
-              "'\tlead,'-\n"
+              "'\tlead,-\n"
               "bottle,'quoted\n");
     EXPECT_FALSE(pb::CsvWriter::opensFormula("-0.5"));
     EXPECT_TRUE(pb::CsvWriter::opensFormula("-0x10"));
