@@ -377,7 +377,8 @@ std::vector<OptionSpec> buildOptionTable() {
         {"threads", "N", K::Integer, with(kFeatures, kBench), "CPU threads (default: all)"},
         {"max-image-pixels", "N", K::Integer, with(kFeatures, {"image check"}),
          "refuse images whose header declares more pixels, before decoding them\n"
-         "(default 178956970, PIL's decompression-bomb limit)"},
+         "(default $PATCHBANK_MAX_IMAGE_PIXELS, else 178956970: PIL's decompression-bomb\n"
+         "limit)"},
         {"batch", "N", K::Integer, with(kFeatures, {"bench features"}), "images per backbone batch (default 8)"},
         {"max-train", "N", K::Integer, kFeatures, "use only the first N training images"},
         {"device", "cpu|cuda", K::Text, kFeatures, "where the backbone runs (default cpu)"},

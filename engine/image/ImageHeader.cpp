@@ -5,6 +5,7 @@
 #include <cctype>
 #include <csetjmp>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include <jpeglib.h>
@@ -17,7 +18,16 @@
 namespace pb {
 namespace {
 
-std::atomic<std::uint64_t> gMaxImagePixels{kDefaultMaxImagePixels};
+// $PATCHBANK_MAX_IMAGE_PIXELS sets it for every program (the GUI, suite runs); --max-image-pixels overrides.
+std::uint64_t initialMaxImagePixels() {
+    const char* v = std::getenv("PATCHBANK_MAX_IMAGE_PIXELS");
+    if (!v || !*v) return kDefaultMaxImagePixels;
+    char* end = nullptr;
+    const unsigned long long n = std::strtoull(v, &end, 10);
+    return end && *end == '\0' && n > 0 ? n : kDefaultMaxImagePixels;
+}
+
+std::atomic<std::uint64_t> gMaxImagePixels{initialMaxImagePixels()};
 
 bool startsWith(const std::string& bytes, const char* magic, std::size_t n) {
     return bytes.size() >= n && std::memcmp(bytes.data(), magic, n) == 0;
@@ -213,7 +223,7 @@ ImageHeader readImageHeader(const std::string& bytes, const std::string& path) {
 std::uint64_t maxImagePixels() { return gMaxImagePixels.load(std::memory_order_relaxed); }
 
 void setMaxImagePixels(std::uint64_t pixels) {
-    gMaxImagePixels.store(pixels == 0 ? kDefaultMaxImagePixels : pixels, std::memory_order_relaxed);
+    gMaxImagePixels.store(pixels == 0 ? initialMaxImagePixels() : pixels, std::memory_order_relaxed);
 }
 
 }  // namespace pb

@@ -21,7 +21,8 @@ ImageHeader readImageHeader(const std::string& bytes, const std::string& path);
 // doubled, where it raises DecompressionBombError): 178,956,970, about 13,377 x 13,377.
 constexpr std::uint64_t kDefaultMaxImagePixels = 178956970;
 std::uint64_t maxImagePixels();
-// Settable for the whole process (the CLI's --max-image-pixels, the GUI's settings); 0 restores the default.
+// Settable for the whole process: $PATCHBANK_MAX_IMAGE_PIXELS at start, the CLI's --max-image-pixels;
+// 0 restores the start value.
 void setMaxImagePixels(std::uint64_t pixels);
 
 }  // namespace pb
