@@ -1,6 +1,9 @@
 #include "engine/backbone/VitConfig.h"
 
+#include <cmath>
+#include <cstdint>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
@@ -57,10 +60,20 @@ public:
 private:
     int toInt(const std::string& key) const {
         const json& v = j_.at(key);
-        // HF writes integers; accept 4.0 too (hand-edited files) but not 4.5.
-        if (v.is_number_integer()) return v.get<int>();
-        if (v.is_number_float() && v.get<double>() == static_cast<double>(static_cast<int>(v.get<double>())))
-            return static_cast<int>(v.get<double>());
+        // HF writes integers; accept 4.0 too (hand-edited files) but not 4.5. Out of int range is refused
+        // before any conversion (converting an out-of-range double to int is undefined).
+        constexpr auto lo = std::numeric_limits<int>::min();
+        constexpr auto hi = std::numeric_limits<int>::max();
+        if (v.is_number_unsigned()) {
+            const std::uint64_t n = v.get<std::uint64_t>();
+            if (n <= static_cast<std::uint64_t>(hi)) return static_cast<int>(n);
+        } else if (v.is_number_integer()) {
+            const std::int64_t n = v.get<std::int64_t>();
+            if (n >= lo && n <= hi) return static_cast<int>(n);
+        } else if (v.is_number_float()) {
+            const double d = v.get<double>();
+            if (d >= lo && d <= hi && d == std::trunc(d)) return static_cast<int>(d);
+        }
         throw Error("key \"" + prefix_ + key + "\" must be an integer, got " + v.dump(), where_);
     }
 
@@ -209,7 +222,10 @@ VitConfig VitConfig::fromJson(const std::string& text, const std::string& where)
         c.imageSize = k.requiredInt("image_size");
         const double ratio = k.optionalDouble("mlp_ratio", 4.0);
         if (!(ratio > 0)) k.fail("mlp_ratio", "must be positive");
-        const int hidden = static_cast<int>(c.hiddenSize * ratio);
+        const double width = c.hiddenSize * ratio;
+        if (!(width >= std::numeric_limits<int>::min() && width <= std::numeric_limits<int>::max()))
+            k.fail("mlp_ratio", "gives an MLP width outside the int range");
+        const int hidden = static_cast<int>(width);
         c.gatedMlp = k.optionalBool("use_swiglu_ffn", false);
         // HF Dinov2SwiGLUFFN: two thirds of the ratio width, rounded up to a multiple of 8.
         c.intermediateSize = c.gatedMlp ? (static_cast<int>(hidden * 2.0 / 3.0) + 7) / 8 * 8 : hidden;

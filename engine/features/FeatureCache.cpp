@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 
 #include "engine/io/SafetensorsFile.h"
 #include "engine/io/SafetensorsWriter.h"
@@ -44,6 +45,10 @@ std::optional<FeatureCache::Entry> FeatureCache::load(const std::string& key) co
             throw Error("cache entry has another version or key", path.string());
         const TensorInfo& info = file.info("features");
         if (info.dtype != DType::F32 || info.shape.size() != 3) throw Error("unexpected tensor layout", path.string());
+        // FeatureGrid holds int sizes, and no image gives an empty grid.
+        for (const auto extent : info.shape)
+            if (extent <= 0 || extent > std::numeric_limits<int>::max())
+                throw Error("unexpected tensor layout", path.string());
         Entry entry;
         entry.originalWidth = std::stoi(meta.at("patchbank.original_width"));
         entry.originalHeight = std::stoi(meta.at("patchbank.original_height"));

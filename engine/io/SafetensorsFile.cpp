@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <limits>
+#include <unordered_set>
 #include <utility>
 
 #include "engine/util/Error.h"
@@ -115,12 +116,13 @@ private:
         v.kind = Json::Kind::Object;
         ++p_;
         if (consume('}')) return;
+        // A set, not a scan of the members: a header of many keys must not take quadratic time.
+        std::unordered_set<std::string> keys;
         do {
             skipSpace();
             if (p_ == end_ || *p_ != '"') fail("expected a string key");
             std::string key = parseString();
-            for (const auto& m : v.members)
-                if (m.first == key) fail("duplicate key \"" + key + "\"");
+            if (!keys.insert(key).second) fail("duplicate key \"" + key + "\"");
             expect(':');
             v.members.emplace_back(std::move(key), parseValue(depth + 1));
         } while (consume(','));
@@ -405,7 +407,9 @@ std::vector<float> SafetensorsFile::toFloat32(const std::string& name) const {
     std::vector<float> out(n);
     // memcpy per element: the data need not be aligned for its type.
     switch (t.dtype) {
-    case DType::F32: std::memcpy(out.data(), src, n * sizeof(float)); break;
+    case DType::F32:
+        if (n != 0) std::memcpy(out.data(), src, n * sizeof(float));  // an empty vector's data() may be null
+        break;
     case DType::F64:
         for (std::size_t i = 0; i < n; ++i) {
             double d;

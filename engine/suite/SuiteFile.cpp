@@ -20,6 +20,14 @@ const nlohmann::json& field(const nlohmann::json& object, const char* name, nloh
     return value;
 }
 
+// More cells than any real suite plans: a grid that expands beyond it is a mistake or a hostile file, and
+// expanding it would take all the memory (a few hundred bytes of lists make millions of cells).
+constexpr std::size_t kMaxCells = 100000;
+
+std::string tooManyCells(const std::string& where) {
+    return where + ": the suite expands to more than " + std::to_string(kMaxCells) + " cells";
+}
+
 // Every combination of the object's lists, as objects of single values (keys in sorted order).
 std::vector<nlohmann::json> expandGrid(const nlohmann::json& grid, const std::string& where) {
     if (!grid.is_object()) throw Error(where + ": a grid is an object of lists");
@@ -27,6 +35,7 @@ std::vector<nlohmann::json> expandGrid(const nlohmann::json& grid, const std::st
     for (const auto& [key, values] : grid.items()) {
         if (!values.is_array() || values.empty())
             throw Error(where + ": grid key \"" + key + "\" needs a non-empty list of values");
+        if (out.size() * values.size() > kMaxCells) throw Error(tooManyCells(where));
         std::vector<nlohmann::json> next;
         for (const auto& partial : out)
             for (const auto& value : values) {
@@ -106,6 +115,7 @@ Suite parseSuite(const nlohmann::json& document, const std::string& origin) {
                 for (const auto& g : x["grid"]) {
                     auto part = expandGrid(g, at);
                     combinations.insert(combinations.end(), part.begin(), part.end());
+                    if (combinations.size() > kMaxCells) throw Error(tooManyCells(at));
                 }
             } else {
                 combinations = expandGrid(x["grid"], at);
@@ -143,6 +153,7 @@ Suite parseSuite(const nlohmann::json& document, const std::string& origin) {
                 cell.id = sha256Hex(text.data(), text.size()).substr(0, 16);
                 if (!ids.insert(cell.id).second)
                     throw Error(at + ": two cells have the same parameters (" + cell.params.dump() + ")");
+                if (suite.cells.size() >= kMaxCells) throw Error(tooManyCells(at));
                 suite.cells.push_back(std::move(cell));
             };
             if (isPooledKind(kind)) {
