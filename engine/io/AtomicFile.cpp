@@ -1,13 +1,17 @@
 #include "engine/io/AtomicFile.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <mutex>
+#include <unordered_set>
 
 #include "engine/util/Error.h"
 
@@ -15,6 +19,26 @@ namespace pb {
 namespace {
 
 std::string errnoText() { return std::strerror(errno); }
+
+std::string hostName() {
+    char host[256] = "host";
+    ::gethostname(host, sizeof host - 1);
+    host[sizeof host - 1] = '\0';
+    return host;
+}
+
+// The first write of a process into a folder removes the temporaries that writers killed on this host
+// left there (kill -9, a power cut): a temporary whose pid no longer runs is never renamed into place.
+// Other hosts' temporaries (a folder shared by cluster jobs) are left to them.
+void sweepOnce(const std::filesystem::path& folder) {
+    static std::mutex mutex;
+    static std::unordered_set<std::string> swept;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!swept.insert(folder.string()).second) return;
+    }
+    removeStaleTemporaries(folder);
+}
 
 void writeAll(int fd, const char* p, std::size_t size, const std::filesystem::path& target) {
     while (size > 0) {
@@ -34,12 +58,29 @@ void writeAll(int fd, const char* p, std::size_t size, const std::filesystem::pa
 // folder, as cluster jobs do (host name).
 std::filesystem::path temporaryPathFor(const std::filesystem::path& target) {
     static std::atomic<unsigned long> counter{0};
-    char host[256] = "host";
-    ::gethostname(host, sizeof host - 1);
-    host[sizeof host - 1] = '\0';
-    const std::string name = "." + target.filename().string() + ".tmp." + host + "." + std::to_string(::getpid()) +
-                             "." + std::to_string(counter.fetch_add(1));
+    const std::string name = "." + target.filename().string() + ".tmp." + hostName() + "." +
+                             std::to_string(::getpid()) + "." + std::to_string(counter.fetch_add(1));
     return target.parent_path() / name;
+}
+
+std::size_t removeStaleTemporaries(const std::filesystem::path& folder) {
+    const std::string marker = ".tmp." + hostName() + ".";
+    std::size_t removed = 0;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(folder.empty() ? "." : folder, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        const std::size_t at = name.rfind(marker);
+        if (name.empty() || name.front() != '.' || at == std::string::npos) continue;
+        // <marker><pid>.<counter>
+        char* rest = nullptr;
+        const long pid = std::strtol(name.c_str() + at + marker.size(), &rest, 10);
+        if (pid <= 0 || !rest || *rest != '.') continue;
+        if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still running, or not ours
+        std::error_code removeError;
+        removed += std::filesystem::remove(it->path(), removeError) ? 1 : 0;
+    }
+    return removed;
 }
 
 void writeFileAtomic(const std::filesystem::path& path, const std::string& bytes) {
@@ -54,6 +95,7 @@ void writeFileAtomic(const std::filesystem::path& path, const void* data, std::s
         std::filesystem::create_directories(parent, ec);
         if (ec) throw Error("cannot create folder " + parent.string() + ": " + ec.message(), path.string());
     }
+    sweepOnce(parent);
     if (std::filesystem::is_directory(path)) throw Error("a folder is in the way of the file", path.string());
 
     const std::filesystem::path temp = temporaryPathFor(path);

@@ -12,6 +12,10 @@ namespace pb {
 // A temporary name next to target that no other writer (thread, process or machine) uses.
 std::filesystem::path temporaryPathFor(const std::filesystem::path& target);
 
+// Removes the temporaries in `folder` of writers on this host that no longer run (killed mid-write);
+// returns how many. writeFileAtomic does this once per folder and process.
+std::size_t removeStaleTemporaries(const std::filesystem::path& folder);
+
 void writeFileAtomic(const std::filesystem::path& path, const std::string& bytes);
 void writeFileAtomic(const std::filesystem::path& path, const void* data, std::size_t size);
 

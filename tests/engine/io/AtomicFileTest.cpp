@@ -3,6 +3,9 @@
 
 #include <string>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "engine/io/AtomicFile.h"
 #include "engine/util/Error.h"
 #include "tests/engine/TestData.h"
@@ -58,4 +61,24 @@ TEST(AtomicFile, FailuresThrowNamingTheFileAndLeaveNothing) {
     fs::create_directories(dir / "taken");
     EXPECT_THROW(pb::writeFileAtomic(dir / "taken", std::string("z")), pb::Error);
     EXPECT_EQ(entriesIn(dir), 2u);  // blocker and taken, no temporaries
+}
+
+TEST(AtomicFile, StaleTemporariesOfDeadWritersAreRemoved) {
+    const fs::path dir = pb::test::scratchDir("atomic-stale");
+    const pid_t child = fork();
+    if (child == 0) _exit(0);
+    int status = 0;
+    waitpid(child, &status, 0);  // a pid that no longer runs
+    char host[256] = "host";
+    gethostname(host, sizeof host - 1);
+    const std::string self = std::to_string(getpid());
+    const std::string dead = std::to_string(child);
+    const std::string stale = ".bank.pbbank.tmp." + std::string(host) + "." + dead + ".3";
+    const std::string live = ".bank.pbbank.tmp." + std::string(host) + "." + self + ".4";
+    const std::string otherHost = ".bank.pbbank.tmp.other-machine." + dead + ".5";
+    for (const std::string& name : {stale, live, otherHost}) pb::writeFileAtomic(dir / name, std::string("partial"));
+    EXPECT_EQ(pb::removeStaleTemporaries(dir), 1u);
+    EXPECT_FALSE(fs::exists(dir / stale));
+    EXPECT_TRUE(fs::exists(dir / live));
+    EXPECT_TRUE(fs::exists(dir / otherHost));
 }
