@@ -394,19 +394,22 @@ std::vector<Figure> compressionFigures(const std::string& experiment, const std:
         figures.push_back(std::move(h));
     }
 
-    // IVF-PQ: AUROC against the speed-up over the exact search, one line per nbits (points: nprobe).
+    // IVF-PQ: AUROC against the speed-up over the exact search, one line per nbits, one point per nprobe
+    // (both means over the products).
     std::map<std::pair<std::string, std::string>, const nlohmann::json*> flat;
     for (const auto* row : rows)
         if (parseBankSpec((*row)["params"].value("bank", "flat")).kind == BankKind::Flat)
             flat[{backboneOf(*row), productOf(*row)}] = row;
-    std::map<int, std::vector<std::pair<double, double>>> ivf;
+    std::map<int, std::map<int, std::pair<std::vector<double>, std::vector<double>>>> ivf;
     std::map<std::string, std::vector<std::pair<double, double>>> coreset;
     for (const auto* row : rows) {
         const BankSpec spec = parseBankSpec((*row)["params"].value("bank", "flat"));
         const auto exact = flat.find({backboneOf(*row), productOf(*row)});
-        if (spec.kind == BankKind::IvfPq && exact != flat.end())
-            ivf[spec.nbits].emplace_back(timing(*exact->second, "search_ms_per_image") / timing(*row, "search_ms_per_image"),
-                                         num(*row, "image_auroc"));
+        if (spec.kind == BankKind::IvfPq && exact != flat.end()) {
+            auto& [speedups, aurocs] = ivf[spec.nbits][spec.nprobe];
+            speedups.push_back(timing(*exact->second, "search_ms_per_image") / timing(*row, "search_ms_per_image"));
+            aurocs.push_back(num(*row, "image_auroc"));
+        }
         if ((spec.kind == BankKind::Coreset || spec.kind == BankKind::VwCoreset) &&
             spec.budget.unit == BankBudget::Unit::Fraction)
             coreset[spec.kind == BankKind::Coreset ? "k-center" : "variance-weighted"].emplace_back(
@@ -415,7 +418,15 @@ std::vector<Figure> compressionFigures(const std::string& experiment, const std:
     if (!ivf.empty()) {
         Figure g = lines(experiment + "_ivfpq", "IVF-PQ: image AUROC vs speed-up over exact search (mean over products)",
                          "speed-up of the search (x)", "image AUROC");
-        for (const auto& [nbits, points] : ivf) g.series.push_back(seriesOf("nbits " + std::to_string(nbits), points));
+        for (const auto& [nbits, byProbe] : ivf) {
+            FigureSeries series;
+            series.name = "nbits " + std::to_string(nbits);
+            for (const auto& [nprobe, values] : byProbe) {
+                series.x.push_back(finiteMean(values.first));
+                series.y.push_back(finiteMean(values.second));
+            }
+            g.series.push_back(std::move(series));
+        }
         figures.push_back(std::move(g));
     }
     if (coreset.size() > 1) {
