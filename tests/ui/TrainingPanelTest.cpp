@@ -360,7 +360,11 @@ void TrainingPanelTest::trainAndInspect() {
     const auto droppedResult = dropped.at(0).at(0).value<ScoreResultPtr>();
     QVERIFY(droppedResult->detector);
     QCOMPARE(droppedResult->images.size(), std::size_t(1));
-    QCOMPARE(droppedResult->images.front().score, result->images.front().score);
+    // The same score up to float rounding: LibTorch's CPU convolutions may sum in another order for a batch of
+    // one than for the test set's batches (seen with AVX-512 kernels: a relative 4e-7).
+    const double alone = droppedResult->images.front().score, inBatch = result->images.front().score;
+    QVERIFY2(std::abs(alone - inBatch) <= 1e-5 * std::abs(inBatch),
+             qPrintable(QStringLiteral("%1 vs %2").arg(alone, 0, 'g', 12).arg(inBatch, 0, 'g', 12)));
 
     // Train again with the same settings (on a copy of the model): the finished run is there already, and
     // the dock says so.
