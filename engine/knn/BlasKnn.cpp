@@ -15,26 +15,27 @@ namespace pb {
 
 namespace {
 
-constexpr std::size_t kDefaultQueryChunk = 256;
-constexpr std::size_t kDefaultBankChunk = 1024;
+// Per-thread sgemm blocks of 1024 queries x 512 bank rows: OpenBLAS packs both operands at every call,
+// and this shape repacks least of those tried (`bench patchcore`, D = 128 and 1024) while the block is
+// still read back from the core's caches.
+constexpr std::size_t kDefaultQueryChunk = 1024;
+constexpr std::size_t kDefaultBankChunk = 512;
 
-// Feeds row `c` of a block (-2 q.b) plus the bank norms to the query's candidates. Blocks of 16 are first
-// tested as a whole: once the heap has settled almost no block holds a candidate, and that test vectorises.
-void selectRow(const float* c, const float* norms, std::size_t n, std::uint32_t firstRow, knn::QueryCandidates& query) {
-    constexpr std::size_t B = 16;
-    std::size_t j = 0;
-    for (; j + B <= n; j += B) {
-        const float threshold = query.threshold;
-        float v[B];
-        int any = 0;
-        for (std::size_t t = 0; t < B; ++t) {
-            v[t] = c[j + t] + norms[j + t];
-            any |= v[t] < threshold;
+// Feeds row `c` of a block (-2 q.b) plus the bank norms to the query's candidates. The positions below
+// the threshold come from vectorised passes; accept() tests each against the threshold as it falls. A
+// query's first row is taken in pieces of doubling length, each with the threshold left by the ones
+// before, so that only a few values per piece reach accept() instead of the whole row.
+void selectRow(const float* c, const float* norms, std::size_t n, std::uint32_t firstRow, bool first,
+               knn::QueryCandidates& query, std::uint32_t* positions) {
+    for (std::size_t j = 0; j < n;) {
+        const std::size_t piece = first ? std::min(n - j, std::max<std::size_t>(64, j)) : n - j;
+        const std::size_t found = knn::positionsBelow(c + j, norms + j, piece, query.threshold, positions);
+        for (std::size_t i = 0; i < found; ++i) {
+            const std::uint32_t p = static_cast<std::uint32_t>(j) + positions[i];
+            query.accept(c[p] + norms[p], firstRow + p);
         }
-        if (!any) continue;
-        for (std::size_t t = 0; t < B; ++t) query.accept(v[t], firstRow + static_cast<std::uint32_t>(j + t));
+        j += piece;
     }
-    for (; j < n; ++j) query.accept(c[j] + norms[j], firstRow + static_cast<std::uint32_t>(j));
 }
 
 }  // namespace
@@ -79,8 +80,7 @@ KnnResult BlasKnn::search(const float* queries, std::size_t count, int k) const 
     const std::vector<float> queryNorms = knn::squaredNorms(queries, count, dim_);
     // Each thread multiplies its own queries with a single-threaded sgemm and selects from the block while
     // it is still in its cache. With the products on OpenBLAS's pool instead, its threads kept spinning
-    // into the selection that followed each one (`bench patchcore`: 54-61% of sgemm's own rate, against
-    // 73-77% this way, on bottle's full and 50k-row banks).
+    // into the selection that followed each one.
     const knn::SingleThreadedBlas singleThreaded(threads > 1);
     // A value ||b||^2 - 2 q.b from the float product is within the float sums' bound of the exact one: the
     // dim products (gamma_dim of 2 ||q|| ||b||), the norm's and the sum's roundings. Every row within twice
@@ -91,6 +91,7 @@ KnnResult BlasKnn::search(const float* queries, std::size_t count, int k) const 
     std::vector<char> overflowed(count, 0);
     knn::parallelFor(count, threads, [&](std::size_t begin, std::size_t end) {
         std::vector<float> block(qChunk * bChunk);
+        std::vector<std::uint32_t> positions(bChunk);
         std::vector<knn::QueryCandidates> states(qChunk);
         std::vector<float> heapValues(qChunk * k);
         std::vector<std::uint32_t> heapRows(qChunk * k);
@@ -109,7 +110,8 @@ KnnResult BlasKnn::search(const float* queries, std::size_t count, int k) const 
                             static_cast<int>(dim), 0.0f, block.data(), static_cast<int>(bn));
                 const float* norms = bankNorms_.data() + b0;
                 for (std::size_t r = 0; r < qn; ++r)
-                    selectRow(block.data() + r * bn, norms, bn, static_cast<std::uint32_t>(b0), states[r]);
+                    selectRow(block.data() + r * bn, norms, bn, static_cast<std::uint32_t>(b0), b0 == 0, states[r],
+                              positions.data());
             }
             for (std::size_t r = 0; r < qn; ++r) {
                 const std::size_t q = q0 + r;

@@ -14,9 +14,8 @@ namespace pb {
 class BlasKnn : public ExactKnn {
 public:
     // At most this many query and bank rows per sgemm block (counts are cut into near-equal
-    // chunks); 0 picks the defaults, 256 x 1024 (a 1 MB block per thread that stays in the core's
-    // cache while it is scanned). The blocks bound the extra memory of a search whatever the bank
-    // and query counts.
+    // chunks); 0 picks the defaults, 1024 x 512 (a 2 MB block per thread). The blocks bound the extra
+    // memory of a search whatever the bank and query counts.
     explicit BlasKnn(std::size_t queryChunk = 0, std::size_t bankChunk = 0);
     // Not copyable: bank_ may point into owned_.
     BlasKnn(const BlasKnn&) = delete;

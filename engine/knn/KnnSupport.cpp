@@ -8,6 +8,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include "engine/util/Error.h"
 #include "engine/util/Threads.h"
 
@@ -51,7 +55,12 @@ std::vector<float> squaredNorms(const float* vectors, std::size_t count, int dim
 }
 
 // Eight independent accumulators keep the double sum off the add-latency chain.
-double squaredDistance(const float* a, const float* b, int dim) {
+namespace {
+
+// squaredDistance's eight double lanes (lane t sums the dimensions d with d % 8 == t, in order) and the
+// final sum's order are the same in every build below, and no product is fused into its sum: each gives
+// the same bits as the baseline loop, so ties rank the same on every CPU.
+double squaredDistanceBaseline(const float* a, const float* b, int dim) {
     double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     int d = 0;
     for (; d + 8 <= dim; d += 8)
@@ -64,6 +73,66 @@ double squaredDistance(const float* a, const float* b, int dim) {
         acc[0] += diff * diff;
     }
     return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx512f"))) double squaredDistanceAvx512(const float* a, const float* b, int dim) {
+    __m512d lanes = _mm512_setzero_pd();
+    int d = 0;
+    for (; d + 8 <= dim; d += 8) {
+        // maskz with every lane set: _mm512_cvtps_pd reads an undefined register, which GCC 12 warns about.
+        const __m512d diff =
+            _mm512_maskz_cvtps_pd(0xFF, _mm256_sub_ps(_mm256_loadu_ps(a + d), _mm256_loadu_ps(b + d)));
+        lanes = _mm512_add_pd(lanes, _mm512_mul_pd(diff, diff));
+    }
+    alignas(64) double acc[8];
+    _mm512_store_pd(acc, lanes);
+    for (; d < dim; ++d) {
+        const double diff = a[d] - b[d];
+        acc[0] += diff * diff;
+    }
+    return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+}
+
+__attribute__((target("avx2"))) double squaredDistanceAvx2(const float* a, const float* b, int dim) {
+    __m256d low = _mm256_setzero_pd(), high = _mm256_setzero_pd();
+    int d = 0;
+    for (; d + 8 <= dim; d += 8) {
+        const __m256 diff = _mm256_sub_ps(_mm256_loadu_ps(a + d), _mm256_loadu_ps(b + d));
+        const __m256d dl = _mm256_cvtps_pd(_mm256_castps256_ps128(diff));
+        const __m256d dh = _mm256_cvtps_pd(_mm256_extractf128_ps(diff, 1));
+        low = _mm256_add_pd(low, _mm256_mul_pd(dl, dl));
+        high = _mm256_add_pd(high, _mm256_mul_pd(dh, dh));
+    }
+    alignas(32) double acc[8];
+    _mm256_store_pd(acc, low);
+    _mm256_store_pd(acc + 4, high);
+    for (; d < dim; ++d) {
+        const double diff = a[d] - b[d];
+        acc[0] += diff * diff;
+    }
+    return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+}
+
+using SquaredDistanceFn = double (*)(const float*, const float*, int);
+
+SquaredDistanceFn squaredDistanceKernel() {
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f")) return squaredDistanceAvx512;
+    if (__builtin_cpu_supports("avx2")) return squaredDistanceAvx2;
+    return squaredDistanceBaseline;
+}
+#endif
+
+}  // namespace
+
+double squaredDistance(const float* a, const float* b, int dim) {
+#if defined(__x86_64__)
+    static const SquaredDistanceFn kernel = squaredDistanceKernel();
+    return kernel(a, b, dim);
+#else
+    return squaredDistanceBaseline(a, b, dim);
+#endif
 }
 
 void refineExact(const float* bank, const float* queries, int dim, KnnResult& result) {
@@ -121,6 +190,99 @@ void scanExactly(const float* bank, std::size_t count, int dim, const float* que
 
 // Not omp_get_max_threads(): LibTorch's first parallel op lowers the calling thread's OpenMP
 // count to its own default (1 on the 2-core development VM) unless setEngineThreads ran first.
+namespace {
+
+// positionsBelow for each instruction set: a compare mask per vector, then one position per set bit.
+#if defined(__x86_64__)
+// Four vectors per step and one branch on their joint mask: once a heap has settled almost no step holds
+// a position, and the step is limited by loads rather than by the compare-to-branch chain.
+__attribute__((target("avx512f"))) std::size_t positionsBelowAvx512(const float* c, const float* norms, std::size_t n,
+                                                                     float limit, std::uint32_t* out) {
+    const __m512 bound = _mm512_set1_ps(limit);
+#define PB_BELOW(j)                                                                                        \
+    static_cast<unsigned>(                                                                                 \
+        _mm512_cmp_ps_mask(_mm512_add_ps(_mm512_loadu_ps(c + (j)), _mm512_loadu_ps(norms + (j))), bound, _CMP_LT_OQ))
+    std::size_t found = 0, j = 0;
+    auto emit = [&](unsigned m, std::size_t base) {
+        for (; m; m &= m - 1) out[found++] = static_cast<std::uint32_t>(base + __builtin_ctz(m));
+    };
+    for (; j + 64 <= n; j += 64) {
+        const unsigned m0 = PB_BELOW(j), m1 = PB_BELOW(j + 16), m2 = PB_BELOW(j + 32), m3 = PB_BELOW(j + 48);
+        if (!(m0 | m1 | m2 | m3)) continue;
+        emit(m0, j);
+        emit(m1, j + 16);
+        emit(m2, j + 32);
+        emit(m3, j + 48);
+    }
+    for (; j + 16 <= n; j += 16) emit(PB_BELOW(j), j);
+    for (; j < n; ++j)
+        if (c[j] + norms[j] < limit) out[found++] = static_cast<std::uint32_t>(j);
+    return found;
+}
+#undef PB_BELOW
+
+__attribute__((target("avx2"))) std::size_t positionsBelowAvx2(const float* c, const float* norms, std::size_t n,
+                                                               float limit, std::uint32_t* out) {
+    const __m256 bound = _mm256_set1_ps(limit);
+#define PB_BELOW(j)                                                                                        \
+    static_cast<unsigned>(_mm256_movemask_ps(                                                              \
+        _mm256_cmp_ps(_mm256_add_ps(_mm256_loadu_ps(c + (j)), _mm256_loadu_ps(norms + (j))), bound, _CMP_LT_OQ)))
+    std::size_t found = 0, j = 0;
+    auto emit = [&](unsigned m, std::size_t base) {
+        for (; m; m &= m - 1) out[found++] = static_cast<std::uint32_t>(base + __builtin_ctz(m));
+    };
+    for (; j + 32 <= n; j += 32) {
+        const unsigned m0 = PB_BELOW(j), m1 = PB_BELOW(j + 8), m2 = PB_BELOW(j + 16), m3 = PB_BELOW(j + 24);
+        if (!(m0 | m1 | m2 | m3)) continue;
+        emit(m0, j);
+        emit(m1, j + 8);
+        emit(m2, j + 16);
+        emit(m3, j + 24);
+    }
+    for (; j + 8 <= n; j += 8) emit(PB_BELOW(j), j);
+    for (; j < n; ++j)
+        if (c[j] + norms[j] < limit) out[found++] = static_cast<std::uint32_t>(j);
+    return found;
+}
+#undef PB_BELOW
+
+std::size_t positionsBelowSse2(const float* c, const float* norms, std::size_t n, float limit, std::uint32_t* out) {
+    const __m128 bound = _mm_set1_ps(limit);
+    std::size_t found = 0, j = 0;
+    for (; j + 4 <= n; j += 4) {
+        const __m128 v = _mm_add_ps(_mm_loadu_ps(c + j), _mm_loadu_ps(norms + j));
+        for (unsigned m = static_cast<unsigned>(_mm_movemask_ps(_mm_cmplt_ps(v, bound))); m; m &= m - 1)
+            out[found++] = static_cast<std::uint32_t>(j + __builtin_ctz(m));
+    }
+    for (; j < n; ++j)
+        if (c[j] + norms[j] < limit) out[found++] = static_cast<std::uint32_t>(j);
+    return found;
+}
+
+using PositionsBelowFn = std::size_t (*)(const float*, const float*, std::size_t, float, std::uint32_t*);
+
+PositionsBelowFn positionsBelowKernel() {
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f")) return positionsBelowAvx512;
+    if (__builtin_cpu_supports("avx2")) return positionsBelowAvx2;
+    return positionsBelowSse2;
+}
+#endif
+
+}  // namespace
+
+std::size_t positionsBelow(const float* c, const float* norms, std::size_t n, float limit, std::uint32_t* out) {
+#if defined(__x86_64__)
+    static const PositionsBelowFn kernel = positionsBelowKernel();
+    return kernel(c, norms, n, limit, out);
+#else
+    std::size_t found = 0;
+    for (std::size_t j = 0; j < n; ++j)
+        if (c[j] + norms[j] < limit) out[found++] = static_cast<std::uint32_t>(j);
+    return found;
+#endif
+}
+
 int workerThreads() { return std::max(1, engineThreads()); }
 
 void parallelFor(std::size_t n, int threads, const std::function<void(std::size_t, std::size_t)>& fn) {

@@ -39,6 +39,11 @@ void rankExactly(std::vector<std::pair<double, std::uint32_t>>& rows, int k, flo
 void scanExactly(const float* bank, std::size_t count, int dim, const float* query, int k, float* distances,
                  std::int64_t* indices);
 
+// Positions j of one block row whose value c[j] + norms[j] is below `limit`, written to `out` (room for
+// n); returns how many. Vectorised (AVX-512, AVX2 or SSE2, picked once at run time) and called once per
+// row, so that the dispatch costs nothing next to the scan.
+std::size_t positionsBelow(const float* c, const float* norms, std::size_t n, float limit, std::uint32_t* out);
+
 // Threads the kNN methods may use: the engine's setting (pb::setEngineThreads, default all cores).
 int workerThreads();
 

@@ -68,25 +68,6 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) float dot(const flo
     return s;
 }
 
-// Positions j of one block row whose bound value c[j] + norms[j] is below `limit`, written to `out`.
-// Returns how many. One call per row keeps the dispatch cost negligible and the loop vectorised.
-__attribute__((target_clones("avx512f", "avx2", "default"))) std::size_t rowsBelow(const float* c, const float* norms,
-                                                                                  std::size_t n, float limit,
-                                                                                  std::uint32_t* out) {
-    constexpr std::size_t B = 16;
-    std::size_t found = 0, j = 0;
-    for (; j + B <= n; j += B) {
-        int any = 0;
-        for (std::size_t t = 0; t < B; ++t) any |= c[j + t] + norms[j + t] < limit;
-        if (!any) continue;
-        for (std::size_t t = 0; t < B; ++t)
-            if (c[j + t] + norms[j + t] < limit) out[found++] = static_cast<std::uint32_t>(j + t);
-    }
-    for (; j < n; ++j)
-        if (c[j] + norms[j] < limit) out[found++] = static_cast<std::uint32_t>(j);
-    return found;
-}
-
 // Full product block: the sgemm values ||b||^2 - 2 q.b pick the candidates (within `slack` of the heap's
 // worst); each is then recomputed with dot(), the arithmetic of the bounded path, so that every value in a
 // heap is comparable and of two equal rows the smaller index wins. rows[j] is the bank row of column j.
@@ -312,7 +293,7 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
                     float limit = heap.value[0] + offset[r];
                     // The limit only falls while a row is visited: positions found with the older limit are
                     // tested again against the current one.
-                    const std::size_t found = rowsBelow(c, pnorms, bn, limit, positions.data());
+                    const std::size_t found = knn::positionsBelow(c, pnorms, bn, limit, positions.data());
                     for (std::size_t f = 0; f < found; ++f) {
                         const std::size_t j = positions[f];
                         if (!(c[j] + pnorms[j] < limit)) continue;

@@ -291,6 +291,55 @@ TEST(ExactKnn, ChunksAreBalanced) {
     EXPECT_EQ(pb::knn::balancedChunk(0, 7), 7u);
 }
 
+TEST(ExactKnn, PositionsBelowFindsEveryValueUnderTheLimit) {
+    // Every length around the vector widths (tails of 1..63 values), every limit from none to all.
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<float> uniform(-1.0f, 1.0f);
+    for (std::size_t n : {0u, 1u, 7u, 8u, 15u, 16u, 17u, 31u, 63u, 64u, 65u, 200u, 1000u}) {
+        std::vector<float> c(n), norms(n);
+        for (std::size_t j = 0; j < n; ++j) {
+            c[j] = uniform(rng);
+            norms[j] = uniform(rng);
+        }
+        for (float limit : {-INFINITY, -1.5f, -0.3f, 0.0f, 0.9f, INFINITY}) {
+            std::vector<std::uint32_t> want, got(n + 1);
+            for (std::size_t j = 0; j < n; ++j)
+                if (c[j] + norms[j] < limit) want.push_back(static_cast<std::uint32_t>(j));
+            got.resize(pb::knn::positionsBelow(c.data(), norms.data(), n, limit, got.data()));
+            EXPECT_EQ(got, want) << "n " << n << " limit " << limit;
+        }
+    }
+}
+
+TEST(ExactKnn, SquaredDistanceHasTheSameBitsOnEveryCpu) {
+    // The vectorised builds keep the baseline's eight lanes and sum order, with no fused multiply-add:
+    // the value is the one this plain loop gives, bit for bit, on any CPU.
+    std::mt19937 rng(9);
+    std::normal_distribution<float> normal(3.0f, 10.0f);
+    for (int dim : {1, 5, 8, 13, 128, 1000, 1024}) {
+        std::vector<float> a(dim), b(dim);
+        for (int d = 0; d < dim; ++d) {
+            a[d] = normal(rng);
+            b[d] = normal(rng);
+        }
+        volatile double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};  // volatile: no fused multiply-add here either
+        int d = 0;
+        for (; d + 8 <= dim; d += 8)
+            for (int t = 0; t < 8; ++t) {
+                const double diff = a[d + t] - b[d + t];
+                const volatile double square = diff * diff;
+                acc[t] = acc[t] + square;
+            }
+        for (; d < dim; ++d) {
+            const double diff = a[d] - b[d];
+            const volatile double square = diff * diff;
+            acc[0] = acc[0] + square;
+        }
+        const double want = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+        EXPECT_EQ(pb::knn::squaredDistance(a.data(), b.data(), dim), want) << "dim " << dim;
+    }
+}
+
 namespace {
 
 // Patch-feature-like vectors: most of the variance on a few directions, a little isotropic noise.
