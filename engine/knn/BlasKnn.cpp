@@ -82,12 +82,8 @@ KnnResult BlasKnn::search(const float* queries, std::size_t count, int k) const 
     // it is still in its cache. With the products on OpenBLAS's pool instead, its threads kept spinning
     // into the selection that followed each one.
     const knn::SingleThreadedBlas singleThreaded(threads > 1);
-    // A value ||b||^2 - 2 q.b from the float product is within the float sums' bound of the exact one: the
-    // dim products (gamma_dim of 2 ||q|| ||b||), the norm's and the sum's roundings. Every row within twice
-    // that of the running k-th value is kept and ranked by its exact distance, so that ties go to the
-    // smaller row whatever order the product summed in.
-    const double unit = std::ldexp(1.0, -24) * dim_;
-    const double bound = unit / (1.0 - unit) + std::ldexp(1.0, -23);
+    // Every row within the float values' margin of the running k-th (knn::productMargin) is kept and ranked
+    // by its exact distance, so that ties go to the smaller row whatever order the product summed in.
     std::vector<char> overflowed(count, 0);
     knn::parallelFor(count, threads, [&](std::size_t begin, std::size_t end) {
         std::vector<float> block(qChunk * bChunk);
@@ -99,9 +95,7 @@ KnnResult BlasKnn::search(const float* queries, std::size_t count, int k) const 
         for (std::size_t q0 = begin; q0 < end; q0 += qChunk) {
             const std::size_t qn = std::min(qChunk, end - q0);
             for (std::size_t r = 0; r < qn; ++r) {
-                const double reach = std::sqrt(queryNorms[q0 + r]) + maxNorm_;
-                states[r].reset(heapValues.data() + r * k, heapRows.data() + r * k, k,
-                                static_cast<float>(4.0 * bound * reach * reach * (1.0 + 1e-6) + 1e-30));
+                states[r].reset(heapValues.data() + r * k, heapRows.data() + r * k, k, knn::productMargin(dim_, queryNorms[q0 + r], maxNorm_));
             }
             for (std::size_t b0 = 0; b0 < count_; b0 += bChunk) {
                 const std::size_t bn = std::min(bChunk, count_ - b0);

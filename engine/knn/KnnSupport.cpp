@@ -283,6 +283,16 @@ std::size_t positionsBelow(const float* c, const float* norms, std::size_t n, fl
 #endif
 }
 
+float productMargin(int dim, float queryNorm2, double largestBankNorm) {
+    const double u = std::ldexp(1.0, -24);
+    const double g = dim * u / (1.0 - dim * u);
+    // Both norms passed through float before their roots.
+    const double q = std::sqrt(static_cast<double>(queryNorm2)) * (1.0 + 1e-6);
+    const double m = largestBankNorm * (1.0 + 1e-6);
+    const double error = 2.0 * g * q * m + u * (2.0 * q * m * (1.0 + 2.0 * g) + 2.0 * m * m);
+    return static_cast<float>(3.0 * error) + 1e-30f;
+}
+
 int workerThreads() { return std::max(1, engineThreads()); }
 
 void parallelFor(std::size_t n, int threads, const std::function<void(std::size_t, std::size_t)>& fn) {

@@ -44,6 +44,13 @@ void scanExactly(const float* bank, std::size_t count, int dim, const float* que
 // row, so that the dispatch costs nothing next to the scan.
 std::size_t positionsBelow(const float* c, const float* norms, std::size_t n, float limit, std::uint32_t* out);
 
+// The candidate margin of a query for values ||b||^2 - 2 q.b computed in float (a float product of depth
+// dim in any summation order, bank norms rounded to float, their sum rounded): 3 E with
+//   E = 2 g |q| M + u (2 |q| M (1 + 2 g) + 2 M^2),   u = 2^-24, g = gamma_dim = dim u / (1 - dim u),
+// M the largest bank norm. Each value lies within E of the exact one, so a row among the k nearest lies
+// within 2 E of the running k-th; the third E covers the rounding of heap root + margin.
+float productMargin(int dim, float queryNorm2, double largestBankNorm);
+
 // Threads the kNN methods may use: the engine's setting (pb::setEngineThreads, default all cores).
 int workerThreads();
 

@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "engine/knn/KnnSupport.h"
+#include "engine/knn/QueryCandidates.h"
 
 namespace pb {
 
@@ -30,32 +31,6 @@ constexpr double kFallbackShare = 0.1;
 // several times the worst-case error of a depth-D float dot product in 16 partial sums.
 constexpr float kRoundingMargin = 1e-5f;
 
-// Bounded max-heap of (value, index) ordered by value, then index: the root is the worst of the k best
-// so far. Rows are visited coarse to fine, not by index, so ties are settled by index explicitly.
-struct TopK {
-    float* value;
-    std::int64_t* index;
-    int k;
-
-    static bool worse(float va, std::int64_t ia, float vb, std::int64_t ib) { return va > vb || (va == vb && ia > ib); }
-    bool admits(float v, std::int64_t idx) const { return worse(value[0], index[0], v, idx); }
-
-    void replaceRoot(float v, std::int64_t idx) {
-        int i = 0;
-        for (;;) {
-            int child = 2 * i + 1;
-            if (child >= k) break;
-            if (child + 1 < k && worse(value[child + 1], index[child + 1], value[child], index[child])) ++child;
-            if (!worse(value[child], index[child], v, idx)) break;
-            value[i] = value[child];
-            index[i] = index[child];
-            i = child;
-        }
-        value[i] = v;
-        index[i] = idx;
-    }
-};
-
 __attribute__((target_clones("avx512f", "avx2", "default"))) float dot(const float* a, const float* b, int n) {
     // Sixteen independent sums vectorise without reassociating a single float sum.
     float acc[16] = {};
@@ -68,19 +43,14 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) float dot(const flo
     return s;
 }
 
-// Full product block: the sgemm values ||b||^2 - 2 q.b pick the candidates (within `slack` of the heap's
-// worst); each is then recomputed with dot(), the arithmetic of the bounded path, so that every value in a
-// heap is comparable and of two equal rows the smaller index wins. rows[j] is the bank row of column j.
-void selectFull(const float* c, const float* norms, std::size_t n, const std::int64_t* rows, const float* query,
-                const float* bank, int dim, const float* bankNorms, float slack, TopK& heap) {
-    float threshold = heap.value[0] + slack;
-    for (std::size_t j = 0; j < n; ++j) {
-        if (!(c[j] + norms[j] <= threshold)) continue;
-        const std::int64_t row = rows[j];
-        const float v = bankNorms[row] - 2.0f * dot(query, bank + row * static_cast<std::size_t>(dim), dim);
-        if (!heap.admits(v, row)) continue;
-        heap.replaceRoot(v, row);
-        threshold = heap.value[0] + slack;
+// Full product block: the sgemm values ||b||^2 - 2 q.b go to the query's candidates (rows[j] is the bank
+// row of column j); accept() tests each position found against the threshold as it falls.
+void selectFull(const float* c, const float* norms, std::size_t n, const std::int64_t* rows,
+                knn::QueryCandidates& query, std::uint32_t* positions) {
+    const std::size_t found = knn::positionsBelow(c, norms, n, query.threshold, positions);
+    for (std::size_t f = 0; f < found; ++f) {
+        const std::uint32_t j = positions[f];
+        query.accept(c[j] + norms[j], static_cast<std::uint32_t>(rows[j]));
     }
 }
 
@@ -219,27 +189,32 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
     const std::size_t bChunk = knn::balancedChunk(count_, bankChunk_);
     std::vector<float> block(qChunk * bChunk);
     std::vector<float> queryProjected(qChunk * width), queryProjectedNorms(qChunk);
-    std::vector<float> offset(qChunk);  // bound threshold = heap root + offset
-    std::vector<float> slack(qChunk);   // rounding margin of each query (kRoundingMargin)
+    std::vector<float> offset(qChunk);  // bound threshold = candidate threshold + offset
     const float depthFactor = std::max(1.0f, static_cast<float>(dim_) / 128.0f);
-    std::vector<float> gathered;         // bank rows of a block searched in full, in visiting order
+    std::vector<float> gathered;  // bank rows of a block searched in full, in visiting order
     if (warmCount_ < count_) gathered.resize(bChunk * D);
     const int threads = knn::workerThreads();
+    // Each query's k best float values and the rows within their error margin (the same state as blas
+    // and bf16), ranked by exact distances at the end of its chunk.
+    std::vector<knn::QueryCandidates> states(qChunk);
+    std::vector<float> heapValues(qChunk * k);
+    std::vector<std::uint32_t> heapRows(qChunk * k);
+    std::vector<char> overflowed(count, 0);
 
     for (std::size_t q0 = 0; q0 < count; q0 += qChunk) {
         const std::size_t qn = std::min(qChunk, count - q0);
         const float* q = queries + q0 * D;
-        float* heapValues = result.distances.data() + q0 * k;
-        std::int64_t* heapIndices = result.indices.data() + q0 * k;
-        std::fill(heapValues, heapValues + qn * k, std::numeric_limits<float>::infinity());
         project(q, qn, queryProjected.data(), queryProjectedNorms.data());
         const std::vector<float> norms = knn::squaredNorms(q, qn, dim_);
         for (std::size_t i = 0; i < qn; ++i) {
-            // bound^2 = ||q'||^2 + (||b'||^2 - 2 q'.b') and distance^2 = ||q||^2 + heap value.
+            states[i].reset(heapValues.data() + i * k, heapRows.data() + i * k, k,
+                            knn::productMargin(dim_, norms[i], largestNorm_));
+            // bound^2 = ||q'||^2 + (||b'||^2 - 2 q'.b') and distance^2 = ||q||^2 + value; the slack covers the
+            // bound's own rounding.
             const float centred = std::sqrt(queryProjectedNorms[i]) + largestProjectedNorm_;
             const float raw = std::sqrt(norms[i]) + largestNorm_;
-            slack[i] = kRoundingMargin * depthFactor * (centred * centred + raw * raw);
-            offset[i] = norms[i] - queryProjectedNorms[i] + slack[i];
+            const float slack = kRoundingMargin * depthFactor * (centred * centred + raw * raw);
+            offset[i] = norms[i] - queryProjectedNorms[i] + slack;
         }
 
         // Warm-up: the full product with the coarsest pass gives every query a k-th best distance close to
@@ -250,11 +225,10 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(qn), static_cast<int>(wn), dim_,
                         -2.0f, q, dim_, warmRows_.data() + w0 * D, dim_, 0.0f, block.data(), static_cast<int>(wn));
             knn::parallelFor(qn, threads, [&](std::size_t begin, std::size_t end) {
-                for (std::size_t r = begin; r < end; ++r) {
-                    TopK heap{heapValues + r * k, heapIndices + r * k, k};
-                    selectFull(block.data() + r * wn, orderedNorms_.data() + w0, wn, order_.data() + w0, q + r * D,
-                               bank_, dim_, bankNorms_.data(), slack[r], heap);
-                }
+                std::vector<std::uint32_t> positions(wn);
+                for (std::size_t r = begin; r < end; ++r)
+                    selectFull(block.data() + r * wn, orderedNorms_.data() + w0, wn, order_.data() + w0, states[r],
+                               positions.data());
             });
         }
 
@@ -269,11 +243,10 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(qn), static_cast<int>(bn), dim_,
                             -2.0f, q, dim_, gathered.data(), dim_, 0.0f, block.data(), static_cast<int>(bn));
                 knn::parallelFor(qn, threads, [&](std::size_t begin, std::size_t end) {
-                    for (std::size_t r = begin; r < end; ++r) {
-                        TopK heap{heapValues + r * k, heapIndices + r * k, k};
-                        selectFull(block.data() + r * bn, orderedNorms_.data() + p0, bn, rows, q + r * D, bank_, dim_,
-                                   bankNorms_.data(), slack[r], heap);
-                    }
+                    std::vector<std::uint32_t> positions(bn);
+                    for (std::size_t r = begin; r < end; ++r)
+                        selectFull(block.data() + r * bn, orderedNorms_.data() + p0, bn, rows, states[r],
+                                   positions.data());
                 });
                 continue;
             }
@@ -287,23 +260,20 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
                 std::vector<std::uint32_t> positions(bn);
                 const float* pnorms = projectedNorms_.data() + p0;
                 for (std::size_t r = begin; r < end; ++r) {
-                    TopK heap{heapValues + r * k, heapIndices + r * k, k};
+                    knn::QueryCandidates& state = states[r];
                     const float* c = block.data() + r * bn;
                     const float* query = q + r * D;
-                    float limit = heap.value[0] + offset[r];
                     // The limit only falls while a row is visited: positions found with the older limit are
                     // tested again against the current one.
-                    const std::size_t found = knn::positionsBelow(c, pnorms, bn, limit, positions.data());
+                    const std::size_t found =
+                        knn::positionsBelow(c, pnorms, bn, state.threshold + offset[r], positions.data());
                     for (std::size_t f = 0; f < found; ++f) {
                         const std::size_t j = positions[f];
-                        if (!(c[j] + pnorms[j] < limit)) continue;
+                        if (!(c[j] + pnorms[j] < state.threshold + offset[r])) continue;
                         ++checked;
                         const std::int64_t row = rows[j];
-                        const float v = orderedNorms_[p0 + j] - 2.0f * dot(query, bank_ + row * D, dim_);
-                        if (heap.admits(v, row)) {
-                            heap.replaceRoot(v, row);
-                            limit = heap.value[0] + offset[r];
-                        }
+                        state.accept(orderedNorms_[p0 + j] - 2.0f * dot(query, bank_ + row * D, dim_),
+                                     static_cast<std::uint32_t>(row));
                     }
                 }
                 exact += checked;
@@ -313,8 +283,34 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
             // Too little pruned: the full product is cheaper for the rest of this query chunk.
             if (static_cast<double>(exact) > kFallbackShare * static_cast<double>(qn * bn)) bounded = false;
         }
+
+        knn::parallelFor(qn, threads, [&](std::size_t begin, std::size_t end) {
+            std::vector<std::pair<double, std::uint32_t>> ranked;
+            for (std::size_t r = begin; r < end; ++r) {
+                const std::size_t query = q0 + r;
+                const knn::QueryCandidates& state = states[r];
+                if (state.overflow) {
+                    overflowed[query] = 1;
+                    continue;
+                }
+                const float limit = state.heapValue[0] + state.margin;
+                ranked.clear();
+                for (const knn::Candidate& c : state.candidates)
+                    if (c.value <= limit)
+                        ranked.emplace_back(knn::squaredDistance(queries + query * D, bank_ + c.row * D, dim_), c.row);
+                knn::rankExactly(ranked, k, result.distances.data() + query * k, result.indices.data() + query * k);
+            }
+        });
     }
-    knn::refineExact(bank_, queries, dim_, result);
+    // Queries whose candidates overflowed (a bank of near-copies): every row's exact distance.
+    std::vector<std::size_t> rest;
+    for (std::size_t i = 0; i < count; ++i)
+        if (overflowed[i]) rest.push_back(i);
+    knn::parallelFor(rest.size(), threads, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i)
+            knn::scanExactly(bank_, count_, dim_, queries + rest[i] * D, k, result.distances.data() + rest[i] * k,
+                             result.indices.data() + rest[i] * k);
+    });
     recordStats(stats);
     return result;
 }

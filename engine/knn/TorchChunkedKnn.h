@@ -1,6 +1,8 @@
 // Exact kNN with LibTorch: ||q||^2 - 2 q.b + ||b||^2 through torch::addmm on blocks of
 // queries and bank, a top-k per block merged into a running top-k. The blocks bound the
-// extra memory whatever the bank and query counts, and the same code runs on a GPU.
+// extra memory whatever the bank and query counts, and the same code runs on a GPU. It ranks by the float
+// expansion itself: rows whose distances differ by less than its rounding error (features far from the
+// origin) can come out in another order than a brute force's; blas, projected and bf16 rank those exactly.
 // LibTorch stays inside the .cpp.
 #pragma once
 #include <cstddef>

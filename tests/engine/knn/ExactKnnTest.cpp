@@ -196,6 +196,32 @@ TEST(ExactKnn, NearDuplicatesGetExactDistances) {
     }
 }
 
+TEST(ExactKnn, FarFromTheOriginWithGapsNearTheProductsError) {
+    // Vectors far from the origin (norm^2 ~ 400 per dimension), rows at every scale of distance from a common
+    // point: the float product's error (tens) is far above the gaps between the nearest rows, so the
+    // methods that filter on it must keep every row within their error bound and rank those exactly.
+    const int rows = 2000, queries = 12, k = 5;
+    for (const int dim : {128, 1024}) {
+        const auto base = randomVectors(1, dim, 61, 20.0f);
+        std::mt19937 rng(62);
+        std::normal_distribution<float> normal(0.0f, 1.0f);
+        std::vector<float> bank(static_cast<std::size_t>(rows) * dim), query(static_cast<std::size_t>(queries) * dim);
+        for (int r = 0; r < rows; ++r) {
+            const float scale = 0.003f * std::pow(300.0f, static_cast<float>(r % 97) / 96.0f);
+            for (int d = 0; d < dim; ++d) bank[r * dim + d] = base[d] + scale * normal(rng);
+        }
+        for (int q = 0; q < queries; ++q)
+            for (int d = 0; d < dim; ++d) query[q * dim + d] = base[d] + 0.01f * normal(rng);
+        const auto want = reference(bank, query, dim, k);
+        for (auto& knn : allMethods()) {
+            if (knn->name() == "torch") continue;  // ranks by the float expansion itself (TorchChunkedKnn.h)
+            knn->setBank(bank.data(), rows, dim);
+            expectMatches(knn->search(query.data(), queries, k), want,
+                          knn->name() + " far from the origin, D " + std::to_string(dim), 1e-4);
+        }
+    }
+}
+
 TEST(ExactKnn, EqualDistancesAreOrderedBySmallerIndex) {
     // Bank rows 2 and 6 are the same vector; both are among the 3 nearest of the query.
     const int dim = 4;
