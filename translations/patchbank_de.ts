@@ -521,6 +521,22 @@
         <translation>Nur die ersten N Trainingsbilder verwenden (nach Namen sortiert); 0 = alle</translation>
     </message>
     <message>
+        <source> MP</source>
+        <translation> MP</translation>
+    </message>
+    <message>
+        <source>default (%1 MP)</source>
+        <translation>Standard (%1 MP)</translation>
+    </message>
+    <message>
+        <source>Images declaring more pixels than this are refused before they are decoded</source>
+        <translation>Bilder, die mehr Pixel angeben, werden vor dem Dekodieren abgelehnt</translation>
+    </message>
+    <message>
+        <source>Largest image</source>
+        <translation>Größtes Bild</translation>
+    </message>
+    <message>
         <source>Cache features on disk</source>
         <translation>Merkmale auf der Festplatte zwischenspeichern</translation>
     </message>

@@ -520,6 +520,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> MP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default (%1 MP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images declaring more pixels than this are refused before they are decoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cache features on disk</source>
         <translation type="unfinished"></translation>
     </message>

@@ -521,6 +521,22 @@
         <translation>Usar solo las N primeras imágenes de entrenamiento (por nombre); 0 = todas</translation>
     </message>
     <message>
+        <source> MP</source>
+        <translation> MP</translation>
+    </message>
+    <message>
+        <source>default (%1 MP)</source>
+        <translation>predeterminado (%1 MP)</translation>
+    </message>
+    <message>
+        <source>Images declaring more pixels than this are refused before they are decoded</source>
+        <translation>Las imágenes que declaran más píxeles se rechazan antes de decodificarlas</translation>
+    </message>
+    <message>
+        <source>Largest image</source>
+        <translation>Imagen más grande</translation>
+    </message>
+    <message>
         <source>Cache features on disk</source>
         <translation>Guardar características en caché en disco</translation>
     </message>

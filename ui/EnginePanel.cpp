@@ -23,6 +23,7 @@
 
 #include "engine/backbone/Backbone.h"
 #include "engine/features/FeatureCache.h"
+#include "engine/image/ImageHeader.h"
 #include "engine/knn/ExactKnn.h"
 #include "engine/scoring/ImageScoreRule.h"
 #include "ui/EngineController.h"
@@ -128,6 +129,17 @@ EnginePanel::EnginePanel(QWidget* parent) : QWidget(parent) {
     maxTrain_->setRange(0, 1000000);
     maxTrain_->setSpecialValueText(tr("all"));
     maxTrain_->setToolTip(tr("Use only the first N training images (sorted by name); 0 = all"));
+    // The decompression-bomb guard of the image reader (pb::setMaxImagePixels), in megapixels; 0 keeps the
+    // start value ($PATCHBANK_MAX_IMAGE_PIXELS, else PIL's limit).
+    maxImage_ = new QSpinBox(this);
+    maxImage_->setObjectName(QStringLiteral("maxImageSpin"));
+    maxImage_->setRange(0, 100000);
+    maxImage_->setSuffix(tr(" MP"));
+    maxImage_->setSpecialValueText(
+        tr("default (%1 MP)").arg(static_cast<double>(maxImagePixels()) / 1e6, 0, 'f', 0));
+    maxImage_->setToolTip(tr("Images declaring more pixels than this are refused before they are decoded"));
+    connect(maxImage_, &QSpinBox::valueChanged, this,
+            [](int megapixels) { setMaxImagePixels(static_cast<std::uint64_t>(megapixels) * 1000000u); });
     useCache_ = new QCheckBox(tr("Cache features on disk"), this);
     useCache_->setObjectName(QStringLiteral("cacheCheck"));
     useCache_->setChecked(true);
@@ -179,6 +191,7 @@ EnginePanel::EnginePanel(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("Image score"), scoreRule_);
     form->addRow(tr("Device"), device_);
     form->addRow(tr("Training images"), maxTrain_);
+    form->addRow(tr("Largest image"), maxImage_);
     form->addRow(useCache_);
     form->addRow(cacheStatus_);
 
@@ -355,6 +368,7 @@ void EnginePanel::loadSettings(QSettings& s) {
         device_->setCurrentIndex(d >= 0 ? d : 0);
     }
     maxTrain_->setValue(s.value(QStringLiteral("maxTrainImages"), 0).toInt());
+    maxImage_->setValue(s.value(QStringLiteral("maxImageMegapixels"), 0).toInt());
     useCache_->setChecked(s.value(QStringLiteral("useCache"), true).toBool());
     cacheDir_ = s.value(QStringLiteral("cacheDir"), cacheDir_).toString();
     s.endGroup();
@@ -378,6 +392,7 @@ void EnginePanel::saveSettings(QSettings& s) const {
     s.setValue(QStringLiteral("imageScore"), scoreRule_->currentData().toString());
     s.setValue(QStringLiteral("device"), device_->currentData().toString());
     s.setValue(QStringLiteral("maxTrainImages"), maxTrain_->value());
+    s.setValue(QStringLiteral("maxImageMegapixels"), maxImage_->value());
     s.setValue(QStringLiteral("useCache"), useCache_->isChecked());
     s.setValue(QStringLiteral("cacheDir"), cacheDir_);
     s.endGroup();

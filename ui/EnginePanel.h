@@ -66,6 +66,7 @@ public:
     QComboBox* scoreRuleBox() const { return scoreRule_; }
     QComboBox* deviceBox() const { return device_; }
     QSpinBox* maxTrainSpin() const { return maxTrain_; }
+    QSpinBox* maxImageSpin() const { return maxImage_; }
     QCheckBox* cacheCheck() const { return useCache_; }
     QPushButton* buildButton() const { return build_; }
     QPushButton* scoreButton() const { return score_; }
@@ -109,6 +110,7 @@ private:
     QComboBox* scoreRule_;
     QComboBox* device_;
     QSpinBox* maxTrain_;
+    QSpinBox* maxImage_;
     QCheckBox* useCache_;
     QLabel* cacheStatus_;
     QLabel* productLabel_;

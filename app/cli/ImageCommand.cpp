@@ -4,7 +4,6 @@
 #include "app/cli/Commands.h"
 #include "engine/image/ImageDecoder.h"
 #include "engine/image/ImageHeader.h"
-#include "engine/io/AtomicFile.h"
 #include "engine/util/Error.h"
 
 namespace pb::cli {
@@ -15,8 +14,8 @@ int runImage(const CommandLine& cl) {
     int refused = 0;
     for (const std::string& file : cl.positional()) {
         try {
-            const ImageHeader header = readImageHeader(readFileBytes(file), file);
-            const cv::Mat rgb = decodeImageRgb(file);
+            ImageHeader header;
+            const cv::Mat rgb = decodeImageRgb(file, &header);
             std::printf("%s: %s, %d x %d, read as RGB\n", file.c_str(), header.format.c_str(), rgb.cols, rgb.rows);
         } catch (const Error& e) {
             ++refused;

@@ -29,7 +29,7 @@ bool jpegHasEnd(const std::string& bytes) {
 
 // Decodes with every channel and the native depth, so the conversion below decides the
 // result (and not OpenCV's own grey/colour conversion or EXIF rotation).
-cv::Mat decodeRaw(const std::string& path) {
+cv::Mat decodeRaw(const std::string& path, ImageHeader* headerOut = nullptr) {
     const std::string bytes = readFileBytes(path);
     if (bytes.empty()) throw Error("file is empty", path);
     if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
@@ -57,6 +57,7 @@ cv::Mat decodeRaw(const std::string& path) {
         throw Error(header.format + " decodes to another size than its header declares", path);
     if (raw.depth() != CV_8U && raw.depth() != CV_16U)
         throw Error("unsupported pixel type (only 8- and 16-bit images are read)", path);
+    if (headerOut) *headerOut = header;
     return raw;
 }
 
@@ -77,8 +78,8 @@ cv::Mat to8Bit(const cv::Mat& raw) {
 
 }  // namespace
 
-cv::Mat decodeImageRgb(const std::string& path) {
-    const cv::Mat img = to8Bit(decodeRaw(path));
+cv::Mat decodeImageRgb(const std::string& path, ImageHeader* header) {
+    const cv::Mat img = to8Bit(decodeRaw(path, header));
     cv::Mat rgb;
     switch (img.channels()) {
         case 1: cv::cvtColor(img, rgb, cv::COLOR_GRAY2RGB); break;

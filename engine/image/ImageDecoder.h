@@ -6,6 +6,8 @@
 
 #include <opencv2/core.hpp>
 
+#include "engine/image/ImageHeader.h"
+
 namespace pb {
 
 // CV_8UC3 in RGB order. Like PIL's convert('RGB'): grey is replicated, alpha is dropped (not
@@ -14,8 +16,9 @@ namespace pb {
 // palette, 1-bit), JPEG (grey, 4:2:0, 4:4:4), BMP, TIFF and WebP; CMYK JPEGs may differ by one
 // level (OpenCV converts CMYK itself). Throws pb::Error(reason, path) for missing, empty, non-image,
 // truncated or otherwise corrupt files, and for images declaring more than maxImagePixels() pixels
-// (checked on the header, before decoding: memory stays bounded).
-cv::Mat decodeImageRgb(const std::string& path);
+// (checked on the header, before decoding: memory stays bounded). The header read for that check is
+// stored in `header` when given.
+cv::Mat decodeImageRgb(const std::string& path, ImageHeader* header = nullptr);
 
 // CV_8U with 1 where the pixel is > 0 in any colour channel (alpha ignored), else 0.
 // Throws pb::Error like decodeImageRgb.

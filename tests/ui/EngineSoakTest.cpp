@@ -12,7 +12,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <random>
+#include <vector>
 #include <unistd.h>
 
 #include "engine/synth/DemoDatasetGenerator.h"
@@ -103,8 +105,29 @@ void EngineSoakTest::mixedRequestsWithCancelsAndErrors() {
     engine.post<OpenDatasetTask>(data);
     QTRY_VERIFY_WITH_TIMEOUT(!engine.isBusy() && dataset, 60000);
 
+    // Every kind of request the soak sends, with and without an injected engine error.
+    struct SoakRequest {
+        RequestKind kind;
+        bool injectsError;
+        std::function<void()> post;
+    };
+    const std::vector<SoakRequest> table{
+        {RequestKind::OpenDataset, false, [&] { engine.post<OpenDatasetTask>(data); }},
+        {RequestKind::OpenDataset, true,
+         [&] { engine.post<OpenDatasetTask>(dir.filePath(QStringLiteral("no-such-folder"))); }},
+        {RequestKind::ValidateBackbone, false, [&] { engine.post<ValidateBackboneTask>(options.backbone); }},
+        {RequestKind::ValidateBackbone, true, [&] { engine.post<ValidateBackboneTask>(badOptions.backbone); }},
+        {RequestKind::BuildBank, false, [&] { engine.post<BuildBankTask>(dataset, QStringLiteral("wood"), options); }},
+        {RequestKind::BuildBank, true,
+         [&] { engine.post<BuildBankTask>(dataset, QStringLiteral("wood"), badOptions); }},
+        {RequestKind::ScoreFiles, false, [&] { engine.post<ScoreFilesTask>(QStringList{goodImage}); }},
+        {RequestKind::ScoreFiles, true, [&] { engine.post<ScoreFilesTask>(QStringList{badImage}); }},
+        {RequestKind::ScoreTestSet, false, [&] { engine.post<ScoreTestSetTask>(dataset, QStringLiteral("wood")); }},
+        {RequestKind::ProbeFeatures, false, [&] { engine.post<ProbeFeaturesTask>(options); }},
+    };
+
     std::mt19937 rng(2000);
-    std::uniform_int_distribution<int> kindOf(0, 9);
+    std::uniform_int_distribution<int> kindOf(0, static_cast<int>(table.size()) - 1);
     std::uniform_real_distribution<double> unit(0, 1);
     int posted = 0, errorsInjected = 0, cancelsSent = 0;
     QVector<double> at, rss;
@@ -120,42 +143,15 @@ void EngineSoakTest::mixedRequestsWithCancelsAndErrors() {
             if (kinds.contains(which)) continue;
             kinds.insert(which);
             ++posted;
-            switch (which) {
-                case 0: engine.post<OpenDatasetTask>(data); break;
-                case 1:
-                    ++errorsInjected;
-                    engine.post<OpenDatasetTask>(dir.filePath(QStringLiteral("no-such-folder")));
-                    break;
-                case 2: engine.post<ValidateBackboneTask>(options.backbone); break;
-                case 3:
-                    ++errorsInjected;
-                    engine.post<ValidateBackboneTask>(badOptions.backbone);
-                    break;
-                case 4: engine.post<BuildBankTask>(dataset, QStringLiteral("wood"), options); break;
-                case 5:
-                    ++errorsInjected;
-                    engine.post<BuildBankTask>(dataset, QStringLiteral("wood"), badOptions);
-                    break;
-                case 6: engine.post<ScoreFilesTask>(QStringList{goodImage}); break;
-                case 7:
-                    ++errorsInjected;
-                    engine.post<ScoreFilesTask>(QStringList{badImage});
-                    break;
-                case 8: engine.post<ScoreTestSetTask>(dataset, QStringLiteral("wood")); break;
-                default: engine.post<ProbeFeaturesTask>(options); break;
-            }
+            const SoakRequest& request = table[static_cast<std::size_t>(which)];
+            if (request.injectsError) ++errorsInjected;
+            request.post();
             if (unit(rng) < 0.2) {
                 // Cancel it a little later, while it is queued or running.
                 ++cancelsSent;
-                const auto kind = static_cast<int>(which);
-                QTimer::singleShot(static_cast<int>(unit(rng) * 30), &engine, [&engine, kind] {
-                    static const RequestKind kinds[] = {
-                        RequestKind::OpenDataset,  RequestKind::OpenDataset,    RequestKind::ValidateBackbone,
-                        RequestKind::ValidateBackbone, RequestKind::BuildBank,  RequestKind::BuildBank,
-                        RequestKind::ScoreFiles,   RequestKind::ScoreFiles,     RequestKind::ScoreTestSet,
-                        RequestKind::ProbeFeatures};
-                    engine.cancel(kinds[kind]);
-                });
+                const RequestKind kind = request.kind;
+                QTimer::singleShot(static_cast<int>(unit(rng) * 30), &engine,
+                                   [&engine, kind] { engine.cancel(kind); });
             }
         }
         QElapsedTimer waited;

@@ -695,12 +695,15 @@ void MainWindowTest::cancelAndClose() {
 }
 
 void MainWindowTest::settingsPersist() {
+    const std::uint64_t startLimit = pb::maxImagePixels();
     {
         auto w = pb::ui::test::showMainWindow();
         QVERIFY(open(*w, demoDir_));
         w->enginePanel()->kSpin()->setValue(3);
         w->enginePanel()->resolutionSpin()->setValue(256);
         w->enginePanel()->scoreRuleBox()->setCurrentIndex(1);
+        w->enginePanel()->maxImageSpin()->setValue(50);
+        QCOMPARE(pb::maxImagePixels(), std::uint64_t(50000000));  // the image reader's guard follows at once
         w->inspection()->setOpacity(0.3);
         w->inspection()->setColorMap(pb::ColorMapName::Viridis);
         w->resize(1300, 900);
@@ -710,6 +713,10 @@ void MainWindowTest::settingsPersist() {
     QCOMPARE(w->enginePanel()->kSpin()->value(), 3);
     QCOMPARE(w->enginePanel()->resolutionSpin()->value(), 256);
     QVERIFY(w->enginePanel()->options().imageScore == pb::ImageScoreRule::Max);
+    QCOMPARE(w->enginePanel()->maxImageSpin()->value(), 50);
+    QCOMPARE(pb::maxImagePixels(), std::uint64_t(50000000));
+    w->enginePanel()->maxImageSpin()->setValue(0);  // back to the start value
+    QCOMPARE(pb::maxImagePixels(), startLimit);
     QCOMPARE(w->inspection()->opacity(), 0.3);
     QVERIFY(w->inspection()->colorMap() == pb::ColorMapName::Viridis);
     const QStringList recent = QSettings().value(QStringLiteral("recentFolders")).toStringList();
