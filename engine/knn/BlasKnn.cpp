@@ -109,29 +109,13 @@ KnnResult BlasKnn::search(const float* queries, std::size_t count, int k) const 
             }
             for (std::size_t r = 0; r < qn; ++r) {
                 const std::size_t q = q0 + r;
-                knn::QueryCandidates& s = states[r];
-                if (s.overflow) {
+                if (!knn::rankCandidates(states[r], bank_, queries + q * dim, dim_, k, ranked,
+                                         result.distances.data() + q * k, result.indices.data() + q * k))
                     overflowed[q] = 1;
-                    continue;
-                }
-                const float limit = s.heapValue[0] + s.margin;
-                ranked.clear();
-                for (const knn::Candidate& c : s.candidates)
-                    if (c.value <= limit)
-                        ranked.emplace_back(knn::squaredDistance(queries + q * dim, bank_ + c.row * dim, dim_), c.row);
-                knn::rankExactly(ranked, k, result.distances.data() + q * k, result.indices.data() + q * k);
             }
         }
     });
-    // Queries whose candidates overflowed (a bank of near-copies): every row's exact distance.
-    std::vector<std::size_t> rest;
-    for (std::size_t q = 0; q < count; ++q)
-        if (overflowed[q]) rest.push_back(q);
-    knn::parallelFor(rest.size(), threads, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i)
-            knn::scanExactly(bank_, count_, dim_, queries + rest[i] * dim, k, result.distances.data() + rest[i] * k,
-                             result.indices.data() + rest[i] * k);
-    });
+    knn::scanOverflowed(overflowed, bank_, count_, dim_, queries, k, threads, result);
     return result;
 }
 

@@ -288,29 +288,13 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
             std::vector<std::pair<double, std::uint32_t>> ranked;
             for (std::size_t r = begin; r < end; ++r) {
                 const std::size_t query = q0 + r;
-                const knn::QueryCandidates& state = states[r];
-                if (state.overflow) {
+                if (!knn::rankCandidates(states[r], bank_, queries + query * D, dim_, k, ranked,
+                                         result.distances.data() + query * k, result.indices.data() + query * k))
                     overflowed[query] = 1;
-                    continue;
-                }
-                const float limit = state.heapValue[0] + state.margin;
-                ranked.clear();
-                for (const knn::Candidate& c : state.candidates)
-                    if (c.value <= limit)
-                        ranked.emplace_back(knn::squaredDistance(queries + query * D, bank_ + c.row * D, dim_), c.row);
-                knn::rankExactly(ranked, k, result.distances.data() + query * k, result.indices.data() + query * k);
             }
         });
     }
-    // Queries whose candidates overflowed (a bank of near-copies): every row's exact distance.
-    std::vector<std::size_t> rest;
-    for (std::size_t i = 0; i < count; ++i)
-        if (overflowed[i]) rest.push_back(i);
-    knn::parallelFor(rest.size(), threads, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i)
-            knn::scanExactly(bank_, count_, dim_, queries + rest[i] * D, k, result.distances.data() + rest[i] * k,
-                             result.indices.data() + rest[i] * k);
-    });
+    knn::scanOverflowed(overflowed, bank_, count_, dim_, queries, k, threads, result);
     recordStats(stats);
     return result;
 }

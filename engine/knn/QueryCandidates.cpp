@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "engine/knn/KnnSupport.h"
+
 namespace pb::knn {
 
 void QueryCandidates::reset(float* heapValues, std::uint32_t* heapRows, int heapSize, float valueMargin) {
@@ -32,6 +34,32 @@ void QueryCandidates::compact() {
         candidates.clear();
         candidates.shrink_to_fit();
     }
+}
+
+bool rankCandidates(const QueryCandidates& query, const float* bank, const float* queryVector, int dim, int k,
+                    std::vector<std::pair<double, std::uint32_t>>& scratch, float* distances, std::int64_t* indices) {
+    if (query.overflow) return false;
+    const float limit = query.heapValue[0] + query.margin;
+    scratch.clear();
+    for (const Candidate& c : query.candidates)
+        if (c.value <= limit)
+            scratch.emplace_back(squaredDistance(queryVector, bank + static_cast<std::size_t>(c.row) * dim, dim), c.row);
+    rankExactly(scratch, k, distances, indices);
+    return true;
+}
+
+void scanOverflowed(const std::vector<char>& overflowed, const float* bank, std::size_t count, int dim,
+                    const float* queries, int k, int threads, KnnResult& result) {
+    std::vector<std::size_t> rest;
+    for (std::size_t q = 0; q < overflowed.size(); ++q)
+        if (overflowed[q]) rest.push_back(q);
+    parallelFor(rest.size(), threads, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const std::size_t q = rest[i];
+            scanExactly(bank, count, dim, queries + q * static_cast<std::size_t>(dim), k,
+                        result.distances.data() + q * k, result.indices.data() + q * k);
+        }
+    });
 }
 
 }  // namespace pb::knn

@@ -2,7 +2,10 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
+
+#include "engine/knn/KnnResult.h"
 
 namespace pb::knn {
 
@@ -56,5 +59,16 @@ private:
     }
     void compact();
 };
+
+// The k nearest bank rows of one query from its candidates: those within the margin of the k-th, ranked
+// by exact distance (`scratch` is reused between calls). False when the query overflowed; it is then left
+// to scanOverflowed.
+bool rankCandidates(const QueryCandidates& query, const float* bank, const float* queryVector, int dim, int k,
+                    std::vector<std::pair<double, std::uint32_t>>& scratch, float* distances, std::int64_t* indices);
+
+// Every query marked in `overflowed` (a bank of near-copies): the k nearest from every row's exact
+// distance, written to `result`, on `threads` threads.
+void scanOverflowed(const std::vector<char>& overflowed, const float* bank, std::size_t count, int dim,
+                    const float* queries, int k, int threads, KnnResult& result);
 
 }  // namespace pb::knn

@@ -222,6 +222,22 @@ TEST(ExactKnn, FarFromTheOriginWithGapsNearTheProductsError) {
     }
 }
 
+TEST(ExactKnn, BankOfCopiesRanksEveryCopyBySmallerIndex) {
+    // 5000 copies of one vector near each query: every copy is within the float values' margin, so the
+    // candidates overflow and every row's exact distance decides, the copies in row order.
+    const int dim = 16, k = 4;
+    std::vector<float> bank = randomVectors(5003, dim, 91, 3.0f);
+    for (std::size_t i = 3; i < 5003; ++i) std::copy_n(bank.begin(), dim, bank.begin() + i * dim);
+    std::vector<float> queries = randomVectors(6, dim, 92, 3.0f);
+    for (std::size_t i = 0; i < queries.size(); ++i) queries[i] = bank[i % dim] + 1e-3f * queries[i];
+    const auto want = reference(bank, queries, dim, k);
+    for (auto& knn : allMethods()) {
+        if (knn->name() == "torch") continue;  // ranks by the float expansion itself (TorchChunkedKnn.h)
+        knn->setBank(bank.data(), 5003, dim);
+        expectMatches(knn->search(queries.data(), 6, k), want, knn->name() + " copies");
+    }
+}
+
 TEST(ExactKnn, EqualDistancesAreOrderedBySmallerIndex) {
     // Bank rows 2 and 6 are the same vector; both are among the 3 nearest of the query.
     const int dim = 4;
