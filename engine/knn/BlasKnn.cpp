@@ -94,9 +94,9 @@ KnnResult BlasKnn::search(const float* queries, std::size_t count, int k) const 
         std::vector<std::pair<double, std::uint32_t>> ranked;
         for (std::size_t q0 = begin; q0 < end; q0 += qChunk) {
             const std::size_t qn = std::min(qChunk, end - q0);
-            for (std::size_t r = 0; r < qn; ++r) {
-                states[r].reset(heapValues.data() + r * k, heapRows.data() + r * k, k, knn::productMargin(dim_, queryNorms[q0 + r], maxNorm_));
-            }
+            for (std::size_t r = 0; r < qn; ++r)
+                states[r].reset(heapValues.data() + r * k, heapRows.data() + r * k, k,
+                                knn::productMargin(dim_, queryNorms[q0 + r], maxNorm_));
             for (std::size_t b0 = 0; b0 < count_; b0 += bChunk) {
                 const std::size_t bn = std::min(bChunk, count_ - b0);
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(qn), static_cast<int>(bn),

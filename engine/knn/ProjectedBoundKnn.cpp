@@ -25,10 +25,11 @@ constexpr std::size_t kProjectionRows = 4096;       // rows centred and projecte
 // product (an exact distance costs several times a pair of the sgemm); the query chunk then stops
 // using the bound.
 constexpr double kFallbackShare = 0.1;
-// Bounds and distances are float expansions whose rounding error grows with the norms (centred for the
-// bound, raw for the distances) and the dimension. A row is pruned only when its bound exceeds the k-th
-// best by more than this share of [(||q'|| + max ||b'||)^2 + (||q|| + max ||b||)^2] * max(1, D / 128):
-// several times the worst-case error of a depth-D float dot product in 16 partial sums.
+// The bounds are float expansions whose rounding error grows with the norms (centred for the projected
+// part, raw for the query's norm). A row is pruned only when its bound exceeds the candidates' threshold by
+// more than this share of [(||q'|| + max ||b'||)^2 + (||q|| + max ||b||)^2] * max(1, D / 128): several
+// times the worst-case error of a depth-D float dot product in 16 partial sums. The values of the rows
+// kept have their own proven margin (knn::productMargin).
 constexpr float kRoundingMargin = 1e-5f;
 
 __attribute__((target_clones("avx512f", "avx2", "default"))) float dot(const float* a, const float* b, int n) {

@@ -41,9 +41,11 @@ bool rankCandidates(const QueryCandidates& query, const float* bank, const float
     if (query.overflow) return false;
     const float limit = query.heapValue[0] + query.margin;
     scratch.clear();
-    for (const Candidate& c : query.candidates)
-        if (c.value <= limit)
-            scratch.emplace_back(squaredDistance(queryVector, bank + static_cast<std::size_t>(c.row) * dim, dim), c.row);
+    for (const Candidate& c : query.candidates) {
+        if (!(c.value <= limit)) continue;
+        const float* row = bank + static_cast<std::size_t>(c.row) * dim;
+        scratch.emplace_back(squaredDistance(queryVector, row, dim), c.row);
+    }
     rankExactly(scratch, k, distances, indices);
     return true;
 }
