@@ -54,12 +54,22 @@ std::vector<float> squaredNorms(const float* vectors, std::size_t count, int dim
     return norms;
 }
 
-// Eight independent accumulators keep the double sum off the add-latency chain.
 namespace {
 
-// squaredDistance's eight double lanes (lane t sums the dimensions d with d % 8 == t, in order) and the
-// final sum's order are the same in every build below, and no product is fused into its sum: each gives
-// the same bits as the baseline loop, so ties rank the same on every CPU.
+// squaredDistance keeps eight double lanes (lane t sums the dimensions d with d % 8 == t, in order), which
+// keeps the sum off the add-latency chain. The lanes and the final sum's order are the same in every build
+// below, and no product is fused into its sum: each gives the same bits as the baseline loop, so ties rank
+// the same on every CPU.
+
+// The dimensions past the last multiple of 8 go to lane 0, then the lanes are summed in one fixed order.
+double finishLanes(double* acc, const float* a, const float* b, int d, int dim) {
+    for (; d < dim; ++d) {
+        const double diff = a[d] - b[d];
+        acc[0] += diff * diff;
+    }
+    return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+}
+
 double squaredDistanceBaseline(const float* a, const float* b, int dim) {
     double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     int d = 0;
@@ -68,11 +78,7 @@ double squaredDistanceBaseline(const float* a, const float* b, int dim) {
             const double diff = a[d + t] - b[d + t];
             acc[t] += diff * diff;
         }
-    for (; d < dim; ++d) {
-        const double diff = a[d] - b[d];
-        acc[0] += diff * diff;
-    }
-    return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    return finishLanes(acc, a, b, d, dim);
 }
 
 #if defined(__x86_64__)
@@ -87,11 +93,7 @@ __attribute__((target("avx512f"))) double squaredDistanceAvx512(const float* a, 
     }
     alignas(64) double acc[8];
     _mm512_store_pd(acc, lanes);
-    for (; d < dim; ++d) {
-        const double diff = a[d] - b[d];
-        acc[0] += diff * diff;
-    }
-    return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    return finishLanes(acc, a, b, d, dim);
 }
 
 __attribute__((target("avx2"))) double squaredDistanceAvx2(const float* a, const float* b, int dim) {
@@ -107,11 +109,7 @@ __attribute__((target("avx2"))) double squaredDistanceAvx2(const float* a, const
     alignas(32) double acc[8];
     _mm256_store_pd(acc, low);
     _mm256_store_pd(acc + 4, high);
-    for (; d < dim; ++d) {
-        const double diff = a[d] - b[d];
-        acc[0] += diff * diff;
-    }
-    return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    return finishLanes(acc, a, b, d, dim);
 }
 
 using SquaredDistanceFn = double (*)(const float*, const float*, int);
