@@ -22,6 +22,7 @@
 #include "engine/dataset/DatasetReader.h"
 #include "engine/experiments/ProductModel.h"
 #include "engine/knn/Bf16FilteredKnn.h"
+#include "engine/knn/BlasKnn.h"
 #include "engine/knn/ExactKnn.h"
 #include "engine/knn/KnnSupport.h"
 #include "engine/util/BlasKernel.h"
@@ -162,6 +163,16 @@ SgemmRate sgemmRate(const float* bank, std::size_t rows, int dim, const float* q
     return best;
 }
 
+// A --methods entry: a method name, or blas or bf16 with a kernel after a colon (blas:sgemm, bf16:portable).
+std::unique_ptr<ExactKnn> createMethod(const std::string& spec) {
+    const auto colon = spec.find(':');
+    if (colon == std::string::npos) return createExactKnn(spec);
+    const std::string method = spec.substr(0, colon), kernel = spec.substr(colon + 1);
+    if (method == "blas") return std::make_unique<BlasKnn>(0, 0, kernel);
+    if (method == "bf16") return std::make_unique<Bf16FilteredKnn>(kernel);
+    throw Error("--methods " + spec + ": only blas and bf16 take a kernel (blas:sgemm, bf16:portable, ...)");
+}
+
 // One bank: the Python reference (k=1), then each of our methods (k), side by side.
 void benchBank(const std::string& label, const float* bank, std::size_t rows, const ProductPatches& p,
                const std::vector<std::string>& methods, int k, int repeats, const Reference& ref) {
@@ -192,7 +203,7 @@ void benchBank(const std::string& label, const float* bank, std::size_t rows, co
     for (std::size_t i = 0; i < 64; ++i) sample.push_back(i * count / 64);
     const auto truth = bruteForce(bank, rows, dim, p.test.data(), sample, k);
     for (const auto& method : methods) {
-        auto index = createExactKnn(method);
+        auto index = createMethod(method);
         index->setBankView(bank, rows, dim);
         KnnResult result = index->search(p.test.data(), std::min<std::size_t>(count, 512), k);  // warm-up
         std::vector<double> times;
@@ -206,7 +217,9 @@ void benchBank(const std::string& label, const float* bank, std::size_t rows, co
         std::size_t same = 0;
         for (std::size_t s = 0; s < sample.size(); ++s)
             for (int j = 0; j < k; ++j) same += result.indices[sample[s] * k + j] == truth[s * k + j];
-        std::string name = method + " k=" + std::to_string(k);
+        std::string name = index->name() + " k=" + std::to_string(k);
+        const auto* blas = dynamic_cast<const BlasKnn*>(index.get());
+        if (blas) name += std::string(" (") + knn::floatKernelName(blas->kernel()) + ")";
         if (const auto* bf16 = dynamic_cast<const Bf16FilteredKnn*>(index.get()))
             name += std::string(" (") + knn::bf16KernelName(bf16->kernel()) + ")";
         char vs[32] = "-";
@@ -221,7 +234,7 @@ void benchBank(const std::string& label, const float* bank, std::size_t rows, co
             for (std::size_t q = 0; q < count; ++q) agree += result.indices[q * k] == pythonFirst[q];
             std::printf("  %-28s first neighbour as Python's: %zu/%zu\n", "", agree, count);
         }
-        if (method == "blas") {
+        if (blas) {
             const SgemmRate rate = sgemmRate(bank, rows, dim, p.test.data(), count, repeats);
             std::printf("  %-28s sgemm alone, best layout (%s): %.1f GFLOP/s; blas runs at %.0f%% of it\n", "",
                         rate.layout.c_str(), rate.gflops, 100.0 * (flops / seconds / 1e9) / rate.gflops);

@@ -62,9 +62,17 @@ void expectMatches(const pb::KnnResult& got, const pb::KnnResult& want, const st
     }
 }
 
+// The blas method's kernels this CPU runs: sgemm everywhere, the fused ones where the CPU has them.
+std::vector<std::string> blasKernels() {
+    std::vector<std::string> kernels{"sgemm"};
+    for (const pb::knn::FloatKernel k : {pb::knn::FloatKernel::Avx2, pb::knn::FloatKernel::Avx512})
+        if (pb::knn::floatKernelAvailable(k)) kernels.push_back(pb::knn::floatKernelName(k));
+    return kernels;
+}
+
 std::vector<std::unique_ptr<pb::ExactKnn>> allMethods() {
     std::vector<std::unique_ptr<pb::ExactKnn>> v;
-    v.push_back(std::make_unique<pb::BlasKnn>());
+    for (const std::string& kernel : blasKernels()) v.push_back(std::make_unique<pb::BlasKnn>(0, 0, kernel));
     v.push_back(std::make_unique<pb::ProjectedBoundKnn>());
     v.push_back(std::make_unique<pb::FaissFlatKnn>());
     v.push_back(std::make_unique<pb::TorchChunkedKnn>("cpu"));
@@ -110,16 +118,17 @@ TEST(ExactKnn, ChunkBoundariesAndTinyChunks) {
         const auto want = reference(bank, queries, dim, k);
         const std::vector<std::pair<std::size_t, std::size_t>> chunks{{1, 1}, {7, 11}, {4, 3}, {29, 103}, {1000, 1000}};
         for (const auto& [qc, bc] : chunks) {
-            pb::BlasKnn blas(qc, bc);
-            EXPECT_EQ(blas.queryChunk(), qc);
-            EXPECT_EQ(blas.bankChunk(), bc);
-            pb::TorchChunkedKnn torch("cpu", qc, bc);
-            for (pb::ExactKnn* knn : {static_cast<pb::ExactKnn*>(&blas), static_cast<pb::ExactKnn*>(&torch)}) {
-                knn->setBank(bank.data(), 103, dim);
-                expectMatches(knn->search(queries.data(), 29, k), want,
-                              knn->name() + " chunks " + std::to_string(qc) + "x" + std::to_string(bc) + " k " +
-                                  std::to_string(k));
+            const std::string chunk = " chunks " + std::to_string(qc) + "x" + std::to_string(bc) + " k " + std::to_string(k);
+            for (const std::string& kernel : blasKernels()) {
+                pb::BlasKnn blas(qc, bc, kernel);
+                EXPECT_EQ(blas.queryChunk(), qc);
+                EXPECT_EQ(blas.bankChunk(), bc);
+                blas.setBank(bank.data(), 103, dim);
+                expectMatches(blas.search(queries.data(), 29, k), want, "blas " + kernel + chunk);
             }
+            pb::TorchChunkedKnn torch("cpu", qc, bc);
+            torch.setBank(bank.data(), 103, dim);
+            expectMatches(torch.search(queries.data(), 29, k), want, "torch" + chunk);
         }
     }
 }
@@ -130,9 +139,11 @@ TEST(ExactKnn, DefaultChunksCrossABankBlockAndBoundMemory) {
     const auto bank = randomVectors(20000, dim, 21);
     const auto queries = randomVectors(40, dim, 22);
     const auto want = reference(bank, queries, dim, k);
-    pb::BlasKnn blas;
+    pb::BlasKnn blas(0, 0, "sgemm");
+    pb::BlasKnn fused;  // the widest fused kernel, else sgemm again
     pb::TorchChunkedKnn torch;
-    for (pb::ExactKnn* knn : {static_cast<pb::ExactKnn*>(&blas), static_cast<pb::ExactKnn*>(&torch)}) {
+    for (pb::ExactKnn* knn : {static_cast<pb::ExactKnn*>(&blas), static_cast<pb::ExactKnn*>(&fused),
+                              static_cast<pb::ExactKnn*>(&torch)}) {
         knn->setBank(bank.data(), 20000, dim);
         expectMatches(knn->search(queries.data(), 40, k), want, knn->name() + " default chunks");
     }
@@ -284,6 +295,7 @@ TEST(ExactKnn, InvalidRequestsAreErrors) {
         EXPECT_THROW(knn->setBank(badBank.data(), 4, dim), pb::Error) << knn->name();
         EXPECT_THROW(knn->setBank(bank.data(), 4, 0), pb::Error) << knn->name();
     }
+    EXPECT_THROW(pb::BlasKnn(0, 0, "avx1024"), pb::Error);
 }
 
 TEST(ExactKnn, FactoryKnowsTheMethods) {
