@@ -1,6 +1,7 @@
-// The loops around a 32 x 32 block product shared by the kernels of the bf16 scan (Bf16ScanAmx.cpp,
-// Bf16ScanAvx512.cpp): the kNN scan tests each value against its query's running threshold, the
-// coreset's pair filter against its row's limit. Only for files built with AVX-512F.
+// The loops around a 32 x 32 block product in memory: the AMX kernel's kNN scan tests each value
+// against its query's running threshold (Bf16ScanAmx.cpp; the AVX-512-BF16 scan keeps its values in
+// registers instead), and both kernels' coreset pair filter tests it against its row's limit. Only for
+// files built with AVX-512F.
 #pragma once
 #include <immintrin.h>
 

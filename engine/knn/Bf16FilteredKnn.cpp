@@ -169,7 +169,8 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
         std::vector<float> restQueries(rest.size() * dim);
         for (std::size_t i = 0; i < rest.size(); ++i)
             std::copy_n(queries + rest[i] * dim, dim, restQueries.data() + i * dim);
-        BlasKnn full;
+        // The sgemm kernel: a fused one would first pack a copy of the whole bank for these few queries.
+        BlasKnn full(0, 0, "sgemm");
         full.setBankView(bank_, count_, dim_);
         const KnnResult restResult = full.search(restQueries.data(), rest.size(), k);
         for (std::size_t i = 0; i < rest.size(); ++i) {
