@@ -44,8 +44,6 @@ Bf16FilteredKnn::Bf16FilteredKnn(const std::string& kernel) {
     throw Error("bf16 kNN: unknown kernel \"" + kernel + "\" (auto, amx, avx512, portable)");
 }
 
-double Bf16FilteredKnn::errorFactor(int dim) { return knn::bf16ErrorFactor(dim); }
-
 void Bf16FilteredKnn::setBank(const float* vectors, std::size_t count, int dim) {
     knn::checkVectors(name(), "bank", vectors, count, dim);
     owned_.assign(vectors, vectors + count * static_cast<std::size_t>(dim));
@@ -69,9 +67,11 @@ void Bf16FilteredKnn::pack() {
     if (count_ >= std::numeric_limits<std::uint32_t>::max())
         throw Error("bf16 kNN: a bank of " + std::to_string(count_) + " rows is too large");
     mean_ = knn::columnMeans(bank_, count_, dim_);
-    panels_ = knn::packBank(bank_, count_, dim_, mean_, rowNorms_);
+    panels_ = knn::packBank(bank_, count_, dim_, mean_, rowNorms_, &rowResiduals_);
     maxNorm_ = 0;
     for (float n : rowNorms_) maxNorm_ = std::max(maxNorm_, n);
+    maxResidual_ = 0;
+    for (float r : rowResiduals_) maxResidual_ = std::max(maxResidual_, r);
 }
 
 KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k) const {
@@ -83,18 +83,29 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
 
     const std::size_t dim = static_cast<std::size_t>(dim_);
     const int ksteps = panels_.ksteps;
-    std::vector<double> queryNorms;
-    const knn::Bf16Queries packed = knn::packQueries(queries, count, dim_, mean_, queryNorms);
+    std::vector<double> queryNorms, queryResiduals;
+    const knn::Bf16Queries packed = knn::packQueries(queries, count, dim_, mean_, queryNorms, &queryResiduals);
+    // The bound of |approximate - exact| for ||b||^2 - 2 q.b, q and b less the mean, from the vectors' own
+    // rounding residuals: with q' = q + r and b' = b + s their bfloat16 copies,
+    //   |q'.b' - q.b| <= |q| |s| + |r| |b| + |r| |s|   (Cauchy-Schwarz),
+    // plus the float sums of the dim products, gamma_dim |q'| |b'| <= gamma_dim (|q| + |r|)(|b| + |s|).
+    // Twice that (the value holds -2 q.b), and a millionth more for the float rounding of the norms.
+    const double unit = std::ldexp(1.0, -24) * dim_;
+    const double gamma = unit / (1.0 - unit);
+    auto bound = [gamma](double q, double r, double b, double s) {
+        return 2.0 * (q * s + r * b + r * s + gamma * (q + r) * (b + s)) * (1.0 + 1e-6);
+    };
     std::vector<float> margins(count);
     std::vector<double> slacks(count);
-    const double factor = errorFactor(dim_);
     const int threads = knn::workerThreads();
     for (std::size_t q = 0; q < count; ++q) {
         const double norm = queryNorms[q];
-        // Twice the bound (the candidate's error and the k-th best's), plus room for the float
-        // rounding of the norms and of the exact distances the candidates are ranked by.
+        // Twice the bound (the candidate's error and the k-th best's) for the bank's largest norm and
+        // residual, plus room for the float rounding of the norms and of the exact distances the
+        // candidates are ranked by.
         slacks[q] = std::ldexp(1.0, -18) * (norm + maxNorm_) * (norm + maxNorm_) + 1e-30;
-        margins[q] = static_cast<float>((2.0 * factor * norm * maxNorm_ + slacks[q]) * (1.0 + 1e-6));
+        margins[q] = static_cast<float>((2.0 * bound(norm, queryResiduals[q], maxNorm_, maxResidual_) + slacks[q]) *
+                                        (1.0 + 1e-6));
     }
 
     // pb::squaredDistance (float sums in 16 lanes) against the double sums of the same float differences:
@@ -113,7 +124,9 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
         std::vector<float> heapValues(queryBlock * k);
         std::vector<std::uint32_t> heapRows(queryBlock * k);
         std::vector<std::pair<double, std::uint32_t>> ranked;
+        std::vector<std::pair<double, std::uint32_t>> lower;
         std::vector<std::pair<float, std::uint32_t>> close;
+        std::vector<float> kthFloats;  // the k smallest float distances so far, a max-heap
         std::size_t localExact = 0;
         for (std::size_t q0 = begin * 32; q0 < end * 32; q0 += queryBlock) {
             const std::size_t q1 = std::min(end * 32, q0 + queryBlock);
@@ -134,17 +147,40 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
                 // With every row seen, each row's own bound replaces the scan's worst case: the k-th exact
                 // value is at most the largest of (approximate + bound) over the heap's rows, and a row can
                 // only rank if its approximate value less its bound lies below that.
-                const double scale = factor * queryNorms[q];
+                const double qn = queryNorms[q], qr = queryResiduals[q];
+                auto rowBound = [&](std::uint32_t row) { return bound(qn, qr, rowNorms_[row], rowResiduals_[row]); };
                 double upper = -std::numeric_limits<double>::infinity();
-                for (int j = 0; j < k; ++j)
-                    upper = std::max(upper, s.heapValue[j] + scale * rowNorms_[s.heapRow[j]]);
+                for (int j = 0; j < k; ++j) upper = std::max(upper, s.heapValue[j] + rowBound(s.heapRow[j]));
                 upper += slacks[q];
-                // Float distances of those rows first; double sums only for the rows within the float
-                // sums' error of the k-th float distance.
+                // Float distances of those rows next, in the order of their lower bounds: a row's distance
+                // is at least |q|^2 + approximate - bound (less the slack), so once that passes the k-th
+                // float distance so far (plus the float sums' error) no later row can rank. Each row fetched
+                // costs a full row from memory (4 KB at 1024 dimensions), and most stop there.
+                lower.clear();
+                for (const knn::Candidate& c : s.candidates) {
+                    const double low = c.value - rowBound(c.row);
+                    if (low <= upper) lower.emplace_back(low, c.row);
+                }
+                std::sort(lower.begin(), lower.end());
+                const double qn2 = qn * qn * (1.0 - 1e-6) - slacks[q];
                 close.clear();
-                for (const knn::Candidate& c : s.candidates)
-                    if (c.value - scale * rowNorms_[c.row] <= upper)
-                        close.emplace_back(floatDistance(query, bank_ + c.row * dim, dim_), c.row);
+                kthFloats.clear();
+                for (const auto& [low, row] : lower) {
+                    if (kthFloats.size() == static_cast<std::size_t>(k) &&
+                        qn2 + low > kthFloats.front() * (1.0 + floatSumError) + 1e-30)
+                        break;
+                    const float d = floatDistance(query, bank_ + row * dim, dim_);
+                    close.emplace_back(d, row);
+                    if (kthFloats.size() < static_cast<std::size_t>(k)) {
+                        kthFloats.push_back(d);
+                        std::push_heap(kthFloats.begin(), kthFloats.end());
+                    } else if (d < kthFloats.front()) {
+                        std::pop_heap(kthFloats.begin(), kthFloats.end());
+                        kthFloats.back() = d;
+                        std::push_heap(kthFloats.begin(), kthFloats.end());
+                    }
+                }
+                // Double sums only for the rows within the float sums' error of the k-th float distance.
                 std::nth_element(close.begin(), close.begin() + (k - 1), close.end());
                 const float kth = close[k - 1].first;
                 const float limit = kth + kth * floatSumError + 1e-30f;

@@ -34,11 +34,6 @@ public:
     double exactRowsPerQuery() const { return exactRowsPerQuery_; }
     std::size_t overflowedQueries() const { return overflowed_; }
 
-    // The bound used: |approximate - exact| of ||b||^2 - 2 q.b is at most
-    // errorFactor(dim) * ||q|| * ||b|| (bfloat16 rounding of both vectors, float sums of dim products),
-    // for q and b less the bank's mean.
-    static double errorFactor(int dim);
-
 private:
     void pack();
 
@@ -49,7 +44,9 @@ private:
     int dim_ = 0;
     std::vector<float> mean_;  // subtracted from bank and queries before rounding
     std::vector<float> rowNorms_;  // of the bank rows less the mean
+    std::vector<float> rowResiduals_;  // norms of their bfloat16 rounding errors
     float maxNorm_ = 0;
+    float maxResidual_ = 0;
     knn::Bf16Panels panels_;
     mutable double exactRowsPerQuery_ = 0;
     mutable std::size_t overflowed_ = 0;

@@ -63,7 +63,7 @@ std::vector<float> columnMeans(const float* rows, std::size_t count, int dim) {
 }
 
 Bf16Panels packBank(const float* rows, std::size_t count, int dim, const std::vector<float>& mean,
-                    std::vector<float>& rowNorms) {
+                    std::vector<float>& rowNorms, std::vector<float>* residuals) {
     Bf16Panels panels;
     const int ksteps = (dim + 31) / 32;
     const std::size_t padded = (count + 31) / 32 * 32;
@@ -73,19 +73,24 @@ Bf16Panels packBank(const float* rows, std::size_t count, int dim, const std::ve
     panels.data.assign(padded * static_cast<std::size_t>(ksteps) * 32, 0);
     panels.norms.assign(padded, std::numeric_limits<float>::infinity());
     rowNorms.assign(count, 0.0f);
+    if (residuals) residuals->assign(count, 0.0f);
     parallelFor(padded / 16, workerThreads(), [&](std::size_t begin, std::size_t end) {
         for (std::size_t p = begin; p < end; ++p) {
             std::uint16_t* panel = panels.data.data() + p * static_cast<std::size_t>(ksteps) * 512;
             for (std::size_t c = 0; c < 16 && p * 16 + c < count; ++c) {
                 const float* row = rows + (p * 16 + c) * n;
-                double norm = 0;
+                double norm = 0, residual = 0;
                 for (std::size_t d = 0; d < n; ++d) {
                     const float x = row[d] - mean[d];
                     norm += static_cast<double>(x) * x;
-                    panel[(d / 32) * 512 + ((d % 32) / 2) * 32 + c * 2 + d % 2] = toBf16(x);
+                    const std::uint16_t h = toBf16(x);
+                    panel[(d / 32) * 512 + ((d % 32) / 2) * 32 + c * 2 + d % 2] = h;
+                    const double r = static_cast<double>(fromBf16(h)) - (static_cast<double>(row[d]) - mean[d]);
+                    residual += r * r;
                 }
                 panels.norms[p * 16 + c] = static_cast<float>(norm);
                 rowNorms[p * 16 + c] = static_cast<float>(std::sqrt(norm));
+                if (residuals) (*residuals)[p * 16 + c] = static_cast<float>(std::sqrt(residual));
             }
         }
     });
@@ -93,22 +98,27 @@ Bf16Panels packBank(const float* rows, std::size_t count, int dim, const std::ve
 }
 
 Bf16Queries packQueries(const float* rows, std::size_t count, int dim, const std::vector<float>& mean,
-                        std::vector<double>& norms) {
+                        std::vector<double>& norms, std::vector<double>* residuals) {
     Bf16Queries packed;
     packed.ksteps = (dim + 31) / 32;
     packed.rows = (count + 31) / 32 * 32;
     packed.data.assign(packed.rows * static_cast<std::size_t>(packed.ksteps) * 32, 0);
     norms.assign(count, 0.0);
+    if (residuals) residuals->assign(count, 0.0);
     const std::size_t n = static_cast<std::size_t>(dim);
     parallelFor(count, count * n < (1u << 16) ? 1 : workerThreads(), [&](std::size_t begin, std::size_t end) {
         for (std::size_t q = begin; q < end; ++q) {
-            double norm = 0;
+            double norm = 0, residual = 0;
             for (std::size_t d = 0; d < n; ++d) {
                 const float x = rows[q * n + d] - mean[d];
-                packed.data[packed.offset(q, d)] = toBf16(x);
+                const std::uint16_t h = toBf16(x);
+                packed.data[packed.offset(q, d)] = h;
                 norm += static_cast<double>(x) * x;
+                const double r = static_cast<double>(fromBf16(h)) - (static_cast<double>(rows[q * n + d]) - mean[d]);
+                residual += r * r;
             }
             norms[q] = std::sqrt(norm);
+            if (residuals) (*residuals)[q] = std::sqrt(residual);
         }
     });
     return packed;

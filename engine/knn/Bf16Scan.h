@@ -55,13 +55,15 @@ struct Bf16Queries {
 std::vector<float> columnMeans(const float* rows, std::size_t count, int dim);
 
 // Rows less `mean` packed into panels (norms: squared norms of the float differences, double sums);
-// rowNorms receives their square roots.
+// rowNorms receives their square roots. With `residuals`, also each row's rounding residual: the norm
+// of (packed bfloat16 row) - (row - mean), the difference taken exactly (double sums).
 Bf16Panels packBank(const float* rows, std::size_t count, int dim, const std::vector<float>& mean,
-                    std::vector<float>& rowNorms);
+                    std::vector<float>& rowNorms, std::vector<float>* residuals = nullptr);
 
-// Rows less `mean` packed as queries; norms receives each row's norm (double sums).
+// Rows less `mean` packed as queries; norms receives each row's norm (double sums), `residuals` (if
+// given) each row's rounding residual as for packBank.
 Bf16Queries packQueries(const float* rows, std::size_t count, int dim, const std::vector<float>& mean,
-                        std::vector<double>& norms);
+                        std::vector<double>& norms, std::vector<double>* residuals = nullptr);
 
 // |approximate - exact| of ||b||^2 - 2 q.b is at most bf16ErrorFactor(dim) ||q|| ||b|| for q and b less
 // the mean: bfloat16 rounding of both vectors after the float subtraction, float sums of dim products.
