@@ -508,6 +508,48 @@ TEST(Bf16FilteredKnn, RanksFewRowsExactlyAndStaysExact) {
     }
 }
 
+TEST(Bf16FilteredKnn, ShellsOfNearlyEqualDistancesStayExact) {
+    // Each query sits at the centre of a shell of rows whose squared distances step by 0.002, far below
+    // the bfloat16 values' error here (the bank's mean lies between the shells and a far cluster, so
+    // that |q| |b| less the mean is large): the order of the nearest rests on the error bound alone. With
+    // a tenth of the proven bound the true nearest are dropped for rows whose rounding made them look closer.
+    const int dim = 128, shells = 6, perShell = 400, k = 5;
+    std::mt19937 rng(91);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    const std::vector<float> centres = randomVectors(shells, dim, 92);
+    std::vector<float> bank;
+    for (int c = 0; c < shells; ++c)
+        for (int i = 0; i < perShell; ++i) {
+            std::vector<double> u(dim);
+            double norm = 0;
+            for (auto& x : u) norm += (x = normal(rng)) * x;
+            const double radius = std::sqrt(1.0 + 0.002 * i) / std::sqrt(norm);
+            for (int d = 0; d < dim; ++d) bank.push_back(static_cast<float>(centres[c * dim + d] + radius * u[d]));
+        }
+    for (int i = 0; i < shells * perShell; ++i)
+        for (int d = 0; d < dim; ++d) bank.push_back(10.0f + normal(rng));
+    const std::size_t rows = bank.size() / dim;
+    // Shuffled, so that the nearest rows are not the first ones scanned.
+    std::vector<std::size_t> order(rows);
+    for (std::size_t i = 0; i < rows; ++i) order[i] = i;
+    std::shuffle(order.begin(), order.end(), rng);
+    std::vector<float> shuffled(bank.size());
+    for (std::size_t i = 0; i < rows; ++i)
+        std::copy_n(bank.begin() + order[i] * dim, dim, shuffled.begin() + i * dim);
+    const auto want = reference(shuffled, centres, dim, k);
+    for (const pb::knn::Bf16Kernel which :
+         {pb::knn::Bf16Kernel::Portable, pb::knn::Bf16Kernel::Amx, pb::knn::Bf16Kernel::Avx512}) {
+        if (!pb::knn::bf16KernelAvailable(which)) continue;
+        const std::string kernel = pb::knn::bf16KernelName(which);
+        pb::Bf16FilteredKnn knn(kernel);
+        knn.setBank(shuffled.data(), rows, dim);
+        expectMatches(knn.search(centres.data(), shells, k), want, "bf16 " + kernel + " shells", 1e-5);
+        for (int c = 0; c < shells; ++c)
+            for (int j = 0; j < k; ++j)
+                EXPECT_EQ(order[want.indices[c * k + j]], static_cast<std::size_t>(c * perShell + j)) << "the test's own setup";
+    }
+}
+
 TEST(Bf16FilteredKnn, BankOfCopiesFallsBackToTheFullProduct) {
     // 5000 copies of one vector: every row stays within the error bound, the candidates overflow and
     // the full product decides, ties by the smaller row.
