@@ -3,6 +3,7 @@
 #include "engine/knn/BlasKnn.h"
 #include "engine/knn/Bf16FilteredKnn.h"
 #include "engine/knn/FaissFlatKnn.h"
+#include "engine/knn/FloatScan.h"
 #include "engine/knn/ProjectedBoundKnn.h"
 #include "engine/knn/TorchChunkedKnn.h"
 #include "engine/util/Error.h"
@@ -30,12 +31,14 @@ std::unique_ptr<ExactKnn> createExactKnn(const std::string& method) {
 
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method, std::size_t bankRows, int dim) {
     // Measured with `bench knn --vectors` on 224 px mobilenetv2_100 features (D = 128, 2 threads):
-    // projected beat blas on magnetic tile (591k rows) and bottle (158k rows) banks with the same
-    // neighbours; on isotropic random data it falls back to the full product and is somewhat slower.
-    // Small banks gain little and pay the set-up (principal axes, projected copy), as do banks searched
-    // once with few queries. Wider features (ViTs: 768, 1024) are not measured yet and stay on blas.
-    if (method == "auto" && !knn::fastBf16Available() && bankRows >= kProjectedMinRows && dim >= kProjectedMinDim &&
-        dim <= kProjectedMaxDim)
+    // projected beat blas's sgemm blocks on magnetic tile (591k rows) and bottle (158k rows) banks with the
+    // same neighbours, and blas's fused AVX2 kernel narrowly (bottle, full bank: 13.6 s against 14.4 s);
+    // blas's fused AVX-512 kernel beats it (8.1 s), so projected is left to CPUs without one. On isotropic
+    // random data it falls back to the full product and is somewhat slower. Small banks gain little and
+    // pay the set-up (principal axes, projected copy), as do banks searched once with few queries. Wider
+    // features (ViTs: 768, 1024) are not measured yet and stay on blas.
+    if (method == "auto" && !knn::fastBf16Available() && knn::fastestFloatKernel() != knn::FloatKernel::Avx512 &&
+        bankRows >= kProjectedMinRows && dim >= kProjectedMinDim && dim <= kProjectedMaxDim)
         return std::make_unique<ProjectedBoundKnn>();
     return createExactKnn(method);
 }

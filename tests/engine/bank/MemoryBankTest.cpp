@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/knn/Bf16Scan.h"
+#include "engine/knn/FloatScan.h"
 
 #include <algorithm>
 #include <cmath>
@@ -73,16 +74,18 @@ TEST(MemoryBank, FactoryAndFlatSearch) {
 }
 
 TEST(MemoryBank, SearchMethodIsChosenBySizeOrByName) {
-    // "auto" searches a large bank of wide vectors with the projected bound and a small one with BLAS (with
-    // AMX tiles or AVX-512-BF16 both with the bf16 pre-filter); a named method replaces it and gives the same
-    // neighbours; an unknown one is refused and changes nothing.
+    // "auto" searches a large bank of wide vectors with the projected bound (blas where its fused AVX-512
+    // kernel runs) and a small one with blas (with AMX tiles or AVX-512-BF16 both with the bf16
+    // pre-filter); a named method replaces it and gives the same neighbours; an unknown one is refused and
+    // changes nothing.
     const bool amx = pb::knn::fastBf16Available();
+    const bool fused = pb::knn::fastestFloatKernel() == pb::knn::FloatKernel::Avx512;
     const int dim = 64;
     const auto x = pb::test::clusteredVectors(70000, dim, 40, 5);
     const auto q = pb::test::gaussianVectors(30, dim, 6);
     auto large = pb::createBank("flat");
     large->build(x.data(), 70000, dim, 0, pb::Progress{});
-    EXPECT_EQ(large->searchMethod(), amx ? "bf16" : "projected");
+    EXPECT_EQ(large->searchMethod(), amx ? "bf16" : fused ? "blas" : "projected");
     const auto projected = large->search(q.data(), 30, 5);
     large->setSearchMethod("faiss");
     EXPECT_EQ(large->searchMethod(), "faiss");

@@ -307,14 +307,16 @@ TEST(ExactKnn, FactoryKnowsTheMethods) {
         ASSERT_TRUE(knn);
         EXPECT_EQ(knn->size(), 0u);
     }
-    // With AMX tiles or AVX-512-BF16 "auto" is the bf16 pre-filter whatever the bank; without them, by size.
+    // With AMX tiles or AVX-512-BF16 "auto" is the bf16 pre-filter whatever the bank; without them, by size
+    // (large banks: blas's fused AVX-512 kernel, else the projected bound).
     const bool amx = pb::knn::fastBf16Available();
+    const char* large = pb::knn::fastestFloatKernel() == pb::knn::FloatKernel::Avx512 ? "blas" : "projected";
     EXPECT_EQ(pb::createExactKnn("auto")->name(), amx ? "bf16" : "blas");
     EXPECT_EQ(pb::createExactKnn()->name(), amx ? "bf16" : "blas");
     EXPECT_EQ(pb::createExactKnn("bf16")->name(), "bf16");
     EXPECT_EQ(pb::createExactKnn("faiss")->name(), "faiss");
     EXPECT_EQ(pb::createExactKnn("projected")->name(), "projected");
-    EXPECT_EQ(pb::createExactKnn("auto", 200000, 128)->name(), amx ? "bf16" : "projected");
+    EXPECT_EQ(pb::createExactKnn("auto", 200000, 128)->name(), amx ? "bf16" : large);
     EXPECT_EQ(pb::createExactKnn("auto", 200000, 16)->name(), amx ? "bf16" : "blas");
     EXPECT_EQ(pb::createExactKnn("auto", 5000, 128)->name(), amx ? "bf16" : "blas");
     EXPECT_EQ(pb::createExactKnn("faiss", 200000, 128)->name(), "faiss");
