@@ -253,7 +253,8 @@ std::vector<OptionSpec> buildOptionTable() {
          {"bench knn"},
          "torch, faiss, blas, projected, bf16 (default torch,faiss,blas,projected;\n"
          "with --vectors blas,projected); the first is the reference for the others"},
-        {"methods", "A,B", K::List, {"bench patchcore"}, "our exact kNN methods to time (default blas,bf16); blas:sgemm, bf16:portable etc. pick a kernel"},
+        {"methods", "A,B", K::List, {"bench patchcore"},
+         "our exact kNN methods to time (default blas,bf16); blas:sgemm, bf16:portable, ... pick a kernel"},
         {"repeats", "N", K::Integer, {"bench knn"}, "timed searches per method (default 3; with --vectors 1)"},
         {"repeats", "N", K::Integer, {"bench patchcore"}, "timed searches per method, the median counts (default 1)"},
         {"ratio", "R", K::Number, {"bench coreset", "bench patchcore"}, "fraction of the rows to select (default 0.1)"},

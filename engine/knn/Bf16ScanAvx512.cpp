@@ -59,7 +59,8 @@ inline void productBlock(const std::uint16_t* a0, const std::uint16_t* a1, const
 // query's candidates. No block of values goes through memory, unlike the AMX kernel's tiles.
 template <int QN, int PN>
 inline void scanRegisterBlock(const std::uint16_t* const* q, int ksteps, const std::uint16_t* panels,
-                              std::size_t panelElems, const float* norms, QueryCandidates* const* st, std::uint32_t row0) {
+                              std::size_t panelElems, const float* norms, QueryCandidates* const* st,
+                              std::uint32_t row0) {
     __m512 acc[QN][PN];
 #pragma GCC unroll 8
     for (int i = 0; i < QN; ++i)
@@ -127,9 +128,11 @@ void scanGroup(const Bf16Queries& queries, std::size_t first, const Bf16Panels& 
         r = 64;
     }
     for (; r + 64 <= rowEnd; r += 64)
-        scanRegisterBlock<QN, 4>(q, ksteps, bank.panel(r / 16), panelElems, norms + r, st, static_cast<std::uint32_t>(r));
+        scanRegisterBlock<QN, 4>(q, ksteps, bank.panel(r / 16), panelElems, norms + r, st,
+                                 static_cast<std::uint32_t>(r));
     if (r < rowEnd)
-        scanRegisterBlock<QN, 2>(q, ksteps, bank.panel(r / 16), panelElems, norms + r, st, static_cast<std::uint32_t>(r));
+        scanRegisterBlock<QN, 2>(q, ksteps, bank.panel(r / 16), panelElems, norms + r, st,
+                                 static_cast<std::uint32_t>(r));
 }
 
 }  // namespace

@@ -50,11 +50,14 @@ void BlasKnn::setNorms(std::size_t count, int dim) {
     for (const float n : bankNorms_) maxNorm_ = std::max(maxNorm_, std::sqrt(static_cast<double>(n)));
     count_ = count;
     dim_ = dim;
-    if (kernel_ != knn::FloatKernel::Sgemm) panels_ = knn::packFloatPanels(bank_, bankNorms_.data(), count, dim, kernel_);
+    if (kernel_ != knn::FloatKernel::Sgemm)
+        panels_ = knn::packFloatPanels(bank_, bankNorms_.data(), count, dim, kernel_);
 }
 
 BlasKnn::BlasKnn(std::size_t queryChunk, std::size_t bankChunk, const std::string& kernel)
-    : queryChunk_(queryChunk ? queryChunk : kDefaultQueryChunk), bankChunk_(bankChunk), kernel_(knn::FloatKernel::Sgemm) {
+    : queryChunk_(queryChunk ? queryChunk : kDefaultQueryChunk),
+      bankChunk_(bankChunk),
+      kernel_(knn::FloatKernel::Sgemm) {
     if (kernel == "auto") {
         kernel_ = knn::fastestFloatKernel();
     } else {

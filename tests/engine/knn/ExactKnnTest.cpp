@@ -70,15 +70,22 @@ std::vector<std::string> blasKernels() {
     return kernels;
 }
 
+// The bf16 method's kernels this CPU runs: portable everywhere, AMX and AVX-512-BF16 where available.
+std::vector<std::string> bf16Kernels() {
+    using pb::knn::Bf16Kernel;
+    std::vector<std::string> kernels;
+    for (const Bf16Kernel k : {Bf16Kernel::Portable, Bf16Kernel::Amx, Bf16Kernel::Avx512})
+        if (pb::knn::bf16KernelAvailable(k)) kernels.push_back(pb::knn::bf16KernelName(k));
+    return kernels;
+}
+
 std::vector<std::unique_ptr<pb::ExactKnn>> allMethods() {
     std::vector<std::unique_ptr<pb::ExactKnn>> v;
     for (const std::string& kernel : blasKernels()) v.push_back(std::make_unique<pb::BlasKnn>(0, 0, kernel));
     v.push_back(std::make_unique<pb::ProjectedBoundKnn>());
     v.push_back(std::make_unique<pb::FaissFlatKnn>());
     v.push_back(std::make_unique<pb::TorchChunkedKnn>("cpu"));
-    v.push_back(std::make_unique<pb::Bf16FilteredKnn>("portable"));
-    if (pb::knn::amxAvailable()) v.push_back(std::make_unique<pb::Bf16FilteredKnn>("amx"));
-    if (pb::knn::avx512Bf16Available()) v.push_back(std::make_unique<pb::Bf16FilteredKnn>("avx512"));
+    for (const std::string& kernel : bf16Kernels()) v.push_back(std::make_unique<pb::Bf16FilteredKnn>(kernel));
     return v;
 }
 
@@ -118,7 +125,8 @@ TEST(ExactKnn, ChunkBoundariesAndTinyChunks) {
         const auto want = reference(bank, queries, dim, k);
         const std::vector<std::pair<std::size_t, std::size_t>> chunks{{1, 1}, {7, 11}, {4, 3}, {29, 103}, {1000, 1000}};
         for (const auto& [qc, bc] : chunks) {
-            const std::string chunk = " chunks " + std::to_string(qc) + "x" + std::to_string(bc) + " k " + std::to_string(k);
+            const std::string chunk =
+                " chunks " + std::to_string(qc) + "x" + std::to_string(bc) + " k " + std::to_string(k);
             for (const std::string& kernel : blasKernels()) {
                 pb::BlasKnn blas(qc, bc, kernel);
                 EXPECT_EQ(blas.queryChunk(), qc);
@@ -498,10 +506,7 @@ TEST(Bf16FilteredKnn, RanksFewRowsExactlyAndStaysExact) {
     std::vector<float> queries(bank.begin(), bank.begin() + 70 * dim);
     for (auto& x : queries) x += 0.01f;
     const auto want = reference(bank, queries, dim, k);
-    for (const pb::knn::Bf16Kernel which :
-         {pb::knn::Bf16Kernel::Portable, pb::knn::Bf16Kernel::Amx, pb::knn::Bf16Kernel::Avx512}) {
-        if (!pb::knn::bf16KernelAvailable(which)) continue;
-        const std::string kernel = pb::knn::bf16KernelName(which);
+    for (const std::string& kernel : bf16Kernels()) {
         pb::Bf16FilteredKnn knn(kernel);
         knn.setBank(bank.data(), 6000, dim);
         expectMatches(knn.search(queries.data(), 70, k), want, "bf16 " + kernel);
@@ -539,16 +544,14 @@ TEST(Bf16FilteredKnn, ShellsOfNearlyEqualDistancesStayExact) {
     for (std::size_t i = 0; i < rows; ++i)
         std::copy_n(bank.begin() + order[i] * dim, dim, shuffled.begin() + i * dim);
     const auto want = reference(shuffled, centres, dim, k);
-    for (const pb::knn::Bf16Kernel which :
-         {pb::knn::Bf16Kernel::Portable, pb::knn::Bf16Kernel::Amx, pb::knn::Bf16Kernel::Avx512}) {
-        if (!pb::knn::bf16KernelAvailable(which)) continue;
-        const std::string kernel = pb::knn::bf16KernelName(which);
+    for (const std::string& kernel : bf16Kernels()) {
         pb::Bf16FilteredKnn knn(kernel);
         knn.setBank(shuffled.data(), rows, dim);
         expectMatches(knn.search(centres.data(), shells, k), want, "bf16 " + kernel + " shells", 1e-5);
         for (int c = 0; c < shells; ++c)
             for (int j = 0; j < k; ++j)
-                EXPECT_EQ(order[want.indices[c * k + j]], static_cast<std::size_t>(c * perShell + j)) << "the test's own setup";
+                EXPECT_EQ(order[want.indices[c * k + j]], static_cast<std::size_t>(c * perShell + j))
+                    << "the test's own setup";
     }
 }
 
