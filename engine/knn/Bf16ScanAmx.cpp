@@ -1,11 +1,16 @@
-// The AMX kernel of the bf16 scan. Built with the AMX and AVX-512 flags (engine/CMakeLists.txt) and only
-// entered when amxAvailable(); without compiler support it is left out and amxAvailable() is false.
+// The AMX kernel of the bf16 scan. Its own code is built for AMX and AVX-512 (engine/CMakeLists.txt: when
+// the compiler has them) and only entered when amxAvailable(); without compiler support it is left out
+// and amxAvailable() is false.
 #include "engine/knn/Bf16Scan.h"
 
 #include <stdexcept>
 
-#if defined(__AMX_TILE__) && defined(__AMX_BF16__) && defined(__AVX512F__)
+#ifdef PB_BUILD_AMX_KERNEL
 #include <immintrin.h>
+
+// After every header, as in Bf16ScanAvx512.cpp: shared inline functions stay built for the baseline.
+#pragma GCC push_options
+#pragma GCC target("amx-tile,amx-bf16,avx512f")
 
 #include "engine/knn/Bf16BlockLoops.h"
 
@@ -63,7 +68,9 @@ AmxThreadScope::AmxThreadScope(bool active) : active_(active) {
 }
 
 AmxThreadScope::~AmxThreadScope() {
-    if (active_) _tile_release();
+    // As ldtilecfg above: the destructor was declared before this file's target pragma, so it cannot
+    // inline the intrinsic.
+    if (active_) asm volatile("tilerelease" ::);
 }
 
 void scanBf16Amx(const Bf16Queries& queries, std::size_t queryBegin, std::size_t queryEnd, const Bf16Panels& bank,
@@ -79,6 +86,8 @@ void filterPairsBf16Amx(const Bf16Queries& centres, std::size_t centreRows, cons
 }
 
 }  // namespace pb::knn
+
+#pragma GCC pop_options
 
 #else
 

@@ -1,14 +1,20 @@
 // The AVX-512-BF16 kernel of the bf16 scan (vdpbf16ps: AMD Zen 4 and later, Intel Cooper Lake and
-// Sapphire Rapids). Built with those flags (engine/CMakeLists.txt) and only entered when
-// avx512Bf16Available(); without compiler support it is left out.
+// Sapphire Rapids). Its own code is built for those instructions (engine/CMakeLists.txt: when the
+// compiler has them) and only entered when avx512Bf16Available(); without compiler support it is left
+// out.
 #include "engine/knn/Bf16Scan.h"
 
 #include <stdexcept>
 
-#if defined(__AVX512BF16__) && defined(__AVX512F__)
+#ifdef PB_BUILD_AVX512BF16_KERNEL
 #include <immintrin.h>
 
 #include <cstring>
+
+// After every header: the inline functions this file shares with others (a std::vector's growth,
+// QueryCandidates) stay built for the baseline, so that the copy the linker keeps runs on every CPU.
+#pragma GCC push_options
+#pragma GCC target("avx512f,avx512bf16")
 
 #include "engine/knn/Bf16BlockLoops.h"
 
@@ -164,6 +170,8 @@ void filterPairsBf16Avx512(const Bf16Queries& centres, std::size_t centreRows, c
 }
 
 }  // namespace pb::knn
+
+#pragma GCC pop_options
 
 #else
 
