@@ -18,7 +18,8 @@ public:
     // kernels round bank blocks up to their register block); 0 picks the defaults: 1024 x 512 for sgemm (a
     // 2 MB block per thread), 1024 queries x about 768 KB of bank rows for the fused kernels. The blocks
     // bound the extra memory of a search whatever the bank and query counts. `kernel`: "auto" (the widest
-    // fused kernel the CPU runs, else sgemm), "avx512", "avx2" or "sgemm" (tests compare them).
+    // fused kernel the CPU runs, else sgemm), "avx512", "avx2" or "sgemm" (tests compare them). A fused
+    // kernel keeps a packed copy of the bank (its size again, also for a view); sgemm reads it in place.
     explicit BlasKnn(std::size_t queryChunk = 0, std::size_t bankChunk = 0, const std::string& kernel = "auto");
     // Not copyable: bank_ may point into owned_.
     BlasKnn(const BlasKnn&) = delete;

@@ -34,7 +34,7 @@ public:
     virtual KnnResult search(const float* queries, std::size_t count, int k) const = 0;
 };
 
-// "blas" (direct sgemm + partial selection), "projected" (principal-axes lower bound, exact
+// "blas" (float products, fused AVX-512 or AVX2 kernels or direct sgemm, + partial selection), "projected" (principal-axes lower bound, exact
 // distances for the rows it cannot rule out), "bf16" (bfloat16 pre-filter, on AMX tiles or AVX-512 BF16
 // where the CPU has them, exact distances for the rows within its error bound), "faiss" (IndexFlatL2), "torch"
 // (LibTorch chunked matmul + top-k on the CPU), "torch-cuda" (same on the GPU, when LibTorch sees
@@ -42,8 +42,8 @@ public:
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method = "auto");
 
 // The same for a bank of `bankRows` vectors of `dim` values: "auto" picks bf16 with AMX or AVX-512 BF16;
-// without them "projected" for large banks (at least kProjectedMinRows rows of kProjectedMinDim to
-// kProjectedMaxDim values), "blas" otherwise.
+// without them, and without AVX-512 for blas's fused kernel, "projected" for large banks (at least
+// kProjectedMinRows rows of kProjectedMinDim to kProjectedMaxDim values), "blas" otherwise.
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method, std::size_t bankRows, int dim);
 constexpr std::size_t kProjectedMinRows = 65536;
 constexpr int kProjectedMinDim = 64;
