@@ -34,11 +34,12 @@ public:
     virtual KnnResult search(const float* queries, std::size_t count, int k) const = 0;
 };
 
-// "blas" (float products, fused AVX-512 or AVX2 kernels or direct sgemm, + partial selection), "projected" (principal-axes lower bound, exact
-// distances for the rows it cannot rule out), "bf16" (bfloat16 pre-filter, on AMX tiles or AVX-512 BF16
-// where the CPU has them, exact distances for the rows within its error bound), "faiss" (IndexFlatL2), "torch"
-// (LibTorch chunked matmul + top-k on the CPU), "torch-cuda" (same on the GPU, when LibTorch sees
-// one), "auto" (bf16 with AMX or AVX-512 BF16, else blas). Throws pb::Error on an unknown name.
+// "blas" (float products from fused AVX-512 or AVX2 kernels or direct sgemm, partial selection),
+// "projected" (principal-axes lower bound, exact distances for the rows it cannot rule out), "bf16"
+// (bfloat16 pre-filter, on AMX tiles or AVX-512 BF16 where the CPU has them, exact distances for the rows
+// within its error bound), "faiss" (IndexFlatL2), "torch" (LibTorch chunked matmul + top-k on the CPU),
+// "torch-cuda" (same on the GPU, when LibTorch sees one), "auto" (bf16 with AMX or AVX-512 BF16, else
+// blas). Throws pb::Error on an unknown name.
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method = "auto");
 
 // The same for a bank of `bankRows` vectors of `dim` values: "auto" picks bf16 with AMX or AVX-512 BF16;
