@@ -85,8 +85,10 @@ Bf16Panels packBank(const float* rows, std::size_t count, int dim, const std::ve
                     norm += static_cast<double>(x) * x;
                     const std::uint16_t h = toBf16(x);
                     panel[(d / 32) * 512 + ((d % 32) / 2) * 32 + c * 2 + d % 2] = h;
-                    const double r = static_cast<double>(fromBf16(h)) - (static_cast<double>(row[d]) - mean[d]);
-                    residual += r * r;
+                    if (residuals) {
+                        const double r = static_cast<double>(fromBf16(h)) - (static_cast<double>(row[d]) - mean[d]);
+                        residual += r * r;
+                    }
                 }
                 panels.norms[p * 16 + c] = static_cast<float>(norm);
                 rowNorms[p * 16 + c] = static_cast<float>(std::sqrt(norm));
@@ -114,8 +116,11 @@ Bf16Queries packQueries(const float* rows, std::size_t count, int dim, const std
                 const std::uint16_t h = toBf16(x);
                 packed.data[packed.offset(q, d)] = h;
                 norm += static_cast<double>(x) * x;
-                const double r = static_cast<double>(fromBf16(h)) - (static_cast<double>(rows[q * n + d]) - mean[d]);
-                residual += r * r;
+                if (residuals) {
+                    const double r =
+                        static_cast<double>(fromBf16(h)) - (static_cast<double>(rows[q * n + d]) - mean[d]);
+                    residual += r * r;
+                }
             }
             norms[q] = std::sqrt(norm);
             if (residuals) (*residuals)[q] = std::sqrt(residual);

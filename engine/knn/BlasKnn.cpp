@@ -140,7 +140,7 @@ KnnResult BlasKnn::search(const float* queries, std::size_t count, int k) const 
                 }
             } else {
                 for (std::size_t b0 = 0; b0 < panels_.rows; b0 += bChunk)
-                    knn::scanFloat(kernel_, chunk, qn, panels_, b0, std::min(panels_.rows, b0 + bChunk), states.data());
+                    knn::scanFloat(chunk, qn, panels_, b0, std::min(panels_.rows, b0 + bChunk), states.data());
             }
             for (std::size_t r = 0; r < qn; ++r) {
                 const std::size_t q = q0 + r;

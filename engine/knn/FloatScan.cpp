@@ -95,22 +95,34 @@ FloatKernel fastestFloatKernel() {
     return fastest;
 }
 
+namespace {
+
+// Rows per panel: the kernel's vector lanes.
+std::size_t panelRows(FloatKernel kernel) {
+#ifdef PB_FLOAT_SCAN_KERNELS
+    if (kernel == FloatKernel::Avx512) return avx512::Ops::kWidth;
+    if (kernel == FloatKernel::Avx2) return avx2::Ops::kWidth;
+#endif
+    throw std::logic_error(std::string("no panels for the ") + floatKernelName(kernel) + " kernel");
+}
+
+}  // namespace
+
 std::size_t floatBlockRows(FloatKernel kernel) {
-    switch (kernel) {
-    case FloatKernel::Avx512: return 16 * 4;
-    case FloatKernel::Avx2: return 8 * 3;
-    case FloatKernel::Sgemm: break;
-    }
-    throw std::logic_error("the sgemm kernel packs no panels");
+#ifdef PB_FLOAT_SCAN_KERNELS
+    if (kernel == FloatKernel::Avx512) return avx512::Ops::kWidth * avx512::kPanels;
+    if (kernel == FloatKernel::Avx2) return avx2::Ops::kWidth * avx2::kPanels;
+#endif
+    throw std::logic_error(std::string("no panels for the ") + floatKernelName(kernel) + " kernel");
 }
 
 FloatPanels packFloatPanels(const float* rows, const float* norms, std::size_t count, int dim, FloatKernel kernel) {
     const std::size_t block = floatBlockRows(kernel);
     FloatPanels panels;
+    panels.kernel = kernel;
     panels.dim = dim;
-    panels.width = kernel == FloatKernel::Avx512 ? 16 : 8;
     panels.rows = (count + block - 1) / block * block;
-    const std::size_t width = static_cast<std::size_t>(panels.width);
+    const std::size_t width = panelRows(kernel);
     panels.data.assign(panels.rows * static_cast<std::size_t>(dim), 0.0f);
     panels.norms.assign(panels.rows, std::numeric_limits<float>::infinity());
     for (std::size_t r = 0; r < count; ++r) {
@@ -122,14 +134,14 @@ FloatPanels packFloatPanels(const float* rows, const float* norms, std::size_t c
     return panels;
 }
 
-void scanFloat(FloatKernel kernel, const float* queries, std::size_t queryCount, const FloatPanels& bank,
-               std::size_t rowBegin, std::size_t rowEnd, QueryCandidates* states) {
+void scanFloat(const float* queries, std::size_t queryCount, const FloatPanels& bank, std::size_t rowBegin,
+               std::size_t rowEnd, QueryCandidates* states) {
 #ifdef PB_FLOAT_SCAN_KERNELS
-    if (kernel == FloatKernel::Avx512) return avx512::scan(queries, queryCount, bank, rowBegin, rowEnd, states);
-    if (kernel == FloatKernel::Avx2) return avx2::scan(queries, queryCount, bank, rowBegin, rowEnd, states);
+    if (bank.kernel == FloatKernel::Avx512) return avx512::scan(queries, queryCount, bank, rowBegin, rowEnd, states);
+    if (bank.kernel == FloatKernel::Avx2) return avx2::scan(queries, queryCount, bank, rowBegin, rowEnd, states);
 #endif
-    (void)queries, (void)queryCount, (void)bank, (void)rowBegin, (void)rowEnd, (void)states;
-    throw std::logic_error(std::string("no fused float scan for the ") + floatKernelName(kernel) + " kernel");
+    (void)queries, (void)queryCount, (void)rowBegin, (void)rowEnd, (void)states;
+    throw std::logic_error(std::string("no fused float scan for the ") + floatKernelName(bank.kernel) + " kernel");
 }
 
 }  // namespace pb::knn

@@ -23,23 +23,25 @@ FloatKernel fastestFloatKernel();
 // and every scanned row range are multiples of it.
 std::size_t floatBlockRows(FloatKernel kernel);
 
-// Bank rows packed for a fused kernel: panels of `width` rows (a vector's lanes), each dimension-major
-// (dimension d of the panel's rows at data[p * dim * width + d * width + lane]). Rows past the bank are
-// zero and their norm is +inf, so that they are never below a threshold.
+// Bank rows packed for a fused kernel: panels of as many rows as the kernel's vectors have lanes (16 for
+// AVX-512, 8 for AVX2), each dimension-major (dimension d of the panel's rows at
+// data[p * dim * lanes + d * lanes + lane]). Rows past the bank are zero and their norm is +inf, so that
+// they are never below a threshold.
 struct FloatPanels {
+    FloatKernel kernel = FloatKernel::Sgemm;  // the kernel packed for, and the one scanFloat runs
     std::vector<float> data;
     std::vector<float> norms;  // squared norms (float), one per packed row
     std::size_t rows = 0;      // packed rows: the bank rounded up to floatBlockRows
     int dim = 0;
-    int width = 0;
 };
 
 // Packs `count` rows of `dim` floats with their squared norms for `kernel` (not Sgemm).
 FloatPanels packFloatPanels(const float* rows, const float* norms, std::size_t count, int dim, FloatKernel kernel);
 
 // Feeds the values of queries [0, queryCount) (row-major, bank.dim floats each) against packed rows
-// [rowBegin, rowEnd) (multiples of floatBlockRows) to states[i], the candidates of query i.
-void scanFloat(FloatKernel kernel, const float* queries, std::size_t queryCount, const FloatPanels& bank,
-               std::size_t rowBegin, std::size_t rowEnd, QueryCandidates* states);
+// [rowBegin, rowEnd) (multiples of floatBlockRows) to states[i], the candidates of query i, on the kernel
+// the bank was packed for.
+void scanFloat(const float* queries, std::size_t queryCount, const FloatPanels& bank, std::size_t rowBegin,
+               std::size_t rowEnd, QueryCandidates* states);
 
 }  // namespace pb::knn
