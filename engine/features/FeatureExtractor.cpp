@@ -7,6 +7,7 @@
 #include "engine/image/ImageDecoder.h"
 #include "engine/util/Error.h"
 #include "engine/util/Sha256.h"
+#include "engine/util/TensorMemory.h"
 
 namespace pb {
 
@@ -94,6 +95,11 @@ std::vector<ExtractedFeatures> FeatureExtractor::extract(const std::vector<std::
     }
     std::size_t done = paths.size() - pending.size();
     progress.step(stage, done, paths.size());
+
+    // The batches reuse each other's activation memory; none is held once the run ends.
+    struct ReleaseTensorMemory {
+        ~ReleaseTensorMemory() { releaseCachedTensorMemory(); }
+    } releaseAtEnd;
 
     // Decode and preprocess the next batch on a second thread while the backbone runs.
     auto prepareBatch = [this, &paths, &pending](std::size_t begin) {

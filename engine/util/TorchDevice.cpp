@@ -1,10 +1,14 @@
 #include "engine/util/TorchDevice.h"
 
 #include "engine/util/Error.h"
+#include "engine/util/TensorMemory.h"
 
 namespace pb {
 
 torch::Device parseDevice(const std::string& device, const std::string& who) {
+    // Every LibTorch user in the engine chooses its device here first: the place to give LibTorch its
+    // CPU memory pool, before the tensors of the work that follows.
+    installTensorMemoryPool();
     const std::string prefix = who.empty() ? std::string() : who + ": ";
     if (device.empty() || device == "cpu") return torch::Device(torch::kCPU);
     if (device.rfind("cuda", 0) == 0) {
