@@ -8,6 +8,7 @@
 #include "engine/util/Error.h"
 #include "engine/util/Sha256.h"
 #include "engine/util/TensorMemory.h"
+#include "engine/util/Threads.h"
 
 namespace pb {
 
@@ -101,11 +102,22 @@ std::vector<ExtractedFeatures> FeatureExtractor::extract(const std::vector<std::
         ~ReleaseTensorMemory() { releaseCachedTensorMemory(); }
     } releaseAtEnd;
 
-    // Decode and preprocess the next batch on a second thread while the backbone runs.
-    auto prepareBatch = [this, &paths, &pending](std::size_t begin) {
-        std::vector<Prepared> batch;
+    // Decode and preprocess the next batch while the backbone runs, on as many threads as the engine
+    // has: decoding costs more CPU time than a CNN's forward pass, so one thread would hold the
+    // backbone up.
+    const std::size_t workers = static_cast<std::size_t>(std::max(1, engineThreads()));
+    auto prepareBatch = [this, &paths, &pending, workers](std::size_t begin) {
         const std::size_t end = std::min(pending.size(), begin + static_cast<std::size_t>(batchSize_));
-        for (std::size_t j = begin; j < end; ++j) batch.push_back(prepare(paths[pending[j]], preprocessor_));
+        std::vector<Prepared> batch(end - begin);
+        auto work = [&](std::size_t first) {
+            for (std::size_t j = first; j < batch.size(); j += workers)
+                batch[j] = prepare(paths[pending[begin + j]], preprocessor_);
+        };
+        std::vector<std::future<void>> helpers;
+        for (std::size_t w = 1; w < std::min(workers, batch.size()); ++w)
+            helpers.push_back(std::async(std::launch::async, work, w));
+        work(0);
+        for (auto& h : helpers) h.get();
         return batch;
     };
     std::future<std::vector<Prepared>> next;
