@@ -10,6 +10,11 @@
 #include "app/cli/Options.h"
 #include "engine/util/BlasKernel.h"
 #include "engine/util/Error.h"
+#include "engine/util/Threads.h"
+
+// Before any library initialises: see pb::restartWithPassiveOpenMp.
+__attribute__((section(".preinit_array"), used)) static void (*const kOpenMpWaitPolicy)(int, char**, char**) =
+    &pb::restartWithPassiveOpenMp;
 
 namespace {
 

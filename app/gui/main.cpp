@@ -9,6 +9,10 @@
 #include "engine/util/BlasKernel.h"
 #include "engine/util/Threads.h"
 
+// Before any library initialises: see pb::restartWithPassiveOpenMp.
+__attribute__((section(".preinit_array"), used)) static void (*const kOpenMpWaitPolicy)(int, char**, char**) =
+    &pb::restartWithPassiveOpenMp;
+
 int main(int argc, char** argv) {
     pb::selectBlasKernel(argv);  // first: it may restart the process with a better BLAS kernel
     // Before any LibTorch call: otherwise its first use lowers the OpenMP pool FAISS relies on.
