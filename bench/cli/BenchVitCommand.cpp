@@ -17,6 +17,7 @@
 #include "engine/backbone/VisionTransformer.h"
 #include "engine/util/Error.h"
 #include "engine/util/BlasKernel.h"
+#include "engine/util/TensorMemory.h"
 #include "engine/util/Threads.h"
 
 namespace pb::cli {
@@ -105,6 +106,7 @@ int runBenchVit(const CommandLine& cl) {
             img.data.resize(3u * resolution * resolution);
             for (auto& v : img.data) v = normal(rng);
         }
+        const TensorMemoryReuse reuse;  // as FeatureExtractor runs its batches
         for (int i = 0; i < warmup; ++i) vit.extract(images);
         // The fastest iteration, on both sides: the machine may be shared, and the best run is
         // the one least disturbed by other processes.

@@ -97,10 +97,7 @@ std::vector<ExtractedFeatures> FeatureExtractor::extract(const std::vector<std::
     std::size_t done = paths.size() - pending.size();
     progress.step(stage, done, paths.size());
 
-    // The batches reuse each other's activation memory; none is held once the run ends.
-    struct ReleaseTensorMemory {
-        ~ReleaseTensorMemory() { releaseCachedTensorMemory(); }
-    } releaseAtEnd;
+    const TensorMemoryReuse reuse;  // the batches reuse each other's activation memory
 
     // Decode and preprocess the next batch while the backbone runs, on as many threads as the engine
     // has: decoding costs more CPU time than a CNN's forward pass, so one thread would hold the

@@ -13,6 +13,7 @@
 #include "engine/scoring/ImageScoreRule.h"
 #include "engine/util/Error.h"
 #include "engine/util/Sha256.h"
+#include "engine/util/TensorMemory.h"
 
 namespace pb {
 
@@ -285,6 +286,7 @@ ReconstructionTrainingResult trainReconstruction(const TrainingImages& images,
                                                  const Progress& progress) {
     options.validate();
     architecture.validate();
+    const TensorMemoryReuse reuse;  // every step allocates the same activations and gradients
     const std::size_t n = images.features.images(), per = images.features.patchesPerImage();
     if (n < 2 || images.samples.size() != n) throw Error("training needs at least two images, each with its features");
     if (images.features.dim != architecture.dim)

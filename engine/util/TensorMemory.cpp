@@ -58,7 +58,7 @@ public:
             const auto it = sizes_.find(p);
             if (it == sizes_.end()) return false;
             size = it->second;
-            if (cachedBytes_ + size <= kCacheLimit) {
+            if (reuseScopes_ > 0 && cachedBytes_ + size <= kCacheLimit) {
                 free_.emplace(size, p);
                 cachedBytes_ += size;
                 return true;
@@ -68,6 +68,19 @@ public:
         }
         munmap(p, size);
         return true;
+    }
+
+    void enterReuse() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        ++reuseScopes_;
+    }
+
+    void leaveReuse() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (--reuseScopes_ > 0) return;
+        }
+        releaseCached();
     }
 
     void releaseCached() {
@@ -115,6 +128,7 @@ private:
     std::unordered_map<void*, std::size_t> sizes_;  // every large block mapped, in use or free
     std::multimap<std::size_t, void*> free_;
     std::size_t mappedBytes_ = 0, cachedBytes_ = 0, mappings_ = 0, reuses_ = 0;
+    int reuseScopes_ = 0;
 };
 
 Pool& pool() {
@@ -156,6 +170,8 @@ TensorMemoryStats tensorMemoryStats() {
     return s;
 }
 
-void releaseCachedTensorMemory() { pool().releaseCached(); }
+TensorMemoryReuse::TensorMemoryReuse() { pool().enterReuse(); }
+
+TensorMemoryReuse::~TensorMemoryReuse() { pool().leaveReuse(); }
 
 }  // namespace pb

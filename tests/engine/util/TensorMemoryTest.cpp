@@ -20,41 +20,45 @@ FloatImage wave(int size, double phase) {
 }
 
 // A CNN's batches allocate the same large activations again and again (and oneDNN its scratch
-// memory, through raw_allocate / raw_deallocate): after the first batch the pool serves them all
-// from its cache, and the features do not change.
+// memory, through raw_allocate / raw_deallocate): within a TensorMemoryReuse the pool serves them all
+// from its cache after the first batch, and the features do not change. Outside one, nothing is kept.
 TEST(TensorMemory, BackboneBatchesReuseTheFirstBatchsBlocks) {
     BackboneOptions options;
     options.name = "mobilenetv2_100";  // random weights: the memory pattern is what counts
     const std::unique_ptr<Backbone> net = createBackbone(options);
-    const TensorMemoryStats installed = tensorMemoryStats();
-    ASSERT_TRUE(installed.installed) << "creating a LibTorch backbone installs the pool";
+    ASSERT_TRUE(tensorMemoryStats().installed) << "creating a LibTorch backbone installs the pool";
 
     const std::vector<FloatImage> batch = {wave(224, 0.0), wave(224, 1.0), wave(224, 2.0), wave(224, 3.0)};
-    releaseCachedTensorMemory();
+    const TensorMemoryStats before = tensorMemoryStats();
     const std::vector<FeatureGrid> first = net->extract(batch);
-    const TensorMemoryStats afterFirst = tensorMemoryStats();
-    EXPECT_GT(afterFirst.mappings, installed.mappings) << "a batch of 224 px images has large activations";
-    EXPECT_GT(afterFirst.cachedBytes, 0u) << "freed blocks are kept for the next batch";
+    const TensorMemoryStats unscoped = tensorMemoryStats();
+    EXPECT_GT(unscoped.mappings, before.mappings) << "a batch of 224 px images has large activations";
+    EXPECT_EQ(unscoped.cachedBytes, 0u) << "outside a reuse scope freed blocks are unmapped";
+    EXPECT_EQ(unscoped.mappedBytes, before.mappedBytes);
 
-    const std::vector<FeatureGrid> second = net->extract(batch);
-    const std::vector<FeatureGrid> third = net->extract(batch);
-    const TensorMemoryStats afterThird = tensorMemoryStats();
-    EXPECT_EQ(afterThird.mappings, afterFirst.mappings) << "later batches map no new memory";
-    EXPECT_GT(afterThird.reuses, afterFirst.reuses);
+    TensorMemoryStats afterFirst, afterThird;
+    {
+        const TensorMemoryReuse reuse;
+        EXPECT_EQ(net->extract(batch)[1].data, first[1].data);
+        afterFirst = tensorMemoryStats();
+        EXPECT_GT(afterFirst.cachedBytes, 0u) << "freed blocks are kept for the next batch";
 
-    ASSERT_EQ(first.size(), batch.size());
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        EXPECT_EQ(second[i].data, first[i].data) << "image " << i;
-        EXPECT_EQ(third[i].data, first[i].data) << "image " << i;
+        const std::vector<FeatureGrid> second = net->extract(batch);
+        const std::vector<FeatureGrid> third = net->extract(batch);
+        afterThird = tensorMemoryStats();
+        EXPECT_EQ(afterThird.mappings, afterFirst.mappings) << "later batches map no new memory";
+        EXPECT_GT(afterThird.reuses, afterFirst.reuses);
+        ASSERT_EQ(first.size(), batch.size());
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            EXPECT_EQ(second[i].data, first[i].data) << "image " << i;
+            EXPECT_EQ(third[i].data, first[i].data) << "image " << i;
+        }
+        // Other images through the same blocks: no value carried over from the batch before.
+        EXPECT_EQ(net->extract({batch[2]})[0].data, first[2].data);
     }
-    // Different images through the same blocks: no value carried over from the batch before.
-    const std::vector<FeatureGrid> single = net->extract({batch[2]});
-    EXPECT_EQ(single[0].data, first[2].data);
-
-    releaseCachedTensorMemory();
     const TensorMemoryStats released = tensorMemoryStats();
-    EXPECT_EQ(released.cachedBytes, 0u);
-    EXPECT_LT(released.mappedBytes, afterThird.mappedBytes);
+    EXPECT_EQ(released.cachedBytes, 0u) << "the scope's end unmaps the cached blocks";
+    EXPECT_EQ(released.mappedBytes, before.mappedBytes);
 }
 
 }  // namespace
