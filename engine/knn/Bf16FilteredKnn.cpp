@@ -171,14 +171,7 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
                         break;
                     const float d = floatDistance(query, bank_ + row * dim, dim_);
                     close.emplace_back(d, row);
-                    if (kthFloats.size() < static_cast<std::size_t>(k)) {
-                        kthFloats.push_back(d);
-                        std::push_heap(kthFloats.begin(), kthFloats.end());
-                    } else if (d < kthFloats.front()) {
-                        std::pop_heap(kthFloats.begin(), kthFloats.end());
-                        kthFloats.back() = d;
-                        std::push_heap(kthFloats.begin(), kthFloats.end());
-                    }
+                    knn::keepSmallest(kthFloats, d, static_cast<std::size_t>(k));
                 }
                 // Double sums only for the rows within the float sums' error of the k-th float distance.
                 std::nth_element(close.begin(), close.begin() + (k - 1), close.end());

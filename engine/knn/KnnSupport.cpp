@@ -168,16 +168,8 @@ void scanExactly(const float* bank, std::size_t count, int dim, const float* que
     std::vector<std::pair<double, std::int64_t>> best;
     best.reserve(static_cast<std::size_t>(k));
     for (std::size_t i = 0; i < count; ++i) {
-        const std::pair<double, std::int64_t> item{squaredDistance(query, bank + i * dim, dim),
-                                                   static_cast<std::int64_t>(i)};
-        if (best.size() < static_cast<std::size_t>(k)) {
-            best.push_back(item);
-            std::push_heap(best.begin(), best.end());
-        } else if (item < best.front()) {
-            std::pop_heap(best.begin(), best.end());
-            best.back() = item;
-            std::push_heap(best.begin(), best.end());
-        }
+        keepSmallest(best, {squaredDistance(query, bank + i * dim, dim), static_cast<std::int64_t>(i)},
+                     static_cast<std::size_t>(k));
     }
     std::sort_heap(best.begin(), best.end());
     for (int j = 0; j < k; ++j) {

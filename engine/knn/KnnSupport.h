@@ -1,6 +1,7 @@
 // Checks and finishing steps shared by every ExactKnn implementation, so that all methods
 // reject the same inputs with the same messages and report distances the same way.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -33,6 +34,20 @@ void refineExact(const float* bank, const float* queries, int dim, KnnResult& re
 // The k nearest of `rows` (exact squared distance, row) by distance then row, nearest first, as
 // Euclidean distances; `rows` holds at least k and is reordered.
 void rankExactly(std::vector<std::pair<double, std::uint32_t>>& rows, int k, float* distances, std::int64_t* indices);
+
+// Offers `item` to `heap`, a max-heap of the k smallest items offered so far (front: the largest kept).
+// When the heap is full an item enters only if strictly smaller, so of equal items the first stays.
+template <typename T>
+void keepSmallest(std::vector<T>& heap, const T& item, std::size_t k) {
+    if (heap.size() < k) {
+        heap.push_back(item);
+        std::push_heap(heap.begin(), heap.end());
+    } else if (item < heap.front()) {
+        std::pop_heap(heap.begin(), heap.end());
+        heap.back() = item;
+        std::push_heap(heap.begin(), heap.end());
+    }
+}
 
 // The k nearest bank rows of one query from exact distances of every row (the last resort of the methods
 // whose approximate values cannot tell a query's rows apart: a bank of near-copies).
