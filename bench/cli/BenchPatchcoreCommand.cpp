@@ -227,8 +227,9 @@ void benchBank(const std::string& label, const float* bank, std::size_t rows, co
         std::printf("  %-28s %10.2f %10s %14.1f %14zu/%zu\n", name.c_str(), seconds, vs, flops / seconds / 1e9, same,
                     sample.size() * k);
         if (const auto* bf16 = dynamic_cast<const Bf16FilteredKnn*>(index.get()))
-            std::printf("  %-28s rows given a double-precision distance per query: %.1f of %zu; queries left to the full product: %zu\n", "",
-                        bf16->exactRowsPerQuery(), rows, bf16->overflowedQueries());
+            std::printf("  %-28s rows per query given a float distance: %.1f, a double-precision one: %.1f, of %zu; "
+                        "queries left to the full product: %zu\n",
+                        "", bf16->floatRowsPerQuery(), bf16->exactRowsPerQuery(), rows, bf16->overflowedQueries());
         if (!pythonFirst.empty()) {
             std::size_t agree = 0;
             for (std::size_t q = 0; q < count; ++q) agree += result.indices[q * k] == pythonFirst[q];

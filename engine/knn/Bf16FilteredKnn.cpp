@@ -27,6 +27,11 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) float floatDistance
     return pb::squaredDistance(a, b, dim);
 }
 
+void prefetchRow(const float* row, std::size_t dim) {
+    const char* p = reinterpret_cast<const char*>(row);
+    for (std::size_t offset = 0; offset < dim * sizeof(float); offset += 64) __builtin_prefetch(p + offset);
+}
+
 }  // namespace
 
 Bf16FilteredKnn::Bf16FilteredKnn(const std::string& kernel) {
@@ -77,6 +82,7 @@ void Bf16FilteredKnn::pack() {
 KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k) const {
     knn::checkSearch(name(), count_, dim_, queries, count, k);
     KnnResult result = knn::makeResult(count, k);
+    floatRowsPerQuery_ = 0;
     exactRowsPerQuery_ = 0;
     overflowed_ = 0;
     if (count == 0) return result;
@@ -115,7 +121,7 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
     const knn::Bf16ScanKernel kernel = knn::scanKernel(kernel_);
     const std::size_t queryBlock = blockRows(ksteps * 32, 1024);
     const std::size_t bankBlock = blockRows(ksteps * 32, 2048);
-    std::atomic<std::size_t> exactRows{0};
+    std::atomic<std::size_t> floatRows{0}, exactRows{0};
     std::vector<char> overflowed(count, 0);
     const std::size_t blocks = packed.rows / 32;
     knn::parallelFor(blocks, std::min<int>(threads, static_cast<int>(blocks)), [&](std::size_t begin, std::size_t end) {
@@ -127,7 +133,7 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
         std::vector<std::pair<double, std::uint32_t>> lower;
         std::vector<std::pair<float, std::uint32_t>> close;
         std::vector<float> kthFloats;  // the k smallest float distances so far, a max-heap
-        std::size_t localExact = 0;
+        std::size_t localFloat = 0, localExact = 0;
         for (std::size_t q0 = begin * 32; q0 < end * 32; q0 += queryBlock) {
             const std::size_t q1 = std::min(end * 32, q0 + queryBlock);
             for (std::size_t i = 0; i < q1 - q0; ++i)
@@ -165,10 +171,14 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
                 const double qn2 = qn * qn * (1.0 - 1e-6) - slacks[q];
                 close.clear();
                 kthFloats.clear();
-                for (const auto& [low, row] : lower) {
+                for (std::size_t i = 0; i < lower.size(); ++i) {
+                    const auto [low, row] = lower[i];
                     if (kthFloats.size() == static_cast<std::size_t>(k) &&
                         qn2 + low > kthFloats.front() * (1.0 + floatSumError) + 1e-30)
                         break;
+                    // The next row's lines are requested while this one is summed: the rows lie anywhere
+                    // in the bank, and the hardware prefetcher only follows a row once it is under way.
+                    if (i + 1 < lower.size()) prefetchRow(bank_ + lower[i + 1].second * dim, dim);
                     const float d = floatDistance(query, bank_ + row * dim, dim_);
                     close.emplace_back(d, row);
                     knn::keepSmallest(kthFloats, d, static_cast<std::size_t>(k));
@@ -180,12 +190,15 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
                 ranked.clear();
                 for (const auto& [d, row] : close)
                     if (d <= limit) ranked.emplace_back(knn::squaredDistance(query, bank_ + row * dim, dim_), row);
+                localFloat += close.size();
                 localExact += ranked.size();
                 knn::rankExactly(ranked, k, result.distances.data() + q * k, result.indices.data() + q * k);
             }
         }
+        floatRows += localFloat;
         exactRows += localExact;
     });
+    floatRowsPerQuery_ = static_cast<double>(floatRows) / static_cast<double>(count);
     exactRowsPerQuery_ = static_cast<double>(exactRows) / static_cast<double>(count);
 
     // Queries whose candidates overflowed (banks of near-copies, features far from the origin): the full

@@ -29,8 +29,9 @@ public:
     KnnResult search(const float* queries, std::size_t count, int k) const override;
 
     knn::Bf16Kernel kernel() const { return kernel_; }
-    // Of the last search: rows given a double-precision distance, per query on average, and queries
-    // whose candidates overflowed and were left to the full product.
+    // Of the last search, per query on average: rows given a float distance, and of those the rows given a
+    // double-precision one; and the queries whose candidates overflowed and were left to the full product.
+    double floatRowsPerQuery() const { return floatRowsPerQuery_; }
     double exactRowsPerQuery() const { return exactRowsPerQuery_; }
     std::size_t overflowedQueries() const { return overflowed_; }
 
@@ -48,6 +49,7 @@ private:
     float maxNorm_ = 0;
     float maxResidual_ = 0;
     knn::Bf16Panels panels_;
+    mutable double floatRowsPerQuery_ = 0;
     mutable double exactRowsPerQuery_ = 0;
     mutable std::size_t overflowed_ = 0;
 };
