@@ -16,7 +16,7 @@ PACKAGES=(
   slurm-wlm munge
   python3-torch python3-numpy python3-pil
   libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libpng-dev libjpeg-dev libtiff-dev libwebp-dev zlib1g-dev
+  libpng-dev libjpeg-dev libtiff-dev libwebp-dev zlib1g-dev libdeflate-dev
   clang libclang-rt-14-dev
   desktop-file-utils appstream dpkg-dev
 )

@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "engine/image/ImageHeader.h"
+#include "engine/image/PngDecoder.h"
 #include "engine/io/AtomicFile.h"
 #include "engine/util/Error.h"
 
@@ -28,8 +29,10 @@ bool jpegHasEnd(const std::string& bytes) {
 }
 
 // Decodes with every channel and the native depth, so the conversion below decides the
-// result (and not OpenCV's own grey/colour conversion or EXIF rotation).
-cv::Mat decodeRaw(const std::string& path, ImageHeader* headerOut = nullptr) {
+// result (and not OpenCV's own grey/colour conversion or EXIF rotation). Colour comes in OpenCV's
+// order (BGR, BGRA) unless `rgbOrder` is set: the PNG fast path keeps the file's R, G, B (, A).
+cv::Mat decodeRaw(const std::string& path, ImageHeader* headerOut, bool& rgbOrder) {
+    rgbOrder = false;
     const std::string bytes = readFileBytes(path);
     if (bytes.empty()) throw Error("file is empty", path);
     if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
@@ -46,6 +49,11 @@ cv::Mat decodeRaw(const std::string& path, ImageHeader* headerOut = nullptr) {
                     path);
     if (isJpeg(bytes) && !jpegHasEnd(bytes)) throw Error("JPEG file is truncated", path);
     cv::Mat raw;
+    if (decodePngFast(bytes, raw)) {
+        if (headerOut) *headerOut = header;
+        rgbOrder = true;
+        return raw;
+    }
     try {
         const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U, const_cast<char*>(bytes.data()));
         raw = cv::imdecode(buffer, cv::IMREAD_UNCHANGED);
@@ -79,19 +87,24 @@ cv::Mat to8Bit(const cv::Mat& raw) {
 }  // namespace
 
 cv::Mat decodeImageRgb(const std::string& path, ImageHeader* header) {
-    const cv::Mat img = to8Bit(decodeRaw(path, header));
+    bool rgbOrder = false;
+    const cv::Mat img = to8Bit(decodeRaw(path, header, rgbOrder));
     cv::Mat rgb;
     switch (img.channels()) {
         case 1: cv::cvtColor(img, rgb, cv::COLOR_GRAY2RGB); break;
-        case 3: cv::cvtColor(img, rgb, cv::COLOR_BGR2RGB); break;
-        case 4: cv::cvtColor(img, rgb, cv::COLOR_BGRA2RGB); break;
+        case 3:
+            if (rgbOrder) return img;
+            cv::cvtColor(img, rgb, cv::COLOR_BGR2RGB);
+            break;
+        case 4: cv::cvtColor(img, rgb, rgbOrder ? cv::COLOR_RGBA2RGB : cv::COLOR_BGRA2RGB); break;
         default: throw Error("unsupported channel count " + std::to_string(img.channels()), path);
     }
     return rgb;
 }
 
 cv::Mat decodeMask(const std::string& path) {
-    const cv::Mat raw = decodeRaw(path);
+    bool rgbOrder = false;  // the mask is the same in either order
+    const cv::Mat raw = decodeRaw(path, nullptr, rgbOrder);
     cv::Mat colour = raw;
     if (raw.channels() == 4) {
         cv::Mat channels[4];
