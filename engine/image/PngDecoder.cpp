@@ -42,7 +42,8 @@ int paethPredictor(int a, int b, int c) {
 // 3-byte pixels the fourth lane holds the next pixel's bytes: lanes never mix, and only BPP bytes are
 // stored.
 template <int BPP>
-std::size_t paethVector(unsigned char* row, const unsigned char* up, std::size_t x, std::size_t length) {
+std::size_t paethVector(const unsigned char* in, unsigned char* row, const unsigned char* up, std::size_t x,
+                        std::size_t length) {
     const __m128i zero = _mm_setzero_si128(), ones = _mm_set1_epi16(-1);
     auto load = [&](const unsigned char* p) {
         std::int32_t v;
@@ -60,7 +61,7 @@ std::size_t paethVector(unsigned char* row, const unsigned char* up, std::size_t
         const __m128i bOrC = _mm_or_si128(_mm_and_si128(takeB, b), _mm_andnot_si128(takeB, c));
         const __m128i predicted = _mm_or_si128(_mm_and_si128(takeA, a), _mm_andnot_si128(takeA, bOrC));
         std::int32_t filtered;
-        std::memcpy(&filtered, row + x, 4);
+        std::memcpy(&filtered, in + x, 4);
         const __m128i decoded = _mm_add_epi8(_mm_packus_epi16(predicted, zero), _mm_cvtsi32_si128(filtered));
         const std::int32_t pixel = _mm_cvtsi128_si32(decoded);
         std::memcpy(row + x, &pixel, BPP);
@@ -71,47 +72,55 @@ std::size_t paethVector(unsigned char* row, const unsigned char* up, std::size_t
 }
 #endif
 
-// Paeth on one row of `bpp`-byte pixels, in place: row holds the filtered bytes, up the row above (all
-// zero for the first row).
-void unfilterPaeth(unsigned char* row, const unsigned char* up, std::size_t length, int bpp) {
+// Paeth on one row of `bpp`-byte pixels: in holds the filtered bytes, up the row above (all zero for the
+// first row), row receives the samples.
+void unfilterPaeth(const unsigned char* in, unsigned char* row, const unsigned char* up, std::size_t length, int bpp) {
     std::size_t x = 0;
-    for (; x < static_cast<std::size_t>(bpp) && x < length; ++x) row[x] = static_cast<unsigned char>(row[x] + up[x]);
+    for (; x < static_cast<std::size_t>(bpp) && x < length; ++x) row[x] = static_cast<unsigned char>(in[x] + up[x]);
 #if defined(__SSE2__)
-    if (bpp == 3) x = paethVector<3>(row, up, x, length);
-    if (bpp == 4) x = paethVector<4>(row, up, x, length);
+    if (bpp == 3) x = paethVector<3>(in, row, up, x, length);
+    if (bpp == 4) x = paethVector<4>(in, row, up, x, length);
 #endif
     for (; x < length; ++x)
-        row[x] = static_cast<unsigned char>(row[x] + paethPredictor(row[x - bpp], up[x], up[x - bpp]));
+        row[x] = static_cast<unsigned char>(in[x] + paethPredictor(row[x - bpp], up[x], up[x - bpp]));
 }
 
 // Undoes the filters of `height` rows in `data` (each a filter byte and `length` bytes) into `out`.
 bool unfilter(const unsigned char* data, std::size_t height, std::size_t length, int bpp, unsigned char* out) {
-    std::vector<unsigned char> zeros(length, 0);
+    const std::vector<unsigned char> zeros(length, 0);
+    const std::size_t step = static_cast<std::size_t>(bpp);
     for (std::size_t y = 0; y < height; ++y) {
-        const unsigned char* in = data + y * (length + 1);
+        const unsigned char* in = data + y * (length + 1) + 1;
         unsigned char* row = out + y * length;
         const unsigned char* up = y ? out + (y - 1) * length : zeros.data();
-        const int filter = in[0];
-        std::memcpy(row, in + 1, length);
-        switch (filter) {
-        case 0: break;
+        switch (in[-1]) {
+        case 0: std::memcpy(row, in, length); break;
         case 1:
-            for (std::size_t x = static_cast<std::size_t>(bpp); x < length; ++x)
-                row[x] = static_cast<unsigned char>(row[x] + row[x - bpp]);
+            for (std::size_t x = 0; x < length; ++x)
+                row[x] = static_cast<unsigned char>(in[x] + (x >= step ? row[x - step] : 0));
             break;
         case 2:
-            for (std::size_t x = 0; x < length; ++x) row[x] = static_cast<unsigned char>(row[x] + up[x]);
+            for (std::size_t x = 0; x < length; ++x) row[x] = static_cast<unsigned char>(in[x] + up[x]);
             break;
         case 3:
             for (std::size_t x = 0; x < length; ++x)
-                row[x] = static_cast<unsigned char>(row[x] + ((x >= static_cast<std::size_t>(bpp) ? row[x - bpp] : 0) + up[x]) / 2);
+                row[x] = static_cast<unsigned char>(in[x] + ((x >= step ? row[x - step] : 0) + up[x]) / 2);
             break;
-        case 4: unfilterPaeth(row, up, length, bpp); break;
+        case 4: unfilterPaeth(in, row, up, length, bpp); break;
         default: return false;
         }
     }
     return true;
 }
+
+// The compressed and the filtered bytes of the last image a thread decoded, kept for the next: fresh
+// buffers of a few megabytes would be mapped and faulted in 4 KiB at a time for every image.
+struct Scratch {
+    std::string compressed;
+    std::unique_ptr<unsigned char[]> filtered;
+    std::size_t capacity = 0;
+};
+constexpr std::size_t kKeptScratchBytes = std::size_t(64) << 20;
 
 }  // namespace
 
@@ -123,7 +132,9 @@ bool decodePngFast(const std::string& bytes, cv::Mat& out) {
     std::uint32_t width = 0, height = 0;
     int channels = 0;
     bool sawHeader = false, sawEnd = false;
-    std::string idat;
+    thread_local Scratch scratch;
+    std::string& idat = scratch.compressed;
+    idat.clear();
     for (std::size_t pos = 8; pos + 12 <= size;) {
         const std::uint32_t length = bigEndian(p + pos);
         if (length > size - pos - 12) return false;
@@ -158,14 +169,26 @@ bool decodePngFast(const std::string& bytes, cv::Mat& out) {
     if (expected / (length + 1) != height || height > static_cast<std::size_t>(std::numeric_limits<int>::max()) ||
         width > static_cast<std::size_t>(std::numeric_limits<int>::max()))
         return false;
-    std::vector<unsigned char> filtered(expected);
+    std::unique_ptr<unsigned char[]> own;
+    unsigned char* filtered = nullptr;
+    if (expected <= kKeptScratchBytes) {
+        if (scratch.capacity < expected) {
+            scratch.filtered.reset(new unsigned char[expected]);
+            scratch.capacity = expected;
+        }
+        filtered = scratch.filtered.get();
+    } else {
+        own.reset(new unsigned char[expected]);
+        filtered = own.get();
+    }
     std::size_t produced = 0;
-    if (libdeflate_zlib_decompress(threadDecompressor(), idat.data(), idat.size(), filtered.data(), expected,
-                                   &produced) != LIBDEFLATE_SUCCESS ||
-        produced != expected)
-        return false;
+    const bool inflated = libdeflate_zlib_decompress(threadDecompressor(), idat.data(), idat.size(), filtered, expected,
+                                                     &produced) == LIBDEFLATE_SUCCESS &&
+                          produced == expected;
+    if (idat.capacity() > kKeptScratchBytes) std::string().swap(idat);
+    if (!inflated) return false;
     cv::Mat image(static_cast<int>(height), static_cast<int>(width), CV_MAKETYPE(CV_8U, channels));
-    if (!unfilter(filtered.data(), height, length, channels, image.ptr<unsigned char>())) return false;
+    if (!unfilter(filtered, height, length, channels, image.ptr<unsigned char>())) return false;
     out = image;
     return true;
 }
