@@ -20,16 +20,6 @@ std::uint32_t bigEndian(const unsigned char* p) {
     return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
 }
 
-struct DecompressorDeleter {
-    void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
-};
-
-// One decompressor per thread: its allocation costs more than a small image's inflation.
-libdeflate_decompressor* threadDecompressor() {
-    thread_local std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> d(libdeflate_alloc_decompressor());
-    return d.get();
-}
-
 int paethPredictor(int a, int b, int c) {
     const int pa = std::abs(b - c), pb = std::abs(a - c), pc = std::abs(a + b - 2 * c);
     return pa <= pb && pa <= pc ? a : (pb <= pc ? b : c);
@@ -113,9 +103,15 @@ bool unfilter(const unsigned char* data, std::size_t height, std::size_t length,
     return true;
 }
 
-// The compressed and the filtered bytes of the last image a thread decoded, kept for the next: fresh
-// buffers of a few megabytes would be mapped and faulted in 4 KiB at a time for every image.
+struct DecompressorDeleter {
+    void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
+};
+
+// What a thread keeps from one image to the next: its decompressor, and the compressed and filtered bytes
+// of the last image, since fresh buffers of a few megabytes would be mapped and faulted in 4 KiB at a
+// time for every image.
 struct Scratch {
+    std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> decompressor{libdeflate_alloc_decompressor()};
     std::string compressed;
     std::unique_ptr<unsigned char[]> filtered;
     std::size_t capacity = 0;
@@ -182,8 +178,9 @@ bool decodePngFast(const std::string& bytes, cv::Mat& out) {
         filtered = own.get();
     }
     std::size_t produced = 0;
-    const bool inflated = libdeflate_zlib_decompress(threadDecompressor(), idat.data(), idat.size(), filtered, expected,
-                                                     &produced) == LIBDEFLATE_SUCCESS &&
+    const bool inflated = scratch.decompressor &&
+                          libdeflate_zlib_decompress(scratch.decompressor.get(), idat.data(), idat.size(), filtered,
+                                                     expected, &produced) == LIBDEFLATE_SUCCESS &&
                           produced == expected;
     if (idat.capacity() > kKeptScratchBytes) std::string().swap(idat);
     if (!inflated) return false;

@@ -1,6 +1,7 @@
 // The common PNG case decoded without libpng: 8-bit grey, RGB or RGBA, not interlaced (MVTec AD, VisA,
-// BTAD). libdeflate inflates the image data in one call and the rows are unfiltered here, SSE2 for the
-// Paeth filter most scanners' files use; several times the speed of libpng's inflate and filters.
+// BTAD). libdeflate inflates the image data in one call and the rows are unfiltered here, straight into
+// the image, SSE2 for the Paeth filter most scanners' files use: about twice libpng's speed on MVTec
+// AD's bottle images.
 #pragma once
 #include <string>
 
