@@ -369,7 +369,7 @@ std::vector<OptionSpec> buildOptionTable() {
          "Gaussian sigma on the anomaly map in input pixels (default 0 = none)"},
         {"knn", "METHOD", K::Text, kEvaluation,
          "exact kNN of flat and compressed banks: auto (default: bf16 where the CPU\n"
-         "has AMX tiles or AVX-512 BF16, else projected for 65,536+ rows of 64-256 dims, else blas),\n"
+         "has AMX tiles or AVX-512 BF16, else projected for 4,096+ rows of 64+ dims, else blas),\n"
          "blas, projected, bf16, faiss, torch, torch-cuda (leave-one-out thresholds\n"
          "use blas for projected)"},
         {"cache", "DIR", K::Text, kFeatures,

@@ -22,6 +22,7 @@
 #include "engine/dataset/DatasetReader.h"
 #include "engine/experiments/ProductModel.h"
 #include "engine/knn/Bf16FilteredKnn.h"
+#include "engine/knn/ProjectedBoundKnn.h"
 #include "engine/knn/BlasKnn.h"
 #include "engine/knn/ExactKnn.h"
 #include "engine/knn/KnnSupport.h"
@@ -204,7 +205,9 @@ void benchBank(const std::string& label, const float* bank, std::size_t rows, co
     const auto truth = bruteForce(bank, rows, dim, p.test.data(), sample, k);
     for (const auto& method : methods) {
         auto index = createMethod(method);
+        const auto setUpStart = Clock::now();
         index->setBankView(bank, rows, dim);
+        const double setUp = secondsSince(setUpStart);
         KnnResult result = index->search(p.test.data(), std::min<std::size_t>(count, 512), k);  // warm-up
         std::vector<double> times;
         for (int r = 0; r < repeats; ++r) {
@@ -230,6 +233,14 @@ void benchBank(const std::string& label, const float* bank, std::size_t rows, co
             std::printf("  %-28s rows per query given a float distance: %.1f, a double-precision one: %.1f, of %zu; "
                         "queries left to the full product: %zu\n",
                         "", bf16->floatRowsPerQuery(), bf16->exactRowsPerQuery(), rows, bf16->overflowedQueries());
+        if (const auto* projected = dynamic_cast<const ProjectedBoundKnn*>(index.get())) {
+            const auto st = projected->lastSearchStats();
+            std::printf("  %-28s set-up %.2f s, %d axes; exact distances per query: %.1f, of %zu; queries left to "
+                        "the full product: %zu\n",
+                        "", setUp, projected->projectedDims(),
+                        static_cast<double>(st.exactDistances) / std::max<std::size_t>(1, count - st.fullQueries), rows,
+                        st.fullQueries);
+        }
         if (!pythonFirst.empty()) {
             std::size_t agree = 0;
             for (std::size_t q = 0; q < count; ++q) agree += result.indices[q * k] == pythonFirst[q];

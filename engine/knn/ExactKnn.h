@@ -43,12 +43,11 @@ public:
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method = "auto");
 
 // The same for a bank of `bankRows` vectors of `dim` values: "auto" picks bf16 with AMX or AVX-512 BF16;
-// without them, and without AVX-512 for blas's fused kernel, "projected" for large banks (at least
-// kProjectedMinRows rows of kProjectedMinDim to kProjectedMaxDim values), "blas" otherwise.
+// without them "projected" for banks of at least kProjectedMinRows rows of kProjectedMinDim values or more,
+// "blas" otherwise.
 std::unique_ptr<ExactKnn> createExactKnn(const std::string& method, std::size_t bankRows, int dim);
-constexpr std::size_t kProjectedMinRows = 65536;
+constexpr std::size_t kProjectedMinRows = 4096;
 constexpr int kProjectedMinDim = 64;
-constexpr int kProjectedMaxDim = 256;
 
 // Names accepted by createExactKnn on this machine, "auto" first.
 std::vector<std::string> exactKnnMethods();

@@ -2,33 +2,37 @@
 // x' = [W^T (x - mean), ||residual||], its coordinates on the bank's r leading principal axes plus
 // the length of what those axes leave out. Then ||q' - b'|| <= ||q - b|| for every pair (the
 // projection part by orthogonality, the last coordinate by the reverse triangle inequality), so
-// a bank row whose bound already exceeds a query's current k-th best distance cannot be one of
-// its neighbours. The bounds come from one sgemm of depth r + 1 instead of the full dimension;
-// only the rows that survive get an exact distance. On patch features most of the variance lies
-// on a few axes, and few rows survive (0.38% of the pairs of a 591k-row magnetic-tile bank at r = 32,
-// D = 128). The bank is visited coarse to fine (every S-th row first, then the rows between) so that
-// the k-th best distances are near their final values early. Where the bound prunes too little
-// (isotropic data), a query chunk falls back to the full product for the rest of the bank: on uniform
-// random vectors it is somewhat slower than BlasKnn. Every setBank pays the set-up: principal axes and
-// a projected copy of the bank ([rows][r + 1] floats).
+// a bank row whose bound already exceeds a query's k-th nearest distance cannot be one of its
+// neighbours. On patch features most of the variance lies on a few axes, and few rows survive.
+//
+// Each query is searched in two scans of the projected bank, on blas's fused kernels where the CPU has
+// them: the first, on the leading r / 2 coordinates alone, finds the 2k rows nearest there, whose exact
+// distances give an upper bound T of the k-th nearest distance; the second, on all r + 1, keeps every row
+// whose bound is below T. Those get exact distances in the order of their bounds, until the next bound passes the
+// k-th exact distance found. A query whose bound lets too many rows through (isotropic data) is
+// searched with the full product instead (blas). Every setBank pays the set-up: principal axes and a
+// projected copy of the bank.
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <vector>
 
 #include "engine/knn/ExactKnn.h"
+#include "engine/knn/FloatScan.h"
 
 namespace pb {
 
+class BlasKnn;
+
 class ProjectedBoundKnn : public ExactKnn {
 public:
-    // projectedDims: r, the principal axes kept (0: a quarter of the dimension, between 1 and 64).
-    // Chunks as in BlasKnn (0: 1024 queries x 2048 bank rows).
-    // warmRows: about this many bank rows (at least warmRows, fewer than twice as many), spread evenly,
-    // are searched in full first (0: 8192).
-    explicit ProjectedBoundKnn(int projectedDims = 0, std::size_t queryChunk = 0, std::size_t bankChunk = 0,
-                               std::size_t warmRows = 0);
+    // projectedDims: r, the principal axes kept (0: chosen from the bank's spectrum, see prepare).
+    // queryChunk: queries per thread searched together (0: 256). bankChunk: projected bank rows per block
+    // (0: about 768 KB of them).
+    explicit ProjectedBoundKnn(int projectedDims = 0, std::size_t queryChunk = 0, std::size_t bankChunk = 0);
+    ~ProjectedBoundKnn() override;
     ProjectedBoundKnn(const ProjectedBoundKnn&) = delete;
     ProjectedBoundKnn& operator=(const ProjectedBoundKnn&) = delete;
 
@@ -43,9 +47,10 @@ public:
 
     // What the last search did, to measure how well the bound works on a data set.
     struct Stats {
-        std::size_t pairs = 0;           // query x bank pairs (each once: queries x bank size)
-        std::size_t boundedPairs = 0;    // of those, tested with the bound instead of the full product
-        std::size_t exactDistances = 0;  // bounded pairs that needed an exact distance
+        std::size_t pairs = 0;            // query x bank pairs (queries x bank size)
+        std::size_t boundedPairs = 0;     // of those, decided by the bound (queries not searched in full)
+        std::size_t exactDistances = 0;   // exact distances the bounded queries needed
+        std::size_t fullQueries = 0;      // queries searched with the full product
     };
     Stats lastSearchStats() const;
 
@@ -53,25 +58,32 @@ private:
     void prepare(std::size_t count, int dim);
     // Writes the projected rows [count][rank_ + 1] of `vectors` to `out`, and their squared norms.
     void project(const float* vectors, std::size_t count, float* out, float* norms) const;
+    // Rows of a few values per bank row, scanned in full: packed for a fused kernel, else kept as they are.
+    struct Scanned {
+        int width = 0;
+        knn::FloatPanels panels;
+        std::vector<float> rows;   // [count][width], without a fused kernel
+        std::vector<float> norms;  // ||row||^2
+        void set(std::vector<float> values, std::vector<float> squaredNorms, std::size_t count, int columns);
+    };
+    // Feeds ||b||^2 - 2 q.b of `queries` [count][bank.width] against every row of `bank` to states.
+    void scan(const Scanned& bank, const float* queries, std::size_t count, knn::QueryCandidates* states,
+              std::vector<float>& block) const;
     void recordStats(const Stats& stats) const;
 
     int requestedDims_;
-    std::size_t warmTarget_;
     std::size_t queryChunk_;
     std::size_t bankChunk_;
     std::vector<float> owned_;
     const float* bank_ = nullptr;
-    std::vector<float> bankNorms_;   // ||b||^2
     std::vector<float> mean_;        // [dim]
     std::vector<float> axes_;        // [dim][rank_], orthonormal columns
-    std::vector<float> projected_;   // [count][rank_ + 1], in visiting order
-    std::vector<float> projectedNorms_;
-    std::vector<std::int64_t> order_;  // bank rows in visiting order, coarse to fine
-    std::size_t warmCount_ = 0;        // the first warmCount_ of order_ are searched in full
-    std::vector<float> warmRows_;      // [warmCount_][dim], copied for one contiguous sgemm
-    std::vector<float> orderedNorms_;  // ||b||^2 in visiting order
+    Scanned coarse_;  // the first coarseRank_ coordinates: the first scan, which only looks for near rows
+    Scanned bound_;   // the rank_ coordinates and the residual's length: the bound
+    int coarseRank_ = 0;
     float largestProjectedNorm_ = 0;  // max ||b'||, for the rounding margin
     float largestNorm_ = 0;           // max ||b||, likewise
+    std::unique_ptr<BlasKnn> full_;   // the queries the bound does not help
     std::size_t count_ = 0;
     int dim_ = 0;
     int rank_ = 0;

@@ -16,19 +16,31 @@ void QueryCandidates::reset(float* heapValues, std::uint32_t* heapRows, int heap
     threshold = std::numeric_limits<float>::infinity();
     candidates.clear();
     capacity = 256 + 8 * static_cast<std::size_t>(k);
+    maxCandidates = std::size_t(1) << 12;
+    overflow = false;
+}
+
+void QueryCandidates::resetFixed(float limit, std::size_t maxRows) {
+    heapValue = &noRoot_;
+    heapRow = &noRow_;
+    k = 1;
+    margin = 0;
+    threshold = limit;
+    candidates.clear();
+    capacity = 256;
+    maxCandidates = maxRows;
     overflow = false;
 }
 
 void QueryCandidates::compact() {
     // Values above the current threshold can no longer rank; keep the rest. A query whose candidates
     // keep growing (a bank of near-copies) stops collecting and is searched another way afterwards.
-    constexpr std::size_t kMaxCandidates = std::size_t(1) << 12;
     const float limit = threshold;
     candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                     [limit](const Candidate& c) { return !(c.value <= limit); }),
                      candidates.end());
     if (candidates.size() * 2 > capacity) capacity *= 2;
-    if (capacity > kMaxCandidates) {
+    if (capacity > maxCandidates) {
         overflow = true;
         threshold = -std::numeric_limits<float>::infinity();
         candidates.clear();

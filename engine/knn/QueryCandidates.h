@@ -2,6 +2,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -27,10 +28,14 @@ struct QueryCandidates {
     float threshold = 0;  // heap root + margin; -inf once the query has overflowed
     std::vector<Candidate> candidates;
     std::size_t capacity = 0;
+    std::size_t maxCandidates = 0;  // more and the query overflows
     bool overflow = false;
 
     // Starts a query: an empty heap of k values at heapValues/heapRows (filled with +inf here).
     void reset(float* heapValues, std::uint32_t* heapRows, int heapSize, float valueMargin);
+    // Starts a query that keeps every value below a fixed `limit` and no heap (a lower bound tested against
+    // a known upper bound of the k-th distance); it overflows past `maxRows` candidates.
+    void resetFixed(float limit, std::size_t maxRows);
 
     void accept(float value, std::uint32_t row) {
         if (!(value < threshold)) return;
@@ -58,6 +63,8 @@ private:
         heapRow[i] = row;
     }
     void compact();
+    float noRoot_ = -std::numeric_limits<float>::infinity();  // resetFixed's heap: nothing is below it
+    std::uint32_t noRow_ = 0;
 };
 
 // The k nearest bank rows of one query from its candidates: those within the margin of the k-th, ranked

@@ -318,9 +318,9 @@ TEST(ExactKnn, FactoryKnowsTheMethods) {
         EXPECT_EQ(knn->size(), 0u);
     }
     // With AMX tiles or AVX-512-BF16 "auto" is the bf16 pre-filter whatever the bank; without them, by size
-    // (large banks: blas's fused AVX-512 kernel, else the projected bound).
+    // (banks of 4096 rows or more of 64 values or more: the projected bound).
     const bool amx = pb::knn::fastBf16Available();
-    const char* large = pb::knn::fastestFloatKernel() == pb::knn::FloatKernel::Avx512 ? "blas" : "projected";
+    const char* large = "projected";
     EXPECT_EQ(pb::createExactKnn("auto")->name(), amx ? "bf16" : "blas");
     EXPECT_EQ(pb::createExactKnn()->name(), amx ? "bf16" : "blas");
     EXPECT_EQ(pb::createExactKnn("bf16")->name(), "bf16");
@@ -328,7 +328,7 @@ TEST(ExactKnn, FactoryKnowsTheMethods) {
     EXPECT_EQ(pb::createExactKnn("projected")->name(), "projected");
     EXPECT_EQ(pb::createExactKnn("auto", 200000, 128)->name(), amx ? "bf16" : large);
     EXPECT_EQ(pb::createExactKnn("auto", 200000, 16)->name(), amx ? "bf16" : "blas");
-    EXPECT_EQ(pb::createExactKnn("auto", 5000, 128)->name(), amx ? "bf16" : "blas");
+    EXPECT_EQ(pb::createExactKnn("auto", 3000, 128)->name(), amx ? "bf16" : "blas");
     EXPECT_EQ(pb::createExactKnn("faiss", 200000, 128)->name(), "faiss");
     EXPECT_EQ(pb::createExactKnn("torch")->name(), "torch");
     EXPECT_THROW(pb::createExactKnn("annoy"), pb::Error);
@@ -434,68 +434,98 @@ TEST(ProjectedBoundKnn, PrunesStructuredDataAndStaysExact) {
     const auto queries = lowRankVectors(150, dim, 6, 72);
     for (int k : {1, 5, 20}) {
         const auto want = reference(bank, queries, dim, k);
-        // Default chunks, and chunks that cut the bank, the queries and the warm-up rows unevenly.
+        // Default chunks, and chunks that cut the bank and the queries unevenly.
         for (const auto& [qc, bc] : std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {7, 333}, {150, 64}}) {
-            pb::ProjectedBoundKnn knn(8, qc, bc, 500);
+            pb::ProjectedBoundKnn knn(8, qc, bc);
             knn.setBank(bank.data(), 12000, dim);
             EXPECT_EQ(knn.projectedDims(), 8);
             const std::string what = "k " + std::to_string(k) + " chunks " + std::to_string(qc) + "x" + std::to_string(bc);
             expectMatches(knn.search(queries.data(), 150, k), want, what);
             const auto stats = knn.lastSearchStats();
             EXPECT_EQ(stats.pairs, 150u * 12000u) << what;
-            // The bound is used for (almost) every pair outside the warm-up and rules out nearly all of them.
-            EXPECT_GT(stats.boundedPairs, stats.pairs * 9 / 10) << what;
-            EXPECT_LT(stats.exactDistances, stats.boundedPairs / 20) << what;
+            // The bound decides every pair, and few rows need an exact distance.
+            EXPECT_EQ(stats.fullQueries, 0u) << what;
+            EXPECT_EQ(stats.boundedPairs, stats.pairs) << what;
+            EXPECT_LT(stats.exactDistances, stats.pairs / 100) << what;
         }
     }
 }
 
+TEST(ProjectedBoundKnn, ChoosesTheAxesThatHoldTheVariance) {
+    // Six strong directions: the fewest axes of the ladder that leave at most 10% of the variance out.
+    const int dim = 48;
+    const auto bank = lowRankVectors(4000, dim, 6, 73);
+    pb::ProjectedBoundKnn knn;
+    knn.setBank(bank.data(), 4000, dim);
+    EXPECT_EQ(knn.projectedDims(), 16);
+    // Isotropic data: no rank leaves little out, and the largest allowed is taken (half the dimension).
+    const auto noise = randomVectors(4000, 64, 74);
+    knn.setBank(noise.data(), 4000, 64);
+    EXPECT_EQ(knn.projectedDims(), 32);
+}
+
+TEST(ProjectedBoundKnn, WideFeaturesTakeTheirAxesFromASubspaceIteration) {
+    // Past 256 dimensions the axes come from a subspace iteration instead of a full eigensolver: the bound
+    // still prunes and the neighbours stay exact.
+    const int dim = 320, k = 5;
+    const auto bank = lowRankVectors(3000, dim, 6, 75);
+    const auto queries = lowRankVectors(40, dim, 6, 76);
+    pb::ProjectedBoundKnn knn;
+    knn.setBank(bank.data(), 3000, dim);
+    EXPECT_EQ(knn.projectedDims(), 16);
+    expectMatches(knn.search(queries.data(), 40, k), reference(bank, queries, dim, k), "320 dimensions");
+    const auto stats = knn.lastSearchStats();
+    EXPECT_EQ(stats.fullQueries, 0u);
+    EXPECT_LT(stats.exactDistances, stats.pairs / 20);
+}
+
 TEST(ProjectedBoundKnn, IsotropicDataFallsBackToTheFullProduct) {
-    // With no dominant directions two axes bound nothing: the search switches to the full product and
-    // still returns the exact neighbours.
+    // With no dominant directions two axes bound nothing: the queries are searched with the full product
+    // and still get the exact neighbours.
     const int dim = 32, k = 5;
     const auto bank = randomVectors(9000, dim, 81);
     const auto queries = randomVectors(60, dim, 82);
-    pb::ProjectedBoundKnn knn(2, 0, 1000, 1000);
+    pb::ProjectedBoundKnn knn(2, 0, 1000);
     knn.setBank(bank.data(), 9000, dim);
     expectMatches(knn.search(queries.data(), 60, k), reference(bank, queries, dim, k), "isotropic");
     const auto stats = knn.lastSearchStats();
-    EXPECT_GT(stats.boundedPairs, 0u);
-    EXPECT_LT(stats.boundedPairs, stats.pairs / 4);
+    EXPECT_GT(stats.fullQueries, 50u);
+    EXPECT_EQ(stats.boundedPairs, (60u - stats.fullQueries) * 9000u);
 }
 
-TEST(ProjectedBoundKnn, EqualDistancesKeepTheSmallerIndexAfterTheFallback) {
-    // Isotropic data: the search falls back to the full product after its first bounded chunk. Odd rows
-    // are visited last (coarse to fine), so rows 101 and 8001, made equal, are both searched in full.
+TEST(ProjectedBoundKnn, EqualDistancesKeepTheSmallerIndexOnTheFullProduct) {
+    // Isotropic data and a query 3 from rows 101 and 8001, made equal: far below every other row, but the
+    // two axes let most of the bank through, and the query goes to the full product.
     const int dim = 32;
     auto bank = randomVectors(9000, dim, 83);
-    std::copy(bank.begin() + 101 * dim, bank.begin() + 102 * dim, bank.begin() + 8001 * dim);
-    std::vector<float> query(bank.begin() + 101 * dim, bank.begin() + 102 * dim);
-    query[0] += 0.001f;
-    pb::ProjectedBoundKnn knn(2, 0, 1000, 1000);
+    const auto query = randomVectors(1, dim, 84);
+    const auto step = randomVectors(1, dim, 85);
+    double length = 0;
+    for (float x : step) length += double(x) * x;
+    for (int d = 0; d < dim; ++d) bank[101 * dim + d] = bank[8001 * dim + d] = query[d] + 3.0f * step[d] / std::sqrt(float(length));
+    pb::ProjectedBoundKnn knn(2, 0, 1000);
     knn.setBank(bank.data(), 9000, dim);
     EXPECT_EQ(knn.search(query.data(), 1, 1).index(0, 0), 101);
     const auto two = knn.search(query.data(), 1, 2);
     EXPECT_EQ(two.index(0, 0), 101);
     EXPECT_EQ(two.index(0, 1), 8001);
-    EXPECT_LT(knn.lastSearchStats().boundedPairs, knn.lastSearchStats().pairs / 4);
+    EXPECT_EQ(knn.lastSearchStats().fullQueries, 1u);
 }
 
-TEST(ProjectedBoundKnn, EqualDistancesKeepTheSmallerIndexAcrossTheWarmUp) {
-    // 1000 rows, warm-up of at least 100: every 8th row is searched first. Row 3 copies warm-up row 40,
-    // so the larger index reaches the heap first; the smaller must still rank first.
+TEST(ProjectedBoundKnn, EqualDistancesKeepTheSmallerIndexThroughTheBound) {
+    // Row 3 copies row 40 and the query lies next to both: the bound decides, and the smaller index ranks first.
     const int dim = 16;
     auto bank = lowRankVectors(1000, dim, 4, 91);
     std::copy(bank.begin() + 40 * dim, bank.begin() + 41 * dim, bank.begin() + 3 * dim);
     std::vector<float> query(bank.begin() + 40 * dim, bank.begin() + 41 * dim);
     query[0] += 0.001f;
-    pb::ProjectedBoundKnn knn(4, 0, 128, 100);
+    pb::ProjectedBoundKnn knn(4, 0, 128);
     knn.setBank(bank.data(), 1000, dim);
     const auto r = knn.search(query.data(), 1, 2);
     EXPECT_EQ(r.index(0, 0), 3);
     EXPECT_EQ(r.index(0, 1), 40);
     EXPECT_EQ(r.distance(0, 0), r.distance(0, 1));
-    EXPECT_GT(knn.lastSearchStats().boundedPairs, 0u);
+    EXPECT_EQ(knn.lastSearchStats().fullQueries, 0u);
     EXPECT_EQ(knn.search(query.data(), 1, 1).index(0, 0), 3) << "k = 1 keeps the smaller index too";
 }
 
