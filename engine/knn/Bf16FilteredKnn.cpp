@@ -27,10 +27,6 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) float floatDistance
     return pb::squaredDistance(a, b, dim);
 }
 
-void prefetchRow(const float* row, std::size_t dim) {
-    const char* p = reinterpret_cast<const char*>(row);
-    for (std::size_t offset = 0; offset < dim * sizeof(float); offset += 64) __builtin_prefetch(p + offset);
-}
 
 }  // namespace
 
@@ -178,7 +174,7 @@ KnnResult Bf16FilteredKnn::search(const float* queries, std::size_t count, int k
                         break;
                     // The next row's lines are requested while this one is summed: the rows lie anywhere
                     // in the bank, and the hardware prefetcher only follows a row once it is under way.
-                    if (i + 1 < lower.size()) prefetchRow(bank_ + lower[i + 1].second * dim, dim);
+                    if (i + 1 < lower.size()) knn::prefetchRow(bank_ + lower[i + 1].second * dim, dim);
                     const float d = floatDistance(query, bank_ + row * dim, dim_);
                     close.emplace_back(d, row);
                     knn::keepSmallest(kthFloats, d, static_cast<std::size_t>(k));

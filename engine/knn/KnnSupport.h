@@ -66,6 +66,13 @@ std::size_t positionsBelow(const float* c, const float* norms, std::size_t n, fl
 // within 2 E of the running k-th; the third E covers the rounding of heap root + margin.
 float productMargin(int dim, float queryNorm2, double largestBankNorm);
 
+// Asks for every cache line of a bank row that is summed next, while the current one is summed: the
+// exact re-checks fetch rows one at a time from all over the bank.
+inline void prefetchRow(const float* row, std::size_t dim) {
+    const char* p = reinterpret_cast<const char*>(row);
+    for (std::size_t offset = 0; offset < dim * sizeof(float); offset += 64) __builtin_prefetch(p + offset);
+}
+
 // Threads the kNN methods may use: the engine's setting (pb::setEngineThreads, default all cores).
 int workerThreads();
 

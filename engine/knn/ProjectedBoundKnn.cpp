@@ -295,8 +295,11 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
                     continue;
                 }
                 const float* query = queries + (q0 + r) * D;
-                for (std::size_t j = 0; j < near; ++j)
-                    nearDistances[j] = knn::squaredDistance(query, bank_ + std::size_t(heapRows[r * near + j]) * D, dim_);
+                const std::uint32_t* nearRows = heapRows.data() + r * near;
+                for (std::size_t j = 0; j < near; ++j) {
+                    if (j + 1 < near) knn::prefetchRow(bank_ + std::size_t(nearRows[j + 1]) * D, D);
+                    nearDistances[j] = knn::squaredDistance(query, bank_ + std::size_t(nearRows[j]) * D, dim_);
+                }
                 std::nth_element(nearDistances.begin(), nearDistances.begin() + (k - 1), nearDistances.end());
                 const double worst = nearDistances[k - 1];
                 exact += near;
@@ -320,9 +323,12 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
                           });
                 nearest.clear();
                 const float* query = queries + q * D;
-                for (const knn::Candidate& c : state.candidates) {
+                const std::vector<knn::Candidate>& through = state.candidates;
+                for (std::size_t i = 0; i < through.size(); ++i) {
+                    const knn::Candidate& c = through[i];
                     const double lower = static_cast<double>(c.value) + projectedNorms[r] - slack[r];
                     if (nearest.size() == static_cast<std::size_t>(k) && lower > nearest.front().first) break;
+                    if (i + 1 < through.size()) knn::prefetchRow(bank_ + std::size_t(through[i + 1].row) * D, D);
                     knn::keepSmallest(nearest, {knn::squaredDistance(query, bank_ + std::size_t(c.row) * D, dim_), c.row},
                                       static_cast<std::size_t>(k));
                     ++exact;

@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 
 #include "engine/knn/Bf16Scan.h"
-#include "engine/knn/FloatScan.h"
 
 #include <algorithm>
 #include <cmath>
@@ -74,18 +73,16 @@ TEST(MemoryBank, FactoryAndFlatSearch) {
 }
 
 TEST(MemoryBank, SearchMethodIsChosenBySizeOrByName) {
-    // "auto" searches a large bank of wide vectors with the projected bound (blas where its fused AVX-512
-    // kernel runs) and a small one with blas (with AMX tiles or AVX-512-BF16 both with the bf16
-    // pre-filter); a named method replaces it and gives the same neighbours; an unknown one is refused and
-    // changes nothing.
+    // "auto" searches a large bank of wide vectors with the projected bound and a small one with blas (with
+    // AMX tiles or AVX-512-BF16 both with the bf16 pre-filter); a named method replaces it and gives the
+    // same neighbours; an unknown one is refused and changes nothing.
     const bool amx = pb::knn::fastBf16Available();
-    const bool fused = pb::knn::fastestFloatKernel() == pb::knn::FloatKernel::Avx512;
     const int dim = 64;
     const auto x = pb::test::clusteredVectors(70000, dim, 40, 5);
     const auto q = pb::test::gaussianVectors(30, dim, 6);
     auto large = pb::createBank("flat");
     large->build(x.data(), 70000, dim, 0, pb::Progress{});
-    EXPECT_EQ(large->searchMethod(), amx ? "bf16" : fused ? "blas" : "projected");
+    EXPECT_EQ(large->searchMethod(), amx ? "bf16" : "projected");
     const auto projected = large->search(q.data(), 30, 5);
     large->setSearchMethod("faiss");
     EXPECT_EQ(large->searchMethod(), "faiss");
@@ -99,7 +96,7 @@ TEST(MemoryBank, SearchMethodIsChosenBySizeOrByName) {
     }
     EXPECT_EQ(large->searchMethod(), "faiss");
 
-    auto small = pb::createBank("coreset:1/16");
+    auto small = pb::createBank("coreset:1/32");
     small->build(x.data(), 70000, dim, 0, pb::Progress{});
     EXPECT_EQ(small->searchMethod(), amx ? "bf16" : "blas");
     EXPECT_EQ(pb::createBank("ivfpq")->searchMethod(), "");

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/backbone/Backbone.h"
@@ -53,8 +54,16 @@ TEST(TensorMemory, BackboneBatchesReuseTheFirstBatchsBlocks) {
             EXPECT_EQ(second[i].data, first[i].data) << "image " << i;
             EXPECT_EQ(third[i].data, first[i].data) << "image " << i;
         }
-        // Other images through the same blocks: no value carried over from the batch before.
-        EXPECT_EQ(net->extract({batch[2]})[0].data, first[2].data);
+        // Other images through the same blocks: no value carried over from the batch before. A batch of one
+        // may take other convolution kernels (and thread splits) than a batch of four: equal up to rounding.
+        const std::vector<float> alone = net->extract({batch[2]})[0].data;
+        ASSERT_EQ(alone.size(), first[2].data.size());
+        double largest = 0, worst = 0;
+        for (std::size_t i = 0; i < alone.size(); ++i) {
+            largest = std::max(largest, std::abs(double(first[2].data[i])));
+            worst = std::max(worst, std::abs(double(alone[i]) - first[2].data[i]));
+        }
+        EXPECT_LE(worst, 1e-4 * largest) << "largest value " << largest;
     }
     const TensorMemoryStats released = tensorMemoryStats();
     EXPECT_EQ(released.cachedBytes, 0u) << "the scope's end unmaps the cached blocks";
