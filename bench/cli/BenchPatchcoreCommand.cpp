@@ -235,9 +235,9 @@ void benchBank(const std::string& label, const float* bank, std::size_t rows, co
                         "", bf16->floatRowsPerQuery(), bf16->exactRowsPerQuery(), rows, bf16->overflowedQueries());
         if (const auto* projected = dynamic_cast<const ProjectedBoundKnn*>(index.get())) {
             const auto st = projected->lastSearchStats();
-            std::printf("  %-28s set-up %.2f s, %d axes; exact distances per query: %.1f, of %zu; queries left to "
-                        "the full product: %zu\n",
-                        "", setUp, projected->projectedDims(),
+            std::printf("  %-28s set-up %.2f s, %d axes (%.1f%% of the variance left out); exact distances per "
+                        "query: %.1f, of %zu; queries left to the full product: %zu\n",
+                        "", setUp, projected->projectedDims(), 100.0 * projected->residualVariance(),
                         static_cast<double>(st.exactDistances) / std::max<std::size_t>(1, count - st.fullQueries), rows,
                         st.fullQueries);
         }

@@ -37,8 +37,8 @@ constexpr std::size_t kFullProductShare = 16;  // 1 / 16 of the bank
 // The chosen rank: the fewest leading axes (of these) that leave at most kResidualVariance of the variance
 // out. Each axis costs every pair a multiply-add in both scans; each row the bound lets through costs an
 // exact distance, and a query it lets too many through costs the full product. On bottle (D = 128 and
-// 1024, full and coreset banks) 16 to 24 axes were fastest; 48 to 64 were 1.3 to 1.6 times slower.
-constexpr int kRanks[] = {16, 24, 32, 48, 64};
+// 1024, full and coreset banks) 16 to 20 axes were fastest; 48 to 64 were 1.3 to 1.6 times slower.
+constexpr int kRanks[] = {16, 20, 24, 32, 48, 64};
 constexpr double kResidualVariance = 0.1;
 // The bounds are float expansions whose rounding error grows with the norms (centred for the projected
 // part, raw for the query's norm). A row is pruned only when its bound exceeds the threshold by more than
@@ -149,6 +149,9 @@ void ProjectedBoundKnn::prepare(std::size_t count, int dim) {
     std::vector<double> variances;
     leadingAxes(cov, largest, axes, variances);
     rank_ = requestedDims_ > 0 ? largest : chooseRank(variances, cov.trace(), dim);
+    double kept = 0;
+    for (int a = 0; a < rank_; ++a) kept += std::max(variances[a], 0.0);
+    residualVariance_ = cov.trace() > 0 ? std::max(0.0, 1.0 - kept / cov.trace()) : 0.0;
     axes_.resize(D * static_cast<std::size_t>(rank_));
     for (std::size_t d = 0; d < D; ++d)
         for (int a = 0; a < rank_; ++a) axes_[d * rank_ + a] = static_cast<float>(axes(d, a));

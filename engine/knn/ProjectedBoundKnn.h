@@ -44,6 +44,8 @@ public:
     KnnResult search(const float* queries, std::size_t count, int k) const override;
 
     int projectedDims() const { return rank_; }
+    // The share of the bank's variance the axes leave out (of the sample the axes came from).
+    double residualVariance() const { return residualVariance_; }
 
     // What the last search did, to measure how well the bound works on a data set.
     struct Stats {
@@ -87,6 +89,7 @@ private:
     std::size_t count_ = 0;
     int dim_ = 0;
     int rank_ = 0;
+    double residualVariance_ = 0;
     mutable std::mutex statsMutex_;  // searches may run concurrently
     mutable Stats stats_;
 };
