@@ -319,18 +319,16 @@ KnnResult ProjectedBoundKnn::search(const float* queries, std::size_t count, int
                     full[q] = 1;
                     continue;
                 }
-                // Exact distances in the order of the bounds, until a bound passes the k-th found.
-                std::sort(state.candidates.begin(), state.candidates.end(),
-                          [](const knn::Candidate& a, const knn::Candidate& b) {
-                              return a.value < b.value || (a.value == b.value && a.row < b.row);
-                          });
+                // Exact distances for the rows whose bound is still below the k-th found. T is close to the k-th
+                // nearest distance, so few rows through are left out by taking them in the order of their
+                // bounds, and sorting them cost more than it saved.
+                const std::vector<knn::Candidate>& through = state.candidates;
                 nearest.clear();
                 const float* query = queries + q * D;
-                const std::vector<knn::Candidate>& through = state.candidates;
                 for (std::size_t i = 0; i < through.size(); ++i) {
                     const knn::Candidate& c = through[i];
                     const double lower = static_cast<double>(c.value) + projectedNorms[r] - slack[r];
-                    if (nearest.size() == static_cast<std::size_t>(k) && lower > nearest.front().first) break;
+                    if (nearest.size() == static_cast<std::size_t>(k) && lower > nearest.front().first) continue;
                     if (i + 1 < through.size()) knn::prefetchRow(bank_ + std::size_t(through[i + 1].row) * D, D);
                     knn::keepSmallest(nearest, {knn::squaredDistance(query, bank_ + std::size_t(c.row) * D, dim_), c.row},
                                       static_cast<std::size_t>(k));

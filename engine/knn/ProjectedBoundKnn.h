@@ -7,9 +7,9 @@
 //
 // Each query is searched in two scans of the projected bank, on blas's fused kernels where the CPU has
 // them: the first, on the leading r / 2 coordinates alone, finds the 2k rows (at least 16) nearest there,
-// whose exact distances give an upper bound T of the k-th nearest distance; the second, on all r + 1, keeps every row
-// whose bound is below T. Those get exact distances in the order of their bounds, until the next bound passes the
-// k-th exact distance found. A query whose bound lets too many rows through (isotropic data) is
+// whose exact distances give an upper bound T of the k-th nearest distance; the second, on all r + 1,
+// keeps every row whose bound is below T. Each of those whose bound is still below the k-th exact distance
+// found gets an exact distance. A query whose bound lets too many rows through (isotropic data) is
 // searched with the full product instead (blas). Every setBank pays the set-up: principal axes and a
 // projected copy of the bank.
 #pragma once
