@@ -59,14 +59,20 @@ int chooseRank(const std::vector<double>& leading, double total, int dim) {
     return best;
 }
 
+// The `count` largest of eigenvalues given in ascending order, largest first.
+std::vector<double> largestFirst(const Eigen::VectorXd& ascending, int count) {
+    std::vector<double> out(static_cast<std::size_t>(count));
+    for (int a = 0; a < count; ++a) out[a] = ascending(ascending.size() - 1 - a);
+    return out;
+}
+
 // The leading principal axes of `cov` (columns, variance descending) and their variances.
 void leadingAxes(const Eigen::MatrixXd& cov, int wanted, Eigen::MatrixXd& axes, std::vector<double>& variances) {
     const int dim = static_cast<int>(cov.rows());
     if (dim <= kFullEigenMaxDim) {
         Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(cov);  // ascending
         axes = eigen.eigenvectors().rowwise().reverse().leftCols(wanted);
-        variances.resize(static_cast<std::size_t>(wanted));
-        for (int a = 0; a < wanted; ++a) variances[a] = eigen.eigenvalues()(eigen.eigenvalues().size() - 1 - a);
+        variances = largestFirst(eigen.eigenvalues(), wanted);
         return;
     }
     // Subspace iteration from a fixed start, then Rayleigh-Ritz in the subspace: orthonormal columns
@@ -83,8 +89,7 @@ void leadingAxes(const Eigen::MatrixXd& cov, int wanted, Eigen::MatrixXd& axes, 
     const Eigen::MatrixXd small = q.transpose() * cov * q;
     Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(small);  // ascending
     axes = (q * eigen.eigenvectors().rowwise().reverse()).leftCols(wanted);
-    variances.resize(static_cast<std::size_t>(wanted));
-        for (int a = 0; a < wanted; ++a) variances[a] = eigen.eigenvalues()(eigen.eigenvalues().size() - 1 - a);
+    variances = largestFirst(eigen.eigenvalues(), wanted);
 }
 
 }  // namespace
